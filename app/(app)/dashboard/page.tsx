@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckCircle2, CircleAlert, KeyRound, ShieldCheck, UserRound } from "lucide-react";
+import { ActivityList } from "@/components/activity/activity-list";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+function greeting(now: Date): string {
+  const h = now.getUTCHours();
+  return h < 12 ? "Good morning" : h < 18 ? "Good afternoon" : "Good evening";
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+  const viewer = await requirePageViewer();
+  const { notice } = await searchParams;
+  const activity = await listOwnActivity(viewer, 10);
+  const now = new Date();
+  const checks = [
+    {
+      label: "Email address",
+      ok: viewer.emailVerified,
+      detail: viewer.emailVerified ? `${viewer.email} is confirmed` : `Confirm ${viewer.email} to unlock your features`,
+      icon: UserRound,
+    },
+    {
+      label: "Two-factor authentication",
+      ok: viewer.twoFactorEnabled,
+      detail: viewer.twoFactorEnabled ? "On: sign-ins need a code from your app" : "Off: add a second step to every sign-in",
+      icon: ShieldCheck,
+      href: "/settings/security",
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={`${greeting(now)}, ${viewer.firstName}`} description="Here is what is happening with your account." />
+      {notice === "verified" ? <Alert tone="success" title="Email confirmed. Every feature of your role is now available." className="mb-6" /> : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Recent activity" description="Your last ten actions and sign-ins." />
+          <ActivityList items={activity} now={now} />
+        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="Account" description={`Signed in as @${viewer.username}`} />
+            <CardBody className="space-y-4">
+              {checks.map((c) => (
+                <div key={c.label} className="flex gap-3">
+                  {c.ok ? <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-success" aria-hidden="true" /> : <CircleAlert className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden="true" />}
+                  <div className="min-w-0">
+                    <p className="text-sm font-medium text-foreground">{c.label}</p>
+                    <p className="text-sm text-muted-foreground">{c.detail}</p>
+                    {!c.ok && c.href ? (
+                      <Link href={c.href} className="mt-1 inline-block text-sm font-medium text-brand hover:underline">
+                        Set it up
+                      </Link>
+                    ) : null}
+                  </div>
+                </div>
+              ))}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Your roles" />
+            <CardBody>
+              <ul className="flex flex-wrap gap-2">
+                {viewer.roles.map((r) => (
+                  <li key={r.key} className="inline-flex items-center gap-1.5 rounded-full bg-brand-soft px-3 py-1 text-xs font-medium text-brand">
+                    <KeyRound className="size-3" aria-hidden="true" />
+                    {r.name}
+                  </li>
+                ))}
+              </ul>
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { UserMenu } from "@/components/layout/user-menu";
+import { VerifyEmailBanner } from "@/components/layout/verify-email-banner";
+import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { visibleNav } from "@/lib/navigation";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await requirePageViewer();
+  const name = `${viewer.firstName} ${viewer.lastName}`.trim();
+  const initials = `${viewer.firstName[0] ?? ""}${viewer.lastName[0] ?? ""}`.toUpperCase() || "?";
+  return (
+    <AppShell
+      nav={visibleNav(viewer.permissions).map(({ key, href, label }) => ({ key, href, label }))}
+      userMenu={<UserMenu name={name} email={viewer.email} initials={initials} />}
+      banner={viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { signUpUser } from "@/lib/data/users/sign-up-user";
+import { requestContext } from "@/lib/http/request-context";
+import type { SignUpInput } from "@/lib/validations/auth";
+
+export async function signUpAction(input: SignUpInput): Promise<ActionResult<{ email: string }>> {
+  return runAction("sign-up", async () => {
+    await signUpUser(input, await requestContext());
+    return { email: String(input.email).trim().toLowerCase() };
+  });
+}

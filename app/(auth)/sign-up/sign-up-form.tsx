@@ -1,0 +1,101 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Eye, EyeOff } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import { signUpSchema, type SignUpData, type SignUpInput } from "@/lib/validations/auth";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
+  const form = useForm<SignUpInput, unknown, SignUpData>({
+    resolver: zodResolver(signUpSchema),
+    mode: "onTouched",
+    defaultValues: { username: "", email: "", firstName: "", lastName: "", dateOfBirth: "", password: "", confirmPassword: "" },
+  });
+  const { register, formState, watch } = form;
+  const errors = formState.errors;
+  const [password, username, email, firstName, lastName] = watch(["password", "username", "email", "firstName", "lastName"]);
+
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await signUpAction(form.getValues());
+    if (result.ok) {
+      router.push(`/check-email?email=${encodeURIComponent(result.data.email)}`);
+      return;
+    }
+    setFormError(applyActionErrors(form, result));
+  });
+
+  const text = (name: keyof SignUpInput, label: string, props: Record<string, unknown> = {}) => {
+    const error = errors[name]?.message;
+    return (
+      <Field id={name} label={label} error={error}>
+        <Input id={name} invalid={!!error} aria-describedby={describedBy(name, error)} {...props} {...register(name)} />
+      </Field>
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        {text("firstName", "First name", { autoComplete: "given-name" })}
+        {text("lastName", "Last name", { autoComplete: "family-name" })}
+      </div>
+      {text("username", "Username", { autoComplete: "username", autoCapitalize: "none", spellCheck: false })}
+      {text("email", "Email", { type: "email", autoComplete: "email", inputMode: "email" })}
+      {text("dateOfBirth", "Date of birth", { type: "date", autoComplete: "bday", max: new Date().toISOString().slice(0, 10) })}
+      <Field id="password" label="Password" error={errors.password?.message}>
+        <div className="relative">
+          <Input
+            id="password"
+            type={showPassword ? "text" : "password"}
+            autoComplete="new-password"
+            invalid={!!errors.password}
+            aria-describedby={describedBy("password", errors.password?.message) ?? "password-meter"}
+            className="pr-10"
+            {...register("password")}
+          />
+          <button
+            type="button"
+            onClick={() => setShowPassword((v) => !v)}
+            aria-label={showPassword ? "Hide password" : "Show password"}
+            aria-pressed={showPassword}
+            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-lg text-muted-foreground hover:text-foreground"
+          >
+            {showPassword ? <EyeOff className="size-4" aria-hidden="true" /> : <Eye className="size-4" aria-hidden="true" />}
+          </button>
+        </div>
+        <div id="password-meter" className="pt-1">
+          <PasswordStrengthMeter password={password} userInputs={[username, email, firstName, lastName]} />
+        </div>
+      </Field>
+      <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword?.message}>
+        <Input
+          id="confirmPassword"
+          type={showPassword ? "text" : "password"}
+          autoComplete="new-password"
+          invalid={!!errors.confirmPassword}
+          aria-describedby={describedBy("confirmPassword", errors.confirmPassword?.message)}
+          {...register("confirmPassword")}
+        />
+      </Field>
+      <Button type="submit" className="w-full" size="lg" loading={formState.isSubmitting}>
+        Create account
+      </Button>
+      <p className="text-center text-xs text-muted-foreground">
+        By creating an account you confirm you are at least 13 years old.
+      </p>
+    </form>
+  );
+}

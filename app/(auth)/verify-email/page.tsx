@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MailWarning, ShieldCheck } from "lucide-react";
+import { AuthCard } from "@/components/auth/auth-card";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { peekToken } from "@/lib/auth/one-time-tokens";
+import { tokenSchema } from "@/lib/validations/auth";
+import { confirmEmailAction } from "./actions";
+
+export const metadata: Metadata = { title: "Confirm your email" };
+
+// The link only shows a button: the token is spent by a POST, so mail scanners that follow
+// links cannot use it up.
+export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  const parsed = tokenSchema.safeParse(token);
+  const usable = parsed.success && (await peekToken(parsed.data, "email_verification"));
+
+  if (!usable) {
+    return (
+      <AuthCard title="This link cannot be used" description="It may have expired, been used already, or been replaced by a newer one.">
+        <div className="flex gap-4">
+          <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-warning-soft">
+            <MailWarning className="size-5 text-warning" aria-hidden="true" />
+          </div>
+          <p className="text-sm text-muted-foreground">
+            Sign in and use <span className="font-medium text-foreground">Resend email</span> on the banner at the top of the page to get a new link.
+          </p>
+        </div>
+        <Link href="/sign-in" className={buttonClasses("primary", "lg", "mt-6 w-full")}>
+          Go to sign in
+        </Link>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title="Confirm your email address" description="One click and your account is fully set up.">
+      <form action={confirmEmailAction} className="space-y-6">
+        <input type="hidden" name="token" value={parsed.data} />
+        <div className="flex gap-4">
+          <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
+            <ShieldCheck className="size-5 text-brand" aria-hidden="true" />
+          </div>
+          <p className="text-sm text-muted-foreground">Confirming proves this address is yours and unlocks every feature your role allows.</p>
+        </div>
+        <Button type="submit" size="lg" className="w-full">
+          Confirm email address
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

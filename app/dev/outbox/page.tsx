@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Inbox } from "lucide-react";
+import { Brand } from "@/components/layout/brand";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listOutbox } from "@/lib/data/email/list-outbox";
+import { isDevOutboxEnabled } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Developer outbox", robots: { index: false } };
+
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part} className="break-all font-medium text-brand underline underline-offset-2">
+            {part}
+          </a>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export default async function OutboxPage() {
+  if (!isDevOutboxEnabled()) notFound();
+  const emails = await listOutbox();
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <div className="mb-8 flex items-center justify-between">
+        <Brand />
+        <span className="rounded-full bg-warning-soft px-3 py-1 text-xs font-medium text-warning">Development only</span>
+      </div>
+      <h1 className="text-2xl font-semibold tracking-tight">Developer outbox</h1>
+      <p className="mt-1 text-sm text-muted-foreground">
+        Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver them for real. This page does not exist in production.
+      </p>
+      <div className="mt-8 space-y-4">
+        {emails.length === 0 ? (
+          <Card>
+            <EmptyState icon={Inbox} title="No emails yet" description="Sign up or ask for a password reset and the message appears here." />
+          </Card>
+        ) : (
+          emails.map((email, index) => (
+            <Card key={email.id} className="overflow-hidden">
+              <details open={index === 0} className="group">
+                <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-5 py-4 hover:bg-muted/50">
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-foreground">{email.subject}</p>
+                    <p className="truncate text-sm text-muted-foreground">To {email.to}</p>
+                  </div>
+                  <time className="shrink-0 text-xs text-muted-foreground" dateTime={email.createdAt.toISOString()}>
+                    {email.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  </time>
+                </summary>
+                <div className="whitespace-pre-wrap border-t border-border px-5 py-4 text-sm leading-6 text-foreground" data-testid="outbox-body">
+                  <Linkified text={email.text} />
+                </div>
+              </details>
+            </Card>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}

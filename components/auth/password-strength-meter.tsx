@@ -1,0 +1,43 @@
+"use client";
+import { useDeferredValue, useMemo } from "react";
+import { cn } from "@/lib/cn";
+import { PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE, passwordStrength } from "@/lib/validations/password-strength";
+
+const LABELS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"] as const;
+const COLOURS = ["bg-danger", "bg-danger", "bg-warning", "bg-success", "bg-success"] as const;
+
+export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
+  const deferred = useDeferredValue(password);
+  const inputsKey = userInputs.join("\u0000");
+  const result = useMemo(
+    () => (deferred ? passwordStrength(deferred, inputsKey.split("\u0000")) : null),
+    [deferred, inputsKey],
+  );
+  if (!result) {
+    return <p className="text-sm text-muted-foreground">At least {PASSWORD_MIN_LENGTH} characters. Spaces and symbols are welcome; a few unrelated words work well.</p>;
+  }
+  const tooShort = deferred.length < PASSWORD_MIN_LENGTH;
+  const score = tooShort ? Math.min(result.score, 1) : result.score;
+  const acceptable = !tooShort && score >= PASSWORD_MIN_SCORE;
+  return (
+    <div className="space-y-1.5" aria-live="polite">
+      <div className="flex gap-1" aria-hidden="true">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className={cn("h-1.5 flex-1 rounded-full bg-muted transition-colors", i < Math.max(1, score) && COLOURS[score])} />
+        ))}
+      </div>
+      <p className="text-sm text-muted-foreground">
+        <span className={cn("font-medium", acceptable ? "text-success" : "text-foreground")} data-testid="password-strength">
+          {LABELS[score]}
+        </span>
+        {tooShort
+          ? ` · ${PASSWORD_MIN_LENGTH - deferred.length} more character${PASSWORD_MIN_LENGTH - deferred.length === 1 ? "" : "s"} needed`
+          : result.warning
+            ? ` · ${result.warning}`
+            : acceptable
+              ? " · Good to go"
+              : " · Add another word or a few characters"}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import { Menu, X } from "lucide-react";
+import { Brand } from "@/components/layout/brand";
+import { SidebarNav } from "@/components/layout/sidebar-nav";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import type { NavKey } from "@/lib/navigation";
+import { cn } from "@/lib/cn";
+
+export function AppShell({
+  nav,
+  userMenu,
+  banner,
+  children,
+}: {
+  nav: { key: NavKey; href: string; label: string }[];
+  userMenu: ReactNode;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="min-h-dvh lg:pl-64">
+      <a href="#main" className="sr-only z-50 rounded-md bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4">
+        Skip to content
+      </a>
+      {open ? <div className="fixed inset-0 z-30 bg-black/40 lg:hidden" onClick={() => setOpen(false)} aria-hidden="true" /> : null}
+      <aside
+        className={cn(
+          "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-border bg-surface px-4 py-5 transition-transform lg:translate-x-0",
+          open ? "translate-x-0" : "-translate-x-full",
+        )}
+        aria-label="Sidebar"
+      >
+        <div className="flex items-center justify-between px-2">
+          <Brand href="/dashboard" />
+          <button type="button" className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden" onClick={() => setOpen(false)} aria-label="Close navigation">
+            <X className="size-5" aria-hidden="true" />
+          </button>
+        </div>
+        <div className="mt-8 flex-1">
+          <SidebarNav items={nav} onNavigate={() => setOpen(false)} />
+        </div>
+        <div className="flex items-center justify-between border-t border-border px-2 pt-4">
+          <span className="text-xs text-muted-foreground">Theme</span>
+          <ThemeToggle />
+        </div>
+      </aside>
+      <div className="flex min-h-dvh flex-col">
+        <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-border bg-background/85 px-4 backdrop-blur sm:px-8">
+          <button type="button" className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden" onClick={() => setOpen(true)} aria-label="Open navigation" aria-expanded={open}>
+            <Menu className="size-5" aria-hidden="true" />
+          </button>
+          <div className="flex-1" />
+          {userMenu}
+        </header>
+        {banner}
+        <main id="main" className="flex-1 px-4 py-8 sm:px-8">
+          <div className="mx-auto w-full max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// The one route-handler wrapper for /api: request id, context, JSON body parsing with a size cap,
+// and every thrown error turned into problem+json (unexpected ones logged, never leaked).
+import "server-only";
+import { AppError, ConflictError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
+import { log } from "@/lib/log";
+import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+class BodyError extends AppError {}
+
+export type ApiContext = RequestContext & {
+  request: Request;
+  params: Record<string, string>;
+  /** The parsed JSON body; 400/413/415 problems for anything that is not a JSON value. */
+  json(): Promise<unknown>;
+};
+
+type Handler = (ctx: ApiContext) => Promise<Response>;
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json");
+  headers.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw new BodyError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError("invalid_json", 400, "The body is not valid JSON.");
+  }
+}
+
+export function withApi(handler: Handler) {
+  return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+    const context = contextFromHeaders(request.headers);
+    const instance = new URL(request.url).pathname;
+    let bodyRead: Promise<unknown> | undefined;
+    try {
+      const response = await handler({
+        ...context,
+        request,
+        params: (await route.params) ?? {},
+        json: () => (bodyRead ??= readJson(request)),
+      });
+      response.headers.set("x-request-id", context.requestId);
+      return response;
+    } catch (error) {
+      if (error instanceof ValidationError || error instanceof ConflictError) {
+        return problemResponse(problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }), instance, context.requestId);
+      }
+      if (error instanceof RateLimitedError) {
+        return problemResponse(problem(429, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds }), instance, context.requestId);
+      }
+      if (error instanceof AppError) {
+        return problemResponse(problem(error.status, error.code, error.message), instance, context.requestId);
+      }
+      log.error({ err: error, requestId: context.requestId, path: instance, method: request.method }, "api handler failed");
+      return problemResponse(problem(500, "internal_error", "An unexpected error occurred. Quote the request id if you contact support."), instance, context.requestId);
+    }
+  };
+}

@@ -1,0 +1,63 @@
+// Auth.js (next-auth v5) configuration. Auth.js carries the session cookie (an encrypted JWT whose
+// only claim is the raw session token) and runs the Credentials sign-in; the Session table decides
+// whether that token is still good (lib/auth/sessions.ts), so every session can be revoked.
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { signInSchema } from "@/lib/validations/auth";
+import { secureCookies, SESSION_COOKIE } from "@/lib/auth/cookie";
+
+/** A sign-in refusal whose `code` the form turns into a message ("invalid", "throttled:SECONDS"). */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: secureCookies,
+  cookies: { sessionToken: { name: SESSION_COOKIE } },
+  session: { strategy: "jwt", maxAge: env.SESSION_REMEMBER_DAYS * 86_400 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return; // an expected refusal, audited elsewhere
+      log.error({ err: error }, "auth.js error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth.js warning");
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {}, remember: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse({
+          identifier: credentials.identifier,
+          password: credentials.password,
+          remember: credentials.remember === "true",
+        });
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await authenticateWithPassword(parsed.data, contextFromHeaders(request.headers));
+        if (!result.ok) {
+          throw new SignInRefused(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : "invalid");
+        }
+        return { id: result.userId, sessionToken: result.sessionToken };
+      },
+    }),
+  ],
+  callbacks: {
+    // The JWT holds the session token and nothing else: no name, email or picture.
+    jwt({ token, user }) {
+      if (user) return { sid: (user as { sessionToken: string }).sessionToken };
+      return token;
+    },
+  },
+});

@@ -1,0 +1,26 @@
+// The session cookie: its name and how to read the session token out of it.
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+/** Secure cookies (and the __Secure- prefix) whenever the app is served over https. */
+export const secureCookies = env.APP_URL.startsWith("https://");
+export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
+
+export const sessionCookieOptions = {
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: secureCookies,
+  path: "/",
+};
+
+/** The raw session token inside an Auth.js session cookie value, or null if it does not decode. */
+export async function sessionTokenFromCookie(value: string | undefined): Promise<string | null> {
+  if (!value) return null;
+  try {
+    const payload = await decode({ token: value, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
+    return typeof payload?.sid === "string" ? payload.sid : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+// Password hashing with bcrypt (cost from BCRYPT_COST, 12 by default). bcrypt reads only the first
+// 72 bytes, so the password is first reduced to a fixed-length SHA-256 digest: long passphrases
+// keep all their strength and no input can make bcrypt misbehave.
+import "server-only";
+import { createHash } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { env } from "@/lib/env";
+
+function prehash(password: string): string {
+  return createHash("sha256").update(password.normalize("NFKC"), "utf8").digest("base64");
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(prehash(password), env.BCRYPT_COST);
+}
+
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(prehash(password), hash);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Compares against a throwaway hash of the same cost, so that "no such user" takes as long as
+ * "wrong password" and timing does not reveal which accounts exist.
+ */
+export async function burnPasswordCheck(password: string): Promise<false> {
+  dummyHash ??= bcrypt.hash(prehash("opsdeck-timing-equaliser"), env.BCRYPT_COST);
+  await bcrypt.compare(prehash(password), await dummyHash);
+  return false;
+}

@@ -1,0 +1,103 @@
+// Server-side, revocable sessions. The browser holds a random token inside the Auth.js cookie; the
+// Session row keeps only its SHA-256. Every request re-checks the row: deleted, expired, idle too
+// long, user banned, or password changed since the session began → no session.
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { randomToken, sha256 } from "@/lib/auth/crypto";
+
+export type SessionState = "active" | "pending_second_factor" | "pending_enrolment";
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function sessionLifetimeMs(remember: boolean): number {
+  return remember ? env.SESSION_REMEMBER_DAYS * 86_400_000 : env.SESSION_SHORT_HOURS * 3_600_000;
+}
+
+export async function createSession(input: {
+  userId: string;
+  remember: boolean;
+  state?: SessionState;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs(input.remember));
+  const row = await db.session.create({
+    data: {
+      tokenHash: sha256(token),
+      userId: input.userId,
+      remember: input.remember,
+      state: input.state ?? "active",
+      ipAddress: input.ip,
+      userAgent: input.userAgent,
+      expiresAt,
+    },
+    select: { id: true },
+  });
+  return { token, sessionId: row.id, expiresAt };
+}
+
+export const sessionUserSelect = {
+  id: true,
+  username: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  status: true,
+  emailVerifiedAt: true,
+  passwordChangedAt: true,
+  totpEnabledAt: true,
+} as const;
+
+export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
+
+/** The live session behind a raw token, or null. Expired and orphaned rows are deleted on sight. */
+export async function validateSessionToken(token: string) {
+  if (!token || token.length > 128) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: {
+      id: true,
+      state: true,
+      remember: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      user: { select: sessionUserSelect },
+    },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  const idleLimit = env.SESSION_IDLE_MINUTES * 60_000;
+  const dead =
+    session.expiresAt.getTime() <= now ||
+    now - session.lastSeenAt.getTime() > idleLimit ||
+    session.user.status === "banned" ||
+    session.user.passwordChangedAt.getTime() > session.createdAt.getTime();
+  if (dead) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return session;
+}
+
+export async function deleteSessionByToken(token: string): Promise<{ userId: string; id: string } | null> {
+  const row = await db.session.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, userId: true } });
+  if (!row) return null;
+  await db.session.deleteMany({ where: { id: row.id } });
+  return row;
+}
+
+/** Removes sessions past their absolute or idle limit. */
+export async function pruneExpiredSessions(): Promise<number> {
+  const now = new Date();
+  const idleCutoff = new Date(now.getTime() - env.SESSION_IDLE_MINUTES * 60_000);
+  const { count } = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lt: idleCutoff } }] },
+  });
+  return count;
+}

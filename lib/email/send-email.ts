@@ -1,0 +1,97 @@
+// The one way to send email. Every message is first written to the EmailOutbox table, then sent
+// through Resend when RESEND_API_KEY is set; otherwise it stays in the outbox (readable at
+// /dev/outbox outside production) and a log line says so. A failed send is recorded and retried
+// with backoff by retryQueuedEmails(), never dropped.
+import "server-only";
+import { Resend } from "resend";
+import { db } from "@/lib/db";
+import { env, isDevOutboxEnabled } from "@/lib/env";
+import { log } from "@/lib/log";
+import { renderEmail, type EmailContent } from "@/lib/email/render-email";
+
+const MAX_ATTEMPTS = 6;
+
+let resend: Resend | undefined;
+function resendClient(): Resend | null {
+  if (!env.RESEND_API_KEY) return null;
+  resend ??= new Resend(env.RESEND_API_KEY);
+  return resend;
+}
+
+export type SentEmail = { id: string; status: "sent" | "outbox" | "queued" };
+
+export async function sendEmail(to: string, content: EmailContent): Promise<SentEmail> {
+  const message = renderEmail(content);
+  const client = resendClient();
+  const row = await db.emailOutbox.create({
+    data: {
+      to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      status: client ? "queued" : "outbox",
+      provider: client ? "resend" : "outbox",
+      // A lease: the retry loop leaves this row alone while the first attempt below is under way.
+      nextAttemptAt: client ? new Date(Date.now() + 60_000) : null,
+    },
+    select: { id: true },
+  });
+  if (!client) {
+    // Outside production the log carries the whole text (with its link) so a developer can act on it.
+    log.info(
+      isDevOutboxEnabled() ? { emailId: row.id, to, subject: message.subject, body: message.text } : { emailId: row.id },
+      "email kept in the outbox (RESEND_API_KEY is not set)",
+    );
+    return { id: row.id, status: "outbox" };
+  }
+  return { id: row.id, status: await deliver(row.id) };
+}
+
+async function deliver(id: string): Promise<"sent" | "queued"> {
+  const client = resendClient();
+  const row = await db.emailOutbox.findUnique({ where: { id } });
+  if (!client || !row || row.status !== "queued") return "queued";
+  const attempts = row.attempts + 1;
+  try {
+    const { data, error } = await client.emails.send({
+      from: env.EMAIL_FROM,
+      to: row.to,
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+    });
+    if (error || !data) throw new Error(error?.message ?? "Resend returned no id");
+    await db.emailOutbox.update({
+      where: { id },
+      data: { status: "sent", providerId: data.id, attempts, sentAt: new Date(), lastError: null, nextAttemptAt: null },
+    });
+    return "sent";
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = attempts >= MAX_ATTEMPTS;
+    await db.emailOutbox.update({
+      where: { id },
+      data: {
+        status: giveUp ? "failed" : "queued",
+        attempts,
+        lastError: message.slice(0, 500),
+        nextAttemptAt: giveUp ? null : new Date(Date.now() + 30_000 * 2 ** (attempts - 1)),
+      },
+    });
+    log.warn({ emailId: id, attempts, err: message }, giveUp ? "email failed for good" : "email send failed; will retry");
+    return "queued";
+  }
+}
+
+/** Sends queued emails whose retry time has come. Called periodically (instrumentation.ts). */
+export async function retryQueuedEmails(limit = 20): Promise<number> {
+  if (!resendClient()) return 0;
+  const due = await db.emailOutbox.findMany({
+    where: { status: "queued", nextAttemptAt: { lte: new Date() } },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  for (const { id } of due) await deliver(id);
+  return due.length;
+}

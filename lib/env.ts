@@ -1,0 +1,89 @@
+// The one reader of process.env. Every variable is validated here; a bad value stops the app at
+// start with a message naming the variable. Documented in .env.example and the README.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "enabled", "disabled"])
+  .transform((v) => ["true", "1", "yes", "enabled"].includes(v));
+
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_NAME: z.string().trim().min(1).max(60).default("Opsdeck"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  SUPPORT_EMAIL: z.email().default("support@opsdeck.local"),
+  EMAIL_FROM: z.string().min(3).default("Opsdeck <no-reply@opsdeck.local>"),
+  ACCENT_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #4f46e5")
+    .default("#4f46e5"),
+  LOGO_PATH: z.string().startsWith("/").default("/logo.svg"),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/opsdeck.db"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  AUTH_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
+
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  DEV_OUTBOX: bool.optional(),
+
+  SESSION_REMEMBER_DAYS: positiveInt.max(365).default(30),
+  SESSION_SHORT_HOURS: positiveInt.max(24 * 7).default(12),
+  SESSION_IDLE_MINUTES: positiveInt.max(60 * 24 * 365).default(60 * 24 * 3),
+
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+  ADMIN_USERNAME: z.string().min(3).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = source[key];
+    out[key] = value === undefined || value === "" ? undefined : value;
+  }
+  return out;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(emptyToUndefined(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(
+      `Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`,
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, key: string) => getEnv()[key as keyof Env],
+});
+
+/** Production means a real deployment: never the dev outbox, HSTS, Secure cookies on https. */
+export function isDevOutboxEnabled(): boolean {
+  const e = getEnv();
+  return e.DEV_OUTBOX ?? e.NODE_ENV !== "production";
+}

@@ -1,0 +1,76 @@
+// The one table of application errors. The DAL throws these; the action wrapper turns them into
+// `{ error }` / `{ fieldErrors }` and withApi into problem+json with the same `code`.
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super("unauthenticated", 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "You do not have permission to do this.", code = "forbidden") {
+    super(code, 403, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super("not_found", 404, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super("conflict", 409, message);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Some fields need attention.",
+  ) {
+    super("validation_failed", 422, message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts. Try again in ${humanDuration(retryAfterSeconds)}.`,
+  ) {
+    super("rate_limited", 429, message);
+  }
+}
+
+export function humanDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+/** Field errors from a zod error, keyed by the first path segment. */
+export function fieldErrorsFromZod(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

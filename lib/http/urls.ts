@@ -1,0 +1,23 @@
+import { config } from "@/lib/config";
+
+/** Absolute URL of an app path, from APP_URL (never from the request's Host header). */
+export function absoluteUrl(pathWithQuery: string): string {
+  return `${config.appUrl}${pathWithQuery.startsWith("/") ? "" : "/"}${pathWithQuery}`;
+}
+
+/**
+ * A same-origin path to return to after sign-in, or the fallback. Rejects absolute URLs,
+ * protocol-relative "//host" and backslash tricks, so `next` can never send a user off-site.
+ */
+export function safeNextPath(next: string | null | undefined, fallback = "/dashboard"): string {
+  if (!next || typeof next !== "string" || next.length > 2048) return fallback;
+  if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
+  if (/[\u0000-\u001f]/.test(next)) return fallback;
+  try {
+    const url = new URL(next, "http://placeholder.invalid");
+    if (url.origin !== "http://placeholder.invalid") return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}

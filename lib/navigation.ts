@@ -1,0 +1,22 @@
+// The app's sections and who may see them. The sidebar shows a section only when the viewer
+// holds one of its permissions; each page checks again on the server.
+import type { Permission } from "@/lib/rbac/permissions";
+
+export type NavKey = "dashboard" | "board" | "records" | "logs" | "analytics" | "admin" | "settings";
+
+export const NAV_ITEMS: readonly { key: NavKey; href: string; label: string; anyOf: readonly Permission[] | "signed-in" }[] = [
+  { key: "dashboard", href: "/dashboard", label: "Dashboard", anyOf: ["dashboard.view"] },
+  { key: "board", href: "/board", label: "Board", anyOf: ["board.read"] },
+  { key: "records", href: "/records", label: "Records", anyOf: ["customers.read", "staff.read", "products.read", "transactions.read"] },
+  { key: "logs", href: "/logs", label: "Logs", anyOf: ["audit.read"] },
+  { key: "analytics", href: "/analytics", label: "Analytics", anyOf: ["analytics.read"] },
+  { key: "admin", href: "/admin", label: "Admin", anyOf: ["users.read", "roles.read"] },
+  { key: "settings", href: "/settings", label: "Settings", anyOf: "signed-in" },
+];
+
+/** Routes that need a signed-in, fully authenticated session (proxy.ts redirects early). */
+export const APP_PATH_PREFIXES = NAV_ITEMS.map((i) => i.href);
+
+export function visibleNav(permissions: ReadonlySet<Permission>) {
+  return NAV_ITEMS.filter((item) => item.anyOf === "signed-in" || item.anyOf.some((p) => permissions.has(p)));
+}

@@ -1,0 +1,92 @@
+// Rate limiting with rate-limiter-flexible. Counters live in process memory by default and in
+// Redis when REDIS_URL is set, so that several app instances share them. If Redis is unreachable
+// the memory limiter stands in (insurance) rather than letting every request through.
+import "server-only";
+import Redis from "ioredis";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export type LimitSpec = {
+  /** Unique name; becomes the key prefix in the store. */
+  name: string;
+  /** Hits allowed per window. */
+  points: number;
+  /** Window length in seconds. */
+  duration: number;
+  /** Once exceeded, refuse for this long (seconds) instead of until the window ends. */
+  blockDuration?: number;
+};
+
+export type LimitResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+const globalForRedis = globalThis as unknown as { opsdeckRedis?: Redis };
+
+export function redisClient(): Redis | null {
+  if (!env.REDIS_URL) return null;
+  if (!globalForRedis.opsdeckRedis) {
+    const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    client.on("error", (err) => log.warn({ err: err.message }, "redis error"));
+    globalForRedis.opsdeckRedis = client;
+  }
+  return globalForRedis.opsdeckRedis;
+}
+
+const limiters = new Map<string, RateLimiterAbstract>();
+
+export function limiterFor(spec: LimitSpec): RateLimiterAbstract {
+  let limiter = limiters.get(spec.name);
+  if (limiter) return limiter;
+  const options = {
+    keyPrefix: `opsdeck:rl:${spec.name}`,
+    points: spec.points,
+    duration: spec.duration,
+    blockDuration: spec.blockDuration ?? 0,
+  };
+  const memory = new RateLimiterMemory(options);
+  const redis = redisClient();
+  limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+  limiters.set(spec.name, limiter);
+  return limiter;
+}
+
+function retryAfter(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** Counts one hit against `key`. */
+export async function hit(spec: LimitSpec, key: string, points = 1): Promise<LimitResult> {
+  try {
+    const res = await limiterFor(spec).consume(key, points);
+    return { allowed: true, remaining: res.remainingPoints };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
+    throw error;
+  }
+}
+
+/** Whether `key` is currently over the limit, without counting a hit. */
+export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
+  const res = await limiterFor(spec).get(key);
+  if (res && res.consumedPoints > spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
+  return { allowed: true, remaining: res ? Math.max(0, spec.points - res.consumedPoints) : spec.points };
+}
+
+/** Current hit count of `key` in its window. */
+export async function count(spec: LimitSpec, key: string): Promise<number> {
+  return (await limiterFor(spec).get(key))?.consumedPoints ?? 0;
+}
+
+/** Blocks `key` for `seconds`. */
+export async function block(spec: LimitSpec, key: string, seconds: number): Promise<void> {
+  await limiterFor(spec).block(key, seconds);
+}
+
+export async function reset(spec: LimitSpec, key: string): Promise<void> {
+  await limiterFor(spec).delete(key);
+}

@@ -1,0 +1,8 @@
+// `npm run db:migrate`: apply pending migrations to DATABASE_URL (SQLite file or PostgreSQL).
+import { migrate } from "@/lib/db-migrate";
+import { getEnv } from "@/lib/env";
+import { loadLocalSecrets } from "@/scripts/lib/local-secrets";
+
+loadLocalSecrets();
+const applied = await migrate(getEnv().DATABASE_URL);
+console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");

@@ -1,0 +1,46 @@
+// `npm start`: generate local secrets if needed, migrate, seed, build when the sources changed
+// since the last build, then serve on PORT (default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadLocalSecrets } from "@/scripts/lib/local-secrets";
+import { prepareDatabase } from "@/scripts/lib/prepare-database";
+
+loadLocalSecrets();
+process.env.AUTH_TRUST_HOST ||= "true";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+await prepareDatabase();
+
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json"];
+function fingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(p).sort()) if (!entry.endsWith(".test.ts")) walk(path.join(p, entry));
+    } else {
+      hash.update(p).update(readFileSync(p));
+    }
+  };
+  SOURCES.forEach(walk);
+  return hash.digest("hex");
+}
+
+const stamp = path.join(".next", "opsdeck-build-fingerprint");
+const current = fingerprint();
+const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
+const nextBin = path.join("node_modules", ".bin", "next");
+if (!built) {
+  console.log("Building the app (first run or sources changed)…");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, current);
+}
+
+const port = process.env.PORT || "3000";
+const server = spawn(nextBin, ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
