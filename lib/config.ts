@@ -1,4 +1,5 @@
 // Branding in one place: renaming the product is APP_NAME (or one edit here).
+import "server-only";
 import { env } from "@/lib/env";
 
 export const config = {

@@ -1,5 +1,6 @@
 // The one reader of process.env. Every variable is validated here; a bad value stops the app at
 // start with a message naming the variable. Documented in .env.example and the README.
+import "server-only";
 import { z } from "zod";
 
 const bool = z

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { Brand } from "@/components/layout/brand";
 import { UserMenu } from "@/components/layout/user-menu";
 import { VerifyEmailBanner } from "@/components/layout/verify-email-banner";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
@@ -11,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const initials = `${viewer.firstName[0] ?? ""}${viewer.lastName[0] ?? ""}`.toUpperCase() || "?";
   return (
     <AppShell
+      brand={<Brand href="/dashboard" />}
       nav={visibleNav(viewer.permissions).map(({ key, href, label }) => ({ key, href, label }))}
       userMenu={<UserMenu name={name} email={viewer.email} initials={initials} />}
       banner={viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}

@@ -1,18 +1,19 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { Menu, X } from "lucide-react";
-import { Brand } from "@/components/layout/brand";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { NavKey } from "@/lib/navigation";
 import { cn } from "@/lib/cn";
 
 export function AppShell({
+  brand,
   nav,
   userMenu,
   banner,
   children,
 }: {
+  brand: ReactNode;
   nav: { key: NavKey; href: string; label: string }[];
   userMenu: ReactNode;
   banner?: ReactNode;
@@ -33,7 +34,7 @@ export function AppShell({
         aria-label="Sidebar"
       >
         <div className="flex items-center justify-between px-2">
-          <Brand href="/dashboard" />
+          {brand}
           <button type="button" className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden" onClick={() => setOpen(false)} aria-label="Close navigation">
             <X className="size-5" aria-hidden="true" />
           </button>

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { freshContext, linkFromOutbox, newPerson, shot, signIn, signOut, signUp } from "./helpers";
+
+test("a new person signs up, confirms their email from the outbox, signs in by username and by email, and signs out", async ({ browser }) => {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  const person = newPerson();
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await shot(page, "01-sign-in");
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await expect(page.getByTestId("password-strength")).toHaveText(/weak/i);
+  await page.getByLabel("Password", { exact: true }).fill("");
+  await signUp(page, person);
+  await shot(page, "02-check-email");
+
+  const link = await linkFromOutbox(page, person.email, "/verify-email?token=");
+  await shot(page, "03-outbox");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await shot(page, "04-confirm-email");
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?notice=verified/);
+  await expect(page.getByText("Email confirmed.")).toBeVisible();
+
+  // The same link cannot be used twice.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+
+  await signIn(page, person.username, person.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: new RegExp(`, ${person.firstName}$`) })).toBeVisible();
+  await expect(page.getByText("Verified email address")).toBeVisible();
+  await expect(page.getByText(/Confirm .* to unlock/)).toHaveCount(0);
+  await shot(page, "05-dashboard");
+  await signOut(page);
+
+  await signIn(page, person.email.toUpperCase(), person.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await signOut(page);
+
+  await signIn(page, person.username, "a wrong password entirely");
+  const error = page.getByRole("alert").filter({ hasText: "Incorrect username, email or password." });
+  await expect(error).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await shot(page, "06-sign-in-error");
+
+  await signIn(page, "nobody-by-this-name", "a wrong password entirely");
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect username, email or password." })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,25 @@
+// Starts the app for Playwright on a fresh SQLite database, through the same path as `npm start`
+// (migrate, seed, build if needed, serve).
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { E2E_ADMIN, E2E_DATABASE } from "@/e2e/env";
+
+const port = process.env.E2E_PORT ?? "3210";
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e.db${suffix}`, { force: true });
+
+const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "scripts/start.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: E2E_DATABASE,
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_USERNAME: E2E_ADMIN.username,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+    DEV_OUTBOX: "enabled",
+    LOG_LEVEL: "warn",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

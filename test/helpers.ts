@@ -1,0 +1,35 @@
+// Helpers for integration tests: request contexts, users made through the real sign-up path.
+import { randomBytes } from "node:crypto";
+import type { RequestContext } from "@/lib/http/request-context";
+
+/** A request context from a fresh random IP, so rate limits of one test do not touch another. */
+export function testContext(overrides: Partial<RequestContext> = {}): RequestContext {
+  const b = randomBytes(3);
+  return {
+    ip: `10.${b[0]}.${b[1]}.${b[2]}`,
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+    requestId: randomBytes(8).toString("hex"),
+    ...overrides,
+  };
+}
+
+export const STRONG_PASSWORD = "correct horse battery staple #42";
+
+export function uniqueName(prefix = "user"): string {
+  return `${prefix}${randomBytes(4).toString("hex")}`;
+}
+
+/** A valid sign-up payload with unique username and email. */
+export function signUpInput(overrides: Record<string, unknown> = {}) {
+  const name = uniqueName();
+  return {
+    username: name,
+    email: `${name}@example.com`,
+    firstName: "Grace",
+    lastName: "Hopper",
+    dateOfBirth: "1990-12-09",
+    password: STRONG_PASSWORD,
+    confirmPassword: STRONG_PASSWORD,
+    ...overrides,
+  };
+}
