@@ -2,10 +2,11 @@
 // (migrate, seed, build if needed, serve).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { E2E_ADMIN, E2E_DATABASE } from "@/e2e/env";
+import { E2E_ADMIN, E2E_DATABASE, E2E_PORT } from "@/e2e/env";
 
-const port = process.env.E2E_PORT ?? "3210";
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/e2e.db${suffix}`, { force: true });
+const port = E2E_PORT;
+const file = E2E_DATABASE.replace(/^file:/, "");
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 
 const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "scripts/start.ts"], {
   stdio: "inherit",

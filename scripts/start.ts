@@ -29,9 +29,10 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
-const stamp = path.join(".next", "opsdeck-build-fingerprint");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const stamp = path.join(distDir, "opsdeck-build-fingerprint");
 const current = fingerprint();
-const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
+const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
 const nextBin = path.join("node_modules", ".bin", "next");
 if (!built) {
   console.log("Building the app (first run or sources changed)…");
