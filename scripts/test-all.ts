@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 type Totals = { passed: number; failed: number; skipped: number };
 mkdirSync("test-results", { recursive: true });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- runner JSON reports are untyped
 function run(label: string, command: string, args: string[], env: Record<string, string>, report: string, parse: (json: any) => Totals): Totals & { ok: boolean } {
   console.log(`\n=== ${label} ===`);
   rmSync(report, { force: true });

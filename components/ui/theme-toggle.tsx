@@ -1,7 +1,7 @@
 "use client";
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { cn } from "@/lib/cn";
 
 const options = [
@@ -10,10 +10,12 @@ const options = [
   { value: "system", label: "System theme", icon: Monitor },
 ] as const;
 
+const subscribeNothing = () => () => {};
+
 export function ThemeToggle({ className }: { className?: string }) {
   const { theme, setTheme } = useTheme();
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // The stored theme is known only in the browser: render no selection during SSR.
+  const mounted = useSyncExternalStore(subscribeNothing, () => true, () => false);
   return (
     <div role="radiogroup" aria-label="Colour theme" className={cn("inline-flex rounded-lg border border-border bg-surface p-0.5", className)}>
       {options.map(({ value, label, icon: Icon }) => {

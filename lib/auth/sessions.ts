@@ -101,3 +101,31 @@ export async function pruneExpiredSessions(): Promise<number> {
   });
   return count;
 }
+
+/**
+ * Replaces a session with a fresh one (new token, new row, same device and absolute expiry) in the
+ * given state. Used when a session gains privileges (second factor done) or after a password change,
+ * so a token seen before the change is worthless after it.
+ */
+export async function rotateSession(sessionId: string, state: SessionState): Promise<{ token: string; remember: boolean } | null> {
+  const token = randomToken();
+  return db.$transaction(async (tx) => {
+    const old = await tx.session.findUnique({ where: { id: sessionId } });
+    if (!old) return null;
+    await tx.session.delete({ where: { id: sessionId } });
+    await tx.session.create({
+      data: {
+        tokenHash: sha256(token),
+        userId: old.userId,
+        state,
+        remember: old.remember,
+        ipAddress: old.ipAddress,
+        userAgent: old.userAgent,
+        expiresAt: old.expiresAt,
+        createdAt: new Date(),
+        lastSeenAt: new Date(),
+      },
+    });
+    return { token, remember: old.remember };
+  });
+}

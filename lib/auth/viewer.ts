@@ -4,14 +4,14 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
-import { validateSessionToken, type ValidSession } from "@/lib/auth/sessions";
+import { validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
 import type { Permission } from "@/lib/rbac/permissions";
 
 export type Viewer = {
   userId: string;
   sessionId: string;
-  sessionState: ValidSession["state"];
+  sessionState: SessionState;
   username: string;
   email: string;
   firstName: string;
@@ -40,7 +40,7 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
   return {
     userId: session.user.id,
     sessionId: session.id,
-    sessionState: session.state,
+    sessionState: session.state as SessionState,
     username: session.user.username,
     email: session.user.email,
     firstName: session.user.firstName,

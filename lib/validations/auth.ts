@@ -23,7 +23,7 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address."))
   .transform((v) => v.toLowerCase());
 
-const nameSchema = (label: string) =>
+export const nameSchema = (label: string) =>
   z
     .string({ error: `Enter your ${label}.` })
     .trim()

@@ -12,6 +12,7 @@ const NOTICES: Record<string, { tone: "success" | "info"; title: string; body?: 
   "session-ended": { tone: "info", title: "Your session ended.", body: "Sign in again to continue." },
   "password-reset": { tone: "success", title: "Your password was changed.", body: "Sign in with your new password." },
   verified: { tone: "success", title: "Email confirmed.", body: "Sign in to continue." },
+  "email-changed": { tone: "success", title: "Email address changed.", body: "Sign in with your new address." },
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Eye, EyeOff } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,9 +22,9 @@ export function SignUpForm() {
     mode: "onTouched",
     defaultValues: { username: "", email: "", firstName: "", lastName: "", dateOfBirth: "", password: "", confirmPassword: "" },
   });
-  const { register, formState, watch } = form;
+  const { register, formState, control } = form;
   const errors = formState.errors;
-  const [password, username, email, firstName, lastName] = watch(["password", "username", "email", "firstName", "lastName"]);
+  const [password, username, email, firstName, lastName] = useWatch({ control, name: ["password", "username", "email", "firstName", "lastName"] });
 
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);

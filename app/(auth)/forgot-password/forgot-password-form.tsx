@@ -1,0 +1,48 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { MailCheck } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/account";
+import { forgotPasswordAction } from "./actions";
+
+export function ForgotPasswordForm() {
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
+  const error = form.formState.errors.email?.message;
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await forgotPasswordAction(form.getValues());
+    if (result.ok) setSentTo(form.getValues().email.trim());
+    else setFormError(applyActionErrors(form, result));
+  });
+  if (sentTo) {
+    return (
+      <div className="flex gap-4" role="status">
+        <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
+          <MailCheck className="size-5 text-brand" aria-hidden="true" />
+        </div>
+        <p className="text-sm text-muted-foreground">
+          If an account exists for <span className="font-medium text-foreground">{sentTo}</span>, we sent it a link to choose a new password. The link works once and expires in 30 minutes.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <Field id="email" label="Email" error={error}>
+        <Input id="email" type="email" autoComplete="email" autoFocus invalid={!!error} aria-describedby={describedBy("email", error)} {...form.register("email")} />
+      </Field>
+      <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
+        Send reset link
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
+import { getViewer } from "@/lib/auth/viewer";
+import { config } from "@/lib/config";
+import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
+import { cancelSignInAction } from "../sign-in/two-factor/actions";
+
+export const metadata: Metadata = { title: "Set up two-factor authentication" };
+
+// Reached only by a session held back because a role of the user requires 2FA (proxy.ts).
+export default async function SetupTwoFactorPage() {
+  const viewer = await getViewer();
+  if (!viewer || viewer.sessionState !== "pending_enrolment") redirect("/sign-in");
+  const status = await getTwoFactorStatus(viewer);
+  return (
+    <AuthCard
+      title="Set up two-factor authentication"
+      description="Your role requires a second step at sign-in. Set it up now to continue; it takes a minute."
+      footer={
+        <form action={cancelSignInAction}>
+          <button type="submit" className="font-medium text-brand hover:underline">
+            Cancel and sign out
+          </button>
+        </form>
+      }
+    >
+      <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/dashboard" />
+    </AuthCard>
+  );
+}

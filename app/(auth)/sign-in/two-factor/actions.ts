@@ -1,0 +1,27 @@
+"use server";
+import { redirect } from "next/navigation";
+import { signOut } from "@/lib/auth/auth";
+import { writeSessionCookie } from "@/lib/auth/session-cookie";
+import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
+import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { completeSecondFactor } from "@/lib/data/auth/complete-second-factor";
+import { endSession } from "@/lib/data/auth/end-session";
+import { requestContext } from "@/lib/http/request-context";
+import { safeNextPath } from "@/lib/http/urls";
+import type { SecondFactorInput } from "@/lib/validations/account";
+
+export async function completeSecondFactorAction(input: SecondFactorInput, next?: string): Promise<ActionResult<{ redirectTo: string }>> {
+  return runAction("second-factor", async () => {
+    const { token, remember } = await completeSecondFactor(await getViewer(), input, await requestContext());
+    await writeSessionCookie(token, remember);
+    return { redirectTo: safeNextPath(next) };
+  });
+}
+
+/** Abandons a half-finished sign-in (pending second factor or enrolment). */
+export async function cancelSignInAction(): Promise<void> {
+  const session = await getCurrentSession();
+  if (session) await endSession(session.token, await requestContext());
+  await signOut({ redirect: false });
+  redirect("/sign-in");
+}

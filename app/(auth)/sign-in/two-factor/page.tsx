@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { getViewer } from "@/lib/auth/viewer";
+import { cancelSignInAction } from "./actions";
+import { SecondFactorForm } from "./second-factor-form";
+
+export const metadata: Metadata = { title: "Two-factor authentication" };
+
+export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer || viewer.sessionState !== "pending_second_factor") redirect("/sign-in");
+  const { next } = await searchParams;
+  return (
+    <AuthCard
+      title="Two-factor authentication"
+      description={`Your password is correct, ${viewer.firstName}. One more step to sign in.`}
+      footer={
+        <form action={cancelSignInAction}>
+          Not you?{" "}
+          <button type="submit" className="font-medium text-brand hover:underline">
+            Sign in as someone else
+          </button>
+        </form>
+      }
+    >
+      <SecondFactorForm next={typeof next === "string" ? next : undefined} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { KeyRound, Smartphone } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import type { SecondFactorInput } from "@/lib/validations/account";
+import { completeSecondFactorAction } from "./actions";
+
+export function SecondFactorForm({ next }: { next?: string }) {
+  const [method, setMethod] = useState<"totp" | "recovery">("totp");
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<SecondFactorInput>({ defaultValues: { method: "totp", code: "" } });
+  const error = form.formState.errors.code?.message;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await completeSecondFactorAction({ ...values, method }, next);
+    if (result.ok) {
+      window.location.assign(result.data.redirectTo);
+      return;
+    }
+    form.resetField("code");
+    setFormError(applyActionErrors(form, result));
+  });
+
+  const switchMethod = () => {
+    setMethod((m) => (m === "totp" ? "recovery" : "totp"));
+    form.reset({ method, code: "" });
+    setFormError(null);
+  };
+
+  const totp = method === "totp";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <Field
+        id="code"
+        label={totp ? "Authentication code" : "Recovery code"}
+        hint={totp ? "Open your authenticator app and enter the 6-digit code." : "Enter one of the codes you saved when you set up two-factor authentication. Each works once."}
+        error={error}
+      >
+        <Input
+          key={method}
+          id="code"
+          autoFocus
+          autoComplete={totp ? "one-time-code" : "off"}
+          inputMode={totp ? "numeric" : "text"}
+          placeholder={totp ? "123456" : "abcde-fghjk"}
+          maxLength={totp ? 7 : 12}
+          invalid={!!error}
+          aria-describedby={describedBy("code", error, true)}
+          className={totp ? "text-center font-mono text-lg tracking-[0.4em]" : "font-mono"}
+          {...form.register("code", { required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code." })}
+        />
+      </Field>
+      <Button type="submit" className="w-full" size="lg" loading={form.formState.isSubmitting}>
+        Verify
+      </Button>
+      <button type="button" onClick={switchMethod} className="flex w-full items-center justify-center gap-2 rounded-md py-1 text-sm font-medium text-brand hover:underline">
+        {totp ? <KeyRound className="size-4" aria-hidden="true" /> : <Smartphone className="size-4" aria-hidden="true" />}
+        {totp ? "Use a recovery code instead" : "Use your authenticator app instead"}
+      </button>
+    </form>
+  );
+}

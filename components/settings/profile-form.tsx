@@ -1,0 +1,82 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import { changeEmailSchema, profileSchema, type ChangeEmailInput, type ProfileInput } from "@/lib/validations/account";
+import { requestEmailChangeAction, updateProfileAction } from "@/app/(app)/settings/profile/actions";
+
+export function ProfileForm({ initial }: { initial: ProfileInput }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ProfileInput, unknown, z.output<typeof profileSchema>>({ resolver: zodResolver(profileSchema), mode: "onTouched", defaultValues: initial });
+  const errors = form.formState.errors;
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await updateProfileAction(form.getValues());
+    if (result.ok) {
+      toast.success("Profile saved.");
+      form.reset(form.getValues());
+      router.refresh();
+    } else setFormError(applyActionErrors(form, result));
+  });
+  const field = (name: keyof ProfileInput, label: string, props: Record<string, unknown>) => (
+    <Field id={name} label={label} error={errors[name]?.message}>
+      <Input id={name} invalid={!!errors[name]} aria-describedby={describedBy(name, errors[name]?.message)} {...props} {...form.register(name)} />
+    </Field>
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        {field("firstName", "First name", { autoComplete: "given-name" })}
+        {field("lastName", "Last name", { autoComplete: "family-name" })}
+      </div>
+      {field("dateOfBirth", "Date of birth", { type: "date", autoComplete: "bday" })}
+      <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
+        Save profile
+      </Button>
+    </form>
+  );
+}
+
+export function ChangeEmailForm({ current, pending }: { current: string; pending: string | null }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ChangeEmailInput>({ resolver: zodResolver(changeEmailSchema), defaultValues: { email: "", currentPassword: "" } });
+  const errors = form.formState.errors;
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await requestEmailChangeAction(form.getValues());
+    if (result.ok) {
+      toast.success(`Check ${result.data.email} for a confirmation link.`);
+      form.reset();
+      router.refresh();
+    } else setFormError(applyActionErrors(form, result));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
+      <p className="text-sm text-muted-foreground">
+        Currently <span className="font-medium text-foreground">{current}</span>. The new address must be confirmed from a link sent to it; the current one is told.
+      </p>
+      {pending ? <Alert tone="info" title={`Waiting for confirmation of ${pending}`}>Open the link we sent there. Asking again replaces it.</Alert> : null}
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <Field id="new-email" label="New email address" error={errors.email?.message}>
+        <Input id="new-email" type="email" autoComplete="email" invalid={!!errors.email} aria-describedby={describedBy("new-email", errors.email?.message)} {...form.register("email")} />
+      </Field>
+      <Field id="email-password" label="Current password" error={errors.currentPassword?.message}>
+        <Input id="email-password" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} aria-describedby={describedBy("email-password", errors.currentPassword?.message)} {...form.register("currentPassword")} />
+      </Field>
+      <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
+        Change email
+      </Button>
+    </form>
+  );
+}

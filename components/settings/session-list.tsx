@@ -1,0 +1,84 @@
+"use client";
+import { Laptop, Smartphone } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import type { OwnSession } from "@/lib/data/sessions/list-own-sessions";
+import { formatDateTime, formatRelative } from "@/lib/format";
+import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(app)/settings/sessions/actions";
+
+function RevokeButton({ id }: { id: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      loading={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await revokeSessionAction(id);
+          if (result.ok) toast.success("That device is signed out.");
+          else toast.error(result.error);
+          router.refresh();
+        })
+      }
+    >
+      Sign out
+    </Button>
+  );
+}
+
+export function SignOutOthersButton({ count }: { count: number }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      disabled={count === 0}
+      loading={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await revokeOtherSessionsAction();
+          if (result.ok) toast.success(`Signed out ${result.data.revoked} other session${result.data.revoked === 1 ? "" : "s"}.`);
+          else toast.error(result.error);
+          router.refresh();
+        })
+      }
+    >
+      Sign out all other sessions
+    </Button>
+  );
+}
+
+export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Date }) {
+  return (
+    <ul className="divide-y divide-border" aria-label="Active sessions">
+      {sessions.map((s) => {
+        const Icon = /iOS|Android/.test(s.device) ? Smartphone : Laptop;
+        return (
+          <li key={s.id} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="session-row">
+            <div className="flex items-start gap-3">
+              <span className="mt-0.5 flex size-9 items-center justify-center rounded-full bg-muted text-muted-foreground">
+                <Icon className="size-4" aria-hidden="true" />
+              </span>
+              <div>
+                <p className="flex items-center gap-2 text-sm font-medium text-foreground">
+                  {s.device}
+                  {s.current ? <span className="rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">This device</span> : null}
+                </p>
+                <p className="mt-0.5 text-xs text-muted-foreground">
+                  {s.ipAddress ?? "Unknown IP"} · signed in {formatDateTime(s.createdAt)} · active {formatRelative(s.lastSeenAt, now)}
+                  {s.remember ? " · remembered" : ""}
+                </p>
+              </div>
+            </div>
+            {s.current ? null : <RevokeButton id={s.id} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

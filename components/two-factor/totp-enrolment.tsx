@@ -1,0 +1,113 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
+import { confirmTotpSchema, type ConfirmTotpInput } from "@/lib/validations/account";
+import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
+
+type Props = {
+  productName: string;
+  pending: { secret: string; qrDataUrl: string } | null;
+  /** Where to go after the codes are saved. */
+  doneHref: string;
+};
+
+/** Turning 2FA on: start → scan the QR (or type the secret) → confirm with a code → save recovery codes. */
+export function TotpEnrolment({ productName, pending, doneHref }: Props) {
+  const router = useRouter();
+  const [starting, startTransition] = useTransition();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<ConfirmTotpInput>({ resolver: zodResolver(confirmTotpSchema), defaultValues: { code: "" } });
+  const error = form.formState.errors.code?.message;
+
+  const start = () =>
+    startTransition(async () => {
+      const result = await startTotpEnrolmentAction();
+      if (result.ok) router.refresh();
+      else toast.error(result.error);
+    });
+
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await confirmTotpEnrolmentAction(form.getValues());
+    if (result.ok) {
+      setCodes(result.data.recoveryCodes);
+      toast.success("Two-factor authentication is on.");
+      return;
+    }
+    setFormError(applyActionErrors(form, result));
+  });
+
+  if (codes) {
+    return (
+      <div className="space-y-5">
+        <RecoveryCodesPanel codes={codes} productName={productName} />
+        <Button onClick={() => window.location.assign(doneHref)}>I saved my codes, continue</Button>
+      </div>
+    );
+  }
+
+  if (!pending) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-muted-foreground">
+          Use an authenticator app such as 1Password, Google Authenticator, Authy or Bitwarden. Every sign-in will then also ask for a 6-digit code from it.
+        </p>
+        <Button onClick={start} loading={starting}>
+          Set up two-factor authentication
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[auto,1fr]">
+      <div className="flex flex-col items-center gap-2">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URL */}
+        <img src={pending.qrDataUrl} alt="QR code to scan with your authenticator app" width={200} height={200} className="rounded-lg border border-border bg-white p-2" />
+      </div>
+      <div className="space-y-5">
+        <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
+          <li>Scan the QR code with your authenticator app.</li>
+          <li>Or type this key into it by hand:</li>
+        </ol>
+        <p className="break-all rounded-lg bg-muted px-3 py-2 font-mono text-sm tracking-wider text-foreground" data-testid="totp-secret">
+          {pending.secret.match(/.{1,4}/g)?.join(" ")}
+        </p>
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
+          {formError ? <Alert tone="danger" title={formError} /> : null}
+          <Field id="totp-code" label="Code from the app" error={error}>
+            <Input
+              id="totp-code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              placeholder="123456"
+              maxLength={7}
+              invalid={!!error}
+              aria-describedby={describedBy("totp-code", error)}
+              className="max-w-40 font-mono tracking-[0.3em]"
+              {...form.register("code")}
+            />
+          </Field>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" loading={form.formState.isSubmitting}>
+              Turn on
+            </Button>
+            <Button variant="ghost" onClick={start} loading={starting}>
+              Start over with a new key
+            </Button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, describedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { applyActionErrors } from "@/components/auth/use-action-form";
+import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
+import { disableTotpSchema, passwordOnlySchema, type DisableTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
+import { disableTotpAction, regenerateRecoveryCodesAction } from "@/app/(app)/settings/security/actions";
+
+function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<PasswordOnlyInput>({ resolver: zodResolver(passwordOnlySchema), defaultValues: { currentPassword: "" } });
+  const error = form.formState.errors.currentPassword?.message;
+  const onSubmit = form.handleSubmit(async () => {
+    const result = await regenerateRecoveryCodesAction(form.getValues());
+    if (result.ok) onDone(result.data.recoveryCodes);
+    else setFormError(applyActionErrors(form, result));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <Field id="regen-password" label="Current password" hint="Your current codes stop working once the new ones are made." error={error}>
+        <Input id="regen-password" type="password" autoComplete="current-password" invalid={!!error} aria-describedby={describedBy("regen-password", error, true)} {...form.register("currentPassword")} />
+      </Field>
+      <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
+        Make new recovery codes
+      </Button>
+    </form>
+  );
+}
+
+function DisableForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<DisableTotpInput>({ resolver: zodResolver(disableTotpSchema), defaultValues: { currentPassword: "", code: "" } });
+  const errors = form.formState.errors;
+  const onSubmit = form.handleSubmit(async () => {
+    const result = await disableTotpAction(form.getValues());
+    if (result.ok) {
+      toast.success("Two-factor authentication is off.");
+      router.refresh();
+    } else setFormError(applyActionErrors(form, result));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      <Field id="disable-password" label="Current password" error={errors.currentPassword?.message}>
+        <Input id="disable-password" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} aria-describedby={describedBy("disable-password", errors.currentPassword?.message)} {...form.register("currentPassword")} />
+      </Field>
+      <Field id="disable-code" label="Code from your app, or a recovery code" error={errors.code?.message}>
+        <Input id="disable-code" autoComplete="one-time-code" invalid={!!errors.code} aria-describedby={describedBy("disable-code", errors.code?.message)} className="max-w-56 font-mono" {...form.register("code")} />
+      </Field>
+      <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>
+        Turn off two-factor authentication
+      </Button>
+    </form>
+  );
+}
+
+export function TwoFactorManage({ productName, recoveryCodesLeft, requiredByRole }: { productName: string; recoveryCodesLeft: number; requiredByRole: string | null }) {
+  const [panel, setPanel] = useState<"none" | "regenerate" | "disable">("none");
+  const [codes, setCodes] = useState<string[] | null>(null);
+  return (
+    <div className="space-y-5">
+      <p className="text-sm text-muted-foreground">
+        <span className="font-medium text-foreground" data-testid="recovery-codes-left">
+          {recoveryCodesLeft} of 10
+        </span>{" "}
+        recovery codes left.{recoveryCodesLeft <= 3 ? " Make a new set soon." : ""}
+      </p>
+      {codes ? <RecoveryCodesPanel codes={codes} productName={productName} /> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" aria-expanded={panel === "regenerate"} onClick={() => setPanel(panel === "regenerate" ? "none" : "regenerate")}>
+          New recovery codes
+        </Button>
+        {requiredByRole ? null : (
+          <Button variant="ghost" size="sm" className="text-danger" aria-expanded={panel === "disable"} onClick={() => setPanel(panel === "disable" ? "none" : "disable")}>
+            Turn off…
+          </Button>
+        )}
+      </div>
+      {requiredByRole ? <p className="text-sm text-muted-foreground">Your role {requiredByRole} requires two-factor authentication, so it cannot be turned off.</p> : null}
+      {panel === "regenerate" ? (
+        <RegenerateForm
+          onDone={(c) => {
+            setCodes(c);
+            setPanel("none");
+          }}
+        />
+      ) : null}
+      {panel === "disable" ? <DisableForm /> : null}
+    </div>
+  );
+}

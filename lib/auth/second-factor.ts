@@ -1,0 +1,74 @@
+// Checks a second factor (TOTP code or recovery code) for a user. TOTP codes of a time step
+// already used are refused (replay); recovery codes are spent atomically. Ten wrong codes lock
+// code entry for 15 minutes and tell the owner by email.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { decryptSecret } from "@/lib/auth/crypto";
+import { hashRecoveryCode, looksLikeRecoveryCode } from "@/lib/auth/recovery-codes";
+import { matchTotpStep } from "@/lib/auth/totp";
+import { sendEmail } from "@/lib/email/send-email";
+import { secondFactorLockoutEmail } from "@/lib/email/messages";
+import { RateLimitedError, ValidationError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { block, hit, peek, reset } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
+
+export type SecondFactorMethod = "totp" | "recovery";
+
+/** Accepts a TOTP code for a secret and records its step, unless that step (or a later one) was used. */
+export async function acceptTotpCode(userId: string, secret: string, code: string): Promise<boolean> {
+  const step = matchTotpStep(code, secret);
+  if (step === null) return false;
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
+async function spendRecoveryCode(userId: string, code: string): Promise<boolean> {
+  if (!looksLikeRecoveryCode(code)) return false;
+  const { count } = await db.recoveryCode.updateMany({
+    where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/**
+ * Verifies a code of an enrolled user. Throws 429 while locked, a field error on `field` when
+ * wrong; returns the method that matched.
+ */
+export async function verifySecondFactor(
+  user: { id: string; firstName: string; email: string; totpSecretEnc: string | null },
+  method: SecondFactorMethod,
+  code: string,
+  ctx: RequestContext,
+  field = "code",
+): Promise<SecondFactorMethod> {
+  const userKey = user.id;
+  const ipKey = ctx.ip ?? "unknown";
+  for (const [spec, key] of [[LIMITS.secondFactorUser, userKey], [LIMITS.secondFactorIp, ipKey]] as const) {
+    const state = await peek(spec, key);
+    if (!state.allowed) throw new RateLimitedError(state.retryAfterSeconds, `Too many wrong codes. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} min.`);
+  }
+  let ok = false;
+  if (method === "totp" && user.totpSecretEnc) ok = await acceptTotpCode(user.id, decryptSecret(user.totpSecretEnc), code);
+  if (method === "recovery") ok = await spendRecoveryCode(user.id, code);
+  if (ok) {
+    await reset(LIMITS.secondFactorUser, userKey);
+    return method;
+  }
+  await hit(LIMITS.secondFactorIp, ipKey);
+  const after = await hit(LIMITS.secondFactorUser, userKey);
+  await audit({ action: "auth.second_factor_failed", actorId: user.id, targetType: "user", targetId: user.id, metadata: { method }, context: ctx });
+  if (after.allowed && after.remaining === 0) {
+    await block(LIMITS.secondFactorUser, userKey, LIMITS.secondFactorUser.blockDuration);
+    await audit({ action: "auth.second_factor_locked", actorId: user.id, targetType: "user", targetId: user.id, context: ctx });
+    await sendEmail(user.email, secondFactorLockoutEmail(user.firstName, ctx.ip));
+  }
+  throw new ValidationError({
+    [field]: [method === "totp" ? "That code is not valid. Codes change every 30 seconds; each works once." : "That recovery code is not valid or was already used."],
+  });
+}
