@@ -1,0 +1,83 @@
+// Checks a username-or-email and password and opens a session. Unknown user, wrong password,
+// banned or pending account all give the same answer in about the same time (a dummy bcrypt
+// comparison stands in for a missing account). Failures count per IP and per account.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { accountLockRemaining, clearAccountFailures, LOCKOUT_THRESHOLD, recordAccountFailure } from "@/lib/auth/account-lockout";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { createSession, type SessionState } from "@/lib/auth/sessions";
+import { sendEmail } from "@/lib/email/send-email";
+import { lockoutEmail } from "@/lib/email/messages";
+import type { RequestContext } from "@/lib/http/request-context";
+import { hit, peek } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
+
+export type AuthenticateResult =
+  | { ok: true; userId: string; sessionToken: string; state: SessionState }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export async function authenticateWithPassword(
+  input: { identifier: string; password: string; remember: boolean },
+  ctx: RequestContext,
+): Promise<AuthenticateResult> {
+  const ipKey = ctx.ip ?? "unknown";
+  const identifier = input.identifier.trim().toLowerCase();
+  const ipState = await peek(LIMITS.signInIp, ipKey);
+  if (!ipState.allowed) {
+    await audit({ action: "auth.sign_in_failed", metadata: { identifier: identifier.slice(0, 254), reason: "ip_throttled" }, context: ctx });
+    return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
+  }
+
+  const user = await db.user.findUnique({
+    where: identifier.includes("@") ? { email: identifier } : { username: identifier },
+    select: {
+      id: true,
+      firstName: true,
+      email: true,
+      status: true,
+      passwordHash: true,
+      totpEnabledAt: true,
+      roles: { select: { role: { select: { requiresTwoFactor: true } } } },
+    },
+  });
+  const accountKey = user ? `user:${user.id}` : `name:${identifier}`;
+
+  const lockedFor = await accountLockRemaining(accountKey);
+  if (lockedFor > 0) {
+    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: identifier.slice(0, 254), reason: "account_locked" }, context: ctx });
+    return { ok: false, reason: "throttled", retryAfterSeconds: lockedFor };
+  }
+
+  const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
+  if (!user || !passwordOk || user.status !== "active") {
+    await hit(LIMITS.signInIp, ipKey);
+    const { failures, lockedSeconds } = await recordAccountFailure(accountKey);
+    const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : `account_${user.status}`;
+    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: identifier.slice(0, 254), reason, failures }, context: ctx });
+    if (user && failures === LOCKOUT_THRESHOLD) {
+      await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { seconds: lockedSeconds }, context: ctx });
+      await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lockedSeconds / 60), ctx.ip));
+    }
+    return { ok: false, reason: "invalid" };
+  }
+
+  await clearAccountFailures(accountKey);
+  const state: SessionState = user.totpEnabledAt
+    ? "pending_second_factor"
+    : user.roles.some((r) => r.role.requiresTwoFactor)
+      ? "pending_enrolment"
+      : "active";
+  const session = await createSession({ userId: user.id, remember: input.remember, state, ip: ctx.ip, userAgent: ctx.userAgent });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await audit({
+    action: state === "active" ? "auth.sign_in_succeeded" : "auth.password_accepted",
+    actorId: user.id,
+    targetType: "session",
+    targetId: session.sessionId,
+    metadata: { method: "password", remember: input.remember, next: state },
+    context: ctx,
+  });
+  return { ok: true, userId: user.id, sessionToken: session.token, state };
+}

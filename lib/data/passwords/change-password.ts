@@ -1,0 +1,36 @@
+// Changes the viewer's password: needs the current one; every other session ends and this one
+// continues under a new token.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
+import { hashPassword } from "@/lib/auth/password";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { rotateSession } from "@/lib/auth/sessions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { sendEmail } from "@/lib/email/send-email";
+import { securityNoticeEmail } from "@/lib/email/messages";
+import { UnauthenticatedError, ValidationError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { changePasswordSchema } from "@/lib/validations/account";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { passwordPolicyError } from "@/lib/validations/password-strength";
+
+export async function changePassword(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ token: string; remember: boolean; sessionsEnded: number }> {
+  requireViewer(viewer);
+  const { currentPassword, password } = parseOrThrow(changePasswordSchema, input);
+  await confirmCurrentPassword(viewer.userId, currentPassword);
+  const problem = passwordPolicyError(password, [viewer.username, viewer.email, viewer.firstName, viewer.lastName]);
+  if (problem) throw new ValidationError({ password: [problem] });
+  const passwordHash = await hashPassword(password);
+  const sessionsEnded = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const { count } = await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId } } });
+    await audit({ action: "auth.password_changed", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { sessionsEnded: count }, context: ctx }, tx);
+    return count;
+  });
+  const rotated = await rotateSession(viewer.sessionId, "active");
+  if (!rotated) throw new UnauthenticatedError();
+  await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your password was changed", `The password of your account was changed${ctx.ip ? ` from ${ctx.ip}` : ""}. Other devices were signed out.`));
+  return { ...rotated, sessionsEnded };
+}

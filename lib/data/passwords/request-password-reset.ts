@@ -1,0 +1,35 @@
+// "Forgot password": the same answer whatever the address. For an active account, a single-use
+// 30-minute link goes to its email; the email is sent in the background so the response time does
+// not tell whether the account exists.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { issueToken } from "@/lib/auth/one-time-tokens";
+import { sendEmail } from "@/lib/email/send-email";
+import { passwordResetEmail } from "@/lib/email/messages";
+import { RateLimitedError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { absoluteUrl } from "@/lib/http/urls";
+import { log } from "@/lib/log";
+import { hit } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
+import { forgotPasswordSchema } from "@/lib/validations/account";
+import { parseOrThrow } from "@/lib/validations/parse";
+
+export async function requestPasswordReset(input: unknown, ctx: RequestContext): Promise<void> {
+  const limit = await hit(LIMITS.forgotPasswordIp, ctx.ip ?? "unknown");
+  if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
+  const { email } = parseOrThrow(forgotPasswordSchema, input);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, firstName: true, status: true } });
+  if (!user || user.status !== "active") return;
+  // A quiet per-account cap: past it nothing is sent, and the answer stays the same.
+  if (!(await hit(LIMITS.forgotPasswordAccount, user.id)).allowed) return;
+  const { token } = await db.$transaction(async (tx) => {
+    const issued = await issueToken({ userId: user.id, purpose: "password_reset" }, tx);
+    await audit({ action: "auth.password_reset_requested", actorId: user.id, targetType: "user", targetId: user.id, context: ctx }, tx);
+    return issued;
+  });
+  void sendEmail(email, passwordResetEmail(user.firstName, absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`))).catch((err) =>
+    log.error({ err, userId: user.id }, "password reset email could not be queued"),
+  );
+}

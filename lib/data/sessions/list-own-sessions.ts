@@ -1,0 +1,31 @@
+// The viewer's own sessions for Settings → Sessions. Never anyone else's; never token hashes.
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { describeUserAgent } from "@/lib/http/user-agent";
+
+export type OwnSession = {
+  id: string;
+  device: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  remember: boolean;
+  current: boolean;
+};
+
+export async function listOwnSessions(viewer: Viewer | null): Promise<OwnSession[]> {
+  requireViewer(viewer);
+  const idleCutoff = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000);
+  const rows = await db.session.findMany({
+    where: { userId: viewer.userId, state: "active", expiresAt: { gt: new Date() }, lastSeenAt: { gte: idleCutoff } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastSeenAt: true, expiresAt: true, remember: true },
+  });
+  return rows
+    .map(({ userAgent, ...r }) => ({ ...r, device: describeUserAgent(userAgent), current: r.id === viewer.sessionId }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}

@@ -1,0 +1,35 @@
+// Turns 2FA off: needs the current password and a valid code (from the app or a recovery code).
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
+import { looksLikeRecoveryCode } from "@/lib/auth/recovery-codes";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { verifySecondFactor } from "@/lib/auth/second-factor";
+import type { Viewer } from "@/lib/auth/viewer";
+import { sendEmail } from "@/lib/email/send-email";
+import { securityNoticeEmail } from "@/lib/email/messages";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { disableTotpSchema } from "@/lib/validations/account";
+import { parseOrThrow } from "@/lib/validations/parse";
+
+export async function disableTotp(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<void> {
+  requireViewer(viewer);
+  const { currentPassword, code } = parseOrThrow(disableTotpSchema, input);
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.userId },
+    select: { id: true, firstName: true, email: true, totpSecretEnc: true, totpEnabledAt: true, roles: { select: { role: { select: { requiresTwoFactor: true, name: true } } } } },
+  });
+  if (!user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already off.");
+  const requiring = user.roles.find((r) => r.role.requiresTwoFactor);
+  if (requiring) throw new ForbiddenError(`Your role ${requiring.role.name} requires two-factor authentication, so it cannot be turned off.`);
+  await confirmCurrentPassword(viewer.userId, currentPassword);
+  await verifySecondFactor(user, looksLikeRecoveryCode(code) && !/^\d{6}$/.test(code.trim()) ? "recovery" : "totp", code, ctx);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: viewer.userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: viewer.userId } });
+    await audit({ action: "auth.two_factor_disabled", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
+  });
+  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Two-factor authentication is off", "Signing in to your account now needs only your password."));
+}

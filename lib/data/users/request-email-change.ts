@@ -1,0 +1,38 @@
+// The viewer asks to change their email: needs the current password; a link goes to the NEW
+// address (proving it is theirs) and a notice to the OLD one. Nothing changes until the link is used.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
+import { issueToken } from "@/lib/auth/one-time-tokens";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { sendEmail } from "@/lib/email/send-email";
+import { emailChangeEmail, securityNoticeEmail } from "@/lib/email/messages";
+import { ConflictError, RateLimitedError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { absoluteUrl } from "@/lib/http/urls";
+import { hit } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
+import { changeEmailSchema } from "@/lib/validations/account";
+import { parseOrThrow } from "@/lib/validations/parse";
+
+export async function requestEmailChange(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ email: string }> {
+  requireViewer(viewer);
+  const { email, currentPassword } = parseOrThrow(changeEmailSchema, input);
+  if (email === viewer.email) throw new ConflictError("That is already your email address.", { email: ["That is already your email address."] });
+  await confirmCurrentPassword(viewer.userId, currentPassword);
+  const limit = await hit(LIMITS.verificationResendUser, viewer.userId);
+  if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new ConflictError("This email address cannot be used.", { email: ["This email address cannot be used."] });
+  }
+  const { token } = await db.$transaction(async (tx) => {
+    const issued = await issueToken({ userId: viewer.userId, purpose: "email_change", data: email }, tx);
+    await audit({ action: "user.email_change_requested", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { to: email }, context: ctx }, tx);
+    return issued;
+  });
+  await sendEmail(email, emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)));
+  await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your email address is being changed", `Someone signed in to your account asked to change its email address to ${email}. It changes only when the link sent there is used.`));
+  return { email };
+}
