@@ -18,7 +18,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next*/**", "bench/**"],
           setupFiles: ["test/unit-env.ts"],
         },
       },
@@ -28,7 +28,7 @@ export default defineConfig({
           name: "integration",
           environment: "node",
           include: ["**/*.integration.test.ts"],
-          exclude: ["node_modules/**", "e2e/**", ".next/**"],
+          exclude: ["node_modules/**", "e2e/**", ".next*/**", "bench/**"],
           globalSetup: ["test/integration-global-setup.ts"],
           setupFiles: ["test/integration-env.ts"],
           // One database per run, shared by the files: run them one after another.

@@ -11,17 +11,40 @@ import { Input } from "@/components/ui/input";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { confirmTotpSchema, type ConfirmTotpInput } from "@/lib/validations/account";
-import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
+import { confirmTotpEnrolmentAction, finishTwoFactorEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
 
 type Props = {
   productName: string;
   pending: { secret: string; qrDataUrl: string } | null;
   /** Where to go after the codes are saved. */
   doneHref: string;
+  /** The session was held back for enrolment: release it before leaving. */
+  releaseSession?: boolean;
 };
 
+/** Leaves the enrolment: releases a held-back session first when asked to. */
+export function FinishEnrolmentButton({ doneHref, releaseSession, label }: { doneHref: string; releaseSession?: boolean; label: string }) {
+  const [pending, start] = useTransition();
+  const finish = () =>
+    start(async () => {
+      if (releaseSession) {
+        const result = await finishTwoFactorEnrolmentAction();
+        if (!result.ok) {
+          toast.error(result.error);
+          return;
+        }
+      }
+      window.location.assign(doneHref);
+    });
+  return (
+    <Button onClick={finish} loading={pending}>
+      {label}
+    </Button>
+  );
+}
+
 /** Turning 2FA on: start → scan the QR (or type the secret) → confirm with a code → save recovery codes. */
-export function TotpEnrolment({ productName, pending, doneHref }: Props) {
+export function TotpEnrolment({ productName, pending, doneHref, releaseSession }: Props) {
   const router = useRouter();
   const [starting, startTransition] = useTransition();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -51,7 +74,7 @@ export function TotpEnrolment({ productName, pending, doneHref }: Props) {
     return (
       <div className="space-y-5">
         <RecoveryCodesPanel codes={codes} productName={productName} />
-        <Button onClick={() => window.location.assign(doneHref)}>I saved my codes, continue</Button>
+        <FinishEnrolmentButton doneHref={doneHref} releaseSession={releaseSession} label="I saved my codes, continue" />
       </div>
     );
   }

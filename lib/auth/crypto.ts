@@ -35,7 +35,7 @@ export function encryptSecret(plaintext: string): string {
 
 export function decryptSecret(payload: string): string {
   const [version, iv, tag, data] = payload.split(".");
-  if (version !== "v1" || !iv || !tag || !data) throw new Error("Unreadable encrypted secret");
+  if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("Unreadable encrypted secret");
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");

@@ -16,7 +16,10 @@ export function safeNextPath(next: string | null | undefined, fallback = "/dashb
   try {
     const url = new URL(next, "http://placeholder.invalid");
     if (url.origin !== "http://placeholder.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    // Parsing removes dot segments ("/.//evil.com" becomes "//evil.com"): check the result again.
+    const out = `${url.pathname}${url.search}${url.hash}`;
+    if (out.startsWith("//") || out.includes("\\")) return fallback;
+    return out;
   } catch {
     return fallback;
   }

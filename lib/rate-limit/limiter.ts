@@ -70,10 +70,10 @@ export async function hit(spec: LimitSpec, key: string, points = 1): Promise<Lim
   }
 }
 
-/** Whether `key` is currently over the limit, without counting a hit. */
+/** Whether another hit on `key` would be refused, without counting one. */
 export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
   const res = await limiterFor(spec).get(key);
-  if (res && res.consumedPoints > spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
+  if (res && res.consumedPoints >= spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
   return { allowed: true, remaining: res ? Math.max(0, spec.points - res.consumedPoints) : spec.points };
 }
 

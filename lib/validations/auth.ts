@@ -50,6 +50,10 @@ export const dateOfBirthSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
   .transform((value, ctx) => {
     const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+    if (y < 1900) {
+      ctx.addIssue({ code: "custom", message: "Enter a year from 1900 on." });
+      return z.NEVER;
+    }
     const date = new Date(Date.UTC(y, m - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
       ctx.addIssue({ code: "custom", message: "This date does not exist." });
@@ -58,10 +62,6 @@ export const dateOfBirthSchema = z
     const now = new Date();
     if (date.getTime() >= now.getTime()) {
       ctx.addIssue({ code: "custom", message: "Date of birth must be in the past." });
-      return z.NEVER;
-    }
-    if (y < 1900) {
-      ctx.addIssue({ code: "custom", message: "Enter a year from 1900 on." });
       return z.NEVER;
     }
     if (ageOn(date, now) < MINIMUM_AGE) {

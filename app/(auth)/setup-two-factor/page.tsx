@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
+import { FinishEnrolmentButton, TotpEnrolment } from "@/components/two-factor/totp-enrolment";
 import { getViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
@@ -26,7 +26,14 @@ export default async function SetupTwoFactorPage() {
         </form>
       }
     >
-      <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/dashboard" />
+      {status.status === "on" ? (
+        <div className="space-y-4">
+          <p className="text-sm text-muted-foreground">Two-factor authentication is on. You can continue to the app.</p>
+          <FinishEnrolmentButton doneHref="/dashboard" releaseSession label="Continue" />
+        </div>
+      ) : (
+        <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/dashboard" releaseSession />
+      )}
     </AuthCard>
   );
 }

@@ -1,12 +1,12 @@
-// Completes enrolment with a valid code: 2FA turns on, ten recovery codes are made (returned this
-// once), and a session that was held back for enrolment becomes a full session (rotated).
+// Completes enrolment with a valid code: 2FA turns on and ten recovery codes are made (returned
+// this once). A session held back for enrolment stays so until finishTwoFactorEnrolment, after the
+// person has seen the codes.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { decryptSecret } from "@/lib/auth/crypto";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/auth/recovery-codes";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { rotateSession } from "@/lib/auth/sessions";
 import { acceptTotpCode } from "@/lib/auth/second-factor";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
@@ -18,7 +18,7 @@ import { LIMITS } from "@/lib/rate-limit/limits";
 import { confirmTotpSchema } from "@/lib/validations/account";
 import { parseOrThrow } from "@/lib/validations/parse";
 
-export type EnrolmentResult = { recoveryCodes: string[]; rotated: { token: string; remember: boolean } | null };
+export type EnrolmentResult = { recoveryCodes: string[] };
 
 export async function confirmTotpEnrolment(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<EnrolmentResult> {
   requireViewer(viewer, ["active", "pending_enrolment"]);
@@ -38,7 +38,6 @@ export async function confirmTotpEnrolment(viewer: Viewer | null, input: unknown
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: viewer.userId, codeHash: hashRecoveryCode(c) })) });
     await audit({ action: "auth.two_factor_enabled", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
   });
-  const rotated = viewer.sessionState === "pending_enrolment" ? await rotateSession(viewer.sessionId, "active") : null;
   await sendEmail(user.email, securityNoticeEmail(user.firstName, "Two-factor authentication is on", "Signing in to your account now needs a code from your authenticator app."));
-  return { recoveryCodes, rotated };
+  return { recoveryCodes };
 }

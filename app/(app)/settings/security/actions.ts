@@ -6,6 +6,7 @@ import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { changePassword } from "@/lib/data/passwords/change-password";
 import { confirmTotpEnrolment } from "@/lib/data/two-factor/confirm-totp-enrolment";
 import { disableTotp } from "@/lib/data/two-factor/disable-totp";
+import { finishTwoFactorEnrolment } from "@/lib/data/two-factor/finish-two-factor-enrolment";
 import { regenerateRecoveryCodes } from "@/lib/data/two-factor/regenerate-recovery-codes";
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { requestContext } from "@/lib/http/request-context";
@@ -22,9 +23,7 @@ export async function startTotpEnrolmentAction(): Promise<ActionResult<null>> {
 
 export async function confirmTotpEnrolmentAction(input: ConfirmTotpInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return runAction("confirm-totp", async () => {
-    const { recoveryCodes, rotated } = await confirmTotpEnrolment(await getViewer(), input, await requestContext());
-    if (rotated) await writeSessionCookie(rotated.token, rotated.remember);
-    return { recoveryCodes };
+    return confirmTotpEnrolment(await getViewer(), input, await requestContext());
   });
 }
 
@@ -45,5 +44,14 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
     const { token, remember, sessionsEnded } = await changePassword(await getViewer(), input, await requestContext());
     await writeSessionCookie(token, remember);
     return { sessionsEnded };
+  });
+}
+
+/** After enrolment forced by a role: turn the held-back session into a full one. */
+export async function finishTwoFactorEnrolmentAction(): Promise<ActionResult<null>> {
+  return runAction("finish-enrolment", async () => {
+    const { token, remember } = await finishTwoFactorEnrolment(await getViewer(), await requestContext());
+    await writeSessionCookie(token, remember);
+    return null;
   });
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { createSession, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
+import { viewerFromSession } from "@/lib/auth/viewer";
+import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { createTestUser, type TestUserOptions } from "@/test/create-test-user";
+import { testContext } from "@/test/helpers";
+
+async function viewerFor(options: TestUserOptions = {}, state: SessionState = "active") {
+  const user = await createTestUser(options);
+  const { token } = await createSession({ userId: user.id, remember: false, state, ip: null, userAgent: null });
+  const session = await validateSessionToken(token);
+  if (!session) throw new Error("session did not validate");
+  return { user, viewer: await viewerFromSession(session) };
+}
+
+describe("listOwnActivity", () => {
+  it("returns only the viewer's own events, newest first, labelled", async () => {
+    const { user, viewer } = await viewerFor();
+    const other = await createTestUser();
+    const ctx = testContext();
+    await audit({ action: "auth.sign_in_succeeded", actorId: user.id, context: ctx });
+    await audit({ action: "auth.sign_in_failed", actorId: other.id, targetType: "user", targetId: user.id });
+    await audit({ action: "auth.signed_out", actorId: user.id, context: ctx });
+    await audit({ action: "auth.signed_out", actorId: other.id });
+    await audit({ action: "auth.sign_in_failed", targetType: "user", targetId: user.id });
+
+    const items = await listOwnActivity(viewer);
+    const mine = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: "desc" }, select: { id: true } });
+    expect(items.map((i) => i.id)).toEqual(mine.map((r) => r.id));
+    expect(items.map((i) => i.action)).toEqual(["auth.signed_out", "auth.sign_in_succeeded"]);
+    expect(items.map((i) => i.label)).toEqual(["Signed out", "Signed in"]);
+    expect(items[0]).toMatchObject({ ipAddress: ctx.ip, userAgent: ctx.userAgent });
+    expect(items[0]!.createdAt).toBeInstanceOf(Date);
+    expect(items[0]).not.toHaveProperty("metadata");
+    expect(items[0]).not.toHaveProperty("actorId");
+
+    const others = await db.auditEvent.findMany({ where: { actorId: { not: user.id } }, select: { id: true } });
+    const otherIds = new Set(others.map((r) => r.id));
+    expect(items.some((i) => otherIds.has(i.id))).toBe(false);
+  });
+
+  it("is available to a user whose email is not verified yet", async () => {
+    const { user, viewer } = await viewerFor({ verified: false });
+    expect(viewer.emailVerified).toBe(false);
+    await audit({ action: "user.signed_up", actorId: user.id });
+    expect((await listOwnActivity(viewer)).map((i) => i.action)).toEqual(["user.signed_up"]);
+  });
+
+  it("caps the number of items between 1 and 50", async () => {
+    const { user, viewer } = await viewerFor();
+    for (let i = 0; i < 55; i++) await audit({ action: "auth.sign_in_failed", actorId: user.id, metadata: { i } });
+    expect(await listOwnActivity(viewer)).toHaveLength(10);
+    expect(await listOwnActivity(viewer, 3)).toHaveLength(3);
+    expect(await listOwnActivity(viewer, 1000)).toHaveLength(50);
+    expect(await listOwnActivity(viewer, 0)).toHaveLength(1);
+    expect(await listOwnActivity(viewer, -5)).toHaveLength(1);
+  });
+
+  it("refuses without a viewer", async () => {
+    await expect(listOwnActivity(null)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("refuses a session that still waits for its second factor", async () => {
+    const { viewer } = await viewerFor({}, "pending_second_factor");
+    expect(viewer.permissions.size).toBe(0);
+    await expect(listOwnActivity(viewer)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
