@@ -1,10 +1,11 @@
 // The one route-handler wrapper for /api: request id, context, JSON body parsing with a size cap,
 // and every thrown error turned into problem+json (unexpected ones logged, never leaked).
 import "server-only";
-import { AppError, ConflictError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
+import { config } from "@/lib/config";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,12 +43,31 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery guard. A state-changing request that carries cookies must come from
+ * this app's own origin: browsers always send Origin on cross-site POSTs, so a foreign or "null"
+ * Origin (or Sec-Fetch-Site: cross-site) is refused. Requests without cookies (API clients) are
+ * not CSRF-able and pass.
+ */
+function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method) || !request.headers.get("cookie")) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const allowed = new Set([new URL(config.appUrl).origin, new URL(request.url).origin]);
+  if ((origin && !allowed.has(origin)) || site === "cross-site") {
+    throw new ForbiddenError("Cross-site requests are not allowed.", "cross_site_request");
+  }
+}
+
 export function withApi(handler: Handler) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
     const context = contextFromHeaders(request.headers);
     const instance = new URL(request.url).pathname;
     let bodyRead: Promise<unknown> | undefined;
     try {
+      assertSameOrigin(request);
       const response = await handler({
         ...context,
         request,
