@@ -93,7 +93,7 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession }
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[auto,1fr]">
+    <div className="grid gap-6 md:grid-cols-[auto_1fr] md:items-start">
       <div className="flex flex-col items-center gap-2">
         {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URL */}
         <img src={pending.qrDataUrl} alt="QR code to scan with your authenticator app" width={200} height={200} className="rounded-lg border border-border bg-white p-2" />
