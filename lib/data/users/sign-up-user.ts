@@ -7,13 +7,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { issueToken } from "@/lib/auth/one-time-tokens";
 import { sendEmail } from "@/lib/email/send-email";
 import { verificationEmail } from "@/lib/email/messages";
-import { ConflictError, RateLimitedError, ValidationError, fieldErrorsFromZod, type FieldErrors } from "@/lib/errors";
+import { ConflictError, RateLimitedError, type FieldErrors } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { DEFAULT_SIGN_UP_ROLE } from "@/lib/rbac/built-in-roles";
 import { signUpSchema } from "@/lib/validations/auth";
+import { parseOrThrow } from "@/lib/validations/parse";
 
 function conflict(username: boolean, email: boolean): ConflictError {
   const fieldErrors: FieldErrors = {};
@@ -28,9 +29,7 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
   const limit = await hit(LIMITS.signUpIp, ctx.ip ?? "unknown");
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
 
-  const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error.issues));
-  const data = parsed.data;
+  const data = parseOrThrow(signUpSchema, input);
 
   const existing = await db.user.findMany({
     where: { OR: [{ username: data.username }, { email: data.email }] },
