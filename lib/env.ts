@@ -47,6 +47,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   ADMIN_USERNAME: z.string().min(3).optional(),
+  /** Whether the seeded Super Admin and Admin roles require 2FA when first created. */
+  ADMIN_ROLES_REQUIRE_2FA: bool.default(true),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { signInSchema } from "@/lib/validations/auth";
 import { secureCookies, SESSION_COOKIE } from "@/lib/auth/cookie";
+import { deleteSessionByToken, validateSessionToken } from "@/lib/auth/sessions";
 
 /** A sign-in refusal whose `code` the form turns into a message ("invalid", "throttled:SECONDS"). */
 class SignInRefused extends CredentialsSignin {
@@ -54,10 +55,19 @@ export const { handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    // The JWT holds the session token and nothing else: no name, email or picture.
-    jwt({ token, user }) {
+    // The JWT holds the session token and nothing else: no name, email or picture. Whenever
+    // Auth.js reads it again (its /api/auth/session endpoint), the Session row must still be live.
+    async jwt({ token, user }) {
       if (user) return { sid: (user as { sessionToken: string }).sessionToken };
-      return token;
+      const sid = typeof token.sid === "string" ? token.sid : "";
+      return (await validateSessionToken(sid)) ? token : null;
+    },
+  },
+  events: {
+    // Auth.js's own sign-out endpoint must end the server-side session too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await deleteSessionByToken(sid);
     },
   },
 });

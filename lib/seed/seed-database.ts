@@ -10,6 +10,8 @@ export type SeedOptions = {
   adminEmail?: string;
   adminPassword?: string;
   adminUsername?: string;
+  /** Super Admin and Admin require 2FA when first created (default true). */
+  adminRolesRequire2fa?: boolean;
   hashPassword: (password: string) => Promise<string>;
 };
 
@@ -37,7 +39,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         name: role.name,
         description: role.description,
         builtIn: true,
-        requiresTwoFactor: role.requiresTwoFactor,
+        requiresTwoFactor: role.requiresTwoFactor && (options.adminRolesRequire2fa ?? true),
       },
       update: { builtIn: true },
       select: { id: true },

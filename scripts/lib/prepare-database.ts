@@ -6,21 +6,26 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { printAdminBanner } from "@/scripts/lib/print-admin-banner";
 
-export async function prepareDatabase(): Promise<void> {
+/** Seeds roles, permissions and the first Super Admin from the environment (idempotent). */
+export async function seedFromEnv(): Promise<void> {
   const env = getEnv();
-  const applied = await migrate(env.DATABASE_URL);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = createPrismaClient(env.DATABASE_URL);
   try {
-    printAdminBanner(
-      await seedDatabase(db, {
-        adminEmail: env.ADMIN_EMAIL,
-        adminPassword: env.ADMIN_PASSWORD,
-        adminUsername: env.ADMIN_USERNAME,
-        hashPassword,
-      }),
-    );
+    const result = await seedDatabase(db, {
+      adminEmail: env.ADMIN_EMAIL,
+      adminPassword: env.ADMIN_PASSWORD,
+      adminUsername: env.ADMIN_USERNAME,
+      adminRolesRequire2fa: env.ADMIN_ROLES_REQUIRE_2FA,
+      hashPassword,
+    });
+    printAdminBanner(result, env.ADMIN_ROLES_REQUIRE_2FA);
   } finally {
     await db.$disconnect();
   }
+}
+
+export async function prepareDatabase(): Promise<void> {
+  const applied = await migrate(getEnv().DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  await seedFromEnv();
 }

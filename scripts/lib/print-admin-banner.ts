@@ -1,6 +1,6 @@
 import type { SeedResult } from "@/lib/seed/seed-database";
 
-export function printAdminBanner(result: SeedResult): void {
+export function printAdminBanner(result: SeedResult, requires2fa: boolean): void {
   const admin = result.createdAdmin;
   if (!admin) return;
   const lines = [
@@ -10,7 +10,7 @@ export function printAdminBanner(result: SeedResult): void {
     admin.password && admin.generated
       ? `  password: ${admin.password}   <- DEMO password, shown only this once`
       : "  password: the one in ADMIN_PASSWORD",
-    "This role requires two-factor authentication: the first sign-in asks you to set it up.",
+    requires2fa ? "This role requires two-factor authentication: the first sign-in asks you to set it up." : "",
     admin.generated ? "Set ADMIN_EMAIL and ADMIN_PASSWORD to choose them yourself." : "",
   ].filter(Boolean);
   const width = Math.max(...lines.map((l) => l.length)) + 4;
