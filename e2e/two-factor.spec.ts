@@ -42,6 +42,12 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
 
   await page.goto("/settings/security");
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(page.getByText("Enter your current password.")).toBeVisible();
+  await page.getByLabel("Your password").fill("not my password");
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(page.getByText("This is not your current password.")).toBeVisible();
+  await page.getByLabel("Your password").fill(person.password);
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(page.getByTestId("totp-secret")).toBeVisible();
   await shot(page, "10-2fa-enrol");
   const { secret, codes, usedCode } = await enrol(page);

@@ -1,55 +1,21 @@
 "use client";
 import { Laptop, Smartphone } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 import type { OwnSession } from "@/lib/data/sessions/list-own-sessions";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(app)/settings/sessions/actions";
 
-function RevokeButton({ id }: { id: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  return (
-    <Button
-      variant="secondary"
-      size="sm"
-      loading={pending}
-      onClick={() =>
-        start(async () => {
-          const result = await revokeSessionAction(id);
-          if (result.ok) toast.success("That device is signed out.");
-          else toast.error(result.error);
-          router.refresh();
-        })
-      }
-    >
-      Sign out
-    </Button>
-  );
-}
-
 export function SignOutOthersButton({ count }: { count: number }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   return (
-    <Button
+    <ActionButton
       variant="secondary"
       size="sm"
       disabled={count === 0}
-      loading={pending}
-      onClick={() =>
-        start(async () => {
-          const result = await revokeOtherSessionsAction();
-          if (result.ok) toast.success(`Signed out ${result.data.revoked} other session${result.data.revoked === 1 ? "" : "s"}.`);
-          else toast.error(result.error);
-          router.refresh();
-        })
-      }
+      action={revokeOtherSessionsAction}
+      success={(d) => `Signed out ${d.revoked} other session${d.revoked === 1 ? "" : "s"}.`}
     >
       Sign out all other sessions
-    </Button>
+    </ActionButton>
   );
 }
 
@@ -75,7 +41,11 @@ export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Da
                 </p>
               </div>
             </div>
-            {s.current ? null : <RevokeButton id={s.id} />}
+            {s.current ? null : (
+              <ActionButton variant="secondary" size="sm" action={() => revokeSessionAction(s.id)} success="That device is signed out.">
+                Sign out
+              </ActionButton>
+            )}
           </li>
         );
       })}

@@ -10,7 +10,7 @@ import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
-import { confirmTotpSchema, type ConfirmTotpInput } from "@/lib/validations/account";
+import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
 import { confirmTotpEnrolmentAction, finishTwoFactorEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
 
 type Props = {
@@ -20,7 +20,45 @@ type Props = {
   doneHref: string;
   /** The session was held back for enrolment: release it before leaving. */
   releaseSession?: boolean;
+  /** Starting needs the current password (a full session; not the held-back one). */
+  requirePassword?: boolean;
 };
+
+/** Starts (or restarts) enrolment, asking for the current password when required. */
+function StartForm({ requirePassword, label, variant = "primary" }: { requirePassword: boolean; label: string; variant?: "primary" | "secondary" }) {
+  const router = useRouter();
+  const form = useForm<PasswordOnlyInput>({ defaultValues: { currentPassword: "" } });
+  const error = form.formState.errors.currentPassword?.message;
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await startTotpEnrolmentAction(requirePassword ? values : {});
+    if (result.ok) {
+      form.reset();
+      router.refresh();
+    } else setFormError(applyActionErrors(form, result));
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+      {formError ? <Alert tone="danger" title={formError} /> : null}
+      {requirePassword ? (
+        <Field id="enrol-password" label="Your password" hint="Confirm it is you before linking an authenticator." error={error}>
+          <Input
+            id="enrol-password"
+            type="password"
+            autoComplete="current-password"
+            invalid={!!error}
+            aria-describedby={describedBy("enrol-password", error, true)}
+            {...form.register("currentPassword", { required: "Enter your current password." })}
+          />
+        </Field>
+      ) : null}
+      <Button type="submit" variant={variant} loading={form.formState.isSubmitting}>
+        {label}
+      </Button>
+    </form>
+  );
+}
 
 /** Leaves the enrolment: releases a held-back session first when asked to. */
 export function FinishEnrolmentButton({ doneHref, releaseSession, label }: { doneHref: string; releaseSession?: boolean; label: string }) {
@@ -44,20 +82,12 @@ export function FinishEnrolmentButton({ doneHref, releaseSession, label }: { don
 }
 
 /** Turning 2FA on: start → scan the QR (or type the secret) → confirm with a code → save recovery codes. */
-export function TotpEnrolment({ productName, pending, doneHref, releaseSession }: Props) {
-  const router = useRouter();
-  const [starting, startTransition] = useTransition();
+export function TotpEnrolment({ productName, pending, doneHref, releaseSession, requirePassword = false }: Props) {
+  const [restart, setRestart] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ConfirmTotpInput>({ resolver: zodResolver(confirmTotpSchema), defaultValues: { code: "" } });
   const error = form.formState.errors.code?.message;
-
-  const start = () =>
-    startTransition(async () => {
-      const result = await startTotpEnrolmentAction();
-      if (result.ok) router.refresh();
-      else toast.error(result.error);
-    });
 
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -85,9 +115,7 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession }
         <p className="text-sm text-muted-foreground">
           Use an authenticator app such as 1Password, Google Authenticator, Authy or Bitwarden. Every sign-in will then also ask for a 6-digit code from it.
         </p>
-        <Button onClick={start} loading={starting}>
-          Set up two-factor authentication
-        </Button>
+        <StartForm requirePassword={requirePassword} label="Set up two-factor authentication" />
       </div>
     );
   }
@@ -125,11 +153,12 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession }
             <Button type="submit" loading={form.formState.isSubmitting}>
               Turn on
             </Button>
-            <Button variant="ghost" onClick={start} loading={starting}>
+            <Button variant="ghost" aria-expanded={restart} onClick={() => setRestart((v) => !v)}>
               Start over with a new key
             </Button>
           </div>
         </form>
+        {restart ? <StartForm requirePassword={requirePassword} label="Make a new key" variant="secondary" /> : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sha256 } from "@/lib/auth/crypto";
-import { consumeToken, issueToken, peekToken } from "@/lib/auth/one-time-tokens";
+import { consumeToken, issueToken, usableToken } from "@/lib/auth/one-time-tokens";
 import { createTestUser } from "@/test/create-test-user";
 
 describe("one-time tokens", () => {
@@ -20,20 +20,20 @@ describe("one-time tokens", () => {
   it("consumes a token once and returns its owner and data", async () => {
     const user = await createTestUser();
     const { token } = await issueToken({ userId: user.id, purpose: "email_verification", data: user.email });
-    expect(await peekToken(token, "email_verification")).toBe(true);
-    expect(await peekToken(token, "email_verification")).toBe(true);
+    expect(await usableToken(token, "email_verification")).toBe(token);
+    expect(await usableToken(token, "email_verification")).toBe(token);
     expect(await consumeToken(token, "email_verification")).toEqual({ userId: user.id, data: user.email });
-    expect(await peekToken(token, "email_verification")).toBe(false);
+    expect(await usableToken(token, "email_verification")).toBeNull();
     expect(await consumeToken(token, "email_verification")).toBeNull();
   });
 
   it("refuses a token of another purpose or past its expiry", async () => {
     const user = await createTestUser();
     const { token } = await issueToken({ userId: user.id, purpose: "email_change" });
-    expect(await peekToken(token, "password_reset")).toBe(false);
+    expect(await usableToken(token, "password_reset")).toBeNull();
     expect(await consumeToken(token, "password_reset")).toBeNull();
     await db.oneTimeToken.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect(await peekToken(token, "email_change")).toBe(false);
+    expect(await usableToken(token, "email_change")).toBeNull();
     expect(await consumeToken(token, "email_change")).toBeNull();
   });
 
@@ -41,7 +41,7 @@ describe("one-time tokens", () => {
     const user = await createTestUser();
     const first = await issueToken({ userId: user.id, purpose: "email_verification", data: user.email });
     const second = await issueToken({ userId: user.id, purpose: "email_verification", data: user.email });
-    expect(await peekToken(first.token, "email_verification")).toBe(false);
+    expect(await usableToken(first.token, "email_verification")).toBeNull();
     expect(await consumeToken(first.token, "email_verification")).toBeNull();
     expect(await consumeToken(second.token, "email_verification")).toEqual({ userId: user.id, data: user.email });
   });

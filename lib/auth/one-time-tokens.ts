@@ -3,6 +3,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
+import { tokenSchema } from "@/lib/validations/auth";
 
 export const TOKEN_PURPOSES = {
   email_verification: { ttlMs: 24 * 3_600_000 },
@@ -44,11 +45,16 @@ export async function consumeToken(token: string, purpose: TokenPurpose, tx: Tx 
   return tx.oneTimeToken.findUnique({ where: { tokenHash }, select: { userId: true, data: true } });
 }
 
-/** Whether a token could still be used (for showing a confirm page), without consuming it. */
-export async function peekToken(token: string, purpose: TokenPurpose): Promise<boolean> {
+/**
+ * The token from a link if it could still be used for `purpose` (to show a confirm page), without
+ * consuming it; null when it is malformed, unknown, used, expired or of another purpose.
+ */
+export async function usableToken(raw: unknown, purpose: TokenPurpose): Promise<string | null> {
+  const parsed = tokenSchema.safeParse(raw);
+  if (!parsed.success) return null;
   const row = await db.oneTimeToken.findUnique({
-    where: { tokenHash: sha256(token) },
+    where: { tokenHash: sha256(parsed.data) },
     select: { purpose: true, usedAt: true, expiresAt: true },
   });
-  return !!row && row.purpose === purpose && row.usedAt === null && row.expiresAt > new Date();
+  return row && row.purpose === purpose && row.usedAt === null && row.expiresAt > new Date() ? parsed.data : null;
 }

@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { peekToken } from "@/lib/auth/one-time-tokens";
-import { tokenSchema } from "@/lib/validations/auth";
+import { usableToken } from "@/lib/auth/one-time-tokens";
 import { confirmEmailChangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirm your new email" };
 
 export default async function ConfirmEmailChangePage({ searchParams }: { searchParams: Promise<{ token?: string; status?: string }> }) {
   const { token, status } = await searchParams;
-  const parsed = tokenSchema.safeParse(token);
-  const usable = parsed.success && (await peekToken(parsed.data, "email_change"));
+  const usable = await usableToken(token, "email_change");
   if (!usable) {
     return (
       <AuthCard
@@ -27,7 +25,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
   return (
     <AuthCard title="Confirm your new email address" description="Your account's sign-in and notification address will change.">
       <form action={confirmEmailChangeAction}>
-        <input type="hidden" name="token" value={parsed.data} />
+        <input type="hidden" name="token" value={usable} />
         <Button type="submit" size="lg" className="w-full">
           Confirm new address
         </Button>

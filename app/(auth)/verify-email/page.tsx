@@ -3,8 +3,7 @@ import Link from "next/link";
 import { MailWarning, ShieldCheck } from "lucide-react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { peekToken } from "@/lib/auth/one-time-tokens";
-import { tokenSchema } from "@/lib/validations/auth";
+import { usableToken } from "@/lib/auth/one-time-tokens";
 import { confirmEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirm your email" };
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "Confirm your email" };
 // links cannot use it up.
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
-  const parsed = tokenSchema.safeParse(token);
-  const usable = parsed.success && (await peekToken(parsed.data, "email_verification"));
+  const usable = await usableToken(token, "email_verification");
 
   if (!usable) {
     return (
@@ -37,7 +35,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   return (
     <AuthCard title="Confirm your email address" description="One click and your account is fully set up.">
       <form action={confirmEmailAction} className="space-y-6">
-        <input type="hidden" name="token" value={parsed.data} />
+        <input type="hidden" name="token" value={usable} />
         <div className="flex gap-4">
           <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
             <ShieldCheck className="size-5 text-brand" aria-hidden="true" />

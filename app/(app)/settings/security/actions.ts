@@ -12,9 +12,9 @@ import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { requestContext } from "@/lib/http/request-context";
 import type { ChangePasswordInput, ConfirmTotpInput, DisableTotpInput, PasswordOnlyInput } from "@/lib/validations/account";
 
-export async function startTotpEnrolmentAction(): Promise<ActionResult<null>> {
+export async function startTotpEnrolmentAction(input: Partial<PasswordOnlyInput>): Promise<ActionResult<null>> {
   return runAction("start-totp", async () => {
-    await startTotpEnrolment(await getViewer(), await requestContext());
+    await startTotpEnrolment(await getViewer(), input, await requestContext());
     revalidatePath("/settings/security");
     revalidatePath("/setup-two-factor");
     return null;

@@ -39,7 +39,7 @@ export default async function SecurityPage() {
               <TwoFactorManage productName={config.productName} recoveryCodesLeft={status.recoveryCodesLeft} requiredByRole={status.requiredByRole} />
             </>
           ) : (
-            <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/settings/security" />
+            <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/settings/security" requirePassword />
           )}
         </CardBody>
       </Card>

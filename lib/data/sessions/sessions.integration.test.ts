@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createSession, pruneExpiredSessions, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
+import { totpCodeAt } from "@/lib/auth/totp";
+import { viewerFromSession } from "@/lib/auth/viewer";
+import { listOwnSessions } from "@/lib/data/sessions/list-own-sessions";
+import { revokeOtherSessions } from "@/lib/data/sessions/revoke-other-sessions";
+import { revokeOwnSession } from "@/lib/data/sessions/revoke-own-session";
+import { confirmTotpEnrolment } from "@/lib/data/two-factor/confirm-totp-enrolment";
+import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
+import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
+import { resetUserTwoFactor } from "@/lib/data/users/reset-user-two-factor";
+import { revokeUserSessions } from "@/lib/data/users/revoke-user-sessions";
+import { signUpUser } from "@/lib/data/users/sign-up-user";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { signUpInput, testContext, STRONG_PASSWORD } from "@/test/helpers";
+import { TEST_ADMIN } from "@/test/test-env";
+
+async function newUser() {
+  const input = signUpInput();
+  const user = await signUpUser(input, testContext());
+  await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+  return { ...user, password: input.password };
+}
+
+async function signIn(userId: string, state: SessionState = "active", userAgent = "vitest") {
+  const session = await createSession({ userId, remember: false, state, ip: "203.0.113.9", userAgent });
+  const valid = await validateSessionToken(session.token);
+  if (!valid) throw new Error("fresh session did not validate");
+  return { ...session, viewer: await viewerFromSession(valid) };
+}
+
+async function signInAdmin() {
+  const admin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });
+  // Permissions need a complete (active) session; the seeded admin's 2FA requirement is a sign-in concern.
+  return signIn(admin.id, "active");
+}
+
+async function enableTwoFactor(userId: string) {
+  const { viewer } = await signIn(userId);
+  await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+  const status = await getTwoFactorStatus(viewer);
+  if (status.status !== "pending") throw new Error("enrolment did not start");
+  await confirmTotpEnrolment(viewer, { code: totpCodeAt(status.secret) }, testContext());
+}
+
+const sessionExists = async (id: string) => (await db.session.count({ where: { id } })) === 1;
+
+describe("listOwnSessions", () => {
+  it("lists only the viewer's sessions, the current one first and flagged", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const older = await signIn(alice.id, "active", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148");
+    const current = await signIn(alice.id);
+    const bobs = await signIn(bob.id);
+
+    const list = await listOwnSessions(current.viewer);
+    expect(list.map((s) => s.id).sort()).toEqual([older.sessionId, current.sessionId].sort());
+    expect(list[0]).toMatchObject({ id: current.sessionId, current: true });
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    expect(list.map((s) => s.id)).not.toContain(bobs.sessionId);
+    for (const s of list) {
+      expect(s).not.toHaveProperty("tokenHash");
+      expect(s).not.toHaveProperty("userId");
+    }
+    expect(JSON.stringify(list)).not.toContain(current.token);
+
+    // Bob sees his own, not Alice's.
+    expect((await listOwnSessions(bobs.viewer)).map((s) => s.id)).toEqual([bobs.sessionId]);
+  });
+});
+
+describe("revokeOwnSession", () => {
+  it("signs out another of the viewer's sessions", async () => {
+    const user = await newUser();
+    const current = await signIn(user.id);
+    const other = await signIn(user.id);
+    await revokeOwnSession(current.viewer, other.sessionId, testContext());
+    expect(await validateSessionToken(other.token)).toBeNull();
+    expect(await validateSessionToken(current.token)).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "auth.session_revoked", actorId: user.id, targetId: other.sessionId } })).toBe(1);
+  });
+
+  it("refuses to revoke the current session", async () => {
+    const user = await newUser();
+    const current = await signIn(user.id);
+    await expect(revokeOwnSession(current.viewer, current.sessionId, testContext())).rejects.toBeInstanceOf(ConflictError);
+    expect(await validateSessionToken(current.token)).not.toBeNull();
+  });
+
+  it("answers not found for another user's session, which survives", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const mine = await signIn(alice.id);
+    const theirs = await signIn(bob.id);
+    await expect(revokeOwnSession(mine.viewer, theirs.sessionId, testContext())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await validateSessionToken(theirs.token)).not.toBeNull();
+    await expect(revokeOwnSession(mine.viewer, "no-such-session", testContext())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeOwnSession(mine.viewer, { id: theirs.sessionId }, testContext())).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("revokeOtherSessions", () => {
+  it("keeps only the current session", async () => {
+    const user = await newUser();
+    const bystander = await newUser();
+    const current = await signIn(user.id);
+    const others = [await signIn(user.id), await signIn(user.id), await signIn(user.id, "pending_second_factor")];
+    const theirs = await signIn(bystander.id);
+
+    expect(await revokeOtherSessions(current.viewer, testContext())).toEqual({ revoked: 3 });
+    expect((await db.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((s) => s.id)).toEqual([current.sessionId]);
+    for (const o of others) expect(await validateSessionToken(o.token)).toBeNull();
+    expect(await validateSessionToken(current.token)).not.toBeNull();
+    expect(await validateSessionToken(theirs.token)).not.toBeNull();
+  });
+});
+
+describe("admin session management", () => {
+  it("refuses a plain user: revokeUserSessions and resetUserTwoFactor need sessions.manage", async () => {
+    const plain = await newUser();
+    const target = await newUser();
+    await enableTwoFactor(target.id);
+    const targetSession = await signIn(target.id);
+    const { viewer } = await signIn(plain.id);
+    expect(viewer.permissions.has("sessions.manage")).toBe(false);
+
+    await expect(revokeUserSessions(viewer, target.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resetUserTwoFactor(viewer, target.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await validateSessionToken(targetSession.token)).not.toBeNull();
+    const row = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(row.totpEnabledAt).toBeInstanceOf(Date);
+    expect(row.totpSecretEnc).toBeTruthy();
+  });
+
+  it("refuses the admin's own session while it is still pending a second factor", async () => {
+    const target = await newUser();
+    const targetSession = await signIn(target.id);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });
+    const { viewer } = await signIn(admin.id, "pending_enrolment");
+    await expect(revokeUserSessions(viewer, target.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await validateSessionToken(targetSession.token)).not.toBeNull();
+  });
+
+  it("lets an admin sign a user out everywhere", async () => {
+    const target = await newUser();
+    const sessions = [await signIn(target.id), await signIn(target.id, "pending_second_factor")];
+    const admin = await signInAdmin();
+    expect(admin.viewer.permissions.has("sessions.manage")).toBe(true);
+
+    expect(await revokeUserSessions(admin.viewer, target.id, testContext())).toEqual({ revoked: 2 });
+    expect(await db.session.count({ where: { userId: target.id } })).toBe(0);
+    for (const s of sessions) expect(await validateSessionToken(s.token)).toBeNull();
+    expect(await validateSessionToken(admin.token)).not.toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "admin.user_sessions_revoked", targetId: target.id } });
+    expect(event).toMatchObject({ actorId: admin.viewer.userId, targetType: "user" });
+    expect(JSON.parse(event.metadata)).toEqual({ revoked: 2 });
+    await expect(revokeUserSessions(admin.viewer, "no-such-user", testContext())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lets an admin reset a user's 2FA, which also ends their sessions", async () => {
+    const target = await newUser();
+    await enableTwoFactor(target.id);
+    const targetSession = await signIn(target.id);
+    const admin = await signInAdmin();
+
+    await resetUserTwoFactor(admin.viewer, target.id, testContext());
+    const row = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(row).toMatchObject({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
+    expect(await db.recoveryCode.count({ where: { userId: target.id } })).toBe(0);
+    expect(await db.session.count({ where: { userId: target.id } })).toBe(0);
+    expect(await validateSessionToken(targetSession.token)).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "admin.two_factor_reset", targetId: target.id } });
+    expect(event.actorId).toBe(admin.viewer.userId);
+    expect(await db.emailOutbox.count({ where: { to: target.email, subject: { contains: "two-factor authentication was reset" } } })).toBe(1);
+    // Nothing left to reset.
+    await expect(resetUserTwoFactor(admin.viewer, target.id, testContext())).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("pruneExpiredSessions", () => {
+  it("removes expired and idle sessions only", async () => {
+    const user = await newUser();
+    const expired = await signIn(user.id);
+    const idle = await signIn(user.id);
+    const live = await signIn(user.id);
+    const nearlyIdle = await signIn(user.id);
+    const idleMs = env.SESSION_IDLE_MINUTES * 60_000;
+    await db.session.update({ where: { id: expired.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.session.update({ where: { id: idle.sessionId }, data: { lastSeenAt: new Date(Date.now() - idleMs - 60_000) } });
+    await db.session.update({ where: { id: nearlyIdle.sessionId }, data: { lastSeenAt: new Date(Date.now() - idleMs + 60_000) } });
+
+    expect(await pruneExpiredSessions()).toBeGreaterThanOrEqual(2);
+    expect(await sessionExists(expired.sessionId)).toBe(false);
+    expect(await sessionExists(idle.sessionId)).toBe(false);
+    expect(await sessionExists(live.sessionId)).toBe(true);
+    expect(await sessionExists(nearlyIdle.sessionId)).toBe(true);
+  });
+});
