@@ -11,7 +11,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { secondFactorLockoutEmail } from "@/lib/email/messages";
 import { RateLimitedError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { block, hit, peek, reset } from "@/lib/rate-limit/limiter";
+import { block, count, hit, refund, reset } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
 export type SecondFactorMethod = "totp" | "recovery";
@@ -49,24 +49,26 @@ export async function verifySecondFactor(
 ): Promise<SecondFactorMethod> {
   const userKey = user.id;
   const ipKey = ctx.ip ?? "unknown";
-  for (const [spec, key] of [[LIMITS.secondFactorUser, userKey], [LIMITS.secondFactorIp, ipKey]] as const) {
-    const state = await peek(spec, key);
-    if (!state.allowed) throw new RateLimitedError(state.retryAfterSeconds, `Too many wrong codes. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} min.`);
+  // Count first (atomically), verify after: a burst of concurrent guesses cannot exceed the limit.
+  for (const [spec, key] of [[LIMITS.secondFactorIp, ipKey], [LIMITS.secondFactorUser, userKey]] as const) {
+    const counted = await hit(spec, key);
+    if (!counted.allowed) throw new RateLimitedError(counted.retryAfterSeconds, `Too many wrong codes. Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`);
   }
   let ok = false;
   if (method === "totp" && user.totpSecretEnc) ok = await acceptTotpCode(user.id, decryptSecret(user.totpSecretEnc), code);
   if (method === "recovery") ok = await spendRecoveryCode(user.id, code);
   if (ok) {
-    await reset(LIMITS.secondFactorUser, userKey);
+    await Promise.all([reset(LIMITS.secondFactorUser, userKey), refund(LIMITS.secondFactorIp, ipKey)]);
     return method;
   }
-  await hit(LIMITS.secondFactorIp, ipKey);
-  const after = await hit(LIMITS.secondFactorUser, userKey);
   await audit({ action: "auth.second_factor_failed", actorId: user.id, targetType: "user", targetId: user.id, metadata: { method }, context: ctx });
-  if (after.allowed && after.remaining === 0) {
+  const used = await count(LIMITS.secondFactorUser, userKey);
+  if (used >= LIMITS.secondFactorUser.points) {
     await block(LIMITS.secondFactorUser, userKey, LIMITS.secondFactorUser.blockDuration);
-    await audit({ action: "auth.second_factor_locked", actorId: user.id, targetType: "user", targetId: user.id, context: ctx });
-    await sendEmail(user.email, secondFactorLockoutEmail(user.firstName, ctx.ip));
+    if (used === LIMITS.secondFactorUser.points) {
+      await audit({ action: "auth.second_factor_locked", actorId: user.id, targetType: "user", targetId: user.id, context: ctx });
+      await sendEmail(user.email, secondFactorLockoutEmail(user.firstName, ctx.ip));
+    }
   }
   throw new ValidationError({
     [field]: [method === "totp" ? "That code is not valid. Codes change every 30 seconds; each works once." : "That recovery code is not valid or was already used."],

@@ -56,6 +56,22 @@ afterAll(async () => {
   else process.env.REDIS_URL = previousRedisUrl;
 });
 
+/** One failed password check of `key` through the app's lockout (what a wrong sign-in does). */
+async function fail(key: string) {
+  const lockout = await import("@/lib/auth/account-lockout");
+  const attempt = await lockout.beginAccountAttempt(key);
+  if (!attempt.ok) throw new Error("attempt refused");
+  return { failures: attempt.ticket.attempt, lockedSeconds: await lockout.settleAccountAttempt(attempt.ticket, false) };
+}
+
+/** Seconds the account stays locked, read without counting an attempt. */
+async function lockRemaining(key: string) {
+  const { peek } = await import("@/lib/rate-limit/limiter");
+  const { LIMITS } = await import("@/lib/rate-limit/limits");
+  const state = await peek(LIMITS.signInAccountLock, key);
+  return state.allowed ? 0 : state.retryAfterSeconds;
+}
+
 describe("rate limits with REDIS_URL", () => {
   it("uses Redis for the sign-in lockout limiters", async () => {
     const { limiterFor } = await import("@/lib/rate-limit/limiter");
@@ -67,12 +83,11 @@ describe("rate limits with REDIS_URL", () => {
   });
 
   it("stores account failures where an independent limiter (another instance) sees them", async () => {
-    const { recordAccountFailure } = await import("@/lib/auth/account-lockout");
     const { count } = await import("@/lib/rate-limit/limiter");
     const { LIMITS } = await import("@/lib/rate-limit/limits");
     const key = accountKey();
 
-    for (let i = 1; i <= 3; i++) expect(await recordAccountFailure(key)).toEqual({ failures: i, lockedSeconds: 0 });
+    for (let i = 1; i <= 3; i++) expect(await fail(key)).toEqual({ failures: i, lockedSeconds: 0 });
 
     const elsewhere = new RateLimiterRedis({
       storeClient: redis,
@@ -93,8 +108,8 @@ describe("rate limits with REDIS_URL", () => {
   it("shares the lock itself: a fresh app instance finds the account locked", async () => {
     const lockout = await import("@/lib/auth/account-lockout");
     const key = accountKey();
-    for (let i = 0; i < lockout.LOCKOUT_THRESHOLD; i++) await lockout.recordAccountFailure(key);
-    const locked = await lockout.accountLockRemaining(key);
+    for (let i = 0; i < lockout.LOCKOUT_THRESHOLD; i++) await fail(key);
+    const locked = await lockRemaining(key);
     expect(locked).toBeGreaterThan(0);
     expect(locked).toBeLessThanOrEqual(lockout.LOCKOUT_BASE_SECONDS);
 
@@ -106,15 +121,16 @@ describe("rate limits with REDIS_URL", () => {
     // A new module graph with its own Redis connection: no process memory is shared with the first.
     await forgetAppInstance();
     const fresh = await import("@/lib/auth/account-lockout");
-    expect(fresh.recordAccountFailure).not.toBe(lockout.recordAccountFailure);
-    expect(await fresh.accountLockRemaining(key)).toBeGreaterThan(0);
+    expect(fresh.beginAccountAttempt).not.toBe(lockout.beginAccountAttempt);
+    const refused = await fresh.beginAccountAttempt(key);
+    expect(refused.ok).toBe(false);
     const { count } = await import("@/lib/rate-limit/limiter");
     const { LIMITS } = await import("@/lib/rate-limit/limits");
     expect(await count(LIMITS.signInAccountFailures, key)).toBe(lockout.LOCKOUT_THRESHOLD);
 
     // Clearing on one instance clears it for all.
     await fresh.clearAccountFailures(key);
-    expect(await lockout.accountLockRemaining(key)).toBe(0);
+    expect(await lockRemaining(key)).toBe(0);
     expect(await redis.exists(`${FAILURES_PREFIX}:${key}`, `${LOCK_PREFIX}:${key}`)).toBe(0);
   });
 });

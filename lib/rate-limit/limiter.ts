@@ -23,7 +23,7 @@ export type LimitSpec = {
   blockDuration?: number;
 };
 
-export type LimitResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+export type LimitResult = { allowed: true; remaining: number; consumed: number } | { allowed: false; retryAfterSeconds: number };
 
 const globalForRedis = globalThis as unknown as { opsdeckRedis?: Redis };
 
@@ -59,11 +59,14 @@ function retryAfter(res: RateLimiterRes): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }
 
-/** Counts one hit against `key`. */
+/**
+ * Counts one hit against `key`, atomically. Guards count FIRST and only then do the work, so that
+ * concurrent requests cannot all pass a check made before any of them was counted.
+ */
 export async function hit(spec: LimitSpec, key: string, points = 1): Promise<LimitResult> {
   try {
     const res = await limiterFor(spec).consume(key, points);
-    return { allowed: true, remaining: res.remainingPoints };
+    return { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
     throw error;
@@ -74,7 +77,8 @@ export async function hit(spec: LimitSpec, key: string, points = 1): Promise<Lim
 export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
   const res = await limiterFor(spec).get(key);
   if (res && res.consumedPoints >= spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
-  return { allowed: true, remaining: res ? Math.max(0, spec.points - res.consumedPoints) : spec.points };
+  const consumed = res?.consumedPoints ?? 0;
+  return { allowed: true, remaining: Math.max(0, spec.points - consumed), consumed };
 }
 
 /** Current hit count of `key` in its window. */
@@ -85,6 +89,11 @@ export async function count(spec: LimitSpec, key: string): Promise<number> {
 /** Blocks `key` for `seconds`. */
 export async function block(spec: LimitSpec, key: string, seconds: number): Promise<void> {
   await limiterFor(spec).block(key, seconds);
+}
+
+/** Gives back points (an attempt that turned out not to count). */
+export async function refund(spec: LimitSpec, key: string, points = 1): Promise<void> {
+  await limiterFor(spec).reward(key, points);
 }
 
 export async function reset(spec: LimitSpec, key: string): Promise<void> {

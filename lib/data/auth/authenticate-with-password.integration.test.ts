@@ -178,4 +178,20 @@ describe("authenticateWithPassword", () => {
     await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), totpSecretEnc: "v1.x.y.z" } });
     expect(await attempt(user.username, user.password)).toMatchObject({ ok: true, state: "pending_second_factor" });
   });
+
+  it("holds under a concurrent burst: 40 simultaneous wrong passwords check at most 6", async () => {
+    const user = await createTestUser();
+    const results = await Promise.all(Array.from({ length: 40 }, () => attempt(user.username, WRONG)));
+    const checked = await db.auditEvent.count({ where: { targetId: user.id, action: "auth.sign_in_failed", metadata: { contains: "wrong_password" } } });
+    expect(checked).toBeLessThanOrEqual(6);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(34);
+    // Even the right password is refused while the lock holds.
+    expect(await attempt(user.username, user.password)).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("does not keep a password that looks like nothing typed as an identifier in the audit", async () => {
+    await attempt("Tr0ub4dor&3 my secret", WRONG);
+    const rows = await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", metadata: { contains: "Tr0ub4dor" } } });
+    expect(rows).toHaveLength(0);
+  });
 });

@@ -4,13 +4,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { accountLockRemaining, clearAccountFailures, LOCKOUT_THRESHOLD, recordAccountFailure } from "@/lib/auth/account-lockout";
+import { beginAccountAttempt, LOCKOUT_THRESHOLD, settleAccountAttempt } from "@/lib/auth/account-lockout";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { createSession, type SessionState } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send-email";
 import { lockoutEmail } from "@/lib/email/messages";
 import type { RequestContext } from "@/lib/http/request-context";
-import { hit, peek } from "@/lib/rate-limit/limiter";
+import { hit, refund } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
 export type AuthenticateResult =
@@ -18,15 +18,23 @@ export type AuthenticateResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
+/** What a failed-sign-in audit may keep of the typed identifier: never something that looks like a password. */
+function auditableIdentifier(identifier: string): string {
+  const looksLikeOne = /^[a-z0-9](?:[a-z0-9._-]{1,30}[a-z0-9])?$/.test(identifier) || /^[^\s@]{1,64}@[^\s@]{1,189}$/.test(identifier);
+  return looksLikeOne ? identifier : "[not a username or email]";
+}
+
 export async function authenticateWithPassword(
   input: { identifier: string; password: string; remember: boolean },
   ctx: RequestContext,
 ): Promise<AuthenticateResult> {
   const ipKey = ctx.ip ?? "unknown";
   const identifier = input.identifier.trim().toLowerCase();
-  const ipState = await peek(LIMITS.signInIp, ipKey);
+  const auditId = auditableIdentifier(identifier);
+  // Count first (atomically), check after: concurrent attempts cannot all slip under the limit.
+  const ipState = await hit(LIMITS.signInIp, ipKey);
   if (!ipState.allowed) {
-    await audit({ action: "auth.sign_in_failed", metadata: { identifier: identifier.slice(0, 254), reason: "ip_throttled" }, context: ctx });
+    await audit({ action: "auth.sign_in_failed", metadata: { identifier: auditId, reason: "ip_throttled" }, context: ctx });
     return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
   }
 
@@ -42,20 +50,19 @@ export async function authenticateWithPassword(
       roles: { select: { role: { select: { requiresTwoFactor: true } } } },
     },
   });
-  const accountKey = user ? `user:${user.id}` : `name:${identifier}`;
 
-  const lockedFor = await accountLockRemaining(accountKey);
-  if (lockedFor > 0) {
-    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: identifier.slice(0, 254), reason: "account_locked" }, context: ctx });
-    return { ok: false, reason: "throttled", retryAfterSeconds: lockedFor };
+  const attempt = await beginAccountAttempt(user ? `user:${user.id}` : `name:${identifier}`);
+  if (!attempt.ok) {
+    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason: "account_locked" }, context: ctx });
+    return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
 
   const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
   if (!user || !passwordOk || user.status !== "active") {
-    await hit(LIMITS.signInIp, ipKey);
-    const { failures, lockedSeconds } = await recordAccountFailure(accountKey);
+    const lockedSeconds = await settleAccountAttempt(attempt.ticket, false);
+    const failures = attempt.ticket.attempt;
     const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : `account_${user.status}`;
-    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: identifier.slice(0, 254), reason, failures }, context: ctx });
+    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason, failures }, context: ctx });
     if (user && failures === LOCKOUT_THRESHOLD) {
       await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { seconds: lockedSeconds }, context: ctx });
       await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lockedSeconds / 60), ctx.ip));
@@ -63,7 +70,8 @@ export async function authenticateWithPassword(
     return { ok: false, reason: "invalid" };
   }
 
-  await clearAccountFailures(accountKey);
+  await settleAccountAttempt(attempt.ticket, true);
+  await refund(LIMITS.signInIp, ipKey);
   const state: SessionState = user.totpEnabledAt
     ? "pending_second_factor"
     : user.roles.some((r) => r.role.requiresTwoFactor)

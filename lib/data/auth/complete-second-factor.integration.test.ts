@@ -141,4 +141,17 @@ describe("completeSecondFactor", () => {
     await expect(completeSecondFactor(active, { method: "totp", code: totpCodeAt(user.secret) }, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(completeSecondFactor(null, { method: "totp", code: "123456" }, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
   });
+
+  it("holds under a concurrent burst: 30 simultaneous wrong codes check at most 10", async () => {
+    const user = await userWithTwoFactor();
+    const { viewer } = await pendingSignIn(user);
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => completeSecondFactor(viewer, { method: "totp", code: wrongCode(user.secret, i) }, testContext())),
+    );
+    const wrong = results.filter((r) => r.status === "rejected" && r.reason instanceof ValidationError).length;
+    const throttled = results.filter((r) => r.status === "rejected" && r.reason instanceof RateLimitedError).length;
+    expect(wrong).toBeLessThanOrEqual(10);
+    expect(wrong + throttled).toBe(30);
+    expect(await db.auditEvent.count({ where: { actorId: user.id, action: "auth.second_factor_failed" } })).toBeLessThanOrEqual(10);
+  });
 });
