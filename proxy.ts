@@ -35,7 +35,7 @@ async function route(request: NextRequest): Promise<NextResponse | null> {
   if (under(path, APP_PATH_PREFIXES)) {
     if (!session) response = redirectTo(request, "/sign-in", here);
     else if (state === "pending_second_factor") response = redirectTo(request, SECOND_FACTOR_PATH, here);
-    else if (state === "pending_enrolment") response = redirectTo(request, ENROLMENT_PATH);
+    else if (state === "pending_enrolment" || state === "enrolment_confirmed") response = redirectTo(request, ENROLMENT_PATH);
   } else if (path === SECOND_FACTOR_PATH) {
     if (!session) response = redirectTo(request, "/sign-in");
     else if (state !== "pending_second_factor") response = redirectTo(request, "/dashboard");

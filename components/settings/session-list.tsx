@@ -34,6 +34,7 @@ export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Da
                 <p className="flex items-center gap-2 text-sm font-medium text-foreground">
                   {s.device}
                   {s.current ? <span className="rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">This device</span> : null}
+                  {s.unfinished ? <span className="rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">Sign-in not finished</span> : null}
                 </p>
                 <p className="mt-0.5 text-xs text-muted-foreground">
                   {s.ipAddress ?? "Unknown IP"} · signed in {formatDateTime(s.createdAt)} · active {formatRelative(s.lastSeenAt, now)}

@@ -58,3 +58,15 @@ export async function usableToken(raw: unknown, purpose: TokenPurpose): Promise<
   });
   return row && row.purpose === purpose && row.usedAt === null && row.expiresAt > new Date() ? parsed.data : null;
 }
+
+/**
+ * Retires every pending email-change and password-reset link of a user. Called when the password
+ * changes or all sessions are ended: a link requested by someone who held the account before
+ * must not outlive the owner taking it back.
+ */
+export async function retireAccountLinks(userId: string, tx: Tx = db): Promise<void> {
+  await tx.oneTimeToken.updateMany({
+    where: { userId, usedAt: null, purpose: { in: ["email_change", "password_reset"] } },
+    data: { usedAt: new Date() },
+  });
+}

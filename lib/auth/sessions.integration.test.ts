@@ -23,6 +23,14 @@ describe("sessions", () => {
     expect(session!.user).toMatchObject({ id: user.id, username: user.username, email: user.email, status: "active" });
     expect(session!.user).not.toHaveProperty("passwordHash");
     expect(session!.user).not.toHaveProperty("totpSecretEnc");
+    // A half-finished sign-in lives 15 minutes at most.
+    const minutes = (expiresAt.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(14.9);
+    expect(minutes).toBeLessThanOrEqual(15);
+  });
+
+  it("lasts SESSION_SHORT_HOURS without remember me", async () => {
+    const { expiresAt } = await newSession(false);
     const hours = (expiresAt.getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(env.SESSION_SHORT_HOURS - 0.1);
     expect(hours).toBeLessThanOrEqual(env.SESSION_SHORT_HOURS);

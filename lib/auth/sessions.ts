@@ -2,11 +2,19 @@
 // Session row keeps only its SHA-256. Every request re-checks the row: deleted, expired, idle too
 // long, user banned, or password changed since the session began → no session.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
-export type SessionState = "active" | "pending_second_factor" | "pending_enrolment";
+/**
+ * active: full session. pending_second_factor: password accepted, code not yet given.
+ * pending_enrolment: password accepted, a role requires 2FA that is not set up.
+ * enrolment_confirmed: this very session set 2FA up; released once the recovery codes were seen.
+ */
+export type SessionState = "active" | "pending_second_factor" | "pending_enrolment" | "enrolment_confirmed";
+
+/** A half-finished sign-in lives at most this long. */
+export const PENDING_SESSION_MS = 15 * 60_000;
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -22,13 +30,14 @@ export async function createSession(input: {
   userAgent: string | null;
 }): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + sessionLifetimeMs(input.remember));
+  const state = input.state ?? "active";
+  const expiresAt = new Date(Date.now() + (state === "active" ? sessionLifetimeMs(input.remember) : PENDING_SESSION_MS));
   const row = await db.session.create({
     data: {
       tokenHash: sha256(token),
       userId: input.userId,
       remember: input.remember,
-      state: input.state ?? "active",
+      state,
       ipAddress: input.ip,
       userAgent: input.userAgent,
       expiresAt,
@@ -103,13 +112,15 @@ export async function pruneExpiredSessions(): Promise<number> {
 }
 
 /**
- * Replaces a session with a fresh one (new token, new row, same device and absolute expiry) in the
- * given state. Used when a session gains privileges (second factor done) or after a password change,
- * so a token seen before the change is worthless after it.
+ * Replaces a session with a fresh one (new token, new row, same device) in the given state. Used
+ * when a session gains privileges (second factor done: its lifetime starts now) or after a password
+ * change (same absolute expiry), so a token seen before the change is worthless after it. Pass `tx`
+ * to make the rotation part of the caller's transaction.
  */
-export async function rotateSession(sessionId: string, state: SessionState): Promise<{ token: string; remember: boolean } | null> {
+export async function rotateSession(sessionId: string, state: SessionState, tx?: Tx): Promise<{ token: string; remember: boolean } | null> {
+  if (!tx) return db.$transaction((t) => rotateSession(sessionId, state, t));
   const token = randomToken();
-  return db.$transaction(async (tx) => {
+  {
     const old = await tx.session.findUnique({ where: { id: sessionId } });
     if (!old) return null;
     await tx.session.delete({ where: { id: sessionId } });
@@ -121,11 +132,11 @@ export async function rotateSession(sessionId: string, state: SessionState): Pro
         remember: old.remember,
         ipAddress: old.ipAddress,
         userAgent: old.userAgent,
-        expiresAt: old.expiresAt,
+        expiresAt: old.state === "active" ? old.expiresAt : new Date(Date.now() + sessionLifetimeMs(old.remember)),
         createdAt: new Date(),
         lastSeenAt: new Date(),
       },
     });
     return { token, remember: old.remember };
-  });
+  }
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Set up two-factor authentication" };
 // Reached only by a session held back because a role of the user requires 2FA (proxy.ts).
 export default async function SetupTwoFactorPage() {
   const viewer = await getViewer();
-  if (!viewer || viewer.sessionState !== "pending_enrolment") redirect("/sign-in");
+  if (!viewer || (viewer.sessionState !== "pending_enrolment" && viewer.sessionState !== "enrolment_confirmed")) redirect("/sign-in");
   const status = await getTwoFactorStatus(viewer);
   return (
     <AuthCard
@@ -26,11 +26,13 @@ export default async function SetupTwoFactorPage() {
         </form>
       }
     >
-      {status.status === "on" ? (
+      {status.status === "on" && viewer.sessionState === "enrolment_confirmed" ? (
         <div className="space-y-4">
           <p className="text-sm text-muted-foreground">Two-factor authentication is on. You can continue to the app.</p>
           <FinishEnrolmentButton doneHref="/dashboard" releaseSession label="Continue" />
         </div>
+      ) : status.status === "on" ? (
+        <p className="text-sm text-muted-foreground">Two-factor authentication was set up from another sign-in. Cancel below and sign in again with a code.</p>
       ) : (
         <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/dashboard" releaseSession />
       )}

@@ -7,6 +7,7 @@ import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { hashPassword } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { rotateSession } from "@/lib/auth/sessions";
+import { retireAccountLinks } from "@/lib/auth/one-time-tokens";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -23,14 +24,17 @@ export async function changePassword(viewer: Viewer | null, input: unknown, ctx:
   const problem = passwordPolicyError(password, [viewer.username, viewer.email, viewer.firstName, viewer.lastName]);
   if (problem) throw new ValidationError({ password: [problem] });
   const passwordHash = await hashPassword(password);
-  const sessionsEnded = await db.$transaction(async (tx) => {
+  // One transaction: a request arriving between the change and the rotation could otherwise find
+  // this session older than the new password and end it.
+  const { sessionsEnded, rotated } = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     const { count } = await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId } } });
+    await retireAccountLinks(viewer.userId, tx);
+    const rotated = await rotateSession(viewer.sessionId, "active", tx);
+    if (!rotated) throw new UnauthenticatedError();
     await audit({ action: "auth.password_changed", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { sessionsEnded: count }, context: ctx }, tx);
-    return count;
+    return { sessionsEnded: count, rotated };
   });
-  const rotated = await rotateSession(viewer.sessionId, "active");
-  if (!rotated) throw new UnauthenticatedError();
   await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your password was changed", `The password of your account was changed${ctx.ip ? ` from ${ctx.ip}` : ""}. Other devices were signed out.`));
   return { ...rotated, sessionsEnded };
 }

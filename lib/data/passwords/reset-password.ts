@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { clearAccountFailures } from "@/lib/auth/account-lockout";
 import { sha256 } from "@/lib/auth/crypto";
-import { consumeToken } from "@/lib/auth/one-time-tokens";
+import { consumeToken, retireAccountLinks } from "@/lib/auth/one-time-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -33,7 +33,7 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     if (!consumed || consumed.userId !== user.id) throw INVALID();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
-    await tx.oneTimeToken.updateMany({ where: { userId: user.id, purpose: "password_reset", usedAt: null }, data: { usedAt: new Date() } });
+    await retireAccountLinks(user.id, tx);
     await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded: count }, context: ctx }, tx);
   });
   await clearAccountFailures(`user:${user.id}`);

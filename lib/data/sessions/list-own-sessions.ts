@@ -1,4 +1,5 @@
-// The viewer's own sessions for Settings → Sessions. Never anyone else's; never token hashes.
+// The viewer's own sessions for Settings → Sessions, unfinished sign-ins included (a password
+// someone else knows shows up here). Never anyone else's; never token hashes.
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -15,17 +16,19 @@ export type OwnSession = {
   expiresAt: Date;
   remember: boolean;
   current: boolean;
+  /** A sign-in that stopped at the second factor or at 2FA set-up. */
+  unfinished: boolean;
 };
 
 export async function listOwnSessions(viewer: Viewer | null): Promise<OwnSession[]> {
   requireViewer(viewer);
   const idleCutoff = new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000);
   const rows = await db.session.findMany({
-    where: { userId: viewer.userId, state: "active", expiresAt: { gt: new Date() }, lastSeenAt: { gte: idleCutoff } },
+    where: { userId: viewer.userId, expiresAt: { gt: new Date() }, lastSeenAt: { gte: idleCutoff } },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, lastSeenAt: true, expiresAt: true, remember: true },
+    select: { id: true, state: true, userAgent: true, ipAddress: true, createdAt: true, lastSeenAt: true, expiresAt: true, remember: true },
   });
   return rows
-    .map(({ userAgent, ...r }) => ({ ...r, device: describeUserAgent(userAgent), current: r.id === viewer.sessionId }))
+    .map(({ userAgent, state, ...r }) => ({ ...r, device: describeUserAgent(userAgent), current: r.id === viewer.sessionId, unfinished: state !== "active" }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }

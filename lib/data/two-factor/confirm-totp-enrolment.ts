@@ -1,6 +1,7 @@
 // Completes enrolment with a valid code: 2FA turns on and ten recovery codes are made (returned
-// this once). A session held back for enrolment stays so until finishTwoFactorEnrolment, after the
-// person has seen the codes.
+// this once). Any other half-finished sign-in of the account ends: it proved only the password. A
+// session held back for enrolment is marked as the one that enrolled, and is released by
+// finishTwoFactorEnrolment once the person has seen the codes.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -33,7 +34,13 @@ export async function confirmTotpEnrolment(viewer: Viewer | null, input: unknown
   }
   const recoveryCodes = generateRecoveryCodes();
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: viewer.userId }, data: { totpEnabledAt: new Date() } });
+    // Only the secret this code was checked against may be switched on (not one replaced meanwhile).
+    const { count } = await tx.user.updateMany({ where: { id: viewer.userId, totpEnabledAt: null, totpSecretEnc: user.totpSecretEnc }, data: { totpEnabledAt: new Date() } });
+    if (count !== 1) throw new ConflictError("The key changed while you were confirming it. Scan the new QR code and try again.");
+    await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId }, state: { not: "active" } } });
+    if (viewer.sessionState === "pending_enrolment") {
+      await tx.session.update({ where: { id: viewer.sessionId }, data: { state: "enrolment_confirmed" } });
+    }
     await tx.recoveryCode.deleteMany({ where: { userId: viewer.userId } });
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: viewer.userId, codeHash: hashRecoveryCode(c) })) });
     await audit({ action: "auth.two_factor_enabled", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);

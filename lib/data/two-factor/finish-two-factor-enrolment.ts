@@ -1,5 +1,6 @@
-// Releases a session that was held back until its user enrolled in 2FA (a role requires it):
-// once 2FA is on, the session becomes a full one under a new token.
+// Releases a session that was held back until its user enrolled in 2FA (a role requires it). Only
+// the session that itself confirmed the enrolment qualifies (state enrolment_confirmed); it
+// becomes a full one under a new token.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -10,7 +11,7 @@ import { ConflictError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 
 export async function finishTwoFactorEnrolment(viewer: Viewer | null, ctx: RequestContext): Promise<{ token: string; remember: boolean }> {
-  requireViewer(viewer, ["pending_enrolment"]);
+  requireViewer(viewer, ["enrolment_confirmed"]);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new ConflictError("Set up two-factor authentication first.");
   const rotated = await rotateSession(viewer.sessionId, "active");

@@ -16,7 +16,7 @@ export type TwoFactorStatus = (
 ) & { /** Name of a role of the viewer that requires 2FA, if any. */ requiredByRole: string | null };
 
 export async function getTwoFactorStatus(viewer: Viewer | null): Promise<TwoFactorStatus> {
-  requireViewer(viewer, ["active", "pending_enrolment"]);
+  requireViewer(viewer, ["active", "pending_enrolment", "enrolment_confirmed"]);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
     select: { email: true, totpSecretEnc: true, totpEnabledAt: true, roles: { where: { role: { requiresTwoFactor: true } }, select: { role: { select: { name: true } } }, take: 1 } },

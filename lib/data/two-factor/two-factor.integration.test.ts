@@ -168,36 +168,65 @@ describe("TOTP enrolment", () => {
     await expect(confirmTotpEnrolment(viewer, { code: totpCodeAt(decryptSecret(after.totpSecretEnc!)) }, testContext())).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("keeps a pending_enrolment session pending until the codes are seen, then rotates it to an active one", async () => {
+  it("marks the enrolling session, ends other half-finished sign-ins, then releases only that session", async () => {
     const user = await newUser();
     const pending = await signIn(user.id, "pending_enrolment");
+    // Someone else who knows the password holds a second held-back session.
+    const intruder = await signIn(user.id, "pending_enrolment");
     expect(pending.viewer.permissions.size).toBe(0);
-    await startTotpEnrolment(pending.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    await startTotpEnrolment(pending.viewer, {}, testContext());
     const status = await getTwoFactorStatus(pending.viewer);
     if (status.status !== "pending") throw new Error("not pending");
-    // Finishing before 2FA is on is refused.
-    await expect(finishTwoFactorEnrolment(pending.viewer, testContext())).rejects.toBeInstanceOf(ConflictError);
+    // Finishing before the enrolment is confirmed is refused.
+    await expect(finishTwoFactorEnrolment(pending.viewer, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
 
     const { recoveryCodes } = await confirmTotpEnrolment(pending.viewer, { code: totpCodeAt(status.secret) }, testContext());
     expect(recoveryCodes).toHaveLength(10);
-    // Still held back while the person reads the recovery codes.
-    expect((await validateSessionToken(pending.token))?.state).toBe("pending_enrolment");
+    // Still held back while the person reads the recovery codes, but marked as the one that enrolled.
+    const held = await validateSessionToken(pending.token);
+    expect(held?.state).toBe("enrolment_confirmed");
+    // The other half-finished sign-in is gone: it proved only the password.
+    expect(await validateSessionToken(intruder.token)).toBeNull();
+    await expect(finishTwoFactorEnrolment(intruder.viewer, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
 
-    const rotated = await finishTwoFactorEnrolment(pending.viewer, testContext());
+    const confirmed = await viewerFromSession(held!);
+    expect(confirmed.permissions.size).toBe(0);
+    const rotated = await finishTwoFactorEnrolment(confirmed, testContext());
     expect(rotated.token).not.toBe(pending.token);
     expect(await validateSessionToken(pending.token)).toBeNull();
     expect(await db.session.count({ where: { id: pending.sessionId } })).toBe(0);
     const fresh = await validateSessionToken(rotated.token);
     expect(fresh?.state).toBe("active");
     expect(fresh?.user.id).toBe(user.id);
+    // A full session lives its normal lifetime, not the short one of a half-finished sign-in.
+    expect(fresh!.expiresAt.getTime() - Date.now()).toBeGreaterThan(60 * 60_000);
     const viewer = await viewerFromSession(fresh!);
     expect(viewer.twoFactorEnabled).toBe(true);
     expect(viewer.permissions.has("dashboard.view")).toBe(true);
     const signedIn = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_succeeded", actorId: user.id } });
     expect(JSON.parse(signedIn.metadata)).toMatchObject({ method: "password+enrolment" });
-    // The old viewer cannot finish twice, and an active session has nothing to finish.
-    await expect(finishTwoFactorEnrolment(pending.viewer, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
+    // It cannot be released twice, and an active session has nothing to finish.
+    await expect(finishTwoFactorEnrolment(confirmed, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(finishTwoFactorEnrolment(viewer, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("gives half-finished sign-ins a short life", async () => {
+    const user = await newUser();
+    const pending = await signIn(user.id, "pending_enrolment");
+    const row = await db.session.findUniqueOrThrow({ where: { id: pending.sessionId } });
+    expect(row.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+  });
+
+  it("refuses to switch on a key that was replaced after the code was read", async () => {
+    const user = await newUser();
+    const { viewer } = await signIn(user.id);
+    await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const first = await getTwoFactorStatus(viewer);
+    if (first.status !== "pending") throw new Error("not pending");
+    await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    // The old key's code no longer matches the stored (new) key.
+    await expect(confirmTotpEnrolment(viewer, { code: totpCodeAt(first.secret) }, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect((await userRow(user.id)).totpEnabledAt).toBeNull();
   });
 
   it("does not rotate or end an active session when enabling from settings", async () => {
