@@ -177,6 +177,22 @@ describe("admin session management", () => {
     // Nothing left to reset.
     await expect(resetUserTwoFactor(admin.viewer, target.id, testContext())).rejects.toBeInstanceOf(ConflictError);
   });
+
+  it("refuses an Admin acting on a Super Admin, who holds permissions the Admin lacks", async () => {
+    const actor = await newUser();
+    const adminRole = await db.role.findUniqueOrThrow({ where: { key: "admin" } });
+    await db.userRole.create({ data: { userId: actor.id, roleId: adminRole.id } });
+    const { viewer } = await signIn(actor.id);
+    expect(viewer.permissions.has("sessions.manage")).toBe(true);
+    const superAdmin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });
+    const kept = await signIn(superAdmin.id);
+    await expect(revokeUserSessions(viewer, superAdmin.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resetUserTwoFactor(viewer, superAdmin.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await validateSessionToken(kept.token)).not.toBeNull();
+    // A plain user is fine for an Admin.
+    const plain = await newUser();
+    await expect(revokeUserSessions(viewer, plain.id, testContext())).resolves.toEqual({ revoked: 0 });
+  });
 });
 
 describe("pruneExpiredSessions", () => {

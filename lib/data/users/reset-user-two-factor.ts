@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import { assertCanManageUser } from "@/lib/rbac/assert-can-manage-user";
 import { requirePermission } from "@/lib/rbac/can";
 
 export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown, ctx: RequestContext): Promise<void> {
@@ -16,6 +17,7 @@ export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown,
   if (userId === viewer.userId) throw new ForbiddenError("Use Settings → Security to change your own two-factor authentication.");
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, firstName: true, email: true, totpEnabledAt: true, totpSecretEnc: true } });
   if (!user) throw new NotFoundError("User not found.");
+  await assertCanManageUser(viewer, user.id, db);
   if (!user.totpEnabledAt && !user.totpSecretEnc) throw new ConflictError("This user does not have two-factor authentication.");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } });
