@@ -40,7 +40,8 @@ const schema = z.object({
   SESSION_SHORT_HOURS: positiveInt.max(24 * 7).default(12),
   SESSION_IDLE_MINUTES: positiveInt.max(60 * 24 * 365).default(60 * 24 * 3),
 
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 

@@ -19,6 +19,8 @@ const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "s
     ADMIN_USERNAME: E2E_ADMIN.username,
     ADMIN_PASSWORD: E2E_ADMIN.password,
     DEV_OUTBOX: "enabled",
+    // The tests act as many clients by sending X-Forwarded-For, as a reverse proxy would.
+    TRUST_PROXY_HOPS: "1",
     LOG_LEVEL: "warn",
   },
 });

@@ -41,7 +41,6 @@ if (!built) {
   writeFileSync(stamp, current);
 }
 
-const port = process.env.PORT || "3000";
-const server = spawn(nextBin, ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,11 +7,11 @@ import { env } from "@/lib/env";
 export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };
 
 export function contextFromHeaders(h: Headers): RequestContext {
-  // Next.js puts the socket address in X-Forwarded-For only when the header is absent, and a
-  // reverse proxy appends the address it saw. The right-most entry is therefore the one a client
-  // cannot forge (TRUST_PROXY_HOPS counts further proxies in front of that one).
+  // The server (scripts/serve.mjs) drops client-sent forwarding headers unless TRUST_PROXY_HOPS
+  // says proxies are in front; Next.js then puts the socket address in X-Forwarded-For. Each
+  // trusted proxy appends the address it saw, so the N-th entry from the right is the client.
   const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = hops[Math.max(0, hops.length - env.TRUST_PROXY_HOPS)] ?? null;
+  const ip = hops[Math.max(0, hops.length - Math.max(1, env.TRUST_PROXY_HOPS))] ?? null;
   return {
     ip: ip ? ip.slice(0, 64) : null,
     userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
