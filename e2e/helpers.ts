@@ -27,8 +27,21 @@ export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 }
 
-/** The newest link to `path` in the developer outbox for `email`. */
-export async function linkFromOutbox(page: Page, email: string, path: string): Promise<string> {
+/**
+ * The newest link to `path` in the developer outbox for `email`. The outbox answers only requests
+ * from this machine, so it is read from a context that does not pose as another client.
+ */
+export async function linkFromOutbox(from: Page, email: string, path: string): Promise<string> {
+  const local = await from.context().browser()!.newContext();
+  const page = await local.newPage();
+  try {
+    return await readOutbox(page, email, path);
+  } finally {
+    await local.close();
+  }
+}
+
+async function readOutbox(page: Page, email: string, path: string): Promise<string> {
   await page.goto("/dev/outbox");
   const card = page.locator("details", { hasText: `To ${email}` }).first();
   await expect(card).toBeVisible();

@@ -63,7 +63,8 @@ async function deliver(id: string): Promise<"sent" | "queued"> {
     if (error || !data) throw new Error(error?.message ?? "Resend returned no id");
     await db.emailOutbox.update({
       where: { id },
-      data: { status: "sent", providerId: data.id, attempts, sentAt: new Date(), lastError: null, nextAttemptAt: null },
+      // Delivered: the body (which may hold a live sign-in or reset link) is not kept.
+      data: { status: "sent", providerId: data.id, attempts, sentAt: new Date(), lastError: null, nextAttemptAt: null, html: "", text: "" },
     });
     return "sent";
   } catch (error) {

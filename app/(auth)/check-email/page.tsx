@@ -3,7 +3,8 @@ import Link from "next/link";
 import { MailCheck } from "lucide-react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { buttonClasses } from "@/components/ui/button";
-import { isDevOutboxEnabled } from "@/lib/env";
+import { canReadOutbox } from "@/lib/data/email/list-outbox";
+import { requestContext } from "@/lib/http/request-context";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -25,7 +26,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
         <Link href="/sign-in" className={buttonClasses("primary", "lg", "w-full")}>
           Continue to sign in
         </Link>
-        {isDevOutboxEnabled() ? (
+        {canReadOutbox(await requestContext()) ? (
           <Link href="/dev/outbox" className={buttonClasses("secondary", "md", "w-full")}>
             Open the developer outbox
           </Link>

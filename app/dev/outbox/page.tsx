@@ -4,8 +4,8 @@ import { Inbox } from "lucide-react";
 import { Brand } from "@/components/layout/brand";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listOutbox } from "@/lib/data/email/list-outbox";
-import { isDevOutboxEnabled } from "@/lib/env";
+import { canReadOutbox, listOutbox } from "@/lib/data/email/list-outbox";
+import { requestContext } from "@/lib/http/request-context";
 
 export const metadata: Metadata = { title: "Developer outbox", robots: { index: false } };
 
@@ -27,8 +27,9 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function OutboxPage() {
-  if (!isDevOutboxEnabled()) notFound();
-  const emails = await listOutbox();
+  const ctx = await requestContext();
+  if (!canReadOutbox(ctx)) notFound();
+  const emails = await listOutbox(ctx);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -37,7 +38,7 @@ export default async function OutboxPage() {
       </div>
       <h1 className="text-2xl font-semibold tracking-tight">Developer outbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">
-        Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver them for real. This page does not exist in production.
+        Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver them for real. This page exists only on development setups, and only for this machine.
       </p>
       <div className="mt-8 space-y-4">
         {emails.length === 0 ? (

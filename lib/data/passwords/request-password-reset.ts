@@ -1,6 +1,6 @@
 // "Forgot password": the same answer whatever the address. For an active account, a single-use
-// 30-minute link goes to its email; the email is sent in the background so the response time does
-// not tell whether the account exists.
+// 30-minute link goes to its email. Everything after the lookup runs in the background, so the
+// response time does not tell whether the account exists.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -22,6 +22,10 @@ export async function requestPasswordReset(input: unknown, ctx: RequestContext):
   const { email } = parseOrThrow(forgotPasswordSchema, input);
   const user = await db.user.findUnique({ where: { email }, select: { id: true, firstName: true, status: true } });
   if (!user || user.status !== "active") return;
+  void sendResetLink(user, email, ctx).catch((err) => log.error({ err, userId: user.id }, "password reset link could not be issued"));
+}
+
+async function sendResetLink(user: { id: string; firstName: string }, email: string, ctx: RequestContext): Promise<void> {
   // A quiet per-account cap: past it nothing is sent, and the answer stays the same.
   if (!(await hit(LIMITS.forgotPasswordAccount, user.id)).allowed) return;
   const { token } = await db.$transaction(async (tx) => {
@@ -29,7 +33,5 @@ export async function requestPasswordReset(input: unknown, ctx: RequestContext):
     await audit({ action: "auth.password_reset_requested", actorId: user.id, targetType: "user", targetId: user.id, context: ctx }, tx);
     return issued;
   });
-  void sendEmail(email, passwordResetEmail(user.firstName, absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`))).catch((err) =>
-    log.error({ err, userId: user.id }, "password reset email could not be queued"),
-  );
+  await sendEmail(email, passwordResetEmail(user.firstName, absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`)));
 }

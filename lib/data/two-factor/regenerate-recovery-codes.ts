@@ -7,6 +7,8 @@ import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/auth/recovery-cod
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError } from "@/lib/errors";
+import { sendEmail } from "@/lib/email/send-email";
+import { securityNoticeEmail } from "@/lib/email/messages";
 import type { RequestContext } from "@/lib/http/request-context";
 import { passwordOnlySchema } from "@/lib/validations/account";
 import { parseOrThrow } from "@/lib/validations/parse";
@@ -22,5 +24,6 @@ export async function regenerateRecoveryCodes(viewer: Viewer | null, input: unkn
     await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: viewer.userId, codeHash: hashRecoveryCode(c) })) });
     await audit({ action: "auth.recovery_codes_regenerated", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
   });
+  await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "New recovery codes were made", "A new set of two-factor recovery codes was made for your account; the previous codes no longer work."));
   return { recoveryCodes };
 }
