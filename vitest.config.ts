@@ -30,7 +30,7 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**", "e2e/**", ".next*/**", "bench/**"],
           globalSetup: ["test/integration-global-setup.ts"],
-          setupFiles: ["test/integration-env.ts"],
+          setupFiles: ["test/integration-env.ts", "test/integration-teardown.ts"],
           // One database per run, shared by the files: run them one after another.
           fileParallelism: false,
           testTimeout: 30_000,

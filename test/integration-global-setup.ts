@@ -43,6 +43,8 @@ export default async function setup(project: TestProject) {
   const db = createPrismaClient(url);
   await seedDatabase(db, { adminPassword: TEST_ADMIN.password, adminEmail: TEST_ADMIN.email, hashPassword });
   await db.$disconnect();
+  const { stopBcryptPool } = await import("@/lib/auth/bcrypt-pool");
+  await stopBcryptPool();
   project.provide("databaseUrl", url);
   console.log(`integration database: ${provider}`);
   return cleanup;

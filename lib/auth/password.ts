@@ -1,9 +1,9 @@
-// Password hashing with bcrypt (cost from BCRYPT_COST, 12 by default). bcrypt reads only the first
+// Password hashing with bcrypt (bcryptjs in worker threads; cost from BCRYPT_COST, 12 by default). bcrypt reads only the first
 // 72 bytes, so the password is first reduced to a fixed-length SHA-256 digest: long passphrases
 // keep all their strength and no input can make bcrypt misbehave.
 import "server-only";
 import { createHash } from "node:crypto";
-import bcrypt from "bcryptjs";
+import { bcryptCompare, bcryptHash } from "@/lib/auth/bcrypt-pool";
 import { env } from "@/lib/env";
 
 function prehash(password: string): string {
@@ -11,11 +11,11 @@ function prehash(password: string): string {
 }
 
 export async function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(prehash(password), env.BCRYPT_COST);
+  return bcryptHash(prehash(password), env.BCRYPT_COST);
 }
 
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(prehash(password), hash);
+  return bcryptCompare(prehash(password), hash);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -25,7 +25,7 @@ let dummyHash: Promise<string> | undefined;
  * "wrong password" and timing does not reveal which accounts exist.
  */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= bcrypt.hash(prehash("opsdeck-timing-equaliser"), env.BCRYPT_COST);
-  await bcrypt.compare(prehash(password), await dummyHash);
+  dummyHash ??= bcryptHash(prehash("opsdeck-timing-equaliser"), env.BCRYPT_COST);
+  await bcryptCompare(prehash(password), await dummyHash);
   return false;
 }

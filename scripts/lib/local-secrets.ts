@@ -4,13 +4,18 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import nextEnv from "@next/env";
 
 export const SECRETS_FILE = path.resolve("data", "secrets.json");
 
 type LocalSecrets = { AUTH_SECRET: string; AUTH_ENCRYPTION_KEY: string };
 
-/** Fills missing secrets from the local file; returns whether the local file was used. */
+/**
+ * Loads .env files the way Next.js does (so scripts and the app agree), then fills missing secrets
+ * from the local file; returns whether the local file was used.
+ */
 export function loadLocalSecrets(): { usedLocalFile: boolean } {
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", { info: () => {}, error: console.error });
   const missing = !process.env.AUTH_SECRET || !process.env.AUTH_ENCRYPTION_KEY;
   if (!missing) return { usedLocalFile: false };
   let secrets: LocalSecrets;

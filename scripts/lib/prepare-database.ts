@@ -3,6 +3,7 @@ import { createPrismaClient } from "@/lib/db-client";
 import { migrate } from "@/lib/db-migrate";
 import { getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
+import { stopBcryptPool } from "@/lib/auth/bcrypt-pool";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { printAdminBanner } from "@/scripts/lib/print-admin-banner";
 
@@ -21,6 +22,7 @@ export async function seedFromEnv(): Promise<void> {
     printAdminBanner(result, env.ADMIN_ROLES_REQUIRE_2FA);
   } finally {
     await db.$disconnect();
+    await stopBcryptPool();
   }
 }
 

@@ -10,11 +10,6 @@ import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function greeting(now: Date): string {
-  const h = now.getUTCHours();
-  return h < 12 ? "Good morning" : h < 18 ? "Good afternoon" : "Good evening";
-}
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const viewer = await requirePageViewer();
   const { notice } = await searchParams;
@@ -37,7 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   ];
   return (
     <>
-      <PageHeader title={`${greeting(now)}, ${viewer.firstName}`} description="Here is what is happening with your account." />
+      <PageHeader title={`Welcome back, ${viewer.firstName}`} description="Here is what is happening with your account." />
       {notice === "verified" ? <Alert tone="success" title="Email confirmed. Every feature of your role is now available." className="mb-6" /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
@@ -53,7 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   {c.ok ? <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-success" aria-hidden="true" /> : <CircleAlert className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden="true" />}
                   <div className="min-w-0">
                     <p className="text-sm font-medium text-foreground">{c.label}</p>
-                    <p className="text-sm text-muted-foreground">{c.detail}</p>
+                    <p className="text-sm text-muted-foreground [overflow-wrap:anywhere]">{c.detail}</p>
                     {!c.ok && c.href ? (
                       <Link href={c.href} className="mt-1 inline-block text-sm font-medium text-brand hover:underline">
                         Set it up
