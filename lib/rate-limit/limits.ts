@@ -10,6 +10,8 @@ export const LIMITS = {
   signInAccountFailures: { name: "sign-in-account", points: 10_000, duration: 24 * 60 * MINUTE },
   /** The backoff lock of one account; also admits one attempt at a time past the threshold. */
   signInAccountLock: { name: "sign-in-account-lock", points: 1, duration: 15 * MINUTE },
+  /** Audit rows for refused (throttled) sign-ins: one per key per minute, so a flood cannot grow the log. */
+  refusalAudit: { name: "refusal-audit", points: 1, duration: MINUTE },
   signUpIp: { name: "sign-up-ip", points: 10, duration: 60 * MINUTE, blockDuration: 60 * MINUTE },
   verificationResendUser: { name: "verify-resend-user", points: 3, duration: 15 * MINUTE },
   verificationResendIp: { name: "verify-resend-ip", points: 10, duration: 15 * MINUTE },

@@ -194,4 +194,12 @@ describe("authenticateWithPassword", () => {
     const rows = await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", metadata: { contains: "Tr0ub4dor" } } });
     expect(rows).toHaveLength(0);
   });
+
+  it("logs one refusal per locked account per minute, however many attempts a flood makes", async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < 5; i++) await attempt(user.username, WRONG);
+    for (let i = 0; i < 20; i++) expect(await attempt(user.username, WRONG)).toMatchObject({ ok: false, reason: "throttled" });
+    const refusals = await db.auditEvent.count({ where: { targetId: user.id, action: "auth.sign_in_failed", metadata: { contains: "account_locked" } } });
+    expect(refusals).toBe(1);
+  });
 });

@@ -34,7 +34,9 @@ export async function authenticateWithPassword(
   // Count first (atomically), check after: concurrent attempts cannot all slip under the limit.
   const ipState = await hit(LIMITS.signInIp, ipKey);
   if (!ipState.allowed) {
-    await audit({ action: "auth.sign_in_failed", metadata: { identifier: auditId, reason: "ip_throttled" }, context: ctx });
+    if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
+      await audit({ action: "auth.sign_in_failed", metadata: { identifier: auditId, reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
+    }
     return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
   }
 
@@ -53,7 +55,9 @@ export async function authenticateWithPassword(
 
   const attempt = await beginAccountAttempt(user ? `user:${user.id}` : `name:${identifier}`);
   if (!attempt.ok) {
-    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason: "account_locked" }, context: ctx });
+    if ((await hit(LIMITS.refusalAudit, `account:${user?.id ?? identifier}`)).allowed) {
+      await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
+    }
     return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
 
