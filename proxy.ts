@@ -12,7 +12,8 @@ import { APP_PATH_PREFIXES } from "@/lib/navigation";
 
 const GUEST_ONLY = ["/sign-in", "/sign-up"];
 
-const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+const under = (path: string, prefixes: readonly string[]) =>
+  prefixes.some((p) => path === p || path.startsWith(`${p}/`));
 
 function redirectTo(request: NextRequest, path: string, next?: string): NextResponse {
   const url = new URL(path, request.nextUrl);
@@ -22,7 +23,11 @@ function redirectTo(request: NextRequest, path: string, next?: string): NextResp
 
 async function route(request: NextRequest): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
-  const gated = under(path, APP_PATH_PREFIXES) || path === SECOND_FACTOR_PATH || path === ENROLMENT_PATH || GUEST_ONLY.includes(path);
+  const gated =
+    under(path, APP_PATH_PREFIXES) ||
+    path === SECOND_FACTOR_PATH ||
+    path === ENROLMENT_PATH ||
+    GUEST_ONLY.includes(path);
   if (!gated) return null;
 
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
@@ -35,7 +40,8 @@ async function route(request: NextRequest): Promise<NextResponse | null> {
   if (under(path, APP_PATH_PREFIXES)) {
     if (!session) response = redirectTo(request, "/sign-in", here);
     else if (state === "pending_second_factor") response = redirectTo(request, SECOND_FACTOR_PATH, here);
-    else if (state === "pending_enrolment" || state === "enrolment_confirmed") response = redirectTo(request, ENROLMENT_PATH);
+    else if (state === "pending_enrolment" || state === "enrolment_confirmed")
+      response = redirectTo(request, ENROLMENT_PATH);
   } else if (path === SECOND_FACTOR_PATH) {
     if (!session) response = redirectTo(request, "/sign-in");
     else if (state !== "pending_second_factor") response = redirectTo(request, "/dashboard");
@@ -70,7 +76,8 @@ export async function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
 
   const early = await route(request);
-  const response = early && early.status >= 300 && early.status < 400 ? early : NextResponse.next({ request: { headers } });
+  const response =
+    early && early.status >= 300 && early.status < 400 ? early : NextResponse.next({ request: { headers } });
   if (early && response !== early) for (const c of early.cookies.getAll()) response.cookies.set(c);
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);

@@ -12,7 +12,9 @@ export default function NotFound() {
       </div>
       <p className="mt-6 text-sm font-semibold text-brand">404</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground">This page does not exist</h1>
-      <p className="mt-2 max-w-sm text-sm text-muted-foreground">The address may be mistyped, or the page may have moved.</p>
+      <p className="mt-2 max-w-sm text-sm text-muted-foreground">
+        The address may be mistyped, or the page may have moved.
+      </p>
       <Link href="/" className={buttonClasses("primary", "md", "mt-8")}>
         Back to the start
       </Link>

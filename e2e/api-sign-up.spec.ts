@@ -17,7 +17,10 @@ async function expectNothingCreated(request: APIRequestContext, body: Record<str
 
 test.describe("POST /api/v1/auth/sign-up", () => {
   test("creates an account: 201 with the user and no secrets", async ({ request }) => {
-    const body = signUpBody({ username: `Api${Date.now().toString(36)}`, email: `MiXeD.${Date.now().toString(36)}@Example.com` });
+    const body = signUpBody({
+      username: `Api${Date.now().toString(36)}`,
+      email: `MiXeD.${Date.now().toString(36)}@Example.com`,
+    });
     const response = await post(request, body);
     expect(response.status()).toBe(201);
     expect(response.headers()["content-type"]).toMatch(/^application\/json/);
@@ -32,7 +35,15 @@ test.describe("POST /api/v1/auth/sign-up", () => {
     });
     expect(typeof json.data.id).toBe("string");
     expect(Number.isNaN(Date.parse(String(json.data.createdAt)))).toBe(false);
-    expect(Object.keys(json.data).sort()).toEqual(["createdAt", "email", "emailVerified", "firstName", "id", "lastName", "username"]);
+    expect(Object.keys(json.data).sort()).toEqual([
+      "createdAt",
+      "email",
+      "emailVerified",
+      "firstName",
+      "id",
+      "lastName",
+      "username",
+    ]);
     const text = JSON.stringify(json);
     for (const secret of [String(body.password), "passwordHash", "token", "tokenHash", "totp", "dateOfBirth"]) {
       expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
@@ -58,7 +69,8 @@ test.describe("POST /api/v1/auth/sign-up", () => {
   test("422 listing every missing field, and creates nothing", async ({ request }) => {
     const problem = await expectProblem(await post(request, {}), 422, "validation_failed");
     const fields = new Set(problem.errors?.map((e) => e.field));
-    for (const f of ["username", "email", "firstName", "lastName", "dateOfBirth", "password"]) expect(fields, f).toContain(f);
+    for (const f of ["username", "email", "firstName", "lastName", "dateOfBirth", "password"])
+      expect(fields, f).toContain(f);
     for (const e of problem.errors ?? []) expect(e.message.length).toBeGreaterThan(0);
   });
 
@@ -95,14 +107,20 @@ test.describe("POST /api/v1/auth/sign-up", () => {
     const body = signUpBody();
     // A Buffer is sent as is (a string with a JSON content type would be JSON-encoded by Playwright).
     const truncated = Buffer.from(JSON.stringify(body).slice(0, -1));
-    const response = await request.post(URL_, { headers: { "content-type": "application/json", "x-forwarded-for": freshIp() }, data: truncated });
+    const response = await request.post(URL_, {
+      headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+      data: truncated,
+    });
     await expectProblem(response, 400, "invalid_json");
     await expectNothingCreated(request, body);
   });
 
   test("415 for text/plain, and creates nothing", async ({ request }) => {
     const body = signUpBody();
-    const response = await request.post(URL_, { headers: { "content-type": "text/plain", "x-forwarded-for": freshIp() }, data: Buffer.from(JSON.stringify(body)) });
+    const response = await request.post(URL_, {
+      headers: { "content-type": "text/plain", "x-forwarded-for": freshIp() },
+      data: Buffer.from(JSON.stringify(body)),
+    });
     await expectProblem(response, 415, "unsupported_media_type");
     await expectNothingCreated(request, body);
   });
@@ -116,7 +134,10 @@ test.describe("POST /api/v1/auth/sign-up", () => {
 
   test("422 for JSON that is not an object", async ({ request }) => {
     for (const data of ["[]", "null", "42", '"text"']) {
-      const response = await request.post(URL_, { headers: { "content-type": "application/json", "x-forwarded-for": freshIp() }, data: Buffer.from(data) });
+      const response = await request.post(URL_, {
+        headers: { "content-type": "application/json", "x-forwarded-for": freshIp() },
+        data: Buffer.from(data),
+      });
       await expectProblem(response, 422, "validation_failed");
     }
   });

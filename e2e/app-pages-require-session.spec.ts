@@ -1,7 +1,18 @@
 // Signed-out visitors of any app page are sent to sign-in, with the page to come back to.
 import { expect, test, type APIResponse } from "@playwright/test";
 
-const APP_PAGES = ["/dashboard", "/board", "/records", "/logs", "/analytics", "/admin", "/settings", "/settings/profile", "/records/x", "/admin/users/123/edit"];
+const APP_PAGES = [
+  "/dashboard",
+  "/board",
+  "/records",
+  "/logs",
+  "/analytics",
+  "/admin",
+  "/settings",
+  "/settings/profile",
+  "/records/x",
+  "/admin/users/123/edit",
+];
 
 function expectSignInRedirect(response: APIResponse, next: string) {
   expect(response.status(), next).toBeGreaterThanOrEqual(300);
@@ -21,7 +32,9 @@ function deletedCookie(response: APIResponse, name: string): boolean {
       const [pair, ...attributes] = h.value.split(";").map((s) => s.trim());
       if (!pair!.startsWith(`${name}=`)) return false;
       const value = pair!.slice(name.length + 1);
-      const expired = attributes.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()));
+      const expired = attributes.some(
+        (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
+      );
       return value === "" && expired;
     });
 }
@@ -35,7 +48,10 @@ test.describe("app pages without a session", () => {
   }
 
   test("the query string is kept in next", async ({ request }) => {
-    expectSignInRedirect(await request.get("/records?sort=name&cursor=abc", { maxRedirects: 0 }), "/records?sort=name&cursor=abc");
+    expectSignInRedirect(
+      await request.get("/records?sort=name&cursor=abc", { maxRedirects: 0 }),
+      "/records?sort=name&cursor=abc",
+    );
   });
 
   test("following the redirect shows the sign-in page", async ({ request }) => {
@@ -47,7 +63,10 @@ test.describe("app pages without a session", () => {
 
   for (const path of ["/dashboard", "/records/x"]) {
     test(`a garbage session cookie on ${path} redirects and is deleted`, async ({ request }) => {
-      const response = await request.get(path, { maxRedirects: 0, headers: { cookie: "authjs.session-token=garbage-not-a-jwt" } });
+      const response = await request.get(path, {
+        maxRedirects: 0,
+        headers: { cookie: "authjs.session-token=garbage-not-a-jwt" },
+      });
       expectSignInRedirect(response, path);
       expect(deletedCookie(response, "authjs.session-token")).toBe(true);
     });
@@ -55,8 +74,17 @@ test.describe("app pages without a session", () => {
 
   test("a well-formed but unknown session cookie is treated the same way", async ({ request }) => {
     // Shaped like an Auth.js JWE (five base64url parts) but not made with this server's secret.
-    const fake = ["eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0", "", "AAAAAAAAAAAAAAAAAAAAAA", "AAAA", "AAAAAAAAAAAAAAAAAAAAAA"].join(".");
-    const response = await request.get("/board", { maxRedirects: 0, headers: { cookie: `authjs.session-token=${fake}` } });
+    const fake = [
+      "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0",
+      "",
+      "AAAAAAAAAAAAAAAAAAAAAA",
+      "AAAA",
+      "AAAAAAAAAAAAAAAAAAAAAA",
+    ].join(".");
+    const response = await request.get("/board", {
+      maxRedirects: 0,
+      headers: { cookie: `authjs.session-token=${fake}` },
+    });
     expectSignInRedirect(response, "/board");
     expect(deletedCookie(response, "authjs.session-token")).toBe(true);
   });

@@ -6,7 +6,11 @@ test.describe("cross-site request forgery guard on route handlers", () => {
     const body = signUpBody();
     const forged = await request.post("/api/v1/auth/sign-up", {
       data: body,
-      headers: { "x-forwarded-for": freshIp(), origin: "https://evil.example", cookie: "authjs.session-token=anything" },
+      headers: {
+        "x-forwarded-for": freshIp(),
+        origin: "https://evil.example",
+        cookie: "authjs.session-token=anything",
+      },
     });
     await expectProblem(forged, 403, "cross_site_request");
     const sameSite = await request.post("/api/v1/auth/sign-up", {

@@ -5,7 +5,14 @@ export const PASSWORD = "tidal quartz lantern 93!";
 
 export function newPerson() {
   const id = randomBytes(4).toString("hex");
-  return { username: `e2e${id}`, email: `e2e${id}@example.com`, firstName: "Maya", lastName: "Lindqvist", dateOfBirth: "1992-04-17", password: PASSWORD };
+  return {
+    username: `e2e${id}`,
+    email: `e2e${id}@example.com`,
+    firstName: "Maya",
+    lastName: "Lindqvist",
+    dateOfBirth: "1992-04-17",
+    password: PASSWORD,
+  };
 }
 
 /** A browser context that looks like its own client IP, so per-IP limits of one test do not touch others. */
@@ -45,10 +52,14 @@ async function readOutbox(page: Page, email: string, path: string): Promise<stri
   await page.goto("/dev/outbox");
   const card = page.locator("details", { hasText: `To ${email}` }).first();
   await expect(card).toBeVisible();
-  const href = await card.locator(`a[href*="${path}"]`).first().getAttribute("href", { timeout: 5000 }).catch(async () => {
-    await card.locator("summary").click();
-    return card.locator(`a[href*="${path}"]`).first().getAttribute("href");
-  });
+  const href = await card
+    .locator(`a[href*="${path}"]`)
+    .first()
+    .getAttribute("href", { timeout: 5000 })
+    .catch(async () => {
+      await card.locator("summary").click();
+      return card.locator(`a[href*="${path}"]`).first().getAttribute("href");
+    });
   expect(href).toBeTruthy();
   return href!;
 }

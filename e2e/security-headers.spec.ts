@@ -46,7 +46,10 @@ test.describe("security headers", () => {
   }
 
   test("an API error (problem+json) carries them", async ({ request }) => {
-    const response = await request.post("/api/v1/auth/sign-up", { headers: { "content-type": "text/plain", "x-forwarded-for": "10.250.0.1" }, data: Buffer.from("x") });
+    const response = await request.post("/api/v1/auth/sign-up", {
+      headers: { "content-type": "text/plain", "x-forwarded-for": "10.250.0.1" },
+      data: Buffer.from("x"),
+    });
     expect(response.status()).toBe(415);
     expectSecurityHeaders(response, "415");
     expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");

@@ -33,7 +33,13 @@ test.describe("sign-in with ?next=", () => {
     await context.close();
   });
 
-  for (const next of ["//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/.//evil.example"]) {
+  for (const next of [
+    "//evil.example",
+    "https://evil.example/",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "/.//evil.example",
+  ]) {
     test(`lands on /dashboard for next=${next}`, async ({ browser, baseURL }) => {
       const { page, context, offSite } = await signInWithNext(browser, baseURL!, next);
       await expect(page).toHaveURL(new RegExp(`^${baseURL}/dashboard$`));

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { freshContext, linkFromOutbox, newPerson, shot, signIn, signOut, signUp } from "./helpers";
 
-test("a new person signs up, confirms their email from the outbox, signs in by username and by email, and signs out", async ({ browser }) => {
+test("a new person signs up, confirms their email from the outbox, signs in by username and by email, and signs out", async ({
+  browser,
+}) => {
   const context = await freshContext(browser);
   const page = await context.newPage();
   const person = newPerson();

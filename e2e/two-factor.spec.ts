@@ -32,7 +32,9 @@ async function secondStep(page: Page, kind: "totp" | "recovery", code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and with a recovery code, then turns it off", async ({ browser }) => {
+test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and with a recovery code, then turns it off", async ({
+  browser,
+}) => {
   const context = await freshContext(browser);
   const page = await context.newPage();
   const person = newPerson();
@@ -90,7 +92,9 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   await page.goto("/settings/security");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("8 of 10");
   await page.getByRole("button", { name: "Turn off…" }).click();
-  const disableForm = page.locator("form", { has: page.getByRole("button", { name: "Turn off two-factor authentication" }) });
+  const disableForm = page.locator("form", {
+    has: page.getByRole("button", { name: "Turn off two-factor authentication" }),
+  });
   await disableForm.getByLabel("Current password").fill(person.password);
   await disableForm.getByLabel("Code from your app, or a recovery code").fill(codes[2]!);
   await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();

@@ -25,9 +25,14 @@ describe("migrate", () => {
 
     const db = new Database(file, { readonly: true });
     try {
-      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-      for (const table of ["User", "Session", "OneTimeToken", "AuditEvent", "EmailOutbox", "Role", "Permission"]) expect(tables).toContain(table);
-      const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`).all() as {
+      const tables = (
+        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+      ).map((t) => t.name);
+      for (const table of ["User", "Session", "OneTimeToken", "AuditEvent", "EmailOutbox", "Role", "Permission"])
+        expect(tables).toContain(table);
+      const rows = db
+        .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`)
+        .all() as {
         migration_name: string;
         checksum: string;
         finished_at: string | null;
@@ -47,7 +52,10 @@ describe("migrate", () => {
     const db = new Database(file);
     try {
       // What the runner sees when the checked-in migration.sql no longer matches what was applied.
-      db.prepare(`UPDATE "_prisma_migrations" SET checksum = ? WHERE migration_name = ?`).run("0".repeat(64), first.name);
+      db.prepare(`UPDATE "_prisma_migrations" SET checksum = ? WHERE migration_name = ?`).run(
+        "0".repeat(64),
+        first.name,
+      );
     } finally {
       db.close();
     }

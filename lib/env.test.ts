@@ -29,7 +29,7 @@ describe("parseEnv", () => {
       SESSION_REMEMBER_DAYS: 30,
       SESSION_SHORT_HOURS: 12,
       SESSION_IDLE_MINUTES: 60 * 24 * 3,
-      TRUST_PROXY_HOPS: 1,
+      TRUST_PROXY_HOPS: 0,
       BCRYPT_COST: 12,
       LOG_LEVEL: "info",
     });
@@ -68,16 +68,21 @@ describe("parseEnv", () => {
 
   it("rejects a short AUTH_SECRET and a key that is not 32 bytes of base64", () => {
     expect(parseError({ ...REQUIRED, AUTH_SECRET: "short" })).toMatch(/AUTH_SECRET: must be at least 32 characters/);
-    expect(parseError({ ...REQUIRED, AUTH_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toContain("AUTH_ENCRYPTION_KEY");
+    expect(parseError({ ...REQUIRED, AUTH_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toContain(
+      "AUTH_ENCRYPTION_KEY",
+    );
   });
 
   it.each(["#4F46E5", "#00ff00", "#abcdef"])("accepts the accent colour %s", (colour) => {
     expect(parseEnv({ ...REQUIRED, ACCENT_COLOR: colour }).ACCENT_COLOR).toBe(colour);
   });
 
-  it.each(["red", "#fff", "4f46e5", "#4f46e5 ", "#4f46e5;background:red", "#gggggg"])("rejects the accent colour %j", (colour) => {
-    expect(parseError({ ...REQUIRED, ACCENT_COLOR: colour })).toMatch(/ACCENT_COLOR: must be a hex colour/);
-  });
+  it.each(["red", "#fff", "4f46e5", "#4f46e5 ", "#4f46e5;background:red", "#gggggg"])(
+    "rejects the accent colour %j",
+    (colour) => {
+      expect(parseError({ ...REQUIRED, ACCENT_COLOR: colour })).toMatch(/ACCENT_COLOR: must be a hex colour/);
+    },
+  );
 
   it.each(["file:./data/x.db", "file:/tmp/x.db", "postgres://u@localhost/db", "postgresql://u:p@db:5432/app"])(
     "accepts the database URL %s",
@@ -86,9 +91,14 @@ describe("parseEnv", () => {
     },
   );
 
-  it.each(["mysql://u@localhost/db", "./data/x.db", "sqlite:x.db", "http://postgres://x"])("rejects the database URL %s", (url) => {
-    expect(parseError({ ...REQUIRED, DATABASE_URL: url })).toMatch(/DATABASE_URL: must start with file: \(SQLite\) or postgres:\/\//);
-  });
+  it.each(["mysql://u@localhost/db", "./data/x.db", "sqlite:x.db", "http://postgres://x"])(
+    "rejects the database URL %s",
+    (url) => {
+      expect(parseError({ ...REQUIRED, DATABASE_URL: url })).toMatch(
+        /DATABASE_URL: must start with file: \(SQLite\) or postgres:\/\//,
+      );
+    },
+  );
 
   it("rejects an APP_URL that is not http(s) and a REDIS_URL that is not redis", () => {
     expect(parseError({ ...REQUIRED, APP_URL: "ftp://example.com" })).toContain("APP_URL");

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { ConflictError, fieldErrorsFromZod, ForbiddenError, humanDuration, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import {
+  ConflictError,
+  fieldErrorsFromZod,
+  ForbiddenError,
+  humanDuration,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors";
 
 describe("fieldErrorsFromZod", () => {
   it("groups messages by the first path segment", () => {
@@ -39,9 +47,17 @@ describe("fieldErrorsFromZod", () => {
 
 describe("error table", () => {
   it("gives each error its status and stable code", () => {
-    expect(new UnauthenticatedError()).toMatchObject({ status: 401, code: "unauthenticated", name: "UnauthenticatedError" });
+    expect(new UnauthenticatedError()).toMatchObject({
+      status: 401,
+      code: "unauthenticated",
+      name: "UnauthenticatedError",
+    });
     expect(new ForbiddenError()).toMatchObject({ status: 403, code: "forbidden" });
-    expect(new ConflictError("x", { email: ["taken"] })).toMatchObject({ status: 409, code: "conflict", fieldErrors: { email: ["taken"] } });
+    expect(new ConflictError("x", { email: ["taken"] })).toMatchObject({
+      status: 409,
+      code: "conflict",
+      fieldErrors: { email: ["taken"] },
+    });
     expect(new ValidationError({ a: ["b"] })).toMatchObject({ status: 422, code: "validation_failed" });
     const limited = new RateLimitedError(90);
     expect(limited).toMatchObject({ status: 429, code: "rate_limited", retryAfterSeconds: 90 });

@@ -9,7 +9,9 @@ const g = globalThis as unknown as { opsdeckMaintenance?: NodeJS.Timeout };
 export function startMaintenance(intervalMs = 60_000): void {
   if (g.opsdeckMaintenance || env.NODE_ENV === "test") return;
   if (env.NODE_ENV === "production" && !env.REDIS_URL && env.DATABASE_URL.startsWith("postgres")) {
-    log.warn("REDIS_URL is not set: rate limits and lockouts are counted per process. Set it when running more than one instance.");
+    log.warn(
+      "REDIS_URL is not set: rate limits and lockouts are counted per process. Set it when running more than one instance.",
+    );
   }
   const tick = async () => {
     try {

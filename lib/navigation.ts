@@ -4,10 +4,20 @@ import type { Permission } from "@/lib/rbac/permissions";
 
 export type NavKey = "dashboard" | "board" | "records" | "logs" | "analytics" | "admin" | "settings";
 
-export const NAV_ITEMS: readonly { key: NavKey; href: string; label: string; anyOf: readonly Permission[] | "signed-in" }[] = [
+export const NAV_ITEMS: readonly {
+  key: NavKey;
+  href: string;
+  label: string;
+  anyOf: readonly Permission[] | "signed-in";
+}[] = [
   { key: "dashboard", href: "/dashboard", label: "Dashboard", anyOf: ["dashboard.view"] },
   { key: "board", href: "/board", label: "Board", anyOf: ["board.read"] },
-  { key: "records", href: "/records", label: "Records", anyOf: ["customers.read", "staff.read", "products.read", "transactions.read"] },
+  {
+    key: "records",
+    href: "/records",
+    label: "Records",
+    anyOf: ["customers.read", "staff.read", "products.read", "transactions.read"],
+  },
   { key: "logs", href: "/logs", label: "Logs", anyOf: ["audit.read"] },
   { key: "analytics", href: "/analytics", label: "Analytics", anyOf: ["analytics.read"] },
   { key: "admin", href: "/admin", label: "Admin", anyOf: ["users.read", "roles.read"] },

@@ -7,5 +7,8 @@ import { loadLocalSecrets } from "@/scripts/lib/local-secrets";
 
 loadLocalSecrets();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const result = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 process.exit(result.status ?? 1);

@@ -20,7 +20,11 @@ execFileSync("node", [path.join(root, "scripts/derive-postgres-schema.mjs")], { 
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 const targets = [
   { config: "prisma.config.ts", dir: "prisma", url: "file:./data/placeholder.db" },
-  { config: "prisma/postgres/prisma.config.ts", dir: "prisma/postgres", url: process.env.MIGRATION_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+  {
+    config: "prisma/postgres/prisma.config.ts",
+    dir: "prisma/postgres",
+    url: process.env.MIGRATION_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  },
 ];
 
 for (const t of targets) {

@@ -10,7 +10,14 @@ import next from "next";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const trustedHops = Number(process.env.TRUST_PROXY_HOPS || 0);
-const FORWARDING = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDING = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 const app = next({ dev: false, hostname, port });
 await app.prepare();
@@ -21,7 +28,9 @@ const server = createServer((req, res) => {
   handle(req, res);
 });
 server.listen(port, hostname, () => {
-  console.log(`▲ ${process.env.APP_NAME || "Opsdeck"} ready on http://localhost:${port} (trusted proxy hops: ${trustedHops})`);
+  console.log(
+    `▲ ${process.env.APP_NAME || "Opsdeck"} ready on http://localhost:${port} (trusted proxy hops: ${trustedHops})`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));

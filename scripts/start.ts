@@ -13,7 +13,18 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 await prepareDatabase();
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 function fingerprint(): string {
   const hash = createHash("sha256");
   const walk = (p: string) => {
@@ -32,7 +43,8 @@ function fingerprint(): string {
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const stamp = path.join(distDir, "opsdeck-build-fingerprint");
 const current = fingerprint();
-const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
+const built =
+  existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current;
 const nextBin = path.join("node_modules", ".bin", "next");
 if (!built) {
   console.log("Building the app (first run or sources changed)…");
@@ -41,6 +53,9 @@ if (!built) {
   writeFileSync(stamp, current);
 }
 
-const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -15,4 +15,8 @@ export function applyTestEnv(): void {
   }
 }
 
-export const TEST_ADMIN = { username: "admin", email: "admin@opsdeck.test", password: "Admin-password-for-tests-1" } as const;
+export const TEST_ADMIN = {
+  username: "admin",
+  email: "admin@opsdeck.test",
+  password: "Admin-password-for-tests-1",
+} as const;

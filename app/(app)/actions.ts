@@ -15,5 +15,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function resendVerificationAction(): Promise<ActionResult<{ email: string }>> {
-  return runAction("resend-verification", async () => resendVerificationEmail(await getViewer(), await requestContext()));
+  return runAction("resend-verification", async () =>
+    resendVerificationEmail(await getViewer(), await requestContext()),
+  );
 }

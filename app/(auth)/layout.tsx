@@ -14,7 +14,10 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <div className="w-full max-w-md">{children}</div>
       </main>
       <footer className="px-6 py-6 text-center text-xs text-muted-foreground">
-        {config.productName} · Need help? <a className="underline underline-offset-2 hover:text-foreground" href={`mailto:${config.supportEmail}`}>{config.supportEmail}</a>
+        {config.productName} · Need help?{" "}
+        <a className="underline underline-offset-2 hover:text-foreground" href={`mailto:${config.supportEmail}`}>
+          {config.supportEmail}
+        </a>
       </footer>
     </div>
   );

@@ -1,4 +1,19 @@
-import { Activity, Globe, KeyRound, LogIn, LogOut, Mail, MailCheck, MonitorX, ShieldAlert, ShieldCheck, ShieldOff, UserCog, UserPlus, type LucideIcon } from "lucide-react";
+import {
+  Activity,
+  Globe,
+  KeyRound,
+  LogIn,
+  LogOut,
+  Mail,
+  MailCheck,
+  MonitorX,
+  ShieldAlert,
+  ShieldCheck,
+  ShieldOff,
+  UserCog,
+  UserPlus,
+  type LucideIcon,
+} from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { OwnActivityItem } from "@/lib/data/activity/list-own-activity";
 import { describeUserAgent } from "@/lib/http/user-agent";
@@ -30,11 +45,23 @@ const ICONS: Record<string, LucideIcon> = {
   "user.verification_email_sent": Mail,
 };
 
-const WARNINGS = new Set(["auth.sign_in_failed", "auth.account_locked", "auth.second_factor_failed", "auth.second_factor_locked", "auth.two_factor_disabled"]);
+const WARNINGS = new Set([
+  "auth.sign_in_failed",
+  "auth.account_locked",
+  "auth.second_factor_failed",
+  "auth.second_factor_locked",
+  "auth.two_factor_disabled",
+]);
 
 export function ActivityList({ items, now }: { items: OwnActivityItem[]; now: Date }) {
   if (items.length === 0) {
-    return <EmptyState icon={Activity} title="No activity yet" description="Sign-ins, changes to your account and other actions you take appear here." />;
+    return (
+      <EmptyState
+        icon={Activity}
+        title="No activity yet"
+        description="Sign-ins, changes to your account and other actions you take appear here."
+      />
+    );
   }
   return (
     <ol className="divide-y divide-border" aria-label="Recent activity">
@@ -43,7 +70,13 @@ export function ActivityList({ items, now }: { items: OwnActivityItem[]; now: Da
         const warn = WARNINGS.has(item.action);
         return (
           <li key={item.id} className="flex items-start gap-3 px-6 py-3.5">
-            <span className={warn ? "mt-0.5 flex size-8 items-center justify-center rounded-full bg-danger-soft text-danger" : "mt-0.5 flex size-8 items-center justify-center rounded-full bg-brand-soft text-brand"}>
+            <span
+              className={
+                warn
+                  ? "mt-0.5 flex size-8 items-center justify-center rounded-full bg-danger-soft text-danger"
+                  : "mt-0.5 flex size-8 items-center justify-center rounded-full bg-brand-soft text-brand"
+              }
+            >
               <Icon className="size-4" aria-hidden="true" />
             </span>
             <div className="min-w-0 flex-1">
@@ -58,7 +91,11 @@ export function ActivityList({ items, now }: { items: OwnActivityItem[]; now: Da
                 ) : null}
               </p>
             </div>
-            <time className="shrink-0 text-xs text-muted-foreground" dateTime={item.createdAt.toISOString()} title={formatDateTime(item.createdAt)}>
+            <time
+              className="shrink-0 text-xs text-muted-foreground"
+              dateTime={item.createdAt.toISOString()}
+              title={formatDateTime(item.createdAt)}
+            >
               {formatRelative(item.createdAt, now)}
             </time>
           </li>

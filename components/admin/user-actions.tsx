@@ -2,7 +2,19 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { resetUserTwoFactorAction, revokeUserSessionsAction } from "@/app/(app)/admin/actions";
 
-export function UserActions({ userId, name, twoFactor, sessions, self }: { userId: string; name: string; twoFactor: boolean; sessions: number; self: boolean }) {
+export function UserActions({
+  userId,
+  name,
+  twoFactor,
+  sessions,
+  self,
+}: {
+  userId: string;
+  name: string;
+  twoFactor: boolean;
+  sessions: number;
+  self: boolean;
+}) {
   return (
     <div className="flex justify-end gap-2">
       <ActionButton

@@ -14,7 +14,11 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
     [deferred, inputsKey],
   );
   if (!result) {
-    return <p className="text-sm text-muted-foreground">At least {PASSWORD_MIN_LENGTH} characters. Spaces and symbols are welcome; a few unrelated words work well.</p>;
+    return (
+      <p className="text-sm text-muted-foreground">
+        At least {PASSWORD_MIN_LENGTH} characters. Spaces and symbols are welcome; a few unrelated words work well.
+      </p>
+    );
   }
   const tooShort = deferred.length < PASSWORD_MIN_LENGTH;
   const score = tooShort ? Math.min(result.score, 1) : result.score;
@@ -23,11 +27,20 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
     <div className="space-y-1.5" aria-live="polite">
       <div className="flex gap-1" aria-hidden="true">
         {[0, 1, 2, 3].map((i) => (
-          <div key={i} className={cn("h-1.5 flex-1 rounded-full bg-muted transition-colors", i < Math.max(1, score) && COLOURS[score])} />
+          <div
+            key={i}
+            className={cn(
+              "h-1.5 flex-1 rounded-full bg-muted transition-colors",
+              i < Math.max(1, score) && COLOURS[score],
+            )}
+          />
         ))}
       </div>
       <p className="text-sm text-muted-foreground">
-        <span className={cn("font-medium", acceptable ? "text-success" : "text-foreground")} data-testid="password-strength">
+        <span
+          className={cn("font-medium", acceptable ? "text-success" : "text-foreground")}
+          data-testid="password-strength"
+        >
           {LABELS[score]}
         </span>
         {tooShort

@@ -22,10 +22,15 @@ export function AppShell({
   const [open, setOpen] = useState(false);
   return (
     <div className="min-h-dvh lg:pl-64">
-      <a href="#main" className="sr-only z-50 rounded-md bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+      >
         Skip to content
       </a>
-      {open ? <div className="fixed inset-0 z-30 bg-black/40 lg:hidden" onClick={() => setOpen(false)} aria-hidden="true" /> : null}
+      {open ? (
+        <div className="fixed inset-0 z-30 bg-black/40 lg:hidden" onClick={() => setOpen(false)} aria-hidden="true" />
+      ) : null}
       <aside
         className={cn(
           "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-border bg-surface px-4 py-5 transition-transform lg:translate-x-0",
@@ -35,7 +40,12 @@ export function AppShell({
       >
         <div className="flex items-center justify-between px-2">
           {brand}
-          <button type="button" className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden" onClick={() => setOpen(false)} aria-label="Close navigation">
+          <button
+            type="button"
+            className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden"
+            onClick={() => setOpen(false)}
+            aria-label="Close navigation"
+          >
             <X className="size-5" aria-hidden="true" />
           </button>
         </div>
@@ -49,7 +59,13 @@ export function AppShell({
       </aside>
       <div className="flex min-h-dvh flex-col">
         <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-border bg-background/85 px-4 backdrop-blur sm:px-8">
-          <button type="button" className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden" onClick={() => setOpen(true)} aria-label="Open navigation" aria-expanded={open}>
+          <button
+            type="button"
+            className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden"
+            onClick={() => setOpen(true)}
+            aria-label="Open navigation"
+            aria-expanded={open}
+          >
             <Menu className="size-5" aria-hidden="true" />
           </button>
           <div className="flex-1" />

@@ -5,7 +5,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 export function ForbiddenState({ reason }: { reason?: string }) {
   return (
     <Card>
-      <EmptyState icon={Lock} title="You do not have access to this page" description={reason ?? "Ask an administrator for a role that includes it."} />
+      <EmptyState
+        icon={Lock}
+        title="You do not have access to this page"
+        description={reason ?? "Ask an administrator for a role that includes it."}
+      />
     </Card>
   );
 }

@@ -1,7 +1,16 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BarChart3, KanbanSquare, LayoutDashboard, ScrollText, Settings, Shield, Table2, type LucideIcon } from "lucide-react";
+import {
+  BarChart3,
+  KanbanSquare,
+  LayoutDashboard,
+  ScrollText,
+  Settings,
+  Shield,
+  Table2,
+  type LucideIcon,
+} from "lucide-react";
 import { cn } from "@/lib/cn";
 import type { NavKey } from "@/lib/navigation";
 
@@ -15,7 +24,13 @@ const ICONS: Record<NavKey, LucideIcon> = {
   settings: Settings,
 };
 
-export function SidebarNav({ items, onNavigate }: { items: { key: NavKey; href: string; label: string }[]; onNavigate?: () => void }) {
+export function SidebarNav({
+  items,
+  onNavigate,
+}: {
+  items: { key: NavKey; href: string; label: string }[];
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="space-y-1">

@@ -4,7 +4,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 /** The page of a section whose features have not shipped yet: says so plainly, links nowhere. */
-export function UpcomingSection({ title, description, icon, what }: { title: string; description: string; icon: LucideIcon; what: string }) {
+export function UpcomingSection({
+  title,
+  description,
+  icon,
+  what,
+}: {
+  title: string;
+  description: string;
+  icon: LucideIcon;
+  what: string;
+}) {
   return (
     <>
       <PageHeader title={title} description={description} />

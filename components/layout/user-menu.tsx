@@ -38,7 +38,8 @@ export function UserMenu({ name, email, initials }: { name: string; email: strin
     items[(index + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
   };
 
-  const item = "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus:outline-none";
+  const item =
+    "flex w-full items-center gap-2.5 rounded-md px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus:bg-muted focus:outline-none";
   return (
     <div ref={root} className="relative">
       <button
@@ -50,7 +51,10 @@ export function UserMenu({ name, email, initials }: { name: string; email: strin
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-2 rounded-lg p-1 pr-2 hover:bg-muted"
       >
-        <span className="flex size-8 items-center justify-center rounded-full bg-brand text-xs font-semibold text-brand-foreground" aria-hidden="true">
+        <span
+          className="flex size-8 items-center justify-center rounded-full bg-brand text-xs font-semibold text-brand-foreground"
+          aria-hidden="true"
+        >
           {initials}
         </span>
         <span className="hidden text-sm font-medium text-foreground sm:block">{name}</span>
@@ -58,7 +62,13 @@ export function UserMenu({ name, email, initials }: { name: string; email: strin
         <span className="sr-only">Account menu</span>
       </button>
       {open ? (
-        <div id={menuId} role="menu" aria-label="Account" onKeyDown={onMenuKey} className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-border bg-surface p-1.5 shadow-lg">
+        <div
+          id={menuId}
+          role="menu"
+          aria-label="Account"
+          onKeyDown={onMenuKey}
+          className="absolute right-0 z-30 mt-2 w-64 rounded-xl border border-border bg-surface p-1.5 shadow-lg"
+        >
           <div className="border-b border-border px-3 pb-2.5 pt-1.5">
             <p className="truncate text-sm font-medium text-foreground">{name}</p>
             <p className="truncate text-xs text-muted-foreground">{email}</p>

@@ -36,7 +36,14 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
 
   const field = (name: keyof ChangePasswordInput, label: string, autoComplete: string, extra?: React.ReactNode) => (
     <Field id={name} label={label} error={errors[name]?.message}>
-      <Input id={name} type="password" autoComplete={autoComplete} invalid={!!errors[name]} aria-describedby={describedBy(name, errors[name]?.message)} {...form.register(name)} />
+      <Input
+        id={name}
+        type="password"
+        autoComplete={autoComplete}
+        invalid={!!errors[name]}
+        aria-describedby={describedBy(name, errors[name]?.message)}
+        {...form.register(name)}
+      />
       {extra}
     </Field>
   );
@@ -45,7 +52,14 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       {field("currentPassword", "Current password", "current-password")}
-      {field("password", "New password", "new-password", <div className="pt-1"><PasswordStrengthMeter password={password} userInputs={userInputs} /></div>)}
+      {field(
+        "password",
+        "New password",
+        "new-password",
+        <div className="pt-1">
+          <PasswordStrengthMeter password={password} userInputs={userInputs} />
+        </div>,
+      )}
       {field("confirmPassword", "Confirm new password", "new-password")}
       <Button type="submit" loading={form.formState.isSubmitting}>
         Change password

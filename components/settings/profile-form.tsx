@@ -16,7 +16,11 @@ import { requestEmailChangeAction, updateProfileAction } from "@/app/(app)/setti
 export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProfileInput, unknown, z.output<typeof profileSchema>>({ resolver: zodResolver(profileSchema), mode: "onTouched", defaultValues: initial });
+  const form = useForm<ProfileInput, unknown, z.output<typeof profileSchema>>({
+    resolver: zodResolver(profileSchema),
+    mode: "onTouched",
+    defaultValues: initial,
+  });
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -29,7 +33,13 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
   });
   const field = (name: keyof ProfileInput, label: string, props: Record<string, unknown>) => (
     <Field id={name} label={label} error={errors[name]?.message}>
-      <Input id={name} invalid={!!errors[name]} aria-describedby={describedBy(name, errors[name]?.message)} {...props} {...form.register(name)} />
+      <Input
+        id={name}
+        invalid={!!errors[name]}
+        aria-describedby={describedBy(name, errors[name]?.message)}
+        {...props}
+        {...form.register(name)}
+      />
     </Field>
   );
   return (
@@ -50,7 +60,10 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
 export function ChangeEmailForm({ current, pending }: { current: string; pending: string | null }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ChangeEmailInput>({ resolver: zodResolver(changeEmailSchema), defaultValues: { email: "", currentPassword: "" } });
+  const form = useForm<ChangeEmailInput>({
+    resolver: zodResolver(changeEmailSchema),
+    defaultValues: { email: "", currentPassword: "" },
+  });
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -64,15 +77,34 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
       <p className="text-sm text-muted-foreground">
-        Currently <span className="font-medium text-foreground">{current}</span>. The new address must be confirmed from a link sent to it; the current one is told.
+        Currently <span className="font-medium text-foreground">{current}</span>. The new address must be confirmed from
+        a link sent to it; the current one is told.
       </p>
-      {pending ? <Alert tone="info" title={`Waiting for confirmation of ${pending}`}>Open the link we sent there. Asking again replaces it.</Alert> : null}
+      {pending ? (
+        <Alert tone="info" title={`Waiting for confirmation of ${pending}`}>
+          Open the link we sent there. Asking again replaces it.
+        </Alert>
+      ) : null}
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <Field id="new-email" label="New email address" error={errors.email?.message}>
-        <Input id="new-email" type="email" autoComplete="email" invalid={!!errors.email} aria-describedby={describedBy("new-email", errors.email?.message)} {...form.register("email")} />
+        <Input
+          id="new-email"
+          type="email"
+          autoComplete="email"
+          invalid={!!errors.email}
+          aria-describedby={describedBy("new-email", errors.email?.message)}
+          {...form.register("email")}
+        />
       </Field>
       <Field id="email-password" label="Current password" error={errors.currentPassword?.message}>
-        <Input id="email-password" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} aria-describedby={describedBy("email-password", errors.currentPassword?.message)} {...form.register("currentPassword")} />
+        <Input
+          id="email-password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!errors.currentPassword}
+          aria-describedby={describedBy("email-password", errors.currentPassword?.message)}
+          {...form.register("currentPassword")}
+        />
       </Field>
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Change email

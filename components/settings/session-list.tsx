@@ -25,7 +25,11 @@ export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Da
       {sessions.map((s) => {
         const Icon = /iOS|Android/.test(s.device) ? Smartphone : Laptop;
         return (
-          <li key={s.id} className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between" data-testid="session-row">
+          <li
+            key={s.id}
+            className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+            data-testid="session-row"
+          >
             <div className="flex items-start gap-3">
               <span className="mt-0.5 flex size-9 items-center justify-center rounded-full bg-muted text-muted-foreground">
                 <Icon className="size-4" aria-hidden="true" />
@@ -33,17 +37,31 @@ export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Da
               <div>
                 <p className="flex items-center gap-2 text-sm font-medium text-foreground">
                   {s.device}
-                  {s.current ? <span className="rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">This device</span> : null}
-                  {s.unfinished ? <span className="rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">Sign-in not finished</span> : null}
+                  {s.current ? (
+                    <span className="rounded-full bg-success-soft px-2 py-0.5 text-xs font-medium text-success">
+                      This device
+                    </span>
+                  ) : null}
+                  {s.unfinished ? (
+                    <span className="rounded-full bg-warning-soft px-2 py-0.5 text-xs font-medium text-warning">
+                      Sign-in not finished
+                    </span>
+                  ) : null}
                 </p>
                 <p className="mt-0.5 text-xs text-muted-foreground">
-                  {s.ipAddress ?? "Unknown IP"} · signed in {formatDateTime(s.createdAt)} · active {formatRelative(s.lastSeenAt, now)}
+                  {s.ipAddress ?? "Unknown IP"} · signed in {formatDateTime(s.createdAt)} · active{" "}
+                  {formatRelative(s.lastSeenAt, now)}
                   {s.remember ? " · remembered" : ""}
                 </p>
               </div>
             </div>
             {s.current ? null : (
-              <ActionButton variant="secondary" size="sm" action={() => revokeSessionAction(s.id)} success="That device is signed out.">
+              <ActionButton
+                variant="secondary"
+                size="sm"
+                action={() => revokeSessionAction(s.id)}
+                success="That device is signed out."
+              >
                 Sign out
               </ActionButton>
             )}

@@ -26,7 +26,11 @@ export function RecoveryCodesPanel({ codes, productName }: { codes: string[]; pr
       <Alert tone="warning" title="Save these recovery codes now">
         They let you sign in if you lose your phone. This is the only time they are shown.
       </Alert>
-      <ul className="grid grid-cols-2 gap-2 rounded-lg border border-border bg-muted/50 p-4 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
+      <ul
+        className="grid grid-cols-2 gap-2 rounded-lg border border-border bg-muted/50 p-4 font-mono text-sm"
+        aria-label="Recovery codes"
+        data-testid="recovery-codes"
+      >
         {codes.map((code) => (
           <li key={code} className="rounded bg-surface px-2 py-1 text-center text-foreground">
             {code}

@@ -11,7 +11,11 @@ import { Input } from "@/components/ui/input";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
-import { confirmTotpEnrolmentAction, finishTwoFactorEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
+import {
+  confirmTotpEnrolmentAction,
+  finishTwoFactorEnrolmentAction,
+  startTotpEnrolmentAction,
+} from "@/app/(app)/settings/security/actions";
 
 type Props = {
   productName: string;
@@ -25,7 +29,15 @@ type Props = {
 };
 
 /** Starts (or restarts) enrolment, asking for the current password when required. */
-function StartForm({ requirePassword, label, variant = "primary" }: { requirePassword: boolean; label: string; variant?: "primary" | "secondary" }) {
+function StartForm({
+  requirePassword,
+  label,
+  variant = "primary",
+}: {
+  requirePassword: boolean;
+  label: string;
+  variant?: "primary" | "secondary";
+}) {
   const router = useRouter();
   const form = useForm<PasswordOnlyInput>({ defaultValues: { currentPassword: "" } });
   const error = form.formState.errors.currentPassword?.message;
@@ -42,7 +54,12 @@ function StartForm({ requirePassword, label, variant = "primary" }: { requirePas
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       {requirePassword ? (
-        <Field id="enrol-password" label="Your password" hint="Confirm it is you before linking an authenticator." error={error}>
+        <Field
+          id="enrol-password"
+          label="Your password"
+          hint="Confirm it is you before linking an authenticator."
+          error={error}
+        >
           <Input
             id="enrol-password"
             type="password"
@@ -61,7 +78,15 @@ function StartForm({ requirePassword, label, variant = "primary" }: { requirePas
 }
 
 /** Leaves the enrolment: releases a held-back session first when asked to. */
-export function FinishEnrolmentButton({ doneHref, releaseSession, label }: { doneHref: string; releaseSession?: boolean; label: string }) {
+export function FinishEnrolmentButton({
+  doneHref,
+  releaseSession,
+  label,
+}: {
+  doneHref: string;
+  releaseSession?: boolean;
+  label: string;
+}) {
   const [pending, start] = useTransition();
   const finish = () =>
     start(async () => {
@@ -113,7 +138,8 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
     return (
       <div className="space-y-4">
         <p className="text-sm text-muted-foreground">
-          Use an authenticator app such as 1Password, Google Authenticator, Authy or Bitwarden. Every sign-in will then also ask for a 6-digit code from it.
+          Use an authenticator app such as 1Password, Google Authenticator, Authy or Bitwarden. Every sign-in will then
+          also ask for a 6-digit code from it.
         </p>
         <StartForm requirePassword={requirePassword} label="Set up two-factor authentication" />
       </div>
@@ -124,14 +150,23 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
     <div className="grid gap-6 md:grid-cols-[auto_1fr] md:items-start">
       <div className="flex flex-col items-center gap-2">
         {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URL */}
-        <img src={pending.qrDataUrl} alt="QR code to scan with your authenticator app" width={200} height={200} className="rounded-lg border border-border bg-white p-2" />
+        <img
+          src={pending.qrDataUrl}
+          alt="QR code to scan with your authenticator app"
+          width={200}
+          height={200}
+          className="rounded-lg border border-border bg-white p-2"
+        />
       </div>
       <div className="space-y-5">
         <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
           <li>Scan the QR code with your authenticator app.</li>
           <li>Or type this key into it by hand:</li>
         </ol>
-        <p className="break-all rounded-lg bg-muted px-3 py-2 font-mono text-sm tracking-wider text-foreground" data-testid="totp-secret">
+        <p
+          className="break-all rounded-lg bg-muted px-3 py-2 font-mono text-sm tracking-wider text-foreground"
+          data-testid="totp-secret"
+        >
           {pending.secret.match(/.{1,4}/g)?.join(" ")}
         </p>
         <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -10,12 +10,20 @@ import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
-import { disableTotpSchema, passwordOnlySchema, type DisableTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
+import {
+  disableTotpSchema,
+  passwordOnlySchema,
+  type DisableTotpInput,
+  type PasswordOnlyInput,
+} from "@/lib/validations/account";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "@/app/(app)/settings/security/actions";
 
 function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<PasswordOnlyInput>({ resolver: zodResolver(passwordOnlySchema), defaultValues: { currentPassword: "" } });
+  const form = useForm<PasswordOnlyInput>({
+    resolver: zodResolver(passwordOnlySchema),
+    defaultValues: { currentPassword: "" },
+  });
   const error = form.formState.errors.currentPassword?.message;
   const onSubmit = form.handleSubmit(async () => {
     const result = await regenerateRecoveryCodesAction(form.getValues());
@@ -25,8 +33,20 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="regen-password" label="Current password" hint="Your current codes stop working once the new ones are made." error={error}>
-        <Input id="regen-password" type="password" autoComplete="current-password" invalid={!!error} aria-describedby={describedBy("regen-password", error, true)} {...form.register("currentPassword")} />
+      <Field
+        id="regen-password"
+        label="Current password"
+        hint="Your current codes stop working once the new ones are made."
+        error={error}
+      >
+        <Input
+          id="regen-password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!error}
+          aria-describedby={describedBy("regen-password", error, true)}
+          {...form.register("currentPassword")}
+        />
       </Field>
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Make new recovery codes
@@ -38,7 +58,10 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
 function DisableForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DisableTotpInput>({ resolver: zodResolver(disableTotpSchema), defaultValues: { currentPassword: "", code: "" } });
+  const form = useForm<DisableTotpInput>({
+    resolver: zodResolver(disableTotpSchema),
+    defaultValues: { currentPassword: "", code: "" },
+  });
   const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async () => {
     const result = await disableTotpAction(form.getValues());
@@ -51,10 +74,24 @@ function DisableForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <Field id="disable-password" label="Current password" error={errors.currentPassword?.message}>
-        <Input id="disable-password" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} aria-describedby={describedBy("disable-password", errors.currentPassword?.message)} {...form.register("currentPassword")} />
+        <Input
+          id="disable-password"
+          type="password"
+          autoComplete="current-password"
+          invalid={!!errors.currentPassword}
+          aria-describedby={describedBy("disable-password", errors.currentPassword?.message)}
+          {...form.register("currentPassword")}
+        />
       </Field>
       <Field id="disable-code" label="Code from your app, or a recovery code" error={errors.code?.message}>
-        <Input id="disable-code" autoComplete="one-time-code" invalid={!!errors.code} aria-describedby={describedBy("disable-code", errors.code?.message)} className="max-w-56 font-mono" {...form.register("code")} />
+        <Input
+          id="disable-code"
+          autoComplete="one-time-code"
+          invalid={!!errors.code}
+          aria-describedby={describedBy("disable-code", errors.code?.message)}
+          className="max-w-56 font-mono"
+          {...form.register("code")}
+        />
       </Field>
       <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>
         Turn off two-factor authentication
@@ -63,7 +100,15 @@ function DisableForm() {
   );
 }
 
-export function TwoFactorManage({ productName, recoveryCodesLeft, requiredByRole }: { productName: string; recoveryCodesLeft: number; requiredByRole: string | null }) {
+export function TwoFactorManage({
+  productName,
+  recoveryCodesLeft,
+  requiredByRole,
+}: {
+  productName: string;
+  recoveryCodesLeft: number;
+  requiredByRole: string | null;
+}) {
   const [panel, setPanel] = useState<"none" | "regenerate" | "disable">("none");
   const [codes, setCodes] = useState<string[] | null>(null);
   return (
@@ -76,16 +121,31 @@ export function TwoFactorManage({ productName, recoveryCodesLeft, requiredByRole
       </p>
       {codes ? <RecoveryCodesPanel codes={codes} productName={productName} /> : null}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" aria-expanded={panel === "regenerate"} onClick={() => setPanel(panel === "regenerate" ? "none" : "regenerate")}>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-expanded={panel === "regenerate"}
+          onClick={() => setPanel(panel === "regenerate" ? "none" : "regenerate")}
+        >
           New recovery codes
         </Button>
         {requiredByRole ? null : (
-          <Button variant="ghost" size="sm" className="text-danger" aria-expanded={panel === "disable"} onClick={() => setPanel(panel === "disable" ? "none" : "disable")}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-danger"
+            aria-expanded={panel === "disable"}
+            onClick={() => setPanel(panel === "disable" ? "none" : "disable")}
+          >
             Turn off…
           </Button>
         )}
       </div>
-      {requiredByRole ? <p className="text-sm text-muted-foreground">Your role {requiredByRole} requires two-factor authentication, so it cannot be turned off.</p> : null}
+      {requiredByRole ? (
+        <p className="text-sm text-muted-foreground">
+          Your role {requiredByRole} requires two-factor authentication, so it cannot be turned off.
+        </p>
+      ) : null}
       {panel === "regenerate" ? (
         <RegenerateForm
           onDone={(c) => {

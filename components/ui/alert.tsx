@@ -25,7 +25,10 @@ export function Alert({
   const t = tones[tone];
   const Icon = t.icon;
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={cn("flex gap-3 rounded-lg border px-4 py-3 text-sm", t.box, className)}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      className={cn("flex gap-3 rounded-lg border px-4 py-3 text-sm", t.box, className)}
+    >
       <Icon className={cn("mt-0.5 size-4 shrink-0", t.iconClass)} aria-hidden="true" />
       <div className="min-w-0 flex-1 space-y-1">
         {title ? <p className="font-medium">{title}</p> : null}

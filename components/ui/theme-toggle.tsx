@@ -15,9 +15,17 @@ const subscribeNothing = () => () => {};
 export function ThemeToggle({ className }: { className?: string }) {
   const { theme, setTheme } = useTheme();
   // The stored theme is known only in the browser: render no selection during SSR.
-  const mounted = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   return (
-    <div role="radiogroup" aria-label="Colour theme" className={cn("inline-flex rounded-lg border border-border bg-surface p-0.5", className)}>
+    <div
+      role="radiogroup"
+      aria-label="Colour theme"
+      className={cn("inline-flex rounded-lg border border-border bg-surface p-0.5", className)}
+    >
       {options.map(({ value, label, icon: Icon }) => {
         const active = mounted && theme === value;
         return (

@@ -33,9 +33,11 @@ async function readJson(request: Request): Promise<unknown> {
     throw new BodyError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  if (declared > MAX_BODY_BYTES)
+    throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
   try {
     return JSON.parse(text);
   } catch {
@@ -78,16 +80,31 @@ export function withApi(handler: Handler) {
       return response;
     } catch (error) {
       if (error instanceof ValidationError || error instanceof ConflictError) {
-        return problemResponse(problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }), instance, context.requestId);
+        return problemResponse(
+          problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }),
+          instance,
+          context.requestId,
+        );
       }
       if (error instanceof RateLimitedError) {
-        return problemResponse(problem(429, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds }), instance, context.requestId);
+        return problemResponse(
+          problem(429, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds }),
+          instance,
+          context.requestId,
+        );
       }
       if (error instanceof AppError) {
         return problemResponse(problem(error.status, error.code, error.message), instance, context.requestId);
       }
-      log.error({ err: error, requestId: context.requestId, path: instance, method: request.method }, "api handler failed");
-      return problemResponse(problem(500, "internal_error", "An unexpected error occurred. Quote the request id if you contact support."), instance, context.requestId);
+      log.error(
+        { err: error, requestId: context.requestId, path: instance, method: request.method },
+        "api handler failed",
+      );
+      return problemResponse(
+        problem(500, "internal_error", "An unexpected error occurred. Quote the request id if you contact support."),
+        instance,
+        context.requestId,
+      );
     }
   };
 }

@@ -15,7 +15,14 @@ describe("audit", () => {
     const user = await createTestUser();
     const ctx = testContext();
     const before = await lastEvent().catch(() => null);
-    await audit({ action: "auth.signed_out", actorId: user.id, targetType: "session", targetId: "s1", metadata: { a: 1, b: "x", c: null, d: true }, context: ctx });
+    await audit({
+      action: "auth.signed_out",
+      actorId: user.id,
+      targetType: "session",
+      targetId: "s1",
+      metadata: { a: 1, b: "x", c: null, d: true },
+      context: ctx,
+    });
     const row = await lastEvent();
     expect(row).toMatchObject({
       action: "auth.signed_out",
@@ -84,7 +91,9 @@ describe("audit", () => {
     const user = await createTestUser();
     const before = await db.auditEvent.count();
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => audit({ action: "auth.sign_in_failed", actorId: user.id, metadata: { i }, context: testContext() })),
+      Array.from({ length: 20 }, (_, i) =>
+        audit({ action: "auth.sign_in_failed", actorId: user.id, metadata: { i }, context: testContext() }),
+      ),
     );
     expect(await db.auditEvent.count()).toBe(before + 20);
     const mine = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: "asc" } });

@@ -22,7 +22,9 @@ export function lockoutSeconds(failures: number): number {
 /** Permission to check one password for an account: `attempt` is its number since the last success. */
 export type AccountAttempt = { key: string; attempt: number };
 
-export async function beginAccountAttempt(key: string): Promise<{ ok: true; ticket: AccountAttempt } | { ok: false; retryAfterSeconds: number }> {
+export async function beginAccountAttempt(
+  key: string,
+): Promise<{ ok: true; ticket: AccountAttempt } | { ok: false; retryAfterSeconds: number }> {
   const counted = await hit(LIMITS.signInAccountFailures, key);
   if (!counted.allowed) return { ok: false, retryAfterSeconds: counted.retryAfterSeconds };
   if (counted.consumed > LOCKOUT_THRESHOLD) {

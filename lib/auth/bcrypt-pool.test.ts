@@ -26,7 +26,9 @@ describe("bcrypt worker pool", () => {
 
   it("answers 503 busy instead of queueing without bound", async () => {
     const results = await Promise.allSettled(Array.from({ length: 400 }, () => bcryptHash("x", 4)));
-    const busy = results.filter((r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.status === 503);
+    const busy = results.filter(
+      (r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.status === 503,
+    );
     expect(busy.length).toBeGreaterThan(0);
     expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(256);
   });

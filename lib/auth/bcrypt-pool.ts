@@ -23,7 +23,14 @@ parentPort.on("message", ({ id, op, a, b }) => {
 
 const MAX_QUEUE = 256;
 
-type Task = { id: number; op: "hash" | "compare"; a: string; b: string | number; resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Task = {
+  id: number;
+  op: "hash" | "compare";
+  a: string;
+  b: string | number;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+};
 
 class BcryptPool {
   private readonly idle: Worker[] = [];

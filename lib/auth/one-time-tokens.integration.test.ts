@@ -32,7 +32,10 @@ describe("one-time tokens", () => {
     const { token } = await issueToken({ userId: user.id, purpose: "email_change" });
     expect(await usableToken(token, "password_reset")).toBeNull();
     expect(await consumeToken(token, "password_reset")).toBeNull();
-    await db.oneTimeToken.update({ where: { tokenHash: sha256(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.oneTimeToken.update({
+      where: { tokenHash: sha256(token) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect(await usableToken(token, "email_change")).toBeNull();
     expect(await consumeToken(token, "email_change")).toBeNull();
   });

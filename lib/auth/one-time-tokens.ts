@@ -26,7 +26,13 @@ export async function issueToken(
     data: { usedAt: now },
   });
   await tx.oneTimeToken.create({
-    data: { tokenHash: sha256(token), purpose: input.purpose, userId: input.userId, data: input.data ?? null, expiresAt },
+    data: {
+      tokenHash: sha256(token),
+      purpose: input.purpose,
+      userId: input.userId,
+      data: input.data ?? null,
+      expiresAt,
+    },
   });
   return { token, expiresAt };
 }

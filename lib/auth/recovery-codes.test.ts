@@ -43,7 +43,14 @@ describe("recovery codes", () => {
     const [code] = generateRecoveryCodes(1) as [string];
     const hash = hashRecoveryCode(code);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    for (const typed of [code.toUpperCase(), code.replace("-", ""), code.replace("-", " "), ` ${code} `, code.replace("-", "--"), code.split("").join(" ")]) {
+    for (const typed of [
+      code.toUpperCase(),
+      code.replace("-", ""),
+      code.replace("-", " "),
+      ` ${code} `,
+      code.replace("-", "--"),
+      code.split("").join(" "),
+    ]) {
       expect(hashRecoveryCode(typed), typed).toBe(hash);
     }
   });

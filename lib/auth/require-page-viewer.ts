@@ -10,6 +10,7 @@ export async function requirePageViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?notice=session-ended");
   if (viewer.sessionState === "pending_second_factor") redirect(SECOND_FACTOR_PATH);
-  if (viewer.sessionState === "pending_enrolment" || viewer.sessionState === "enrolment_confirmed") redirect(ENROLMENT_PATH);
+  if (viewer.sessionState === "pending_enrolment" || viewer.sessionState === "enrolment_confirmed")
+    redirect(ENROLMENT_PATH);
   return viewer;
 }

@@ -50,27 +50,52 @@ export async function verifySecondFactor(
   const userKey = user.id;
   const ipKey = ctx.ip ?? "unknown";
   // Count first (atomically), verify after: a burst of concurrent guesses cannot exceed the limit.
-  for (const [spec, key] of [[LIMITS.secondFactorIp, ipKey], [LIMITS.secondFactorUser, userKey]] as const) {
+  for (const [spec, key] of [
+    [LIMITS.secondFactorIp, ipKey],
+    [LIMITS.secondFactorUser, userKey],
+  ] as const) {
     const counted = await hit(spec, key);
-    if (!counted.allowed) throw new RateLimitedError(counted.retryAfterSeconds, `Too many wrong codes. Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`);
+    if (!counted.allowed)
+      throw new RateLimitedError(
+        counted.retryAfterSeconds,
+        `Too many wrong codes. Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`,
+      );
   }
   let ok = false;
-  if (method === "totp" && user.totpSecretEnc) ok = await acceptTotpCode(user.id, decryptSecret(user.totpSecretEnc), code);
+  if (method === "totp" && user.totpSecretEnc)
+    ok = await acceptTotpCode(user.id, decryptSecret(user.totpSecretEnc), code);
   if (method === "recovery") ok = await spendRecoveryCode(user.id, code);
   if (ok) {
     await Promise.all([reset(LIMITS.secondFactorUser, userKey), refund(LIMITS.secondFactorIp, ipKey)]);
     return method;
   }
-  await audit({ action: "auth.second_factor_failed", actorId: user.id, targetType: "user", targetId: user.id, metadata: { method }, context: ctx });
+  await audit({
+    action: "auth.second_factor_failed",
+    actorId: user.id,
+    targetType: "user",
+    targetId: user.id,
+    metadata: { method },
+    context: ctx,
+  });
   const used = await count(LIMITS.secondFactorUser, userKey);
   if (used >= LIMITS.secondFactorUser.points) {
     await block(LIMITS.secondFactorUser, userKey, LIMITS.secondFactorUser.blockDuration);
     if (used === LIMITS.secondFactorUser.points) {
-      await audit({ action: "auth.second_factor_locked", actorId: user.id, targetType: "user", targetId: user.id, context: ctx });
+      await audit({
+        action: "auth.second_factor_locked",
+        actorId: user.id,
+        targetType: "user",
+        targetId: user.id,
+        context: ctx,
+      });
       await sendEmail(user.email, secondFactorLockoutEmail(user.firstName, ctx.ip));
     }
   }
   throw new ValidationError({
-    [field]: [method === "totp" ? "That code is not valid. Codes change every 30 seconds; each works once." : "That recovery code is not valid or was already used."],
+    [field]: [
+      method === "totp"
+        ? "That code is not valid. Codes change every 30 seconds; each works once."
+        : "That recovery code is not valid or was already used.",
+    ],
   });
 }

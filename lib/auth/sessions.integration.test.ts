@@ -100,7 +100,9 @@ describe("sessions", () => {
     const touched = (await db.session.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt;
     expect(touched.getTime()).toBeGreaterThan(Date.now() - 10_000);
     await validateSessionToken(token);
-    expect((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime()).toBe(touched.getTime());
+    expect((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime()).toBe(
+      touched.getTime(),
+    );
   });
 
   it("is invalid once the user is banned, and the row is deleted", async () => {
@@ -136,7 +138,10 @@ describe("sessions", () => {
     const expired = await newSession();
     const idle = await newSession();
     await db.session.update({ where: { id: expired.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await db.session.update({ where: { id: idle.sessionId }, data: { lastSeenAt: new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000 - 60_000) } });
+    await db.session.update({
+      where: { id: idle.sessionId },
+      data: { lastSeenAt: new Date(Date.now() - env.SESSION_IDLE_MINUTES * 60_000 - 60_000) },
+    });
     expect(await pruneExpiredSessions()).toBeGreaterThanOrEqual(2);
     expect(await rowExists(live.sessionId)).toBe(true);
     expect(await rowExists(expired.sessionId)).toBe(false);

@@ -31,7 +31,9 @@ export async function createSession(input: {
 }): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = randomToken();
   const state = input.state ?? "active";
-  const expiresAt = new Date(Date.now() + (state === "active" ? sessionLifetimeMs(input.remember) : PENDING_SESSION_MS));
+  const expiresAt = new Date(
+    Date.now() + (state === "active" ? sessionLifetimeMs(input.remember) : PENDING_SESSION_MS),
+  );
   const row = await db.session.create({
     data: {
       tokenHash: sha256(token),
@@ -117,7 +119,11 @@ export async function pruneExpiredSessions(): Promise<number> {
  * change (same absolute expiry), so a token seen before the change is worthless after it. Pass `tx`
  * to make the rotation part of the caller's transaction.
  */
-export async function rotateSession(sessionId: string, state: SessionState, tx?: Tx): Promise<{ token: string; remember: boolean } | null> {
+export async function rotateSession(
+  sessionId: string,
+  state: SessionState,
+  tx?: Tx,
+): Promise<{ token: string; remember: boolean } | null> {
   if (!tx) return db.$transaction((t) => rotateSession(sessionId, state, t));
   const token = randomToken();
   {

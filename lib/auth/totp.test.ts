@@ -69,7 +69,8 @@ describe("totp", () => {
       const secret = generateTotpSecret();
       expect(secret).toMatch(/^[A-Z2-7]{32}$/); // 160 bits
       expect(base32Decode(secret)).toHaveLength(20);
-      for (const t of [NOW, NOW + 7 * STEP_MS, NOW - 1234 * STEP_MS]) expect(totpCodeAt(secret, t)).toBe(referenceTotp(secret, t));
+      for (const t of [NOW, NOW + 7 * STEP_MS, NOW - 1234 * STEP_MS])
+        expect(totpCodeAt(secret, t)).toBe(referenceTotp(secret, t));
     }
   });
 
@@ -107,7 +108,17 @@ describe("totp", () => {
 
   it("refuses input that is not exactly six digits", () => {
     const code = referenceTotp(SECRET, NOW);
-    for (const bad of ["", code.slice(0, 5), `${code}0`, `0${code}`, `${code.slice(0, 5)}a`, "abcdef", `${code}\n1`, `-${code.slice(1)}`, `${code.slice(0, 3)}.${code.slice(3)}`]) {
+    for (const bad of [
+      "",
+      code.slice(0, 5),
+      `${code}0`,
+      `0${code}`,
+      `${code.slice(0, 5)}a`,
+      "abcdef",
+      `${code}\n1`,
+      `-${code.slice(1)}`,
+      `${code.slice(0, 3)}.${code.slice(3)}`,
+    ]) {
       expect(matchTotpStep(bad, SECRET, NOW), JSON.stringify(bad)).toBeNull();
     }
     // The 8-digit RFC value contains the 6-digit code as its suffix: still not a 6-digit code.

@@ -34,7 +34,9 @@ export const getCurrentSession = cache(async () => {
 export async function viewerFromSession(session: ValidSession): Promise<Viewer> {
   const roles = await db.userRole.findMany({
     where: { userId: session.user.id },
-    select: { role: { select: { key: true, name: true, permissions: { select: { permission: { select: { key: true } } } } } } },
+    select: {
+      role: { select: { key: true, name: true, permissions: { select: { permission: { select: { key: true } } } } } },
+    },
   });
   const emailVerified = session.user.emailVerifiedAt !== null;
   return {

@@ -55,7 +55,10 @@ export function passwordResetEmail(firstName: string, url: string): EmailContent
   return {
     subject: `Reset your ${config.productName} password`,
     heading: "Reset your password",
-    paragraphs: [`Hi ${firstName},`, "Someone asked to reset the password of your account. If it was you, choose a new one:"],
+    paragraphs: [
+      `Hi ${firstName},`,
+      "Someone asked to reset the password of your account. If it was you, choose a new one:",
+    ],
     action: { label: "Choose a new password", url },
     note: "This link works once and expires in 30 minutes. If you did not ask, ignore this email: your password stays as it is.",
   };

@@ -6,7 +6,12 @@ describe("renderEmail", () => {
   const url = "http://localhost:3000/verify-email?token=abc_DEF-123&x=1";
 
   it("puts the link in both the HTML and the text body", () => {
-    const mail = renderEmail({ subject: "Confirm", heading: "Confirm your email", paragraphs: ["Hi"], action: { label: "Confirm email address", url } });
+    const mail = renderEmail({
+      subject: "Confirm",
+      heading: "Confirm your email",
+      paragraphs: ["Hi"],
+      action: { label: "Confirm email address", url },
+    });
     expect(mail.subject).toBe("Confirm");
     expect(mail.text).toContain(url);
     expect(mail.text).toContain(`Confirm email address: ${url}`);

@@ -24,7 +24,9 @@ export function renderEmail(content: EmailContent): { subject: string; html: str
     ? `<p style="margin:24px 0"><a href="${escape(content.action.url)}" style="display:inline-block;background:${accent};color:#ffffff;text-decoration:none;font-weight:600;font-size:15px;padding:12px 20px;border-radius:8px">${escape(content.action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;line-height:20px;color:#64748b">Or paste this address into your browser:<br><span style="word-break:break-all">${escape(content.action.url)}</span></p>`
     : "";
-  const note = content.note ? `<p style="margin:0 0 16px;font-size:13px;color:#64748b">${escape(content.note)}</p>` : "";
+  const note = content.note
+    ? `<p style="margin:0 0 16px;font-size:13px;color:#64748b">${escape(content.note)}</p>`
+    : "";
   const html = `<!doctype html><html><body style="margin:0;background:#f1f5f9;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 16px">
 <table role="presentation" width="100%" style="max-width:560px;background:#ffffff;border-radius:12px;padding:32px" cellpadding="0" cellspacing="0"><tr><td>

@@ -39,7 +39,9 @@ export async function sendEmail(to: string, content: EmailContent): Promise<Sent
   if (!client) {
     // Outside production the log carries the whole text (with its link) so a developer can act on it.
     log.info(
-      isDevOutboxEnabled() ? { emailId: row.id, to, subject: message.subject, body: message.text } : { emailId: row.id },
+      isDevOutboxEnabled()
+        ? { emailId: row.id, to, subject: message.subject, body: message.text }
+        : { emailId: row.id },
       "email kept in the outbox (RESEND_API_KEY is not set)",
     );
     return { id: row.id, status: "outbox" };
@@ -64,7 +66,16 @@ async function deliver(id: string): Promise<"sent" | "queued"> {
     await db.emailOutbox.update({
       where: { id },
       // Delivered: the body (which may hold a live sign-in or reset link) is not kept.
-      data: { status: "sent", providerId: data.id, attempts, sentAt: new Date(), lastError: null, nextAttemptAt: null, html: "", text: "" },
+      data: {
+        status: "sent",
+        providerId: data.id,
+        attempts,
+        sentAt: new Date(),
+        lastError: null,
+        nextAttemptAt: null,
+        html: "",
+        text: "",
+      },
     });
     return "sent";
   } catch (error) {
@@ -79,7 +90,10 @@ async function deliver(id: string): Promise<"sent" | "queued"> {
         nextAttemptAt: giveUp ? null : new Date(Date.now() + 30_000 * 2 ** (attempts - 1)),
       },
     });
-    log.warn({ emailId: id, attempts, err: message }, giveUp ? "email failed for good" : "email send failed; will retry");
+    log.warn(
+      { emailId: id, attempts, err: message },
+      giveUp ? "email failed for good" : "email send failed; will retry",
+    );
     return "queued";
   }
 }

@@ -8,7 +8,9 @@ afterEach(() => {
 
 describe("contextFromHeaders", () => {
   it("takes the right-most X-Forwarded-For entry by default", () => {
-    expect(contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.1, 203.0.113.9" })).ip).toBe("203.0.113.9");
+    expect(contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.1, 203.0.113.9" })).ip).toBe(
+      "203.0.113.9",
+    );
     expect(contextFromHeaders(new Headers({ "x-forwarded-for": "203.0.113.9" })).ip).toBe("203.0.113.9");
     expect(contextFromHeaders(new Headers({ "x-forwarded-for": " 1.1.1.1 ,  2001:db8::1 " })).ip).toBe("2001:db8::1");
   });
@@ -41,7 +43,9 @@ describe("contextFromHeaders", () => {
     process.env.TRUST_PROXY_HOPS = "2";
     vi.resetModules();
     const fresh = await import("@/lib/http/request-context");
-    expect(fresh.contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.1" })).ip).toBe("203.0.113.9");
+    expect(fresh.contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.1" })).ip).toBe(
+      "203.0.113.9",
+    );
     // Fewer entries than hops: the left-most one there is.
     expect(fresh.contextFromHeaders(new Headers({ "x-forwarded-for": "203.0.113.9" })).ip).toBe("203.0.113.9");
   });

@@ -10,7 +10,10 @@ export function contextFromHeaders(h: Headers): RequestContext {
   // The server (scripts/serve.mjs) drops client-sent forwarding headers unless TRUST_PROXY_HOPS
   // says proxies are in front; Next.js then puts the socket address in X-Forwarded-For. Each
   // trusted proxy appends the address it saw, so the N-th entry from the right is the client.
-  const hops = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ip = hops[Math.max(0, hops.length - Math.max(1, env.TRUST_PROXY_HOPS))] ?? null;
   return {
     ip: ip ? ip.slice(0, 64) : null,

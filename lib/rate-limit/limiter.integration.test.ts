@@ -35,7 +35,12 @@ async function forgetAppInstance() {
 }
 
 beforeAll(async () => {
-  redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => undefined);
   try {
     await redis.connect();
@@ -113,7 +118,12 @@ describe("rate limits with REDIS_URL", () => {
     expect(locked).toBeGreaterThan(0);
     expect(locked).toBeLessThanOrEqual(lockout.LOCKOUT_BASE_SECONDS);
 
-    const lockElsewhere = new RateLimiterRedis({ storeClient: redis, keyPrefix: LOCK_PREFIX, points: 1, duration: 15 * 60 });
+    const lockElsewhere = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: LOCK_PREFIX,
+      points: 1,
+      duration: 15 * 60,
+    });
     const lockRow = await lockElsewhere.get(key);
     expect(lockRow?.consumedPoints).toBeGreaterThan(1);
     expect(lockRow?.msBeforeNext).toBeGreaterThan(0);

@@ -3,12 +3,7 @@
 // the memory limiter stands in (insurance) rather than letting every request through.
 import "server-only";
 import Redis from "ioredis";
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -23,7 +18,9 @@ export type LimitSpec = {
   blockDuration?: number;
 };
 
-export type LimitResult = { allowed: true; remaining: number; consumed: number } | { allowed: false; retryAfterSeconds: number };
+export type LimitResult =
+  | { allowed: true; remaining: number; consumed: number }
+  | { allowed: false; retryAfterSeconds: number };
 
 const globalForRedis = globalThis as unknown as { opsdeckRedis?: Redis };
 

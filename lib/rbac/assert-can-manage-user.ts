@@ -14,5 +14,6 @@ export async function assertCanManageUser(viewer: Viewer, targetUserId: string, 
   const beyond = roles
     .flatMap((r) => r.role.permissions.map((p) => p.permission.key))
     .some((key) => isPermission(key) && !viewer.permissions.has(key));
-  if (beyond) throw new ForbiddenError("This user holds permissions you do not have, so you cannot manage their account.");
+  if (beyond)
+    throw new ForbiddenError("This user holds permissions you do not have, so you cannot manage their account.");
 }

@@ -34,7 +34,11 @@ describe("built-in roles", () => {
   });
 
   it("require a second factor for Super Admin and Admin only", () => {
-    expect(BUILT_IN_ROLES.filter((r) => r.requiresTwoFactor).map((r) => r.key).sort()).toEqual(["admin", "super_admin"]);
+    expect(
+      BUILT_IN_ROLES.filter((r) => r.requiresTwoFactor)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(["admin", "super_admin"]);
   });
 
   it("keep new sign-ups to their own account and the board", () => {

@@ -6,7 +6,10 @@ const complete = { emailVerified: true, sessionComplete: true };
 
 describe("effectivePermissions", () => {
   it("grants what the roles grant to a verified, complete session", () => {
-    expect([...effectivePermissions(["dashboard.view", "customers.read"], complete)].sort()).toEqual(["customers.read", "dashboard.view"]);
+    expect([...effectivePermissions(["dashboard.view", "customers.read"], complete)].sort()).toEqual([
+      "customers.read",
+      "dashboard.view",
+    ]);
     expect(effectivePermissions(ALL_PERMISSIONS, complete).size).toBe(ALL_PERMISSIONS.length);
   });
 
@@ -27,7 +30,10 @@ describe("effectivePermissions", () => {
   });
 
   it("ignores keys that are not in the catalogue", () => {
-    const granted = effectivePermissions(["dashboard.view", "everything", "toString", "__proto__", "constructor", "", "DASHBOARD.VIEW"], complete);
+    const granted = effectivePermissions(
+      ["dashboard.view", "everything", "toString", "__proto__", "constructor", "", "DASHBOARD.VIEW"],
+      complete,
+    );
     expect([...granted]).toEqual(["dashboard.view"]);
   });
 

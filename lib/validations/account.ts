@@ -14,7 +14,10 @@ export const secondFactorSchema = z.object({
 });
 export type SecondFactorInput = z.input<typeof secondFactorSchema>;
 
-const currentPassword = z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1000);
+const currentPassword = z
+  .string({ error: "Enter your current password." })
+  .min(1, "Enter your current password.")
+  .max(1000);
 
 const newPasswordPair = { password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the password." }) };
 
@@ -22,7 +25,8 @@ const newPasswordPair = { password: newPasswordSchema, confirmPassword: z.string
 function checkNewPassword(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx) {
   const problem = passwordPolicyError(v.password);
   if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-  if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
+  if (v.password !== v.confirmPassword)
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
 }
 
 export const changePasswordSchema = z.object({ currentPassword, ...newPasswordPair }).superRefine((v, ctx) => {
@@ -54,10 +58,13 @@ export type ConfirmTotpInput = z.input<typeof confirmTotpSchema>;
 
 export const disableTotpSchema = z.object({
   currentPassword,
-  code: z.string({ error: "Enter a code from your app or a recovery code." }).trim().min(1, "Enter a code from your app or a recovery code.").max(32),
+  code: z
+    .string({ error: "Enter a code from your app or a recovery code." })
+    .trim()
+    .min(1, "Enter a code from your app or a recovery code.")
+    .max(32),
 });
 export type DisableTotpInput = z.input<typeof disableTotpSchema>;
 
 export const passwordOnlySchema = z.object({ currentPassword });
 export type PasswordOnlyInput = z.input<typeof passwordOnlySchema>;
-

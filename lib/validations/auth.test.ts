@@ -41,11 +41,14 @@ describe("dateOfBirthSchema", () => {
     expect(result.data?.toISOString()).toBe("1990-12-09T00:00:00.000Z");
   });
 
-  it.each(["2001-02-30", "2023-02-29", "1999-13-01", "1999-00-10", "1999-04-31", "1999-01-00"])("rejects the impossible date %s", (value) => {
-    const result = dateOfBirthSchema.safeParse(value);
-    expect(result.success).toBe(false);
-    expect(messages(result)).toEqual(["This date does not exist."]);
-  });
+  it.each(["2001-02-30", "2023-02-29", "1999-13-01", "1999-00-10", "1999-04-31", "1999-01-00"])(
+    "rejects the impossible date %s",
+    (value) => {
+      const result = dateOfBirthSchema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(messages(result)).toEqual(["This date does not exist."]);
+    },
+  );
 
   it("accepts 29 February in a leap year", () => {
     expect(dateOfBirthSchema.safeParse("2000-02-29").success).toBe(true);
@@ -124,9 +127,12 @@ describe("emailSchema", () => {
     expect(emailSchema.parse("  Grace.HOPPER@Example.COM ")).toBe("grace.hopper@example.com");
   });
 
-  it.each(["not-an-email", "a@", "@b.com", "a b@c.com", "", `${"a".repeat(250)}@example.com`])("rejects %j", (input) => {
-    expect(emailSchema.safeParse(input).success).toBe(false);
-  });
+  it.each(["not-an-email", "a@", "@b.com", "a b@c.com", "", `${"a".repeat(250)}@example.com`])(
+    "rejects %j",
+    (input) => {
+      expect(emailSchema.safeParse(input).success).toBe(false);
+    },
+  );
 });
 
 describe("signUpSchema", () => {
@@ -148,7 +154,12 @@ describe("signUpSchema", () => {
   });
 
   it("reports the password when it is built from the person's own details", () => {
-    const result = signUpSchema.safeParse({ ...valid, username: "kwazimodoblerk", password: "kwazimodoblerk42", confirmPassword: "kwazimodoblerk42" });
+    const result = signUpSchema.safeParse({
+      ...valid,
+      username: "kwazimodoblerk",
+      password: "kwazimodoblerk42",
+      confirmPassword: "kwazimodoblerk42",
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path[0])).toEqual(["password"]);
   });

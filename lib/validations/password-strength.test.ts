@@ -24,7 +24,11 @@ describe("passwordPolicyError", () => {
   });
 
   it("accepts any printable characters, spaces and #! included", () => {
-    for (const password of ["  spaced out #! passphrase ünïcode  ", "Tr0ub4dor&3 !#$%^&*()", "日本語のパスフレーズ です ね 2026"]) {
+    for (const password of [
+      "  spaced out #! passphrase ünïcode  ",
+      "Tr0ub4dor&3 !#$%^&*()",
+      "日本語のパスフレーズ です ね 2026",
+    ]) {
       expect(passwordPolicyError(password), password).toBeNull();
     }
   });

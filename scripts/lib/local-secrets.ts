@@ -15,7 +15,10 @@ type LocalSecrets = { AUTH_SECRET: string; AUTH_ENCRYPTION_KEY: string };
  * from the local file; returns whether the local file was used.
  */
 export function loadLocalSecrets(): { usedLocalFile: boolean } {
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", {
+    info: () => {},
+    error: console.error,
+  });
   const missing = !process.env.AUTH_SECRET || !process.env.AUTH_ENCRYPTION_KEY;
   if (!missing) return { usedLocalFile: false };
   let secrets: LocalSecrets;

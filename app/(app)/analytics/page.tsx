@@ -9,6 +9,13 @@ export const metadata: Metadata = { title: "Analytics" };
 
 export default async function AnalyticsPage() {
   const viewer = await requirePageViewer();
-  if (!(can(viewer, "analytics.read"))) return <ForbiddenState />;
-  return <UpcomingSection title="Analytics" description="Trends across your records." icon={BarChart3} what="Charts and reports arrive in a coming release." />;
+  if (!can(viewer, "analytics.read")) return <ForbiddenState />;
+  return (
+    <UpcomingSection
+      title="Analytics"
+      description="Trends across your records."
+      icon={BarChart3}
+      what="Charts and reports arrive in a coming release."
+    />
+  );
 }

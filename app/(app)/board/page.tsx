@@ -9,6 +9,13 @@ export const metadata: Metadata = { title: "Board" };
 
 export default async function BoardPage() {
   const viewer = await requirePageViewer();
-  if (!(can(viewer, "board.read"))) return <ForbiddenState />;
-  return <UpcomingSection title="Board" description="Plan and track work on Kanban boards." icon={KanbanSquare} what="Kanban boards with columns, cards and live updates arrive in a coming release." />;
+  if (!can(viewer, "board.read")) return <ForbiddenState />;
+  return (
+    <UpcomingSection
+      title="Board"
+      description="Plan and track work on Kanban boards."
+      icon={KanbanSquare}
+      what="Kanban boards with columns, cards and live updates arrive in a coming release."
+    />
+  );
 }

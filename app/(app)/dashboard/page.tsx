@@ -25,15 +25,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     {
       label: "Two-factor authentication",
       ok: viewer.twoFactorEnabled,
-      detail: viewer.twoFactorEnabled ? "On: sign-ins need a code from your app" : "Off: add a second step to every sign-in",
+      detail: viewer.twoFactorEnabled
+        ? "On: sign-ins need a code from your app"
+        : "Off: add a second step to every sign-in",
       icon: ShieldCheck,
       href: "/settings/security",
     },
   ];
   return (
     <>
-      <PageHeader title={`Welcome back, ${viewer.firstName}`} description="Here is what is happening with your account." />
-      {notice === "verified" ? <Alert tone="success" title="Email confirmed. Every feature of your role is now available." className="mb-6" /> : null}
+      <PageHeader
+        title={`Welcome back, ${viewer.firstName}`}
+        description="Here is what is happening with your account."
+      />
+      {notice === "verified" ? (
+        <Alert tone="success" title="Email confirmed. Every feature of your role is now available." className="mb-6" />
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Recent activity" description="Your last ten actions and sign-ins." />
@@ -45,7 +52,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <CardBody className="space-y-4">
               {checks.map((c) => (
                 <div key={c.label} className="flex gap-3">
-                  {c.ok ? <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-success" aria-hidden="true" /> : <CircleAlert className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden="true" />}
+                  {c.ok ? (
+                    <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-success" aria-hidden="true" />
+                  ) : (
+                    <CircleAlert className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden="true" />
+                  )}
                   <div className="min-w-0">
                     <p className="text-sm font-medium text-foreground">{c.label}</p>
                     <p className="text-sm text-muted-foreground [overflow-wrap:anywhere]">{c.detail}</p>
@@ -64,7 +75,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <CardBody>
               <ul className="flex flex-wrap gap-2">
                 {viewer.roles.map((r) => (
-                  <li key={r.key} className="inline-flex items-center gap-1.5 rounded-full bg-brand-soft px-3 py-1 text-xs font-medium text-brand">
+                  <li
+                    key={r.key}
+                    className="inline-flex items-center gap-1.5 rounded-full bg-brand-soft px-3 py-1 text-xs font-medium text-brand"
+                  >
                     <KeyRound className="size-3" aria-hidden="true" />
                     {r.name}
                   </li>

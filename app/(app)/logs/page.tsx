@@ -9,6 +9,13 @@ export const metadata: Metadata = { title: "Logs" };
 
 export default async function LogsPage() {
   const viewer = await requirePageViewer();
-  if (!(can(viewer, "audit.read"))) return <ForbiddenState />;
-  return <UpcomingSection title="Logs" description="The organisation's tamper-evident activity log." icon={ScrollText} what="A searchable view of the audit trail arrives in a coming release. Events are already being recorded." />;
+  if (!can(viewer, "audit.read")) return <ForbiddenState />;
+  return (
+    <UpcomingSection
+      title="Logs"
+      description="The organisation's tamper-evident activity log."
+      icon={ScrollText}
+      what="A searchable view of the audit trail arrives in a coming release. Events are already being recorded."
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MailCheck } from "lucide-react";
+import { IconNote } from "@/components/ui/icon-note";
 import { AuthCard } from "@/components/auth/auth-card";
 import { buttonClasses } from "@/components/ui/button";
 import { canReadOutbox } from "@/lib/data/email/list-outbox";
@@ -13,15 +14,11 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
   const address = typeof email === "string" && email.length < 255 ? email : "your inbox";
   return (
     <AuthCard title="Check your email" description="Your account is ready. One more step: confirm your address.">
-      <div className="flex gap-4">
-        <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
-          <MailCheck className="size-5 text-brand" aria-hidden="true" />
-        </div>
-        <p className="text-sm text-muted-foreground">
-          We sent a confirmation link to <span className="font-medium text-foreground">{address}</span>. It works once and
-          expires in 24 hours. You can sign in now; until you confirm, features that send mail or touch business records stay locked.
-        </p>
-      </div>
+      <IconNote icon={MailCheck}>
+        We sent a confirmation link to <span className="font-medium text-foreground">{address}</span>. It works once and
+        expires in 24 hours. You can sign in now; until you confirm, features that send mail or touch business records
+        stay locked.
+      </IconNote>
       <div className="mt-6 flex flex-col gap-3">
         <Link href="/sign-in" className={buttonClasses("primary", "lg", "w-full")}>
           Continue to sign in

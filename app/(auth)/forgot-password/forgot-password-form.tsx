@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { IconNote } from "@/components/ui/icon-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
@@ -14,7 +15,10 @@ import { forgotPasswordAction } from "./actions";
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: "" } });
+  const form = useForm<ForgotPasswordInput>({
+    resolver: zodResolver(forgotPasswordSchema),
+    defaultValues: { email: "" },
+  });
   const error = form.formState.errors.email?.message;
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -24,21 +28,25 @@ export function ForgotPasswordForm() {
   });
   if (sentTo) {
     return (
-      <div className="flex gap-4" role="status">
-        <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
-          <MailCheck className="size-5 text-brand" aria-hidden="true" />
-        </div>
-        <p className="text-sm text-muted-foreground">
-          If an account exists for <span className="font-medium text-foreground">{sentTo}</span>, we sent it a link to choose a new password. The link works once and expires in 30 minutes.
-        </p>
-      </div>
+      <IconNote icon={MailCheck} status>
+        If an account exists for <span className="font-medium text-foreground">{sentTo}</span>, we sent it a link to
+        choose a new password. The link works once and expires in 30 minutes.
+      </IconNote>
     );
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <Field id="email" label="Email" error={error}>
-        <Input id="email" type="email" autoComplete="email" autoFocus invalid={!!error} aria-describedby={describedBy("email", error)} {...form.register("email")} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="email"
+          autoFocus
+          invalid={!!error}
+          aria-describedby={describedBy("email", error)}
+          {...form.register("email")}
+        />
       </Field>
       <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
         Send reset link

@@ -12,7 +12,10 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const usable = await usableToken(token, "password_reset");
   if (!usable) {
     return (
-      <AuthCard title="This reset link cannot be used" description="It may have expired (links last 30 minutes), been used already, or been replaced by a newer one.">
+      <AuthCard
+        title="This reset link cannot be used"
+        description="It may have expired (links last 30 minutes), been used already, or been replaced by a newer one."
+      >
         <Link href="/forgot-password" className={buttonClasses("primary", "lg", "w-full")}>
           Ask for a new link
         </Link>

@@ -15,7 +15,11 @@ import { resetPasswordAction } from "./actions";
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), mode: "onTouched", defaultValues: { token, password: "", confirmPassword: "" } });
+  const form = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    mode: "onTouched",
+    defaultValues: { token, password: "", confirmPassword: "" },
+  });
   const errors = form.formState.errors;
   const password = useWatch({ control: form.control, name: "password" });
   const onSubmit = form.handleSubmit(async () => {
@@ -28,18 +32,35 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <Field id="password" label="New password" error={errors.password?.message}>
-        <Input id="password" type="password" autoComplete="new-password" autoFocus invalid={!!errors.password} aria-describedby={describedBy("password", errors.password?.message)} {...form.register("password")} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          invalid={!!errors.password}
+          aria-describedby={describedBy("password", errors.password?.message)}
+          {...form.register("password")}
+        />
         <div className="pt-1">
           <PasswordStrengthMeter password={password} userInputs={[]} />
         </div>
       </Field>
       <Field id="confirmPassword" label="Confirm new password" error={errors.confirmPassword?.message}>
-        <Input id="confirmPassword" type="password" autoComplete="new-password" invalid={!!errors.confirmPassword} aria-describedby={describedBy("confirmPassword", errors.confirmPassword?.message)} {...form.register("confirmPassword")} />
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          invalid={!!errors.confirmPassword}
+          aria-describedby={describedBy("confirmPassword", errors.confirmPassword?.message)}
+          {...form.register("confirmPassword")}
+        />
       </Field>
       <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
         Set new password
       </Button>
-      <p className="text-center text-xs text-muted-foreground">Every device signed in to your account will be signed out.</p>
+      <p className="text-center text-xs text-muted-foreground">
+        Every device signed in to your account will be signed out.
+      </p>
     </form>
   );
 }

@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Set up two-factor authentication" };
 // Reached only by a session held back because a role of the user requires 2FA (proxy.ts).
 export default async function SetupTwoFactorPage() {
   const viewer = await getViewer();
-  if (!viewer || (viewer.sessionState !== "pending_enrolment" && viewer.sessionState !== "enrolment_confirmed")) redirect("/sign-in");
+  if (!viewer || (viewer.sessionState !== "pending_enrolment" && viewer.sessionState !== "enrolment_confirmed"))
+    redirect("/sign-in");
   const status = await getTwoFactorStatus(viewer);
   return (
     <AuthCard
@@ -32,9 +33,16 @@ export default async function SetupTwoFactorPage() {
           <FinishEnrolmentButton doneHref="/dashboard" releaseSession label="Continue" />
         </div>
       ) : status.status === "on" ? (
-        <p className="text-sm text-muted-foreground">Two-factor authentication was set up from another sign-in. Cancel below and sign in again with a code.</p>
+        <p className="text-sm text-muted-foreground">
+          Two-factor authentication was set up from another sign-in. Cancel below and sign in again with a code.
+        </p>
       ) : (
-        <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/dashboard" releaseSession />
+        <TotpEnrolment
+          productName={config.productName}
+          pending={status.status === "pending" ? status : null}
+          doneHref="/dashboard"
+          releaseSession
+        />
       )}
     </AuthCard>
   );

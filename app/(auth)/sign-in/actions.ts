@@ -21,7 +21,11 @@ export async function signInAction(input: SignInInput, next?: string): Promise<A
     } catch (error) {
       if (!(error instanceof CredentialsSignin)) throw error;
       const [code, seconds] = error.code.split(":");
-      if (code === "throttled") throw new RateLimitedError(Number(seconds) || 60, `Too many sign-in attempts. Try again in ${Math.ceil((Number(seconds) || 60) / 60)} min.`);
+      if (code === "throttled")
+        throw new RateLimitedError(
+          Number(seconds) || 60,
+          `Too many sign-in attempts. Try again in ${Math.ceil((Number(seconds) || 60) / 60)} min.`,
+        );
       throw new AppError("invalid_credentials", 401, "Incorrect username, email or password.");
     }
     if (!data.remember) await makeSessionCookieBrowserOnly();

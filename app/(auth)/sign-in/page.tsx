@@ -15,7 +15,11 @@ const NOTICES: Record<string, { tone: "success" | "info"; title: string; body?: 
   "email-changed": { tone: "success", title: "Email address changed.", body: "Sign in with your new address." },
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : undefined;
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;

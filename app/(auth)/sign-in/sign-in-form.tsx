@@ -67,7 +67,11 @@ export function SignInForm({ next }: { next?: string }) {
         />
       </Field>
       <label className="flex items-center gap-2.5 text-sm text-foreground">
-        <input type="checkbox" className="size-4 rounded border-border accent-[var(--brand)]" {...register("remember")} />
+        <input
+          type="checkbox"
+          className="size-4 rounded border-border accent-[var(--brand)]"
+          {...register("remember")}
+        />
         Remember me for 30 days
       </label>
       <Button type="submit" className="w-full" size="lg" loading={formState.isSubmitting}>

@@ -20,11 +20,22 @@ export function SignUpForm() {
   const form = useForm<SignUpInput, unknown, SignUpData>({
     resolver: zodResolver(signUpSchema),
     mode: "onTouched",
-    defaultValues: { username: "", email: "", firstName: "", lastName: "", dateOfBirth: "", password: "", confirmPassword: "" },
+    defaultValues: {
+      username: "",
+      email: "",
+      firstName: "",
+      lastName: "",
+      dateOfBirth: "",
+      password: "",
+      confirmPassword: "",
+    },
   });
   const { register, formState, control } = form;
   const errors = formState.errors;
-  const [password, username, email, firstName, lastName] = useWatch({ control, name: ["password", "username", "email", "firstName", "lastName"] });
+  const [password, username, email, firstName, lastName] = useWatch({
+    control,
+    name: ["password", "username", "email", "firstName", "lastName"],
+  });
 
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -54,7 +65,11 @@ export function SignUpForm() {
       </div>
       {text("username", "Username", { autoComplete: "username", autoCapitalize: "none", spellCheck: false })}
       {text("email", "Email", { type: "email", autoComplete: "email", inputMode: "email" })}
-      {text("dateOfBirth", "Date of birth", { type: "date", autoComplete: "bday", max: new Date().toISOString().slice(0, 10) })}
+      {text("dateOfBirth", "Date of birth", {
+        type: "date",
+        autoComplete: "bday",
+        max: new Date().toISOString().slice(0, 10),
+      })}
       <Field id="password" label="Password" error={errors.password?.message}>
         <div className="relative">
           <Input
@@ -73,7 +88,11 @@ export function SignUpForm() {
             aria-pressed={showPassword}
             className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-lg text-muted-foreground hover:text-foreground"
           >
-            {showPassword ? <EyeOff className="size-4" aria-hidden="true" /> : <Eye className="size-4" aria-hidden="true" />}
+            {showPassword ? (
+              <EyeOff className="size-4" aria-hidden="true" />
+            ) : (
+              <Eye className="size-4" aria-hidden="true" />
+            )}
           </button>
         </div>
         <div id="password-meter" className="pt-1">

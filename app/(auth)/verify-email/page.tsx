@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MailWarning, ShieldCheck } from "lucide-react";
+import { IconNote } from "@/components/ui/icon-note";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { usableToken } from "@/lib/auth/one-time-tokens";
@@ -16,15 +17,14 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
 
   if (!usable) {
     return (
-      <AuthCard title="This link cannot be used" description="It may have expired, been used already, or been replaced by a newer one.">
-        <div className="flex gap-4">
-          <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-warning-soft">
-            <MailWarning className="size-5 text-warning" aria-hidden="true" />
-          </div>
-          <p className="text-sm text-muted-foreground">
-            Sign in and use <span className="font-medium text-foreground">Resend email</span> on the banner at the top of the page to get a new link.
-          </p>
-        </div>
+      <AuthCard
+        title="This link cannot be used"
+        description="It may have expired, been used already, or been replaced by a newer one."
+      >
+        <IconNote icon={MailWarning} tone="warning">
+          Sign in and use <span className="font-medium text-foreground">Resend email</span> on the banner at the top of
+          the page to get a new link.
+        </IconNote>
         <Link href="/sign-in" className={buttonClasses("primary", "lg", "mt-6 w-full")}>
           Go to sign in
         </Link>
@@ -36,12 +36,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     <AuthCard title="Confirm your email address" description="One click and your account is fully set up.">
       <form action={confirmEmailAction} className="space-y-6">
         <input type="hidden" name="token" value={usable} />
-        <div className="flex gap-4">
-          <div className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-soft">
-            <ShieldCheck className="size-5 text-brand" aria-hidden="true" />
-          </div>
-          <p className="text-sm text-muted-foreground">Confirming proves this address is yours and unlocks every feature your role allows.</p>
-        </div>
+        <IconNote icon={ShieldCheck}>
+          Confirming proves this address is yours and unlocks every feature your role allows.
+        </IconNote>
         <Button type="submit" size="lg" className="w-full">
           Confirm email address
         </Button>

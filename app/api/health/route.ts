@@ -11,5 +11,8 @@ export const GET = withApi(async () => {
   } catch {
     database = "unreachable";
   }
-  return json({ status: database === "ok" ? "ok" : "degraded", database, time: new Date().toISOString() }, { status: database === "ok" ? 200 : 503 });
+  return json(
+    { status: database === "ok" ? "ok" : "degraded", database, time: new Date().toISOString() },
+    { status: database === "ok" ? 200 : 503 },
+  );
 });

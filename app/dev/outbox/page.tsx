@@ -34,16 +34,23 @@ export default async function OutboxPage() {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
         <Brand />
-        <span className="rounded-full bg-warning-soft px-3 py-1 text-xs font-medium text-warning">Development only</span>
+        <span className="rounded-full bg-warning-soft px-3 py-1 text-xs font-medium text-warning">
+          Development only
+        </span>
       </div>
       <h1 className="text-2xl font-semibold tracking-tight">Developer outbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">
-        Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver them for real. This page exists only on development setups, and only for this machine.
+        Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver
+        them for real. This page exists only on development setups, and only for this machine.
       </p>
       <div className="mt-8 space-y-4">
         {emails.length === 0 ? (
           <Card>
-            <EmptyState icon={Inbox} title="No emails yet" description="Sign up or ask for a password reset and the message appears here." />
+            <EmptyState
+              icon={Inbox}
+              title="No emails yet"
+              description="Sign up or ask for a password reset and the message appears here."
+            />
           </Card>
         ) : (
           emails.map((email, index) => (
@@ -58,7 +65,10 @@ export default async function OutboxPage() {
                     {email.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                   </time>
                 </summary>
-                <div className="whitespace-pre-wrap border-t border-border px-5 py-4 text-sm leading-6 text-foreground" data-testid="outbox-body">
+                <div
+                  className="whitespace-pre-wrap border-t border-border px-5 py-4 text-sm leading-6 text-foreground"
+                  data-testid="outbox-body"
+                >
                   <Linkified text={email.text} />
                 </div>
               </details>

@@ -1,32 +1,20 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { sha256 } from "@/lib/auth/crypto";
-import { createSession, validateSessionToken } from "@/lib/auth/sessions";
-import { viewerFromSession } from "@/lib/auth/viewer";
+import { validateSessionToken } from "@/lib/auth/sessions";
 import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
 import { changePassword } from "@/lib/data/passwords/change-password";
 import { requestPasswordReset } from "@/lib/data/passwords/request-password-reset";
 import { resetPassword } from "@/lib/data/passwords/reset-password";
 import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { AppError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { newUser, signIn } from "@/test/accounts";
 import { signUpInput, testContext, uniqueName } from "@/test/helpers";
 
 const NEW_PASSWORD = "violet tractor umbrella 1987 !";
 const WRONG_PASSWORD = "definitely not my password 77";
 
-async function newUser() {
-  const input = signUpInput();
-  const user = await signUpUser(input, testContext());
-  await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
-  return { ...user, password: input.password };
-}
 
-async function signIn(userId: string) {
-  const session = await createSession({ userId, remember: false, ip: "203.0.113.8", userAgent: "vitest" });
-  const valid = await validateSessionToken(session.token);
-  if (!valid) throw new Error("fresh session did not validate");
-  return { ...session, viewer: await viewerFromSession(valid) };
-}
 
 const resetEmails = (to: string) => db.emailOutbox.findMany({ where: { to, subject: { contains: "Reset your" } }, orderBy: { createdAt: "desc" } });
 

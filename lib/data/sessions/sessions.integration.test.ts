@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createSession, pruneExpiredSessions, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
+import { pruneExpiredSessions, validateSessionToken } from "@/lib/auth/sessions";
 import { totpCodeAt } from "@/lib/auth/totp";
-import { viewerFromSession } from "@/lib/auth/viewer";
 import { listOwnSessions } from "@/lib/data/sessions/list-own-sessions";
 import { revokeOtherSessions } from "@/lib/data/sessions/revoke-other-sessions";
 import { revokeOwnSession } from "@/lib/data/sessions/revoke-own-session";
@@ -12,24 +11,12 @@ import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status"
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { resetUserTwoFactor } from "@/lib/data/users/reset-user-two-factor";
 import { revokeUserSessions } from "@/lib/data/users/revoke-user-sessions";
-import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { signUpInput, testContext, STRONG_PASSWORD } from "@/test/helpers";
+import { newUser, signIn } from "@/test/accounts";
+import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 import { TEST_ADMIN } from "@/test/test-env";
 
-async function newUser() {
-  const input = signUpInput();
-  const user = await signUpUser(input, testContext());
-  await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
-  return { ...user, password: input.password };
-}
 
-async function signIn(userId: string, state: SessionState = "active", userAgent = "vitest") {
-  const session = await createSession({ userId, remember: false, state, ip: "203.0.113.9", userAgent });
-  const valid = await validateSessionToken(session.token);
-  if (!valid) throw new Error("fresh session did not validate");
-  return { ...session, viewer: await viewerFromSession(valid) };
-}
 
 async function signInAdmin() {
   const admin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });

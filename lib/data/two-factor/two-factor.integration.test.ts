@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/auth/crypto";
 import { hashRecoveryCode, normaliseRecoveryCode } from "@/lib/auth/recovery-codes";
-import { createSession, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
+import { validateSessionToken } from "@/lib/auth/sessions";
 import { matchTotpStep, totpCodeAt } from "@/lib/auth/totp";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
@@ -13,25 +13,13 @@ import { finishTwoFactorEnrolment } from "@/lib/data/two-factor/finish-two-facto
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
 import { regenerateRecoveryCodes } from "@/lib/data/two-factor/regenerate-recovery-codes";
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
-import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { signUpInput, testContext, STRONG_PASSWORD } from "@/test/helpers";
+import { newUser, signIn } from "@/test/accounts";
+import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 
 const WRONG_PASSWORD = "definitely not my password 77";
 
-async function newUser() {
-  const input = signUpInput();
-  const user = await signUpUser(input, testContext());
-  await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
-  return { ...user, password: input.password };
-}
 
-async function signIn(userId: string, state: SessionState = "active") {
-  const session = await createSession({ userId, remember: false, state, ip: "203.0.113.7", userAgent: "vitest" });
-  const valid = await validateSessionToken(session.token);
-  if (!valid) throw new Error("fresh session did not validate");
-  return { ...session, viewer: await viewerFromSession(valid) };
-}
 
 /** A six-digit code that matches no step near now (the window is ±1; ±2 leaves room for a tick). */
 function wrongCode(secret: string): string {

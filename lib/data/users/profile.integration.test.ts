@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sha256 } from "@/lib/auth/crypto";
-import { createSession, validateSessionToken } from "@/lib/auth/sessions";
-import { viewerFromSession } from "@/lib/auth/viewer";
 import { confirmEmailChange } from "@/lib/data/users/confirm-email-change";
 import { getOwnProfile } from "@/lib/data/users/get-own-profile";
 import { requestEmailChange } from "@/lib/data/users/request-email-change";
@@ -10,6 +8,7 @@ import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { updateOwnProfile } from "@/lib/data/users/update-own-profile";
 import { verifyEmail } from "@/lib/data/users/verify-email";
 import { ConflictError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { signIn } from "@/test/accounts";
 import { signUpInput, testContext, uniqueName } from "@/test/helpers";
 
 const WRONG_PASSWORD = "definitely not my password 77";
@@ -24,12 +23,6 @@ async function newUser(options: { verified?: boolean } = {}) {
   return { ...user, password: input.password, verificationToken };
 }
 
-async function signIn(userId: string) {
-  const session = await createSession({ userId, remember: false, ip: "203.0.113.10", userAgent: "vitest" });
-  const valid = await validateSessionToken(session.token);
-  if (!valid) throw new Error("fresh session did not validate");
-  return { ...session, viewer: await viewerFromSession(valid) };
-}
 
 const userRow = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
 

@@ -14,7 +14,9 @@ export default async function ProfilePage() {
       <Card>
         <CardHeader title="Profile" description={`Your username is @${profile.username}; it cannot be changed.`} />
         <CardBody>
-          <ProfileForm initial={{ firstName: profile.firstName, lastName: profile.lastName, dateOfBirth: profile.dateOfBirth }} />
+          <ProfileForm
+            initial={{ firstName: profile.firstName, lastName: profile.lastName, dateOfBirth: profile.dateOfBirth }}
+          />
         </CardBody>
       </Card>
       <Card>

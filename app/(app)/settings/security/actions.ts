@@ -10,7 +10,12 @@ import { finishTwoFactorEnrolment } from "@/lib/data/two-factor/finish-two-facto
 import { regenerateRecoveryCodes } from "@/lib/data/two-factor/regenerate-recovery-codes";
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { requestContext } from "@/lib/http/request-context";
-import type { ChangePasswordInput, ConfirmTotpInput, DisableTotpInput, PasswordOnlyInput } from "@/lib/validations/account";
+import type {
+  ChangePasswordInput,
+  ConfirmTotpInput,
+  DisableTotpInput,
+  PasswordOnlyInput,
+} from "@/lib/validations/account";
 
 export async function startTotpEnrolmentAction(input: Partial<PasswordOnlyInput>): Promise<ActionResult<null>> {
   return runAction("start-totp", async () => {
@@ -21,14 +26,20 @@ export async function startTotpEnrolmentAction(input: Partial<PasswordOnlyInput>
   });
 }
 
-export async function confirmTotpEnrolmentAction(input: ConfirmTotpInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+export async function confirmTotpEnrolmentAction(
+  input: ConfirmTotpInput,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return runAction("confirm-totp", async () => {
     return confirmTotpEnrolment(await getViewer(), input, await requestContext());
   });
 }
 
-export async function regenerateRecoveryCodesAction(input: PasswordOnlyInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  return runAction("regenerate-recovery-codes", async () => regenerateRecoveryCodes(await getViewer(), input, await requestContext()));
+export async function regenerateRecoveryCodesAction(
+  input: PasswordOnlyInput,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  return runAction("regenerate-recovery-codes", async () =>
+    regenerateRecoveryCodes(await getViewer(), input, await requestContext()),
+  );
 }
 
 export async function disableTotpAction(input: DisableTotpInput): Promise<ActionResult<null>> {
@@ -39,7 +50,9 @@ export async function disableTotpAction(input: DisableTotpInput): Promise<Action
   });
 }
 
-export async function changePasswordAction(input: ChangePasswordInput): Promise<ActionResult<{ sessionsEnded: number }>> {
+export async function changePasswordAction(
+  input: ChangePasswordInput,
+): Promise<ActionResult<{ sessionsEnded: number }>> {
   return runAction("change-password", async () => {
     const { token, remember, sessionsEnded } = await changePassword(await getViewer(), input, await requestContext());
     await writeSessionCookie(token, remember);

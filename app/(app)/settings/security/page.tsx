@@ -36,10 +36,19 @@ export default async function SecurityPage() {
           {status.status === "on" ? (
             <>
               <p className="mb-4 text-sm text-muted-foreground">Turned on {formatDateTime(status.enabledAt)}.</p>
-              <TwoFactorManage productName={config.productName} recoveryCodesLeft={status.recoveryCodesLeft} requiredByRole={status.requiredByRole} />
+              <TwoFactorManage
+                productName={config.productName}
+                recoveryCodesLeft={status.recoveryCodesLeft}
+                requiredByRole={status.requiredByRole}
+              />
             </>
           ) : (
-            <TotpEnrolment productName={config.productName} pending={status.status === "pending" ? status : null} doneHref="/settings/security" requirePassword />
+            <TotpEnrolment
+              productName={config.productName}
+              pending={status.status === "pending" ? status : null}
+              doneHref="/settings/security"
+              requirePassword
+            />
           )}
         </CardBody>
       </Card>

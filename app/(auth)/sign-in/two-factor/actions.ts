@@ -10,7 +10,10 @@ import { requestContext } from "@/lib/http/request-context";
 import { safeNextPath } from "@/lib/http/urls";
 import type { SecondFactorInput } from "@/lib/validations/account";
 
-export async function completeSecondFactorAction(input: SecondFactorInput, next?: string): Promise<ActionResult<{ redirectTo: string }>> {
+export async function completeSecondFactorAction(
+  input: SecondFactorInput,
+  next?: string,
+): Promise<ActionResult<{ redirectTo: string }>> {
   return runAction("second-factor", async () => {
     const { token, remember } = await completeSecondFactor(await getViewer(), input, await requestContext());
     await writeSessionCookie(token, remember);

@@ -40,7 +40,11 @@ export function SecondFactorForm({ next }: { next?: string }) {
       <Field
         id="code"
         label={totp ? "Authentication code" : "Recovery code"}
-        hint={totp ? "Open your authenticator app and enter the 6-digit code." : "Enter one of the codes you saved when you set up two-factor authentication. Each works once."}
+        hint={
+          totp
+            ? "Open your authenticator app and enter the 6-digit code."
+            : "Enter one of the codes you saved when you set up two-factor authentication. Each works once."
+        }
         error={error}
       >
         <Input
@@ -54,14 +58,24 @@ export function SecondFactorForm({ next }: { next?: string }) {
           invalid={!!error}
           aria-describedby={describedBy("code", error, true)}
           className={totp ? "text-center font-mono text-lg tracking-[0.4em]" : "font-mono"}
-          {...form.register("code", { required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code." })}
+          {...form.register("code", {
+            required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code.",
+          })}
         />
       </Field>
       <Button type="submit" className="w-full" size="lg" loading={form.formState.isSubmitting}>
         Verify
       </Button>
-      <button type="button" onClick={switchMethod} className="flex w-full items-center justify-center gap-2 rounded-md py-1 text-sm font-medium text-brand hover:underline">
-        {totp ? <KeyRound className="size-4" aria-hidden="true" /> : <Smartphone className="size-4" aria-hidden="true" />}
+      <button
+        type="button"
+        onClick={switchMethod}
+        className="flex w-full items-center justify-center gap-2 rounded-md py-1 text-sm font-medium text-brand hover:underline"
+      >
+        {totp ? (
+          <KeyRound className="size-4" aria-hidden="true" />
+        ) : (
+          <Smartphone className="size-4" aria-hidden="true" />
+        )}
         {totp ? "Use a recovery code instead" : "Use your authenticator app instead"}
       </button>
     </form>
