@@ -45,7 +45,7 @@ const playwrightTotals = (j: any): Totals => ({
 
 const vitest = (project: string, report: string, env: Record<string, string> = {}) =>
   run(
-    `${project}${env.TEST_DATABASE_PROVIDER ? ` (${env.TEST_DATABASE_PROVIDER})` : " (sqlite)"}`,
+    project === "integration" ? `integration (${env.TEST_DATABASE_PROVIDER ?? "sqlite"})` : project,
     "node_modules/.bin/vitest",
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
     env,
