@@ -147,53 +147,56 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-[auto_1fr] md:items-start">
-      <div className="flex flex-col items-center gap-2">
-        {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URL */}
-        <img
-          src={pending.qrDataUrl}
-          alt="QR code to scan with your authenticator app"
-          width={200}
-          height={200}
-          className="rounded-lg border border-border bg-white p-2"
-        />
-      </div>
-      <div className="space-y-5">
-        <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
-          <li>Scan the QR code with your authenticator app.</li>
-          <li>Or type this key into it by hand:</li>
-        </ol>
-        <p
-          className="break-all rounded-lg bg-muted px-3 py-2 font-mono text-sm tracking-wider text-foreground"
-          data-testid="totp-secret"
-        >
-          {pending.secret.match(/.{1,4}/g)?.join(" ")}
-        </p>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {formError ? <Alert tone="danger" title={formError} /> : null}
-          <Field id="totp-code" label="Code from the app" error={error}>
-            <Input
-              id="totp-code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              placeholder="123456"
-              maxLength={7}
-              invalid={!!error}
-              aria-describedby={describedBy("totp-code", error)}
-              className="max-w-40 font-mono tracking-[0.3em]"
-              {...form.register("code")}
-            />
-          </Field>
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" loading={form.formState.isSubmitting}>
-              Turn on
-            </Button>
-            <Button variant="ghost" aria-expanded={restart} onClick={() => setRestart((v) => !v)}>
-              Start over with a new key
-            </Button>
-          </div>
-        </form>
-        {restart ? <StartForm requirePassword={requirePassword} label="Make a new key" variant="secondary" /> : null}
+    // Side by side only where the container is wide (settings); stacked in the narrow sign-in card.
+    <div className="@container">
+      <div className="grid gap-6 @xl:grid-cols-[auto_1fr] @xl:items-start">
+        <div className="flex flex-col items-center gap-2">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URL */}
+          <img
+            src={pending.qrDataUrl}
+            alt="QR code to scan with your authenticator app"
+            width={200}
+            height={200}
+            className="rounded-lg border border-border bg-white p-2"
+          />
+        </div>
+        <div className="space-y-5">
+          <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
+            <li>Scan the QR code with your authenticator app.</li>
+            <li>Or type this key into it by hand:</li>
+          </ol>
+          <p
+            className="break-all rounded-lg bg-muted px-3 py-2 font-mono text-sm tracking-wider text-foreground"
+            data-testid="totp-secret"
+          >
+            {pending.secret.match(/.{1,4}/g)?.join(" ")}
+          </p>
+          <form onSubmit={onSubmit} noValidate className="space-y-4">
+            {formError ? <Alert tone="danger" title={formError} /> : null}
+            <Field id="totp-code" label="Code from the app" error={error}>
+              <Input
+                id="totp-code"
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                placeholder="123456"
+                maxLength={7}
+                invalid={!!error}
+                aria-describedby={describedBy("totp-code", error)}
+                className="max-w-40 font-mono tracking-[0.3em]"
+                {...form.register("code")}
+              />
+            </Field>
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" loading={form.formState.isSubmitting}>
+                Turn on
+              </Button>
+              <Button variant="ghost" aria-expanded={restart} onClick={() => setRestart((v) => !v)}>
+                Start over with a new key
+              </Button>
+            </div>
+          </form>
+          {restart ? <StartForm requirePassword={requirePassword} label="Make a new key" variant="secondary" /> : null}
+        </div>
       </div>
     </div>
   );
