@@ -5,8 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
@@ -35,17 +34,16 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
   });
 
   const field = (name: keyof ChangePasswordInput, label: string, autoComplete: string, extra?: React.ReactNode) => (
-    <Field id={name} label={label} error={errors[name]?.message}>
-      <Input
-        id={name}
-        type="password"
-        autoComplete={autoComplete}
-        invalid={!!errors[name]}
-        aria-describedby={describedBy(name, errors[name]?.message)}
-        {...form.register(name)}
-      />
+    <TextField
+      id={name}
+      label={label}
+      error={errors[name]?.message}
+      type="password"
+      autoComplete={autoComplete}
+      {...form.register(name)}
+    >
       {extra}
-    </Field>
+    </TextField>
   );
 
   return (

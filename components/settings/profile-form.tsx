@@ -7,8 +7,7 @@ import type { z } from "zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { changeEmailSchema, profileSchema, type ChangeEmailInput, type ProfileInput } from "@/lib/validations/account";
 import { requestEmailChangeAction, updateProfileAction } from "@/app/(app)/settings/profile/actions";
@@ -32,15 +31,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
     } else setFormError(applyActionErrors(form, result));
   });
   const field = (name: keyof ProfileInput, label: string, props: Record<string, unknown>) => (
-    <Field id={name} label={label} error={errors[name]?.message}>
-      <Input
-        id={name}
-        invalid={!!errors[name]}
-        aria-describedby={describedBy(name, errors[name]?.message)}
-        {...props}
-        {...form.register(name)}
-      />
-    </Field>
+    <TextField id={name} label={label} error={errors[name]?.message} {...props} {...form.register(name)} />
   );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
@@ -86,26 +77,22 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
         </Alert>
       ) : null}
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="new-email" label="New email address" error={errors.email?.message}>
-        <Input
-          id="new-email"
-          type="email"
-          autoComplete="email"
-          invalid={!!errors.email}
-          aria-describedby={describedBy("new-email", errors.email?.message)}
-          {...form.register("email")}
-        />
-      </Field>
-      <Field id="email-password" label="Current password" error={errors.currentPassword?.message}>
-        <Input
-          id="email-password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!errors.currentPassword}
-          aria-describedby={describedBy("email-password", errors.currentPassword?.message)}
-          {...form.register("currentPassword")}
-        />
-      </Field>
+      <TextField
+        id="new-email"
+        label="New email address"
+        error={errors.email?.message}
+        type="email"
+        autoComplete="email"
+        {...form.register("email")}
+      />
+      <TextField
+        id="email-password"
+        label="Current password"
+        error={errors.currentPassword?.message}
+        type="password"
+        autoComplete="current-password"
+        {...form.register("currentPassword")}
+      />
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Change email
       </Button>

@@ -6,8 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
@@ -54,21 +53,15 @@ function StartForm({
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       {requirePassword ? (
-        <Field
+        <TextField
           id="enrol-password"
           label="Your password"
           hint="Confirm it is you before linking an authenticator."
           error={error}
-        >
-          <Input
-            id="enrol-password"
-            type="password"
-            autoComplete="current-password"
-            invalid={!!error}
-            aria-describedby={describedBy("enrol-password", error, true)}
-            {...form.register("currentPassword", { required: "Enter your current password." })}
-          />
-        </Field>
+          type="password"
+          autoComplete="current-password"
+          {...form.register("currentPassword", { required: "Enter your current password." })}
+        />
       ) : null}
       <Button type="submit" variant={variant} loading={form.formState.isSubmitting}>
         {label}
@@ -173,19 +166,17 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
           </p>
           <form onSubmit={onSubmit} noValidate className="space-y-4">
             {formError ? <Alert tone="danger" title={formError} /> : null}
-            <Field id="totp-code" label="Code from the app" error={error}>
-              <Input
-                id="totp-code"
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                placeholder="123456"
-                maxLength={7}
-                invalid={!!error}
-                aria-describedby={describedBy("totp-code", error)}
-                className="max-w-40 font-mono tracking-[0.3em]"
-                {...form.register("code")}
-              />
-            </Field>
+            <TextField
+              id="totp-code"
+              label="Code from the app"
+              error={error}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              placeholder="123456"
+              maxLength={7}
+              className="max-w-40 font-mono tracking-[0.3em]"
+              {...form.register("code")}
+            />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" loading={form.formState.isSubmitting}>
                 Turn on

@@ -6,8 +6,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import {
@@ -33,21 +32,15 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field
+      <TextField
         id="regen-password"
         label="Current password"
         hint="Your current codes stop working once the new ones are made."
         error={error}
-      >
-        <Input
-          id="regen-password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!error}
-          aria-describedby={describedBy("regen-password", error, true)}
-          {...form.register("currentPassword")}
-        />
-      </Field>
+        type="password"
+        autoComplete="current-password"
+        {...form.register("currentPassword")}
+      />
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Make new recovery codes
       </Button>
@@ -73,26 +66,22 @@ function DisableForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="disable-password" label="Current password" error={errors.currentPassword?.message}>
-        <Input
-          id="disable-password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!errors.currentPassword}
-          aria-describedby={describedBy("disable-password", errors.currentPassword?.message)}
-          {...form.register("currentPassword")}
-        />
-      </Field>
-      <Field id="disable-code" label="Code from your app, or a recovery code" error={errors.code?.message}>
-        <Input
-          id="disable-code"
-          autoComplete="one-time-code"
-          invalid={!!errors.code}
-          aria-describedby={describedBy("disable-code", errors.code?.message)}
-          className="max-w-56 font-mono"
-          {...form.register("code")}
-        />
-      </Field>
+      <TextField
+        id="disable-password"
+        label="Current password"
+        error={errors.currentPassword?.message}
+        type="password"
+        autoComplete="current-password"
+        {...form.register("currentPassword")}
+      />
+      <TextField
+        id="disable-code"
+        label="Code from your app, or a recovery code"
+        error={errors.code?.message}
+        autoComplete="one-time-code"
+        className="max-w-56 font-mono"
+        {...form.register("code")}
+      />
       <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>
         Turn off two-factor authentication
       </Button>

@@ -6,8 +6,7 @@ import { useForm } from "react-hook-form";
 import { IconNote } from "@/components/ui/icon-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/account";
 import { forgotPasswordAction } from "./actions";
@@ -37,17 +36,15 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="email" label="Email" error={error}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          autoFocus
-          invalid={!!error}
-          aria-describedby={describedBy("email", error)}
-          {...form.register("email")}
-        />
-      </Field>
+      <TextField
+        id="email"
+        label="Email"
+        error={error}
+        type="email"
+        autoComplete="email"
+        autoFocus
+        {...form.register("email")}
+      />
       <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
         Send reset link
       </Button>

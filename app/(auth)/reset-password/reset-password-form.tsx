@@ -5,8 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/account";
@@ -31,30 +30,27 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="password" label="New password" error={errors.password?.message}>
-        <Input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          autoFocus
-          invalid={!!errors.password}
-          aria-describedby={describedBy("password", errors.password?.message)}
-          {...form.register("password")}
-        />
+      <TextField
+        id="password"
+        label="New password"
+        error={errors.password?.message}
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        {...form.register("password")}
+      >
         <div className="pt-1">
           <PasswordStrengthMeter password={password} userInputs={[]} />
         </div>
-      </Field>
-      <Field id="confirmPassword" label="Confirm new password" error={errors.confirmPassword?.message}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          invalid={!!errors.confirmPassword}
-          aria-describedby={describedBy("confirmPassword", errors.confirmPassword?.message)}
-          {...form.register("confirmPassword")}
-        />
-      </Field>
+      </TextField>
+      <TextField
+        id="confirmPassword"
+        label="Confirm new password"
+        error={errors.confirmPassword?.message}
+        type="password"
+        autoComplete="new-password"
+        {...form.register("confirmPassword")}
+      />
       <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
         Set new password
       </Button>

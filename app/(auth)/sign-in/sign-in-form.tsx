@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 import { signInAction } from "./actions";
@@ -35,18 +36,16 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field id="identifier" label="Username or email" error={errors.identifier?.message}>
-        <Input
-          id="identifier"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-          invalid={!!errors.identifier}
-          aria-describedby={describedBy("identifier", errors.identifier?.message)}
-          {...register("identifier")}
-        />
-      </Field>
+      <TextField
+        id="identifier"
+        label="Username or email"
+        error={errors.identifier?.message}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        {...register("identifier")}
+      />
       <Field
         id="password"
         label="Password"

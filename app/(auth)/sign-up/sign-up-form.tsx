@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import { signUpSchema, type SignUpData, type SignUpInput } from "@/lib/validations/auth";
@@ -49,11 +50,7 @@ export function SignUpForm() {
 
   const text = (name: keyof SignUpInput, label: string, props: Record<string, unknown> = {}) => {
     const error = errors[name]?.message;
-    return (
-      <Field id={name} label={label} error={error}>
-        <Input id={name} invalid={!!error} aria-describedby={describedBy(name, error)} {...props} {...register(name)} />
-      </Field>
-    );
+    return <TextField id={name} label={label} error={error} {...props} {...register(name)} />;
   };
 
   return (
@@ -99,16 +96,14 @@ export function SignUpForm() {
           <PasswordStrengthMeter password={password} userInputs={[username, email, firstName, lastName]} />
         </div>
       </Field>
-      <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword?.message}>
-        <Input
-          id="confirmPassword"
-          type={showPassword ? "text" : "password"}
-          autoComplete="new-password"
-          invalid={!!errors.confirmPassword}
-          aria-describedby={describedBy("confirmPassword", errors.confirmPassword?.message)}
-          {...register("confirmPassword")}
-        />
-      </Field>
+      <TextField
+        id="confirmPassword"
+        label="Confirm password"
+        error={errors.confirmPassword?.message}
+        type={showPassword ? "text" : "password"}
+        autoComplete="new-password"
+        {...register("confirmPassword")}
+      />
       <Button type="submit" className="w-full" size="lg" loading={formState.isSubmitting}>
         Create account
       </Button>

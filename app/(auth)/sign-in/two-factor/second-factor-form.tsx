@@ -4,8 +4,7 @@ import { useForm } from "react-hook-form";
 import { KeyRound, Smartphone } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { applyActionErrors } from "@/components/auth/use-action-form";
 import type { SecondFactorInput } from "@/lib/validations/account";
 import { completeSecondFactorAction } from "./actions";
@@ -37,7 +36,7 @@ export function SecondFactorForm({ next }: { next?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
-      <Field
+      <TextField
         id="code"
         label={totp ? "Authentication code" : "Recovery code"}
         hint={
@@ -46,23 +45,17 @@ export function SecondFactorForm({ next }: { next?: string }) {
             : "Enter one of the codes you saved when you set up two-factor authentication. Each works once."
         }
         error={error}
-      >
-        <Input
-          key={method}
-          id="code"
-          autoFocus
-          autoComplete={totp ? "one-time-code" : "off"}
-          inputMode={totp ? "numeric" : "text"}
-          placeholder={totp ? "123456" : "abcde-fghjk"}
-          maxLength={totp ? 7 : 12}
-          invalid={!!error}
-          aria-describedby={describedBy("code", error, true)}
-          className={totp ? "text-center font-mono text-lg tracking-[0.4em]" : "font-mono"}
-          {...form.register("code", {
-            required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code.",
-          })}
-        />
-      </Field>
+        key={method}
+        autoFocus
+        autoComplete={totp ? "one-time-code" : "off"}
+        inputMode={totp ? "numeric" : "text"}
+        placeholder={totp ? "123456" : "abcde-fghjk"}
+        maxLength={totp ? 7 : 12}
+        className={totp ? "text-center font-mono text-lg tracking-[0.4em]" : "font-mono"}
+        {...form.register("code", {
+          required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code.",
+        })}
+      />
       <Button type="submit" className="w-full" size="lg" loading={form.formState.isSubmitting}>
         Verify
       </Button>
