@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import type { CSSProperties, ReactNode } from "react";
 import { headers } from "next/headers";
 import { ThemeProvider } from "next-themes";
+import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { Toaster } from "@/components/ui/toaster";
 import { config } from "@/lib/config";
 
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
           {children}
           <Toaster />
+          <HydrationMarker />
         </ThemeProvider>
       </body>
     </html>

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { gotoReady } from "./helpers";
 import { freshIp } from "./http-helpers";
 
 test.describe("developer outbox", () => {
@@ -17,13 +18,13 @@ test.describe("developer outbox", () => {
   test("the check-email page links to it only for this machine", async ({ browser }) => {
     const remote = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": freshIp() } });
     const page = await remote.newPage();
-    await page.goto("/check-email?email=someone%40example.com");
+    await gotoReady(page, "/check-email?email=someone%40example.com");
     await expect(page.getByRole("link", { name: "Continue to sign in" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Open the developer outbox" })).toHaveCount(0);
     await remote.close();
     const local = await browser.newContext();
     const here = await local.newPage();
-    await here.goto("/check-email?email=someone%40example.com");
+    await gotoReady(here, "/check-email?email=someone%40example.com");
     await expect(here.getByRole("link", { name: "Open the developer outbox" })).toBeVisible();
     await local.close();
   });

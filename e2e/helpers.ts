@@ -21,8 +21,14 @@ export async function freshContext(browser: Browser, colorScheme: "light" | "dar
   return browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.${b[0]}.${b[1]}.${b[2]}` }, colorScheme });
 }
 
+/** Navigates and waits until React has hydrated the page (forms typed into earlier are reset). */
+export async function gotoReady(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
-  await page.goto("/sign-up");
+  await gotoReady(page, "/sign-up");
   await page.getByLabel("First name").fill(person.firstName);
   await page.getByLabel("Last name").fill(person.lastName);
   await page.getByLabel("Username").fill(person.username);
@@ -49,7 +55,7 @@ export async function linkFromOutbox(from: Page, email: string, path: string): P
 }
 
 async function readOutbox(page: Page, email: string, path: string): Promise<string> {
-  await page.goto("/dev/outbox");
+  await gotoReady(page, "/dev/outbox");
   const card = page.locator("details", { hasText: `To ${email}` }).first();
   await expect(card).toBeVisible();
   const href = await card
@@ -65,7 +71,7 @@ async function readOutbox(page: Page, email: string, path: string): Promise<stri
 }
 
 export async function signIn(page: Page, identifier: string, password: string, options: { remember?: boolean } = {}) {
-  await page.goto("/sign-in");
+  await gotoReady(page, "/sign-in");
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
   if (options.remember) await page.getByLabel(/Remember me/).check();

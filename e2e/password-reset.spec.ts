@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { freshContext, linkFromOutbox, newPerson, shot, signIn, signUp } from "./helpers";
+import { freshContext, linkFromOutbox, newPerson, shot, signIn, signUp, gotoReady } from "./helpers";
 
 test("forgot password: the outbox link sets a new password and every old session ends", async ({ browser }) => {
   const person = newPerson();
@@ -11,7 +11,7 @@ test("forgot password: the outbox link sets a new password and every old session
 
   const second = await freshContext(browser);
   const page = await second.newPage();
-  await page.goto("/sign-in");
+  await gotoReady(page, "/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await page.getByLabel("Email").fill(person.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
@@ -19,13 +19,13 @@ test("forgot password: the outbox link sets a new password and every old session
   await shot(page, "20-forgot-password-sent");
 
   // Unknown addresses get the very same answer.
-  await page.goto("/forgot-password");
+  await gotoReady(page, "/forgot-password");
   await page.getByLabel("Email").fill(`nobody-${person.username}@example.com`);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/If an account exists for/)).toBeVisible();
 
   const link = await linkFromOutbox(page, person.email, "/reset-password?token=");
-  await page.goto(link);
+  await gotoReady(page, link);
   const newPassword = "granite orchard velvet 58?";
   await page.getByLabel("New password", { exact: true }).fill("password123");
   await page.getByLabel("Confirm new password").fill("password123");
@@ -38,11 +38,11 @@ test("forgot password: the outbox link sets a new password and every old session
   await expect(page).toHaveURL(/\/sign-in\?notice=password-reset/);
 
   // The old browser's session is gone.
-  await old.goto("/dashboard");
+  await gotoReady(old, "/dashboard");
   await expect(old).toHaveURL(/\/sign-in/);
 
   // The link is single-use; the old password no longer works; the new one does.
-  await page.goto(link);
+  await gotoReady(page, link);
   await expect(page.getByRole("heading", { name: "This reset link cannot be used" })).toBeVisible();
   await signIn(page, person.username, person.password);
   await expect(page.getByText("Incorrect username, email or password.")).toBeVisible();

@@ -1,6 +1,7 @@
 // Every response carries the security headers; pages carry a nonce-based CSP. The e2e server runs
 // with NODE_ENV=production, so HSTS must be there too.
 import { expect, test, type APIResponse } from "@playwright/test";
+import { gotoReady } from "./helpers";
 
 function expectSecurityHeaders(response: APIResponse, label: string) {
   const h = response.headers();
@@ -95,7 +96,7 @@ test.describe("security headers", () => {
     page.on("console", (msg) => {
       if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
     });
-    await page.goto("/sign-in");
+    await gotoReady(page, "/sign-in");
     await expect(page.getByLabel("Username or email")).toBeVisible();
     // Client-side validation only works if React hydrated, i.e. its scripts were allowed to run.
     await page.getByRole("button", { name: "Sign in" }).click();

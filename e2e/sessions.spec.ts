@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { freshContext, newPerson, shot, signIn, signUp } from "./helpers";
+import { freshContext, newPerson, shot, signIn, signUp, gotoReady } from "./helpers";
 
 test("revoking another session from the sessions page signs that browser out", async ({ browser }) => {
   const person = newPerson();
@@ -14,7 +14,7 @@ test("revoking another session from the sessions page signs that browser out", a
   await signIn(b, person.email, person.password);
   await expect(b).toHaveURL(/\/dashboard/);
 
-  await a.goto("/settings/sessions");
+  await gotoReady(a, "/settings/sessions");
   const rows = a.getByTestId("session-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("This device");
@@ -23,7 +23,7 @@ test("revoking another session from the sessions page signs that browser out", a
   await expect(a.getByText("That device is signed out.")).toBeVisible();
   await expect(rows).toHaveCount(1);
 
-  await b.goto("/settings/profile");
+  await gotoReady(b, "/settings/profile");
   await expect(b).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fprofile/);
 
   // "Remember me" gives a persistent cookie; without it the cookie ends with the browser.
@@ -36,7 +36,7 @@ test("revoking another session from the sessions page signs that browser out", a
   expect(browserOnly?.httpOnly).toBe(true);
   expect(browserOnly?.sameSite).toBe("Lax");
 
-  await a.goto("/settings/sessions");
+  await gotoReady(a, "/settings/sessions");
   await a.getByRole("button", { name: "Sign out all other sessions" }).click();
   await expect(a.getByText("Signed out 1 other session.")).toBeVisible();
   await b.reload();
@@ -56,7 +56,7 @@ test("changing the password keeps this session and ends the others", async ({ br
   await signIn(b, person.username, person.password);
   await expect(b).toHaveURL(/\/dashboard/);
 
-  await a.goto("/settings/security");
+  await gotoReady(a, "/settings/security");
   await a.getByLabel("Current password").fill("not my password at all");
   await a.getByLabel("New password", { exact: true }).fill("copper meadow signal 71#");
   await a.getByLabel("Confirm new password").fill("copper meadow signal 71#");
@@ -65,7 +65,7 @@ test("changing the password keeps this session and ends the others", async ({ br
   await a.getByLabel("Current password").fill(person.password);
   await a.getByRole("button", { name: "Change password" }).click();
   await expect(a.getByText(/Password changed\. 1 other session was signed out\./)).toBeVisible();
-  await a.goto("/settings/profile");
+  await gotoReady(a, "/settings/profile");
   await expect(a).toHaveURL(/\/settings\/profile/);
   await b.reload();
   await expect(b).toHaveURL(/\/sign-in/);

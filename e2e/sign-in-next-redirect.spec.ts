@@ -1,6 +1,6 @@
 // After sign-in the app returns to the page in ?next=, and never to another site.
 import { expect, test, type Browser } from "@playwright/test";
-import { freshContext } from "./helpers";
+import { freshContext, gotoReady } from "./helpers";
 import { freshIp, signUpBody } from "./http-helpers";
 
 async function signInWithNext(browser: Browser, baseURL: string, next: string) {
@@ -18,7 +18,7 @@ async function signInWithNext(browser: Browser, baseURL: string, next: string) {
   page.on("request", (r) => {
     if (!r.url().startsWith(baseURL)) offSite.push(r.url());
   });
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await gotoReady(page, `/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Username or email").fill(person.username);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { freshContext, linkFromOutbox, newPerson, shot, signIn, signOut, signUp } from "./helpers";
+import { freshContext, linkFromOutbox, newPerson, shot, signIn, signOut, signUp, gotoReady } from "./helpers";
 
 test("a new person signs up, confirms their email from the outbox, signs in by username and by email, and signs out", async ({
   browser,
@@ -8,11 +8,11 @@ test("a new person signs up, confirms their email from the outbox, signs in by u
   const page = await context.newPage();
   const person = newPerson();
 
-  await page.goto("/");
+  await gotoReady(page, "/");
   await expect(page).toHaveURL(/\/sign-in$/);
   await shot(page, "01-sign-in");
 
-  await page.goto("/sign-up");
+  await gotoReady(page, "/sign-up");
   await page.getByLabel("Password", { exact: true }).fill("short");
   await expect(page.getByTestId("password-strength")).toHaveText(/weak/i);
   await page.getByLabel("Password", { exact: true }).fill("");
@@ -20,7 +20,7 @@ test("a new person signs up, confirms their email from the outbox, signs in by u
   await shot(page, "02-check-email");
 
   const link = await linkFromOutbox(page, person.email, "/verify-email?token=");
-  await page.goto(link);
+  await gotoReady(page, link);
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
   await shot(page, "04-confirm-email");
   await page.getByRole("button", { name: "Confirm email address" }).click();
@@ -28,7 +28,7 @@ test("a new person signs up, confirms their email from the outbox, signs in by u
   await expect(page.getByText("Email confirmed.")).toBeVisible();
 
   // The same link cannot be used twice.
-  await page.goto(link);
+  await gotoReady(page, link);
   await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
 
   await signIn(page, person.username, person.password);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 import { E2E_ADMIN } from "./env";
-import { freshContext, newPerson, shot, signIn, signOut, signUp } from "./helpers";
+import { freshContext, newPerson, shot, signIn, signOut, signUp, gotoReady } from "./helpers";
 
 const totp = authenticator.clone({ step: 30, digits: 6, window: 0 });
 /** The code of the step `offset` steps from now (the server accepts ±1 step). */
@@ -42,7 +42,7 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   await signIn(page, person.username, person.password);
   await expect(page).toHaveURL(/\/dashboard/);
 
-  await page.goto("/settings/security");
+  await gotoReady(page, "/settings/security");
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await expect(page.getByText("Enter your current password.")).toBeVisible();
   await page.getByLabel("Your password").fill("not my password");
@@ -67,7 +67,7 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   // Password, then the code already used at enrolment: refused as a replay of its time step.
   await signIn(page, person.username, person.password);
   await expect(page).toHaveURL(/\/sign-in\/two-factor/);
-  await page.goto("/dashboard");
+  await gotoReady(page, "/dashboard");
   await expect(page).toHaveURL(/\/sign-in\/two-factor/);
   await shot(page, "12-2fa-challenge");
   await secondStep(page, "totp", usedCode);
@@ -89,7 +89,7 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
 
-  await page.goto("/settings/security");
+  await gotoReady(page, "/settings/security");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("8 of 10");
   await page.getByRole("button", { name: "Turn off…" }).click();
   const disableForm = page.locator("form", {
@@ -111,9 +111,9 @@ test("the seeded admin, whose role requires 2FA, must enrol before reaching anyt
   const page = await context.newPage();
   await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/setup-two-factor/);
-  await page.goto("/admin");
+  await gotoReady(page, "/admin");
   await expect(page).toHaveURL(/\/setup-two-factor/);
-  await page.goto("/settings/sessions");
+  await gotoReady(page, "/settings/sessions");
   await expect(page).toHaveURL(/\/setup-two-factor/);
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await shot(page, "13-forced-enrolment");

@@ -1,5 +1,15 @@
 "use client";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { useState } from "react";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Mode,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+  type UseFormSetError,
+} from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 /**
@@ -7,7 +17,7 @@ import type { ActionResult } from "@/lib/actions/run-action";
  * as a form-level message. Returns the form-level message (or null).
  */
 export function applyActionErrors<T extends FieldValues>(
-  form: UseFormReturn<T, unknown, unknown>,
+  form: { setError: UseFormSetError<T> },
   result: ActionResult<unknown>,
 ): string | null {
   if (result.ok) return null;
@@ -18,4 +28,37 @@ export function applyActionErrors<T extends FieldValues>(
     placed = true;
   }
   return placed && result.code === "validation_failed" ? null : result.error;
+}
+
+/**
+ * The one way a form talks to a server action: validate in the browser (same zod schema as the
+ * server), send the raw values, then either run `onSuccess` or show the action's errors (inline per
+ * field, or as a form-level message).
+ */
+export function useActionForm<TValues extends FieldValues, TOutput = TValues, TData = unknown>(options: {
+  resolver?: Resolver<TValues, unknown, TOutput>;
+  defaultValues: DefaultValues<NoInfer<TValues>>;
+  mode?: Mode;
+  action: (values: TValues) => Promise<ActionResult<TData>>;
+  onSuccess: (data: TData, form: UseFormReturn<NoInfer<TValues>, unknown, NoInfer<TOutput>>) => void | Promise<void>;
+  /** Before the errors are shown, e.g. clear a password field. */
+  onFailure?: (form: UseFormReturn<NoInfer<TValues>, unknown, NoInfer<TOutput>>) => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TValues, unknown, TOutput>({
+    resolver: options.resolver,
+    defaultValues: options.defaultValues,
+    mode: options.mode,
+  });
+  const onSubmit = form.handleSubmit(async () => {
+    setFormError(null);
+    const result = await options.action(form.getValues());
+    if (result.ok) {
+      await options.onSuccess(result.data, form);
+      return;
+    }
+    options.onFailure?.(form);
+    setFormError(applyActionErrors(form, result));
+  });
+  return { form, errors: form.formState.errors, formError, setFormError, onSubmit };
 }

@@ -1,40 +1,33 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { toast } from "sonner";
+import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { changeEmailSchema, profileSchema, type ChangeEmailInput, type ProfileInput } from "@/lib/validations/account";
 import { requestEmailChangeAction, updateProfileAction } from "@/app/(app)/settings/profile/actions";
 
 export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProfileInput, unknown, z.output<typeof profileSchema>>({
+  const { form, errors, formError, onSubmit } = useActionForm<ProfileInput, z.output<typeof profileSchema>, null>({
     resolver: zodResolver(profileSchema),
     mode: "onTouched",
     defaultValues: initial,
-  });
-  const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await updateProfileAction(form.getValues());
-    if (result.ok) {
+    action: (values: ProfileInput) => updateProfileAction(values),
+    onSuccess: (_data, f) => {
       toast.success("Profile saved.");
-      form.reset(form.getValues());
+      f.reset(f.getValues());
       router.refresh();
-    } else setFormError(applyActionErrors(form, result));
+    },
   });
   const field = (name: keyof ProfileInput, label: string, props: Record<string, unknown>) => (
     <TextField id={name} label={label} error={errors[name]?.message} {...props} {...form.register(name)} />
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         {field("firstName", "First name", { autoComplete: "given-name" })}
@@ -50,23 +43,18 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
 
 export function ChangeEmailForm({ current, pending }: { current: string; pending: string | null }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ChangeEmailInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(changeEmailSchema),
     defaultValues: { email: "", currentPassword: "" },
-  });
-  const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await requestEmailChangeAction(form.getValues());
-    if (result.ok) {
-      toast.success(`Check ${result.data.email} for a confirmation link.`);
-      form.reset();
+    action: (values: ChangeEmailInput) => requestEmailChangeAction(values),
+    onSuccess: (data, f) => {
+      toast.success(`Check ${data.email} for a confirmation link.`);
+      f.reset();
       router.refresh();
-    } else setFormError(applyActionErrors(form, result));
+    },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
       <p className="text-sm text-muted-foreground">
         Currently <span className="font-medium text-foreground">{current}</span>. The new address must be confirmed from
         a link sent to it; the current one is told.

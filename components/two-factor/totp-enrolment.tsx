@@ -1,13 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
 import {
@@ -38,19 +37,17 @@ function StartForm({
   variant?: "primary" | "secondary";
 }) {
   const router = useRouter();
-  const form = useForm<PasswordOnlyInput>({ defaultValues: { currentPassword: "" } });
-  const error = form.formState.errors.currentPassword?.message;
-  const [formError, setFormError] = useState<string | null>(null);
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await startTotpEnrolmentAction(requirePassword ? values : {});
-    if (result.ok) {
-      form.reset();
+  const { form, errors, formError, onSubmit } = useActionForm({
+    defaultValues: { currentPassword: "" },
+    action: (values: PasswordOnlyInput) => startTotpEnrolmentAction(requirePassword ? values : {}),
+    onSuccess: (_data, f) => {
+      f.reset();
       router.refresh();
-    } else setFormError(applyActionErrors(form, result));
+    },
   });
+  const error = errors.currentPassword?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       {requirePassword ? (
         <TextField
@@ -103,20 +100,16 @@ export function FinishEnrolmentButton({
 export function TotpEnrolment({ productName, pending, doneHref, releaseSession, requirePassword = false }: Props) {
   const [restart, setRestart] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ConfirmTotpInput>({ resolver: zodResolver(confirmTotpSchema), defaultValues: { code: "" } });
-  const error = form.formState.errors.code?.message;
-
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await confirmTotpEnrolmentAction(form.getValues());
-    if (result.ok) {
-      setCodes(result.data.recoveryCodes);
+  const { form, errors, formError, onSubmit } = useActionForm({
+    resolver: zodResolver(confirmTotpSchema),
+    defaultValues: { code: "" },
+    action: (values: ConfirmTotpInput) => confirmTotpEnrolmentAction(values),
+    onSuccess: (data) => {
+      setCodes(data.recoveryCodes);
       toast.success("Two-factor authentication is on.");
-      return;
-    }
-    setFormError(applyActionErrors(form, result));
+    },
   });
+  const error = errors.code?.message;
 
   if (codes) {
     return (
@@ -164,7 +157,7 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
           >
             {pending.secret.match(/.{1,4}/g)?.join(" ")}
           </p>
-          <form onSubmit={onSubmit} noValidate className="space-y-4">
+          <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
             {formError ? <Alert tone="danger" title={formError} /> : null}
             <TextField
               id="totp-code"

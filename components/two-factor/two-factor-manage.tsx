@@ -2,12 +2,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import {
   disableTotpSchema,
@@ -18,19 +17,15 @@ import {
 import { disableTotpAction, regenerateRecoveryCodesAction } from "@/app/(app)/settings/security/actions";
 
 function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<PasswordOnlyInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(passwordOnlySchema),
     defaultValues: { currentPassword: "" },
+    action: (values: PasswordOnlyInput) => regenerateRecoveryCodesAction(values),
+    onSuccess: (data) => onDone(data.recoveryCodes),
   });
-  const error = form.formState.errors.currentPassword?.message;
-  const onSubmit = form.handleSubmit(async () => {
-    const result = await regenerateRecoveryCodesAction(form.getValues());
-    if (result.ok) onDone(result.data.recoveryCodes);
-    else setFormError(applyActionErrors(form, result));
-  });
+  const error = errors.currentPassword?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="regen-password"
@@ -50,21 +45,17 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
 
 function DisableForm() {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DisableTotpInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(disableTotpSchema),
     defaultValues: { currentPassword: "", code: "" },
-  });
-  const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit(async () => {
-    const result = await disableTotpAction(form.getValues());
-    if (result.ok) {
+    action: (values: DisableTotpInput) => disableTotpAction(values),
+    onSuccess: () => {
       toast.success("Two-factor authentication is off.");
       router.refresh();
-    } else setFormError(applyActionErrors(form, result));
+    },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="disable-password"

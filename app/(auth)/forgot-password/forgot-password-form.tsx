@@ -2,29 +2,23 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { IconNote } from "@/components/ui/icon-note";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/account";
 import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ForgotPasswordInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(forgotPasswordSchema),
     defaultValues: { email: "" },
+    action: (values: ForgotPasswordInput) => forgotPasswordAction(values),
+    onSuccess: (_data, f) => setSentTo(f.getValues().email.trim()),
   });
-  const error = form.formState.errors.email?.message;
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await forgotPasswordAction(form.getValues());
-    if (result.ok) setSentTo(form.getValues().email.trim());
-    else setFormError(applyActionErrors(form, result));
-  });
+  const error = errors.email?.message;
   if (sentTo) {
     return (
       <IconNote icon={MailCheck} status>
@@ -34,7 +28,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="email"

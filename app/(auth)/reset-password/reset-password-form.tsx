@@ -1,34 +1,27 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/account";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(resetPasswordSchema),
     mode: "onTouched",
     defaultValues: { token, password: "", confirmPassword: "" },
+    action: (values: ResetPasswordInput) => resetPasswordAction(values),
+    onSuccess: () => router.push("/sign-in?notice=password-reset"),
   });
-  const errors = form.formState.errors;
   const password = useWatch({ control: form.control, name: "password" });
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await resetPasswordAction(form.getValues());
-    if (result.ok) router.push("/sign-in?notice=password-reset");
-    else setFormError(applyActionErrors(form, result));
-  });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="password"

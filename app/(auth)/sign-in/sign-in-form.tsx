@@ -1,40 +1,26 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 import { signInAction } from "./actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SignInInput>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(signInSchema),
     defaultValues: { identifier: "", password: "", remember: false },
+    action: (values: SignInInput) => signInAction(values, next),
+    // A full navigation, so every server component renders with the new session.
+    onSuccess: (data) => window.location.assign(data.redirectTo),
+    onFailure: (f) => f.resetField("password"),
   });
   const { register, formState } = form;
-  const errors = formState.errors;
-
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await signInAction(form.getValues(), next);
-    if (result.ok) {
-      // A full navigation, so every server component renders with the new session.
-      window.location.assign(result.data.redirectTo);
-      return;
-    }
-    form.resetField("password");
-    setFormError(applyActionErrors(form, result));
-  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="identifier"
@@ -46,7 +32,7 @@ export function SignInForm({ next }: { next?: string }) {
         autoFocus
         {...register("identifier")}
       />
-      <Field
+      <TextField
         id="password"
         label="Password"
         error={errors.password?.message}
@@ -55,16 +41,10 @@ export function SignInForm({ next }: { next?: string }) {
             Forgot password?
           </Link>
         }
-      >
-        <Input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!errors.password}
-          aria-describedby={describedBy("password", errors.password?.message)}
-          {...register("password")}
-        />
-      </Field>
+        type="password"
+        autoComplete="current-password"
+        {...register("password")}
+      />
       <label className="flex items-center gap-2.5 text-sm text-foreground">
         <input
           type="checkbox"

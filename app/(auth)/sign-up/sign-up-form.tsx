@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { Eye, EyeOff } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,17 +10,18 @@ import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { applyActionErrors } from "@/components/auth/use-action-form";
-import { signUpSchema, type SignUpData, type SignUpInput } from "@/lib/validations/auth";
+import { useActionForm } from "@/components/auth/use-action-form";
+import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
 import { signUpAction } from "./actions";
 
 export function SignUpForm() {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [showPassword, setShowPassword] = useState(false);
-  const form = useForm<SignUpInput, unknown, SignUpData>({
+  const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(signUpSchema),
     mode: "onTouched",
+    action: (values: SignUpInput) => signUpAction(values),
+    onSuccess: (data) => router.push(`/check-email?email=${encodeURIComponent(data.email)}`),
     defaultValues: {
       username: "",
       email: "",
@@ -32,20 +33,9 @@ export function SignUpForm() {
     },
   });
   const { register, formState, control } = form;
-  const errors = formState.errors;
   const [password, username, email, firstName, lastName] = useWatch({
     control,
     name: ["password", "username", "email", "firstName", "lastName"],
-  });
-
-  const onSubmit = form.handleSubmit(async () => {
-    setFormError(null);
-    const result = await signUpAction(form.getValues());
-    if (result.ok) {
-      router.push(`/check-email?email=${encodeURIComponent(result.data.email)}`);
-      return;
-    }
-    setFormError(applyActionErrors(form, result));
   });
 
   const text = (name: keyof SignUpInput, label: string, props: Record<string, unknown> = {}) => {
@@ -54,7 +44,7 @@ export function SignUpForm() {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         {text("firstName", "First name", { autoComplete: "given-name" })}

@@ -1,30 +1,22 @@
 "use client";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { KeyRound, Smartphone } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { applyActionErrors } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/auth/use-action-form";
 import type { SecondFactorInput } from "@/lib/validations/account";
 import { completeSecondFactorAction } from "./actions";
 
 export function SecondFactorForm({ next }: { next?: string }) {
   const [method, setMethod] = useState<"totp" | "recovery">("totp");
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SecondFactorInput>({ defaultValues: { method: "totp", code: "" } });
-  const error = form.formState.errors.code?.message;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await completeSecondFactorAction({ ...values, method }, next);
-    if (result.ok) {
-      window.location.assign(result.data.redirectTo);
-      return;
-    }
-    form.resetField("code");
-    setFormError(applyActionErrors(form, result));
+  const { form, errors, formError, setFormError, onSubmit } = useActionForm({
+    defaultValues: { method: "totp", code: "" },
+    action: (values: SecondFactorInput) => completeSecondFactorAction({ ...values, method }, next),
+    onSuccess: (data) => window.location.assign(data.redirectTo),
+    onFailure: (f) => f.resetField("code"),
   });
+  const error = errors.code?.message;
 
   const switchMethod = () => {
     setMethod((m) => (m === "totp" ? "recovery" : "totp"));
@@ -34,7 +26,7 @@ export function SecondFactorForm({ next }: { next?: string }) {
 
   const totp = method === "totp";
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <Alert tone="danger" title={formError} /> : null}
       <TextField
         id="code"
