@@ -13,14 +13,16 @@ test("forgot password: the outbox link sets a new password and every old session
   const page = await second.newPage();
   await gotoReady(page, "/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
-  await page.getByLabel("Email").fill(person.email);
+  // Wait for the new page: "Email" would also match the sign-in page's "Username or email".
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await page.getByLabel("Email", { exact: true }).fill(person.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/If an account exists for/)).toBeVisible();
   await shot(page, "20-forgot-password-sent");
 
   // Unknown addresses get the very same answer.
   await gotoReady(page, "/forgot-password");
-  await page.getByLabel("Email").fill(`nobody-${person.username}@example.com`);
+  await page.getByLabel("Email", { exact: true }).fill(`nobody-${person.username}@example.com`);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/If an account exists for/)).toBeVisible();
 
