@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
@@ -37,8 +37,7 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
   );
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-5">
       {field("currentPassword", "Current password", "current-password")}
       {field(
         "password",
@@ -52,6 +51,6 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
       <Button type="submit" loading={form.formState.isSubmitting}>
         Change password
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -27,8 +28,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
     <TextField id={name} label={label} error={errors[name]?.message} {...props} {...form.register(name)} />
   );
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-5">
       <div className="grid gap-5 sm:grid-cols-2">
         {field("firstName", "First name", { autoComplete: "given-name" })}
         {field("lastName", "Last name", { autoComplete: "family-name" })}
@@ -37,7 +37,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
       <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
         Save profile
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -54,7 +54,7 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
     },
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-5">
+    <ActionForm onSubmit={onSubmit} className="max-w-md space-y-5">
       <p className="text-sm text-muted-foreground">
         Currently <span className="font-medium text-foreground">{current}</span>. The new address must be confirmed from
         a link sent to it; the current one is told.
@@ -84,6 +84,6 @@ export function ChangeEmailForm({ current, pending }: { current: string; pending
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Change email
       </Button>
-    </form>
+    </ActionForm>
   );
 }

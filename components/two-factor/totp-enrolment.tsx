@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
@@ -47,8 +47,7 @@ function StartForm({
   });
   const error = errors.currentPassword?.message;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-4">
       {requirePassword ? (
         <TextField
           id="enrol-password"
@@ -63,7 +62,7 @@ function StartForm({
       <Button type="submit" variant={variant} loading={form.formState.isSubmitting}>
         {label}
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -157,8 +156,7 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
           >
             {pending.secret.match(/.{1,4}/g)?.join(" ")}
           </p>
-          <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
-            {formError ? <Alert tone="danger" title={formError} /> : null}
+          <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-4">
             <TextField
               id="totp-code"
               label="Code from the app"
@@ -178,7 +176,7 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
                 Start over with a new key
               </Button>
             </div>
-          </form>
+          </ActionForm>
           {restart ? <StartForm requirePassword={requirePassword} label="Make a new key" variant="secondary" /> : null}
         </div>
       </div>

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
@@ -25,8 +25,7 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
   });
   const error = errors.currentPassword?.message;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-4">
       <TextField
         id="regen-password"
         label="Current password"
@@ -39,7 +38,7 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Make new recovery codes
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -55,8 +54,7 @@ function DisableForm() {
     },
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-4">
       <TextField
         id="disable-password"
         label="Current password"
@@ -76,7 +74,7 @@ function DisableForm() {
       <Button type="submit" variant="danger" loading={form.formState.isSubmitting}>
         Turn off two-factor authentication
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 

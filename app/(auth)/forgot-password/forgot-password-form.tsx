@@ -2,8 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { IconNote } from "@/components/ui/icon-note";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
@@ -28,8 +28,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <TextField
         id="email"
         label="Email"
@@ -42,6 +41,6 @@ export function ForgotPasswordForm() {
       <Button type="submit" size="lg" className="w-full" loading={form.formState.isSubmitting}>
         Send reset link
       </Button>
-    </form>
+    </ActionForm>
   );
 }

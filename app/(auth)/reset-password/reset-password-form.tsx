@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
@@ -21,8 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   });
   const password = useWatch({ control: form.control, name: "password" });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <TextField
         id="password"
         label="New password"
@@ -50,6 +49,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="text-center text-xs text-muted-foreground">
         Every device signed in to your account will be signed out.
       </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
@@ -20,8 +20,7 @@ export function SignInForm({ next }: { next?: string }) {
   const { register, formState } = form;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <TextField
         id="identifier"
         label="Username or email"
@@ -56,6 +55,6 @@ export function SignInForm({ next }: { next?: string }) {
       <Button type="submit" className="w-full" size="lg" loading={formState.isSubmitting}>
         Sign in
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Eye, EyeOff } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -44,8 +44,7 @@ export function SignUpForm() {
   };
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <div className="grid gap-5 sm:grid-cols-2">
         {text("firstName", "First name", { autoComplete: "given-name" })}
         {text("lastName", "Last name", { autoComplete: "family-name" })}
@@ -100,6 +99,6 @@ export function SignUpForm() {
       <p className="text-center text-xs text-muted-foreground">
         By creating an account you confirm you are at least 13 years old.
       </p>
-    </form>
+    </ActionForm>
   );
 }

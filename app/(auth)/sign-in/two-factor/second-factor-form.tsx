@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { KeyRound, Smartphone } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
@@ -26,8 +26,7 @@ export function SecondFactorForm({ next }: { next?: string }) {
 
   const totp = method === "totp";
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-      {formError ? <Alert tone="danger" title={formError} /> : null}
+    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <TextField
         id="code"
         label={totp ? "Authentication code" : "Recovery code"}
@@ -63,6 +62,6 @@ export function SecondFactorForm({ next }: { next?: string }) {
         )}
         {totp ? "Use a recovery code instead" : "Use your authenticator app instead"}
       </button>
-    </form>
+    </ActionForm>
   );
 }
