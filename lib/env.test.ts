@@ -110,4 +110,20 @@ describe("parseEnv", () => {
     expect(parseError({ ...REQUIRED, NODE_ENV: "staging" })).toContain("NODE_ENV");
     expect(parseError({ ...REQUIRED, LOG_LEVEL: "verbose" })).toContain("LOG_LEVEL");
   });
+
+  it("email links follow PORT when APP_URL is unset (PORT=4000 npm start links to :4000, not :3000)", () => {
+    expect(parseEnv({ ...REQUIRED, PORT: "4000" }).APP_URL).toBe("http://localhost:4000");
+    expect(parseEnv({ ...REQUIRED, PORT: "" }).APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("an explicit APP_URL wins over PORT", () => {
+    expect(parseEnv({ ...REQUIRED, PORT: "4000", APP_URL: "https://ops.example.com" }).APP_URL).toBe(
+      "https://ops.example.com",
+    );
+  });
+
+  it("rejects a PORT that is not a TCP port", () => {
+    expect(parseError({ ...REQUIRED, PORT: "http" })).toContain("PORT");
+    expect(parseError({ ...REQUIRED, PORT: "70000" })).toContain("PORT");
+  });
 });

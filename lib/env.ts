@@ -12,7 +12,8 @@ const positiveInt = z.coerce.number().int().positive();
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_NAME: z.string().trim().min(1).max(60).default("Opsdeck"),
-  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /** Public base URL; unset, it is this machine on PORT (see withDerivedDefaults). */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   SUPPORT_EMAIL: z.email().default("support@opsdeck.local"),
   EMAIL_FROM: z.string().min(3).default("Opsdeck <no-reply@opsdeck.local>"),
   ACCENT_COLOR: z
@@ -40,6 +41,8 @@ const schema = z.object({
   SESSION_SHORT_HOURS: positiveInt.max(24 * 7).default(12),
   SESSION_IDLE_MINUTES: positiveInt.max(60 * 24 * 365).default(60 * 24 * 3),
 
+  /** Port of `npm start` / `npm run dev` (scripts/serve.mjs and Next read it themselves). */
+  PORT: positiveInt.max(65535).optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
@@ -52,7 +55,13 @@ const schema = z.object({
   ADMIN_ROLES_REQUIRE_2FA: bool.default(true),
 });
 
-export type Env = z.infer<typeof schema>;
+/** Defaults that depend on other variables. */
+function withDerivedDefaults(e: z.infer<typeof schema>) {
+  // A local server on another port must not mail links to :3000 (an explicit APP_URL still wins).
+  return { ...e, APP_URL: e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}` };
+}
+
+export type Env = ReturnType<typeof withDerivedDefaults>;
 
 function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -69,7 +78,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
-  return result.data;
+  return withDerivedDefaults(result.data);
 }
 
 let cached: Env | undefined;
