@@ -1,6 +1,14 @@
 // Random tokens, their digests, and AES-256-GCM for secrets kept at rest (TOTP seeds).
 import "server-only";
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 import { env } from "@/lib/env";
 
 /** 256-bit random token, base64url (43 characters). */
@@ -41,4 +49,24 @@ export function decryptSecret(payload: string): string {
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+const derivedKeys = new Map<string, Buffer>();
+
+/**
+ * A 256-bit key for one purpose, derived from AUTH_ENCRYPTION_KEY with HKDF-SHA-256 once per
+ * process. Separate purposes get unrelated keys, so one leaked derived key reveals no other.
+ */
+export function derivedKey(purpose: string): Buffer {
+  let key = derivedKeys.get(purpose);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", encryptionKey(), Buffer.alloc(0), `opsdeck:${purpose}`, 32));
+    derivedKeys.set(purpose, key);
+  }
+  return key;
+}
+
+/** HMAC-SHA-256 (hex) of `value` under the derived key of `purpose`: a digest only the server can compute. */
+export function keyedHash(purpose: string, value: string): string {
+  return createHmac("sha256", derivedKey(purpose)).update(value, "utf8").digest("hex");
 }

@@ -1,11 +1,17 @@
+import { createHash, createHmac, hkdfSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import {
   generateRecoveryCodes,
   hashRecoveryCode,
+  legacyRecoveryCodeHash,
   looksLikeRecoveryCode,
   normaliseRecoveryCode,
   RECOVERY_CODE_COUNT,
+  recoveryCodeLookupHashes,
 } from "@/lib/auth/recovery-codes";
+
+const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 const FORMAT = new RegExp(`^[${ALPHABET}]{5}-[${ALPHABET}]{5}$`);
@@ -42,7 +48,7 @@ describe("recovery codes", () => {
   it("hashes a code the same however it is typed", () => {
     const [code] = generateRecoveryCodes(1) as [string];
     const hash = hashRecoveryCode(code);
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).toMatch(/^h1:[0-9a-f]{64}$/);
     for (const typed of [
       code.toUpperCase(),
       code.replace("-", ""),
@@ -72,5 +78,27 @@ describe("recovery codes", () => {
     expect(looksLikeRecoveryCode("123456")).toBe(false);
     expect(looksLikeRecoveryCode(`${code}x`)).toBe(false);
     expect(looksLikeRecoveryCode("abcde-fghj!")).toBe(false);
+  });
+
+  it("stores recovery codes as HMAC-SHA-256 under a server key, not as unsalted SHA-256", () => {
+    const [code] = generateRecoveryCodes(1) as [string];
+    const normalised = normaliseRecoveryCode(code);
+    const hash = hashRecoveryCode(code);
+    // Someone who reads the table but not the server key cannot test guesses against it.
+    for (const plain of [sha256(normalised), sha256(`recovery:${normalised}`), sha256(code)]) {
+      expect(hash).not.toContain(plain);
+    }
+    // Independently: HKDF-SHA-256 of AUTH_ENCRYPTION_KEY, then HMAC-SHA-256 of the normalised code.
+    const key = Buffer.from(
+      hkdfSync("sha256", Buffer.from(env.AUTH_ENCRYPTION_KEY, "base64"), Buffer.alloc(0), "opsdeck:recovery-codes", 32),
+    );
+    expect(hash).toBe(`h1:${createHmac("sha256", key).update(normalised).digest("hex")}`);
+  });
+
+  it("still recognises codes stored as SHA-256 before the switch to HMAC", () => {
+    const [code] = generateRecoveryCodes(1) as [string];
+    const legacy = sha256(`recovery:${normaliseRecoveryCode(code)}`);
+    expect(legacyRecoveryCodeHash(code.toUpperCase())).toBe(legacy);
+    expect(recoveryCodeLookupHashes(code)).toEqual([hashRecoveryCode(code), legacy]);
   });
 });

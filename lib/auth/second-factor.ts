@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { decryptSecret } from "@/lib/auth/crypto";
-import { hashRecoveryCode, looksLikeRecoveryCode } from "@/lib/auth/recovery-codes";
+import { looksLikeRecoveryCode, recoveryCodeLookupHashes } from "@/lib/auth/recovery-codes";
 import { matchTotpStep } from "@/lib/auth/totp";
 import { sendEmail } from "@/lib/email/send-email";
 import { secondFactorLockoutEmail } from "@/lib/email/messages";
@@ -27,10 +27,11 @@ export async function acceptTotpCode(userId: string, secret: string, code: strin
   return count === 1;
 }
 
+/** Spends a recovery code atomically; a set stored before the HMAC switch still matches by its old digest. */
 async function spendRecoveryCode(userId: string, code: string): Promise<boolean> {
   if (!looksLikeRecoveryCode(code)) return false;
   const { count } = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+    where: { userId, codeHash: { in: recoveryCodeLookupHashes(code) }, usedAt: null },
     data: { usedAt: new Date() },
   });
   return count === 1;
