@@ -4,7 +4,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
-import { validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
+import { PENDING_SESSION_MS, validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
 import type { Permission } from "@/lib/rbac/permissions";
 
@@ -31,28 +31,57 @@ export const getCurrentSession = cache(async () => {
   return session ? { ...session, token } : null;
 });
 
+/**
+ * "A role requires 2FA" holds for the whole life of a session, not only at sign-in: a role granted
+ * (or switched to require 2FA) while the session is live holds it back for enrolment at once, in
+ * the database, so every later request, the proxy included, sees the same state. The update is
+ * conditional on the state it read, so concurrent requests agree, and it only ever lowers a
+ * session's rights; nothing here raises them again (that takes enrolment, which rotates the token).
+ */
+async function holdBackForEnrolment(session: ValidSession): Promise<SessionState> {
+  const expiresAt = new Date(Math.min(session.expiresAt.getTime(), Date.now() + PENDING_SESSION_MS));
+  await db.session.updateMany({
+    where: { id: session.id, state: "active" },
+    data: { state: "pending_enrolment", expiresAt },
+  });
+  // Whether this request or a concurrent one made the move, the session is no longer active.
+  return "pending_enrolment";
+}
+
 export async function viewerFromSession(session: ValidSession): Promise<Viewer> {
   const roles = await db.userRole.findMany({
     where: { userId: session.user.id },
     select: {
-      role: { select: { key: true, name: true, permissions: { select: { permission: { select: { key: true } } } } } },
+      role: {
+        select: {
+          key: true,
+          name: true,
+          requiresTwoFactor: true,
+          permissions: { select: { permission: { select: { key: true } } } },
+        },
+      },
     },
   });
   const emailVerified = session.user.emailVerifiedAt !== null;
+  const twoFactorEnabled = session.user.totpEnabledAt !== null;
+  let state = session.state as SessionState;
+  if (state === "active" && !twoFactorEnabled && roles.some((r) => r.role.requiresTwoFactor)) {
+    state = await holdBackForEnrolment(session);
+  }
   return {
     userId: session.user.id,
     sessionId: session.id,
-    sessionState: session.state as SessionState,
+    sessionState: state,
     username: session.user.username,
     email: session.user.email,
     firstName: session.user.firstName,
     lastName: session.user.lastName,
     emailVerified,
-    twoFactorEnabled: session.user.totpEnabledAt !== null,
+    twoFactorEnabled,
     roles: roles.map((r) => ({ key: r.role.key, name: r.role.name })),
     permissions: effectivePermissions(
       roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key)),
-      { emailVerified, sessionComplete: session.state === "active" },
+      { emailVerified, sessionComplete: state === "active" },
     ),
   };
 }
