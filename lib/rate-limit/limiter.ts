@@ -1,11 +1,14 @@
 // Rate limiting with rate-limiter-flexible. Counters live in process memory by default and in
 // Redis when REDIS_URL is set, so that several app instances share them. If Redis is unreachable
-// the memory limiter stands in (insurance) rather than letting every request through.
+// the memory limiter stands in (insurance) rather than letting every request through. Every key
+// goes through normaliseLimitKey, so per-IP limits count an IPv6 client by its /64 wherever they
+// are called from.
 import "server-only";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { normaliseLimitKey } from "@/lib/rate-limit/normalise-limit-key";
 
 export type LimitSpec = {
   /** Unique name; becomes the key prefix in the store. */
@@ -62,7 +65,7 @@ function retryAfter(res: RateLimiterRes): number {
  */
 export async function hit(spec: LimitSpec, key: string, points = 1): Promise<LimitResult> {
   try {
-    const res = await limiterFor(spec).consume(key, points);
+    const res = await limiterFor(spec).consume(normaliseLimitKey(key), points);
     return { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
@@ -72,7 +75,7 @@ export async function hit(spec: LimitSpec, key: string, points = 1): Promise<Lim
 
 /** Whether another hit on `key` would be refused, without counting one. */
 export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
-  const res = await limiterFor(spec).get(key);
+  const res = await limiterFor(spec).get(normaliseLimitKey(key));
   if (res && res.consumedPoints >= spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
   const consumed = res?.consumedPoints ?? 0;
   return { allowed: true, remaining: Math.max(0, spec.points - consumed), consumed };
@@ -80,19 +83,19 @@ export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
 
 /** Current hit count of `key` in its window. */
 export async function count(spec: LimitSpec, key: string): Promise<number> {
-  return (await limiterFor(spec).get(key))?.consumedPoints ?? 0;
+  return (await limiterFor(spec).get(normaliseLimitKey(key)))?.consumedPoints ?? 0;
 }
 
 /** Blocks `key` for `seconds`. */
 export async function block(spec: LimitSpec, key: string, seconds: number): Promise<void> {
-  await limiterFor(spec).block(key, seconds);
+  await limiterFor(spec).block(normaliseLimitKey(key), seconds);
 }
 
 /** Gives back points (an attempt that turned out not to count). */
 export async function refund(spec: LimitSpec, key: string, points = 1): Promise<void> {
-  await limiterFor(spec).reward(key, points);
+  await limiterFor(spec).reward(normaliseLimitKey(key), points);
 }
 
 export async function reset(spec: LimitSpec, key: string): Promise<void> {
-  await limiterFor(spec).delete(key);
+  await limiterFor(spec).delete(normaliseLimitKey(key));
 }
