@@ -1,6 +1,7 @@
 // Idempotent seed: the permission catalogue, the built-in roles and a first Super Admin.
 // Safe to run on every start: it only adds what is missing and brings built-in roles' permission
 // sets up to date (role flags such as requiresTwoFactor are left as administrators set them).
+// The Super Admin is created only while nobody holds the role, and only as a new account.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db-client";
 import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/rbac/permissions";
@@ -16,7 +17,9 @@ export type SeedOptions = {
 };
 
 export type SeedResult = {
-  createdAdmin: { email: string; username: string; password: string | null; generated: boolean } | null;
+  createdAdmin: { email: string; username: string; password: string; generated: boolean } | null;
+  /** Set when no Super Admin exists and the configured name belongs to someone: nothing was created. */
+  adminNotCreated: { taken: "email" | "username"; message: string } | null;
 };
 
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedResult> {
@@ -54,28 +57,43 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
 
   const superAdmin = await db.role.findUniqueOrThrow({ where: { key: SUPER_ADMIN_ROLE }, select: { id: true } });
   const holders = await db.userRole.count({ where: { roleId: superAdmin.id } });
-  if (holders > 0) return { createdAdmin: null };
+  if (holders > 0) return { createdAdmin: null, adminNotCreated: null };
 
   const email = (options.adminEmail ?? "admin@opsdeck.local").toLowerCase();
   const username = (options.adminUsername ?? "admin").toLowerCase();
+  // The seed makes the first Super Admin; it never promotes an account that already exists. Whoever
+  // registered that name (possibly a stranger who signed up before the first seed) has proved nothing.
+  const existing = await db.user.findFirst({ where: { OR: [{ email }, { username }] }, select: { email: true } });
+  if (existing) {
+    const taken = existing.email === email ? "email" : "username";
+    const name = taken === "email" ? email : `"${username}"`;
+    return {
+      createdAdmin: null,
+      adminNotCreated: {
+        taken,
+        message:
+          `An account named ${name} already exists; no Super Admin was created. Set ADMIN_EMAIL/ADMIN_USERNAME ` +
+          "to a free address and username, or grant the role from an existing Super Admin.",
+      },
+    };
+  }
+
   const generated = !options.adminPassword;
   const password = options.adminPassword ?? `demo-${randomBytes(12).toString("base64url")}`;
-  const existing = await db.user.findFirst({ where: { OR: [{ email }, { username }] }, select: { id: true } });
-  const user =
-    existing ??
-    (await db.user.create({
-      data: {
-        username,
-        email,
-        firstName: "Ada",
-        lastName: "Admin",
-        dateOfBirth: new Date(Date.UTC(1990, 0, 1)),
-        passwordHash: await options.hashPassword(password),
-        emailVerifiedAt: new Date(),
-        status: "active",
-      },
-      select: { id: true },
-    }));
-  await db.userRole.create({ data: { userId: user.id, roleId: superAdmin.id } });
-  return { createdAdmin: { email, username, password: existing ? null : password, generated } };
+  // One write: the account and its role together, or neither.
+  await db.user.create({
+    data: {
+      username,
+      email,
+      firstName: "Ada",
+      lastName: "Admin",
+      dateOfBirth: new Date(Date.UTC(1990, 0, 1)),
+      passwordHash: await options.hashPassword(password),
+      emailVerifiedAt: new Date(),
+      status: "active",
+      roles: { create: { roleId: superAdmin.id } },
+    },
+    select: { id: true },
+  });
+  return { createdAdmin: { email, username, password, generated }, adminNotCreated: null };
 }
