@@ -1,15 +1,15 @@
-// The one route-handler wrapper for /api: request id, context, JSON body parsing with a size cap,
-// and every thrown error turned into problem+json (unexpected ones logged, never leaked).
+// The one route-handler wrapper for /api: request id, context, JSON body parsing with a size cap
+// (counted while the body streams in: read-limited-body.ts), and every thrown error turned into
+// problem+json (unexpected ones logged, never leaked).
 import "server-only";
 import { AppError, ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
+import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
 import { config } from "@/lib/config";
 
 const MAX_BODY_BYTES = 64 * 1024;
-
-class BodyError extends AppError {}
 
 export type ApiContext = RequestContext & {
   request: Request;
@@ -32,12 +32,7 @@ async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new BodyError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES)
-    throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  const text = await readLimitedBody(request, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { json, withApi } from "@/lib/api/with-api";
+
+const LIMIT = 64 * 1024;
+const echo = withApi(async (ctx) => json({ received: await ctx.json() }));
+
+/** A JSON body that streams `total` bytes in 16 kB chunks, counting how much was pulled from it. */
+function streamedBody(total: number) {
+  const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
+  const state = { pulled: 0 };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (state.pulled === 0) {
+          controller.enqueue(new TextEncoder().encode('"'));
+          state.pulled += 1;
+          return;
+        }
+        if (state.pulled >= total) return controller.close();
+        controller.enqueue(chunk);
+        state.pulled += chunk.byteLength;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+
+function post(body: BodyInit, headers: Record<string, string> = {}) {
+  return new Request("http://localhost:3000/api/v1/echo", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
+async function problemOf(response: Response) {
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  return (await response.json()) as { status: number; code: string };
+}
+
+describe("withApi body limit: bytes are counted while the stream is read", () => {
+  it("a chunked body over 64 kB without Content-Length gets 413 and the reader stops pulling", async () => {
+    const { stream, state } = streamedBody(50 * 1024 * 1024);
+    const response = await echo(post(stream));
+    expect(response.status).toBe(413);
+    expect(await problemOf(response)).toMatchObject({ status: 413, code: "payload_too_large" });
+    // Stopped just past the limit: nowhere near the 50 MB the client offered.
+    expect(state.pulled).toBeLessThan(LIMIT + 64 * 1024);
+  });
+
+  it("a Content-Length smaller than the body does not let the rest through", async () => {
+    const { stream, state } = streamedBody(10 * 1024 * 1024);
+    const response = await echo(post(stream, { "content-length": "100" }));
+    expect(response.status).toBe(413);
+    expect(state.pulled).toBeLessThan(LIMIT + 64 * 1024);
+  });
+
+  it("a Content-Length over the limit is refused before anything is read", async () => {
+    const { stream, state } = streamedBody(10 * 1024 * 1024);
+    const response = await echo(post(stream, { "content-length": String(LIMIT + 1) }));
+    expect(response.status).toBe(413);
+    expect(state.pulled).toBe(0);
+  });
+
+  it("a body of exactly 64 kB is accepted, one byte more is not", async () => {
+    const atLimit = JSON.stringify("x".repeat(LIMIT - 2));
+    expect(Buffer.byteLength(atLimit)).toBe(LIMIT);
+    const ok = await echo(post(atLimit));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { received: string }).received).toHaveLength(LIMIT - 2);
+    const over = await echo(post(JSON.stringify("x".repeat(LIMIT - 1))));
+    expect(over.status).toBe(413);
+  });
+
+  it("counts bytes, not characters", async () => {
+    const body = JSON.stringify("é".repeat(LIMIT / 2));
+    expect(body.length).toBeLessThan(LIMIT);
+    expect((await echo(post(body))).status).toBe(413);
+  });
+
+  it("a body that breaks off mid-stream is a 400, not a 500", async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"a":'));
+        controller.error(new Error("socket hang up"));
+      },
+    });
+    const response = await echo(post(stream));
+    expect(response.status).toBe(400);
+    expect(await problemOf(response)).toMatchObject({ code: "body_unreadable" });
+  });
+
+  it("bytes that are not UTF-8 are invalid JSON (400)", async () => {
+    const response = await echo(post(new Uint8Array([0x22, 0xff, 0xfe, 0x22])));
+    expect(response.status).toBe(400);
+    expect(await problemOf(response)).toMatchObject({ code: "invalid_json" });
+  });
+
+  it("an empty body is invalid JSON and a JSON body is parsed", async () => {
+    expect((await echo(post(""))).status).toBe(400);
+    const ok = await echo(post(JSON.stringify({ a: [1, 2] })));
+    expect(await ok.json()).toEqual({ received: { a: [1, 2] } });
+  });
+});
