@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = {
   "user.email_changed": "Changed email address",
   "admin.user_sessions_revoked": "Signed a user out everywhere",
   "admin.two_factor_reset": "Reset a user's two-factor authentication",
+  "user.sign_up_duplicate_email": "Sign-up attempted with a registered address",
+  "user.email_change_duplicate": "Email change to a registered address attempted",
+  "auth.two_factor_cleared_on_reset": "Two-factor removed by a password reset (set up before verification)",
+  "audit.head_anchored": "Anchored the audit log at its newest event",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,10 +1,13 @@
 // The one way to write the audit trail. Rows are append-only and hash-chained: each row's hash
 // covers its canonical content plus the previous row's hash, so editing or deleting any row
-// breaks verification of every row after it (see verify-audit-chain.ts).
+// breaks verification of every row after it (see verify-audit-chain.ts). The chain's end is
+// anchored by the AuditHead row (seq, hash and a server-keyed MAC), updated in the same
+// transaction as every append, so deleting the newest rows is detected too.
 import "server-only";
 import { db, dbProvider, type Tx } from "@/lib/db";
 import type { AuditAction } from "@/lib/audit/actions";
 import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
+import { AUDIT_HEAD_ID, auditHeadMac, isAuthenticHead } from "@/lib/audit/head-mac";
 import { log } from "@/lib/log";
 
 export type AuditInput = {
@@ -16,12 +19,19 @@ export type AuditInput = {
   context?: { ip: string | null; userAgent: string | null };
 };
 
-async function append(tx: Tx, input: AuditInput) {
+type AppendOptions = {
+  /** Move the head to the new row even though it does not match the chain (operator re-anchoring). */
+  forceAnchor?: boolean;
+};
+
+async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
   if (dbProvider === "postgresql") {
-    // Serialise appenders so that two rows never claim the same predecessor.
+    // Serialise appenders so that two rows never claim the same predecessor, and so that the
+    // head read below is the head this append replaces.
     await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(424242)");
   }
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const head = await tx.auditHead.findUnique({ where: { id: AUDIT_HEAD_ID } });
   const row = {
     seq: (last?.seq ?? 0) + 1,
     createdAt: new Date(),
@@ -34,7 +44,46 @@ async function append(tx: Tx, input: AuditInput) {
     metadata: JSON.stringify(input.metadata ?? {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  return tx.auditEvent.create({ data: { ...row, hash: auditHash(row) }, select: { id: true } });
+  const hash = auditHash(row);
+  const created = await tx.auditEvent.create({ data: { ...row, hash }, select: { id: true } });
+
+  // The head moves only from a state it vouches for: an empty log without a head (a new
+  // installation), or a genuine head on the chain's current last row. Anything else means the log
+  // was changed behind the application's back (newest rows deleted, head rewritten or deleted,
+  // rows inserted directly) or predates the head; moving the head then would launder the evidence,
+  // so it stays where it is for `npm run audit:verify` to report, and writing carries on (the
+  // audit trail must not become a way to stop sign-ins). Only an operator re-anchors.
+  const vouched =
+    head === null
+      ? last === null
+      : isAuthenticHead(head) && last !== null && head.seq === last.seq && head.hash === last.hash;
+  if (vouched || options.forceAnchor) {
+    const next = { seq: row.seq, hash, mac: auditHeadMac(row.seq, hash) };
+    await tx.auditHead.upsert({ where: { id: AUDIT_HEAD_ID }, create: { id: AUDIT_HEAD_ID, ...next }, update: next });
+  } else {
+    log.error(
+      { headSeq: head?.seq ?? null, chainSeq: last?.seq ?? null },
+      "audit head does not vouch for the chain's end; left unchanged (run npm run audit:verify)",
+    );
+  }
+  return created;
+}
+
+async function appendInOwnTransaction(input: AuditInput, options: AppendOptions = {}): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction((t) => append(t, input, options));
+      return;
+    } catch (error) {
+      // SQLite writers in several processes race on `seq` (or, for the very first row, on the head's
+      // id); the unique index refuses the loser, which retries from the new end.
+      const retryable = (error as { code?: string }).code === "P2002" && attempt < 8;
+      if (!retryable) {
+        log.error({ err: error, action: input.action }, "audit write failed");
+        throw error;
+      }
+    }
+  }
 }
 
 /**
@@ -46,17 +95,18 @@ export async function audit(input: AuditInput, tx?: Tx): Promise<void> {
     await append(tx, input);
     return;
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.$transaction((t) => append(t, input));
-      return;
-    } catch (error) {
-      // SQLite writers race on `seq` under concurrency; the unique index refuses the loser.
-      const retryable = (error as { code?: string }).code === "P2002" && attempt < 8;
-      if (!retryable) {
-        log.error({ err: error, action: input.action }, "audit write failed");
-        throw error;
-      }
-    }
-  }
+  await appendInOwnTransaction(input);
+}
+
+/**
+ * Operator action (`npm run audit:verify -- --anchor`): records an `audit.head_anchored` event and
+ * moves the head onto it, whatever the head said before. The event itself keeps, inside the chain,
+ * where the head was, so re-anchoring is never silent.
+ */
+export async function anchorAuditHead(metadata: {
+  previousHeadSeq: number | null;
+  chainSeq: number;
+  reason: string;
+}): Promise<void> {
+  await appendInOwnTransaction({ action: "audit.head_anchored", metadata }, { forceAnchor: true });
 }
