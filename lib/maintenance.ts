@@ -1,5 +1,6 @@
 import "server-only";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
+import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
 import { retryQueuedEmails } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -17,7 +18,8 @@ export function startMaintenance(intervalMs = 60_000): void {
     try {
       const retried = await retryQueuedEmails();
       const pruned = await pruneExpiredSessions();
-      if (retried || pruned) log.info({ retried, pruned }, "maintenance");
+      const enrolmentsPruned = await pruneExpiredTotpEnrolments();
+      if (retried || pruned || enrolmentsPruned) log.info({ retried, pruned, enrolmentsPruned }, "maintenance");
     } catch (err) {
       log.warn({ err }, "maintenance tick failed");
     }

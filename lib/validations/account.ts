@@ -68,3 +68,7 @@ export type DisableTotpInput = z.input<typeof disableTotpSchema>;
 
 export const passwordOnlySchema = z.object({ currentPassword });
 export type PasswordOnlyInput = z.input<typeof passwordOnlySchema>;
+
+/** New recovery codes: the password and a current code from the app (not a recovery code). */
+export const regenerateRecoveryCodesSchema = z.object({ currentPassword, code: totpCodeSchema });
+export type RegenerateRecoveryCodesInput = z.input<typeof regenerateRecoveryCodesSchema>;

@@ -27,8 +27,9 @@ export async function disableTotp(viewer: Viewer | null, input: unknown, ctx: Re
   await confirmCurrentPassword(viewer.userId, currentPassword);
   await verifySecondFactor(user, looksLikeRecoveryCode(code) && !/^\d{6}$/.test(code.trim()) ? "recovery" : "totp", code, ctx);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: viewer.userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.user.update({ where: { id: viewer.userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } });
     await tx.recoveryCode.deleteMany({ where: { userId: viewer.userId } });
+    await tx.pendingTotpEnrolment.deleteMany({ where: { userId: viewer.userId } });
     await audit({ action: "auth.two_factor_disabled", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
   });
   await sendEmail(user.email, securityNoticeEmail(user.firstName, "Two-factor authentication is off", "Signing in to your account now needs only your password."));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/auth/crypto";
-import { hashRecoveryCode, normaliseRecoveryCode } from "@/lib/auth/recovery-codes";
+import { hashRecoveryCode, legacyRecoveryCodeHash, normaliseRecoveryCode } from "@/lib/auth/recovery-codes";
 import { validateSessionToken } from "@/lib/auth/sessions";
 import { matchTotpStep, totpCodeAt } from "@/lib/auth/totp";
 import { viewerFromSession } from "@/lib/auth/viewer";
@@ -11,15 +11,14 @@ import { confirmTotpEnrolment } from "@/lib/data/two-factor/confirm-totp-enrolme
 import { disableTotp } from "@/lib/data/two-factor/disable-totp";
 import { finishTwoFactorEnrolment } from "@/lib/data/two-factor/finish-two-factor-enrolment";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
+import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
 import { regenerateRecoveryCodes } from "@/lib/data/two-factor/regenerate-recovery-codes";
-import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
+import { startTotpEnrolment, TOTP_ENROLMENT_MS } from "@/lib/data/two-factor/start-totp-enrolment";
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { newUser, signIn } from "@/test/accounts";
 import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 
 const WRONG_PASSWORD = "definitely not my password 77";
-
-
 
 /** A six-digit code that matches no step near now (the window is ±1; ±2 leaves room for a tick). */
 function wrongCode(secret: string): string {
@@ -37,6 +36,14 @@ async function forgetUsedStep(userId: string) {
 }
 
 const userRow = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
+const pendingRow = (userId: string) => db.pendingTotpEnrolment.findUnique({ where: { userId } });
+
+/** The key a session sees while it sets 2FA up. */
+async function pendingSecret(viewer: Parameters<typeof getTwoFactorStatus>[0]): Promise<string> {
+  const status = await getTwoFactorStatus(viewer);
+  if (status.status !== "pending") throw new Error(`expected pending, got ${status.status}`);
+  return status.secret;
+}
 
 async function enable(userId: string) {
   const { viewer } = await signIn(userId);
@@ -56,21 +63,28 @@ describe("TOTP enrolment", () => {
     const { viewer } = await signIn(user.id);
     await expect(startTotpEnrolment(viewer, { currentPassword: "not the password" }, testContext())).rejects.toBeInstanceOf(ValidationError);
     await expect(startTotpEnrolment(viewer, {}, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect(await pendingRow(user.id)).toBeNull();
     expect((await userRow(user.id)).totpSecretEnc).toBeNull();
   });
 
-  it("stores the new secret encrypted: the column does not contain it and decrypts to it", async () => {
+  it("stores the new secret encrypted in a set-up bound to the session for ten minutes, not on the user", async () => {
     const user = await newUser();
     const { viewer } = await signIn(user.id);
+    const before = Date.now();
     await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
-    const row = await userRow(user.id);
-    expect(row.totpSecretEnc).toBeTruthy();
-    expect(row.totpEnabledAt).toBeNull();
-    const secret = decryptSecret(row.totpSecretEnc!);
+    const user0 = await userRow(user.id);
+    expect(user0.totpSecretEnc).toBeNull();
+    expect(user0.totpEnabledAt).toBeNull();
+    const row = (await pendingRow(user.id))!;
+    expect(row.sessionId).toBe(viewer.sessionId);
+    expect(TOTP_ENROLMENT_MS).toBe(10 * 60_000);
+    expect(row.expiresAt.getTime()).toBeGreaterThanOrEqual(before + TOTP_ENROLMENT_MS - 1000);
+    expect(row.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + TOTP_ENROLMENT_MS);
+    const secret = decryptSecret(row.secretEnc);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(row.totpSecretEnc).not.toContain(secret);
-    expect(row.totpSecretEnc!.toUpperCase()).not.toContain(secret);
-    expect(row.totpSecretEnc).toMatch(/^v1\./);
+    expect(row.secretEnc).not.toContain(secret);
+    expect(row.secretEnc.toUpperCase()).not.toContain(secret);
+    expect(row.secretEnc).toMatch(/^v1\./);
     expect(await db.auditEvent.count({ where: { action: "auth.two_factor_enrolment_started", actorId: user.id } })).toBe(1);
   });
 
@@ -82,7 +96,7 @@ describe("TOTP enrolment", () => {
     const status = await getTwoFactorStatus(viewer);
     expect(status.status).toBe("pending");
     if (status.status !== "pending") throw new Error("unreachable");
-    expect(status.secret).toBe(decryptSecret((await userRow(user.id)).totpSecretEnc!));
+    expect(status.secret).toBe(decryptSecret((await pendingRow(user.id))!.secretEnc));
     expect(status.qrDataUrl).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
     const png = Buffer.from(status.qrDataUrl.split(",")[1]!, "base64");
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -92,13 +106,14 @@ describe("TOTP enrolment", () => {
     const user = await newUser();
     const { viewer } = await signIn(user.id);
     await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
-    const { totpSecretEnc } = await userRow(user.id);
-    const error = await confirmTotpEnrolment(viewer, { code: wrongCode(decryptSecret(totpSecretEnc!)) }, testContext()).catch((e: unknown) => e);
+    const { secretEnc } = (await pendingRow(user.id))!;
+    const error = await confirmTotpEnrolment(viewer, { code: wrongCode(decryptSecret(secretEnc)) }, testContext()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.code?.length).toBeGreaterThan(0);
     const row = await userRow(user.id);
     expect(row.totpEnabledAt).toBeNull();
-    expect(row.totpSecretEnc).toBe(totpSecretEnc);
+    expect(row.totpSecretEnc).toBeNull();
+    expect((await pendingRow(user.id))?.secretEnc).toBe(secretEnc);
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "auth.two_factor_enabled", actorId: user.id } })).toBe(0);
   });
@@ -109,15 +124,25 @@ describe("TOTP enrolment", () => {
     await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
     const status = await getTwoFactorStatus(viewer);
     if (status.status !== "pending") throw new Error("not pending");
+    const { secretEnc } = (await pendingRow(user.id))!;
 
     const result = await confirmTotpEnrolment(viewer, { code: totpCodeAt(status.secret) }, testContext());
     expect(result.recoveryCodes).toHaveLength(10);
     expect(new Set(result.recoveryCodes).size).toBe(10);
 
-    expect((await userRow(user.id)).totpEnabledAt).toBeInstanceOf(Date);
+    // The confirmed key moved to the user in the same step; the set-up is gone.
+    const enabled = await userRow(user.id);
+    expect(enabled.totpEnabledAt).toBeInstanceOf(Date);
+    expect(enabled.totpSecretEnc).toBe(secretEnc);
+    expect(await pendingRow(user.id)).toBeNull();
     const rows = await db.recoveryCode.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(10);
     expect(rows.map((r) => r.codeHash).sort()).toEqual(result.recoveryCodes.map(hashRecoveryCode).sort());
+    // Keyed (HMAC), not the unsalted SHA-256 anyone could recompute from a guess.
+    for (const code of result.recoveryCodes) {
+      expect(await db.recoveryCode.count({ where: { codeHash: legacyRecoveryCodeHash(code) } })).toBe(0);
+    }
+    for (const row of rows) expect(row.codeHash).toMatch(/^h1:[0-9a-f]{64}$/);
     const stored = JSON.stringify(rows);
     for (const code of result.recoveryCodes) {
       expect(stored).not.toContain(code);
@@ -165,6 +190,9 @@ describe("TOTP enrolment", () => {
     await startTotpEnrolment(pending.viewer, {}, testContext());
     const status = await getTwoFactorStatus(pending.viewer);
     if (status.status !== "pending") throw new Error("not pending");
+    // The other held-back session sees no key and cannot confirm this one.
+    expect(await getTwoFactorStatus(intruder.viewer)).toMatchObject({ status: "off", setUpElsewhere: true });
+    await expect(confirmTotpEnrolment(intruder.viewer, { code: totpCodeAt(status.secret) }, testContext())).rejects.toBeInstanceOf(ConflictError);
     // Finishing before the enrolment is confirmed is refused.
     await expect(finishTwoFactorEnrolment(pending.viewer, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
 
@@ -228,11 +256,138 @@ describe("TOTP enrolment", () => {
   });
 });
 
+describe("a set-up bound to the session that began it", () => {
+  it("a second session of the same user cannot see the pending secret, cannot confirm it and receives no recovery codes", async () => {
+    const user = await newUser();
+    const owner = await signIn(user.id);
+    const other = await signIn(user.id);
+    await startTotpEnrolment(owner.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const secret = await pendingSecret(owner.viewer);
+    const { secretEnc } = (await pendingRow(user.id))!;
+
+    const seen = await getTwoFactorStatus(other.viewer);
+    expect(seen).toMatchObject({ status: "off", setUpElsewhere: true });
+    expect(JSON.stringify(seen)).not.toContain(secret);
+    expect(JSON.stringify(seen)).not.toContain(secretEnc);
+
+    // Even with a correct code for that key (read over the owner's shoulder), the other session gets nothing.
+    const refused = await confirmTotpEnrolment(other.viewer, { code: totpCodeAt(secret) }, testContext()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(JSON.stringify(refused)).not.toMatch(/[a-z2-9]{5}-[a-z2-9]{5}/);
+    expect((await userRow(user.id)).totpEnabledAt).toBeNull();
+    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "auth.two_factor_enabled", actorId: user.id } })).toBe(0);
+
+    // The owner's set-up is untouched and still confirms.
+    expect((await pendingRow(user.id))?.secretEnc).toBe(secretEnc);
+    const { recoveryCodes } = await confirmTotpEnrolment(owner.viewer, { code: totpCodeAt(secret) }, testContext());
+    expect(recoveryCodes).toHaveLength(10);
+  });
+
+  it("starting over from another session needs the password and takes the set-up away from the first session", async () => {
+    const user = await newUser();
+    const first = await signIn(user.id);
+    const second = await signIn(user.id);
+    await startTotpEnrolment(first.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const firstSecret = await pendingSecret(first.viewer);
+    await expect(startTotpEnrolment(second.viewer, {}, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect((await pendingRow(user.id))?.sessionId).toBe(first.sessionId);
+
+    await startTotpEnrolment(second.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    expect((await pendingRow(user.id))?.sessionId).toBe(second.sessionId);
+    expect(await getTwoFactorStatus(first.viewer)).toMatchObject({ status: "off", setUpElsewhere: true });
+    await expect(confirmTotpEnrolment(first.viewer, { code: totpCodeAt(firstSecret) }, testContext())).rejects.toBeInstanceOf(ConflictError);
+    expect(await pendingSecret(second.viewer)).not.toBe(firstSecret);
+  });
+
+  it("an abandoned set-up expires after ten minutes: its key is no longer shown or accepted, and upkeep removes it", async () => {
+    const user = await newUser();
+    const { viewer } = await signIn(user.id);
+    await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const secret = await pendingSecret(viewer);
+    // Ten minutes later.
+    await db.pendingTotpEnrolment.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    const status = await getTwoFactorStatus(viewer);
+    expect(status).toMatchObject({ status: "off", setUpElsewhere: false });
+    expect(JSON.stringify(status)).not.toContain(secret);
+    await expect(confirmTotpEnrolment(viewer, { code: totpCodeAt(secret) }, testContext())).rejects.toBeInstanceOf(ConflictError);
+    expect((await userRow(user.id)).totpEnabledAt).toBeNull();
+
+    const live = await newUser();
+    const liveSession = await signIn(live.id);
+    await startTotpEnrolment(liveSession.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    expect(await pruneExpiredTotpEnrolments()).toBeGreaterThanOrEqual(1);
+    expect(await pendingRow(user.id)).toBeNull();
+    expect(await pendingRow(live.id)).not.toBeNull();
+  });
+
+  it("replacing a key being set up from a session held back for enrolment needs the password again", async () => {
+    const user = await newUser();
+    const held = await signIn(user.id, "pending_enrolment");
+    // The first key needs no password: this session has just proved it.
+    await startTotpEnrolment(held.viewer, {}, testContext());
+    const { secretEnc } = (await pendingRow(user.id))!;
+
+    const bare = await startTotpEnrolment(held.viewer, {}, testContext()).catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(ValidationError);
+    expect((bare as ValidationError).fieldErrors.currentPassword?.length).toBeGreaterThan(0);
+    await expect(startTotpEnrolment(held.viewer, { currentPassword: WRONG_PASSWORD }, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect((await pendingRow(user.id))?.secretEnc).toBe(secretEnc);
+    // Nor may another held-back session replace it without the password.
+    const another = await signIn(user.id, "pending_enrolment");
+    await expect(startTotpEnrolment(another.viewer, {}, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect((await pendingRow(user.id))?.secretEnc).toBe(secretEnc);
+
+    await startTotpEnrolment(held.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const replaced = (await pendingRow(user.id))!;
+    expect(replaced.secretEnc).not.toBe(secretEnc);
+    expect(replaced.sessionId).toBe(held.sessionId);
+
+    // Once that set-up has expired there is nothing to protect: a new key needs no password.
+    await db.pendingTotpEnrolment.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await startTotpEnrolment(another.viewer, {}, testContext());
+    expect((await pendingRow(user.id))?.sessionId).toBe(another.sessionId);
+  });
+
+  it("signing out a session ends the set-up it began", async () => {
+    const user = await newUser();
+    const { viewer, sessionId } = await signIn(user.id);
+    await startTotpEnrolment(viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    await db.session.delete({ where: { id: sessionId } });
+    expect(await pendingRow(user.id)).toBeNull();
+  });
+});
+
+describe("two-factor set-up needs a verified email address (pre-hijack)", () => {
+  it("an account whose email is not verified cannot turn on 2FA", async () => {
+    const user = await newUser({ verified: false });
+    const active = await signIn(user.id);
+    expect(await getTwoFactorStatus(active.viewer)).toMatchObject({ status: "off", emailVerified: false });
+    const error = await startTotpEnrolment(active.viewer, { currentPassword: STRONG_PASSWORD }, testContext()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error).toMatchObject({ code: "email_unverified" });
+    expect((error as Error).message).toMatch(/verify your email/i);
+    const held = await signIn(user.id, "pending_enrolment");
+    await expect(startTotpEnrolment(held.viewer, {}, testContext())).rejects.toMatchObject({ code: "email_unverified" });
+    expect(await pendingRow(user.id)).toBeNull();
+
+    // A set-up that somehow exists (begun before this rule) cannot be confirmed either.
+    const { encryptSecret } = await import("@/lib/auth/crypto");
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await db.pendingTotpEnrolment.create({ data: { userId: user.id, sessionId: active.sessionId, secretEnc: encryptSecret(secret), expiresAt: new Date(Date.now() + 60_000) } });
+    await expect(confirmTotpEnrolment(active.viewer, { code: totpCodeAt(secret) }, testContext())).rejects.toMatchObject({ code: "email_unverified" });
+    const row = await userRow(user.id);
+    expect(row.totpEnabledAt).toBeNull();
+    expect(row.totpSetUpUnverified).toBe(false);
+  });
+});
+
 describe("recovery code regeneration", () => {
   it("needs the current password", async () => {
     const user = await newUser();
-    const { viewer, recoveryCodes } = await enable(user.id);
-    const error = await regenerateRecoveryCodes(viewer, { currentPassword: WRONG_PASSWORD }, testContext()).catch((e: unknown) => e);
+    const { viewer, recoveryCodes, secret } = await enable(user.id);
+    const error = await regenerateRecoveryCodes(viewer, { currentPassword: WRONG_PASSWORD, code: totpCodeAt(secret) }, testContext()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.currentPassword?.length).toBeGreaterThan(0);
     const hashes = (await db.recoveryCode.findMany({ where: { userId: user.id } })).map((r) => r.codeHash).sort();
@@ -241,8 +396,8 @@ describe("recovery code regeneration", () => {
 
   it("replaces the set: new codes work, old codes no longer do", async () => {
     const user = await newUser();
-    const { viewer, recoveryCodes: oldCodes } = await enable(user.id);
-    const { recoveryCodes: newCodes } = await regenerateRecoveryCodes(viewer, { currentPassword: user.password }, testContext());
+    const { viewer, recoveryCodes: oldCodes, secret } = await enable(user.id);
+    const { recoveryCodes: newCodes } = await regenerateRecoveryCodes(viewer, { currentPassword: user.password, code: totpCodeAt(secret) }, testContext());
     expect(newCodes).toHaveLength(10);
     expect(newCodes.filter((c) => oldCodes.includes(c))).toEqual([]);
     const hashes = (await db.recoveryCode.findMany({ where: { userId: user.id } })).map((r) => r.codeHash).sort();
@@ -257,6 +412,54 @@ describe("recovery code regeneration", () => {
     await expect(completeSecondFactor(pending, { method: "recovery", code: oldCodes[0] }, testContext())).rejects.toBeInstanceOf(ValidationError);
     const done = await completeSecondFactor(pending, { method: "recovery", code: newCodes[0] }, testContext());
     expect((await validateSessionToken(done.token))?.state).toBe("active");
+  });
+
+  it("regenerating recovery codes needs a current TOTP code as well as the password", async () => {
+    const user = await newUser();
+    const { viewer, recoveryCodes, secret } = await enable(user.id);
+    const unchanged = async () => {
+      const hashes = (await db.recoveryCode.findMany({ where: { userId: user.id } })).map((r) => r.codeHash).sort();
+      expect(hashes).toEqual(recoveryCodes.map(hashRecoveryCode).sort());
+    };
+    for (const code of [undefined, "", wrongCode(secret), recoveryCodes[0]]) {
+      const error = await regenerateRecoveryCodes(viewer, { currentPassword: user.password, code }, testContext()).catch((e: unknown) => e);
+      expect(error, String(code)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fieldErrors.code?.length, String(code)).toBeGreaterThan(0);
+      await unchanged();
+    }
+    // A recovery code offered as "the code" was not spent.
+    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(10);
+    expect(await db.auditEvent.count({ where: { action: "auth.recovery_codes_regenerated", actorId: user.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: user.id } })).toBeGreaterThanOrEqual(1);
+
+    const code = totpCodeAt(secret);
+    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(viewer, { currentPassword: user.password, code }, testContext());
+    expect(fresh).toHaveLength(10);
+    // The same code cannot be replayed for another set.
+    await expect(regenerateRecoveryCodes(viewer, { currentPassword: user.password, code }, testContext())).rejects.toBeInstanceOf(ValidationError);
+    const hashes = (await db.recoveryCode.findMany({ where: { userId: user.id } })).map((r) => r.codeHash).sort();
+    expect(hashes).toEqual(fresh.map(hashRecoveryCode).sort());
+  });
+});
+
+describe("recovery codes stored before the switch to HMAC", () => {
+  it("a recovery code stored as SHA-256 before the switch to HMAC still signs in, once", async () => {
+    const user = await newUser();
+    const { recoveryCodes } = await enable(user.id);
+    const legacy = recoveryCodes[4]!;
+    // As a set made before the switch was stored: SHA-256 of the normalised code, no prefix.
+    await db.recoveryCode.update({ where: { codeHash: hashRecoveryCode(legacy) }, data: { codeHash: legacyRecoveryCodeHash(legacy) } });
+
+    const attempt = async () => {
+      const signInResult = await authenticateWithPassword({ identifier: user.username, password: user.password, remember: false }, testContext());
+      if (!signInResult.ok) throw new Error("sign-in failed");
+      const pending = await viewerFromSession((await validateSessionToken(signInResult.sessionToken))!);
+      return completeSecondFactor(pending, { method: "recovery", code: legacy.toUpperCase() }, testContext());
+    };
+    const done = await attempt();
+    expect((await validateSessionToken(done.token))?.state).toBe("active");
+    await expect(attempt()).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(9);
   });
 });
 
