@@ -27,10 +27,18 @@ describe("built-in roles", () => {
     expect([...role(SUPER_ADMIN_ROLE).permissions].sort()).toEqual([...ALL_PERMISSIONS].sort());
   });
 
-  it("give Admin everything except roles.manage", () => {
+  it("give Admin everything except roles.manage and email.outbox.read", () => {
     const admin = role("admin").permissions;
     expect(admin).not.toContain("roles.manage");
-    expect([...admin].sort()).toEqual(ALL_PERMISSIONS.filter((p) => p !== "roles.manage").sort());
+    expect([...admin].sort()).toEqual(
+      ALL_PERMISSIONS.filter((p) => p !== "roles.manage" && p !== "email.outbox.read").sort(),
+    );
+  });
+
+  it("let only Super Admin read other people's mail in the developer outbox", () => {
+    expect(BUILT_IN_ROLES.filter((r) => r.permissions.includes("email.outbox.read")).map((r) => r.key)).toEqual([
+      SUPER_ADMIN_ROLE,
+    ]);
   });
 
   it("require a second factor for Super Admin and Admin only", () => {

@@ -25,7 +25,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     name: "Admin",
     description: "Manages users, sessions and all records; cannot edit roles.",
     requiresTwoFactor: true,
-    permissions: ALL_PERMISSIONS.filter((p) => p !== "roles.manage"),
+    // Other people's mail (reset and sign-in links) stays with Super Admin.
+    permissions: ALL_PERMISSIONS.filter((p) => p !== "roles.manage" && p !== "email.outbox.read"),
   },
   {
     key: "manager",

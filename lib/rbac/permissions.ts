@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   "analytics.read": { description: "See analytics", needsVerifiedEmail: true },
   "audit.read": { description: "Read the organisation's activity log", needsVerifiedEmail: true },
   "email.send": { description: "Send email through the platform", needsVerifiedEmail: true },
+  "email.outbox.read": {
+    description: "Read every message in the developer outbox, not only those to one's own address",
+    needsVerifiedEmail: true,
+  },
   "api_keys.manage": { description: "Create and revoke own API keys", needsVerifiedEmail: true },
   "users.read": { description: "See user accounts", needsVerifiedEmail: true },
   "users.manage": { description: "Edit, ban and unban users", needsVerifiedEmail: true },
