@@ -9,7 +9,16 @@ export type ChainCheck =
   /** Every row holds and the head is genuine and on the last row (an empty log has no head: headSeq 0). */
   | { ok: true; status: "intact"; count: number; headSeq: number }
   /** The first row whose link or hash does not hold, or that disagrees with the head. */
-  | { ok: false; status: "broken"; count: number; brokenAtSeq: number; brokenId: string; reason: string }
+  | {
+      ok: false;
+      status: "broken";
+      count: number;
+      brokenAtSeq: number;
+      brokenId: string;
+      reason: string;
+      /** "chain": a row's link or hash; "head": the links hold but the head vouches for another row. */
+      cause: "chain" | "head";
+    }
   /** The head names a later row than the chain holds: the newest rows were deleted. */
   | { ok: false; status: "truncated"; count: number; headSeq: number; chainSeq: number }
   /** The head's MAC is wrong: someone without the server key wrote it. */
@@ -39,7 +48,9 @@ async function walkFrom(start: Walk, batchSize: number): Promise<Walk | Broken> 
             : `seq jumps from ${lastSeq}: events ${lastSeq + 1}–${row.seq - 1} are missing`;
       } else if (row.prevHash !== lastHash) reason = "its link does not match the previous event's hash";
       else if (auditHash(row) !== row.hash) reason = "its content does not match its hash";
-      if (reason) return { ok: false, status: "broken", count, brokenAtSeq: row.seq, brokenId: row.id, reason };
+      if (reason) {
+        return { ok: false, status: "broken", count, brokenAtSeq: row.seq, brokenId: row.id, reason, cause: "chain" };
+      }
       lastSeq = row.seq;
       lastHash = row.hash;
       count += 1;
@@ -63,7 +74,7 @@ export async function verifyAuditChain(batchSize = 1000): Promise<ChainCheck> {
     head = await db.auditHead.findUnique({ where: { id: AUDIT_HEAD_ID } });
     if (!head || head.seq <= walk.lastSeq || !grew) break;
   }
-  const { count, lastSeq: chainSeq, lastHash } = walk;
+  const { count, lastSeq: chainSeq } = walk;
 
   if (!head) {
     return count === 0
@@ -72,19 +83,20 @@ export async function verifyAuditChain(batchSize = 1000): Promise<ChainCheck> {
   }
   if (!isAuthenticHead(head)) return { ok: false, status: "head_forged", count, headSeq: head.seq, chainSeq };
   if (head.seq > chainSeq) return { ok: false, status: "truncated", count, headSeq: head.seq, chainSeq };
-  const anchored =
-    head.seq === chainSeq
-      ? { hash: lastHash }
-      : await db.auditEvent.findUnique({ where: { seq: head.seq }, select: { hash: true } });
-  if (anchored?.hash !== head.hash) {
-    const row = await db.auditEvent.findUniqueOrThrow({ where: { seq: head.seq }, select: { id: true } });
+  // The walk proved seqs 1..chainSeq contiguous, so the row the head names exists.
+  const anchored = await db.auditEvent.findUniqueOrThrow({
+    where: { seq: head.seq },
+    select: { id: true, hash: true },
+  });
+  if (anchored.hash !== head.hash) {
     return {
       ok: false,
       status: "broken",
       count,
       brokenAtSeq: head.seq,
-      brokenId: row.id,
+      brokenId: anchored.id,
       reason: "it is not the event the head vouches for: the events up to here were rewritten or replaced",
+      cause: "head",
     };
   }
   if (head.seq < chainSeq) return { ok: false, status: "unanchored", count, headSeq: head.seq, chainSeq };
