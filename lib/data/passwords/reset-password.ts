@@ -1,11 +1,19 @@
-// Sets a new password from a reset link. The token is single-use, 30 minutes, purpose-bound; every
-// session of the account ends and the owner is told by email.
+// Sets a new password from a reset link. The token is single-use, 30 minutes, purpose-bound;
+// everything the account has in flight ends (sessions, other links, a 2FA set-up) and the owner is
+// told by email.
+//
+// Using the link proves control of the account's address: links mailed to an earlier address are
+// retired when the address changes (confirmEmailChange), so a consumed link was read at the current
+// one. Hence an unverified address becomes verified, and a second factor that was set up while the
+// address was unverified is removed (email pre-hijack: someone who registered the owner's address
+// first and locked a second factor onto it must not keep the account), with its own notice.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { clearAccountFailures } from "@/lib/auth/account-lockout";
 import { sha256 } from "@/lib/auth/crypto";
-import { consumeToken, retireAccountLinks } from "@/lib/auth/one-time-tokens";
+import { endAccountActivity } from "@/lib/auth/end-account-activity";
+import { consumeToken } from "@/lib/auth/one-time-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -28,14 +36,41 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
   const problem = passwordPolicyError(password, [user.username, user.email, user.firstName, user.lastName]);
   if (problem) throw new ValidationError({ password: [problem] });
   const passwordHash = await hashPassword(password);
-  await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const consumed = await consumeToken(token, "password_reset", tx);
     if (!consumed || consumed.userId !== user.id) throw INVALID();
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
-    await retireAccountLinks(user.id, tx);
-    await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded: count }, context: ctx }, tx);
+    // Read after the token is spent, in the same transaction: the state this reset acts on.
+    const now = new Date();
+    const state = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, emailVerifiedAt: true, totpEnabledAt: true, totpSetUpUnverified: true } });
+    const clearTwoFactor = state.totpEnabledAt !== null && (state.totpSetUpUnverified || state.emailVerifiedAt === null);
+    const verifiesEmail = state.emailVerifiedAt === null;
+    await tx.user.update({
+      where: { id: user.id },
+      data: {
+        passwordHash,
+        passwordChangedAt: now,
+        ...(verifiesEmail ? { emailVerifiedAt: now } : {}),
+        ...(clearTwoFactor ? { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } : {}),
+      },
+    });
+    if (clearTwoFactor) await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
+    if (verifiesEmail) {
+      await audit({ action: "user.email_verified", actorId: user.id, targetType: "user", targetId: user.id, metadata: { email: state.email, by: "password_reset" }, context: ctx }, tx);
+    }
+    await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded, twoFactorRemoved: clearTwoFactor }, context: ctx }, tx);
+    return { clearTwoFactor };
   });
   await clearAccountFailures(`user:${user.id}`);
   await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your password was changed", `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""} and every device was signed out.`));
+  if (outcome.clearTwoFactor) {
+    await sendEmail(
+      user.email,
+      securityNoticeEmail(
+        user.firstName,
+        "Two-factor authentication was removed",
+        "Two-factor authentication had been set up on your account before this email address was verified, so whoever set it up may not have been you. Resetting the password proved that you control this address, so it was removed. Turn it on again in Settings → Security with your own authenticator app.",
+      ),
+    );
+  }
 }

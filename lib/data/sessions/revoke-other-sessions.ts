@@ -1,9 +1,9 @@
-// "Sign out everywhere else": every session of the viewer but the current one, and any pending
-// email-change or reset link (someone who had the session may have asked for one).
+// "Sign out everywhere else": every session of the viewer but the current one, and everything else
+// in flight that another session may have started (email-change and reset links, a 2FA set-up).
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { retireAccountLinks } from "@/lib/auth/one-time-tokens";
+import { endAccountActivity } from "@/lib/auth/end-account-activity";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -11,10 +11,9 @@ import type { RequestContext } from "@/lib/http/request-context";
 export async function revokeOtherSessions(viewer: Viewer | null, ctx: RequestContext): Promise<{ revoked: number }> {
   requireViewer(viewer);
   const count = await db.$transaction(async (tx) => {
-    const { count } = await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId } } });
-    await retireAccountLinks(viewer.userId, tx);
-    return count;
+    const { sessionsEnded } = await endAccountActivity(viewer.userId, { exceptSessionId: viewer.sessionId }, tx);
+    await audit({ action: "auth.other_sessions_revoked", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { revoked: sessionsEnded }, context: ctx }, tx);
+    return sessionsEnded;
   });
-  await audit({ action: "auth.other_sessions_revoked", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { revoked: count }, context: ctx });
   return { revoked: count };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { encryptSecret } from "@/lib/auth/crypto";
 import { env } from "@/lib/env";
 import { pruneExpiredSessions, validateSessionToken } from "@/lib/auth/sessions";
+import { consumeToken, issueToken } from "@/lib/auth/one-time-tokens";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { listOwnSessions } from "@/lib/data/sessions/list-own-sessions";
 import { revokeOtherSessions } from "@/lib/data/sessions/revoke-other-sessions";
@@ -13,14 +15,20 @@ import { resetUserTwoFactor } from "@/lib/data/users/reset-user-two-factor";
 import { revokeUserSessions } from "@/lib/data/users/revoke-user-sessions";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { newUser, signIn } from "@/test/accounts";
+import { createTestUser } from "@/test/create-test-user";
 import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 import { TEST_ADMIN } from "@/test/test-env";
+import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
 
+/** Marks 2FA on (as if enrolled), so a role that requires it does not hold the session back. */
+async function markTwoFactorOn(userId: string) {
+  await db.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date(), totpSecretEnc: encryptSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP") } });
+}
 
-
+/** A Super Admin of its own (the seeded one is shared by every file), with 2FA on as the role requires. */
 async function signInAdmin() {
-  const admin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });
-  // Permissions need a complete (active) session; the seeded admin's 2FA requirement is a sign-in concern.
+  const admin = await createTestUser({ role: SUPER_ADMIN_ROLE });
+  await markTwoFactorOn(admin.id);
   return signIn(admin.id, "active");
 }
 
@@ -33,6 +41,18 @@ async function enableTwoFactor(userId: string) {
 }
 
 const sessionExists = async (id: string) => (await db.session.count({ where: { id } })) === 1;
+
+/** Links someone holding the account might have asked for: a reset and an email change. */
+async function pendingLinks(userId: string) {
+  const reset = await issueToken({ userId, purpose: "password_reset" });
+  const emailChange = await issueToken({ userId, purpose: "email_change", data: `taken-over-${userId}@example.com` });
+  return { reset: reset.token, emailChange: emailChange.token };
+}
+
+async function expectLinksRetired(links: { reset: string; emailChange: string }) {
+  expect(await consumeToken(links.reset, "password_reset")).toBeNull();
+  expect(await consumeToken(links.emailChange, "email_change")).toBeNull();
+}
 
 describe("listOwnSessions", () => {
   it("lists only the viewer's sessions, the current one first and flagged", async () => {
@@ -102,6 +122,21 @@ describe("revokeOtherSessions", () => {
     expect(await validateSessionToken(current.token)).not.toBeNull();
     expect(await validateSessionToken(theirs.token)).not.toBeNull();
   });
+
+  it("ends a 2FA set-up begun by another session, but keeps the current session's own", async () => {
+    const user = await newUser();
+    const current = await signIn(user.id);
+    const other = await signIn(user.id);
+    await startTotpEnrolment(other.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const links = await pendingLinks(user.id);
+    await revokeOtherSessions(current.viewer, testContext());
+    expect(await db.pendingTotpEnrolment.count({ where: { userId: user.id } })).toBe(0);
+    await expectLinksRetired(links);
+
+    await startTotpEnrolment(current.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    await revokeOtherSessions(current.viewer, testContext());
+    expect((await db.pendingTotpEnrolment.findUnique({ where: { userId: user.id } }))?.sessionId).toBe(current.sessionId);
+  });
 });
 
 describe("admin session management", () => {
@@ -146,6 +181,33 @@ describe("admin session management", () => {
     await expect(revokeUserSessions(admin.viewer, "no-such-user", testContext())).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("admin sign-out-everywhere retires pending reset and email-change links and any 2FA set-up", async () => {
+    const target = await newUser();
+    const held = await signIn(target.id);
+    await startTotpEnrolment(held.viewer, { currentPassword: STRONG_PASSWORD }, testContext());
+    const links = await pendingLinks(target.id);
+    const bystander = await newUser();
+    const bystanderLinks = await pendingLinks(bystander.id);
+    const admin = await signInAdmin();
+
+    await revokeUserSessions(admin.viewer, target.id, testContext());
+    await expectLinksRetired(links);
+    expect(await db.pendingTotpEnrolment.count({ where: { userId: target.id } })).toBe(0);
+    // Only that account's.
+    expect(await consumeToken(bystanderLinks.reset, "password_reset")).toMatchObject({ userId: bystander.id });
+  });
+
+  it("admin reset-2FA retires pending reset and email-change links", async () => {
+    const target = await newUser();
+    await enableTwoFactor(target.id);
+    const links = await pendingLinks(target.id);
+    const admin = await signInAdmin();
+
+    await resetUserTwoFactor(admin.viewer, target.id, testContext());
+    await expectLinksRetired(links);
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { totpSetUpUnverified: true } })).toEqual({ totpSetUpUnverified: false });
+  });
+
   it("lets an admin reset a user's 2FA, which also ends their sessions", async () => {
     const target = await newUser();
     await enableTwoFactor(target.id);
@@ -169,6 +231,7 @@ describe("admin session management", () => {
     const actor = await newUser();
     const adminRole = await db.role.findUniqueOrThrow({ where: { key: "admin" } });
     await db.userRole.create({ data: { userId: actor.id, roleId: adminRole.id } });
+    await markTwoFactorOn(actor.id);
     const { viewer } = await signIn(actor.id);
     expect(viewer.permissions.has("sessions.manage")).toBe(true);
     const superAdmin = await db.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email }, select: { id: true } });
