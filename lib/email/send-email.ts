@@ -1,13 +1,15 @@
 // The one way to send email. Every message is first written to the EmailOutbox table, then sent
 // through Resend when RESEND_API_KEY is set; otherwise it stays in the outbox (readable at
-// /dev/outbox outside production) and a log line says so. A failed send is recorded and retried
-// with backoff by retryQueuedEmails(), never dropped.
+// /dev/outbox by its recipient while the dev outbox is on) and a log line says so. A failed send
+// is recorded and retried with backoff by retryQueuedEmails(), never dropped. Bodies are stored
+// encrypted (seal-email-body.ts) and cleared as soon as the message is delivered or given up.
 import "server-only";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { env, isDevOutboxEnabled } from "@/lib/env";
 import { log } from "@/lib/log";
 import { renderEmail, type EmailContent } from "@/lib/email/render-email";
+import { openEmailBody, sealEmailBody } from "@/lib/email/seal-email-body";
 
 const MAX_ATTEMPTS = 6;
 
@@ -27,8 +29,8 @@ export async function sendEmail(to: string, content: EmailContent): Promise<Sent
     data: {
       to,
       subject: message.subject,
-      html: message.html,
-      text: message.text,
+      html: sealEmailBody(message.html),
+      text: sealEmailBody(message.text),
       status: client ? "queued" : "outbox",
       provider: client ? "resend" : "outbox",
       // A lease: the retry loop leaves this row alone while the first attempt below is under way.
@@ -59,8 +61,8 @@ async function deliver(id: string): Promise<"sent" | "queued"> {
       from: env.EMAIL_FROM,
       to: row.to,
       subject: row.subject,
-      html: row.html,
-      text: row.text,
+      html: openEmailBody(row.html),
+      text: openEmailBody(row.text),
     });
     if (error || !data) throw new Error(error?.message ?? "Resend returned no id");
     await db.emailOutbox.update({
@@ -88,6 +90,8 @@ async function deliver(id: string): Promise<"sent" | "queued"> {
         attempts,
         lastError: message.slice(0, 500),
         nextAttemptAt: giveUp ? null : new Date(Date.now() + 30_000 * 2 ** (attempts - 1)),
+        // Given up: nothing will send it any more, so its links are not kept either.
+        ...(giveUp ? { html: "", text: "" } : {}),
       },
     });
     log.warn(

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Inbox } from "lucide-react";
 import { Brand } from "@/components/layout/brand";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { canReadOutbox, listOutbox } from "@/lib/data/email/list-outbox";
-import { requestContext } from "@/lib/http/request-context";
+import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { getViewer } from "@/lib/auth/viewer";
+import { canReadOutbox, listOutbox, type OutboxEmail } from "@/lib/data/email/list-outbox";
 
 export const metadata: Metadata = { title: "Developer outbox", robots: { index: false } };
 
@@ -26,10 +27,22 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
+const STATE: Record<string, string> = {
+  sent: "Delivered by the mail provider; the message is not kept here.",
+  queued: "Handed to the mail provider; waiting for a retry.",
+  failed: "The mail provider refused it for good.",
+};
+
+function Body({ email }: { email: OutboxEmail }) {
+  if (email.text !== null) return <Linkified text={email.text} />;
+  return <span className="text-muted-foreground">{STATE[email.status] ?? "The message is not kept here."}</span>;
+}
+
 export default async function OutboxPage() {
-  const ctx = await requestContext();
-  if (!canReadOutbox(ctx)) notFound();
-  const emails = await listOutbox(ctx);
+  if (!canReadOutbox()) notFound();
+  // Signed-in readers only: the mail holds sign-in and reset links.
+  if (!(await getViewer())) redirect("/sign-in?next=%2Fdev%2Foutbox");
+  const { scope, emails } = await listOutbox(await requirePageViewer());
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
@@ -41,16 +54,15 @@ export default async function OutboxPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Developer outbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">
         Emails the app would have sent. Set <code className="rounded bg-muted px-1">RESEND_API_KEY</code> to deliver
-        them for real. This page exists only on development setups, and only for this machine.
+        them for real. This page exists only on development setups.{" "}
+        {scope === "all"
+          ? "You hold email.outbox.read: you see every message."
+          : "You see the messages sent to your own address."}
       </p>
       <div className="mt-8 space-y-4">
         {emails.length === 0 ? (
           <Card>
-            <EmptyState
-              icon={Inbox}
-              title="No emails yet"
-              description="Sign up or ask for a password reset and the message appears here."
-            />
+            <EmptyState icon={Inbox} title="No emails yet" description="Messages sent to your address appear here." />
           </Card>
         ) : (
           emails.map((email, index) => (
@@ -69,7 +81,7 @@ export default async function OutboxPage() {
                   className="whitespace-pre-wrap border-t border-border px-5 py-4 text-sm leading-6 text-foreground"
                   data-testid="outbox-body"
                 >
-                  <Linkified text={email.text} />
+                  <Body email={email} />
                 </div>
               </details>
             </Card>
