@@ -1,6 +1,12 @@
 // Auth.js (next-auth v5) configuration. Auth.js carries the session cookie (an encrypted JWT whose
 // only claim is the raw session token) and runs the Credentials sign-in; the Session table decides
 // whether that token is still good (lib/auth/sessions.ts), so every session can be revoked.
+//
+// Only the in-process `signIn` / `signOut` (called from server actions) are used. Auth.js's HTTP
+// endpoints (/api/auth/session, /csrf, /providers, /callback/credentials, /signout…) are not
+// mounted: the session endpoint re-issued the cookie with a 30-day expiry, turning a browser-session
+// sign-in into a persistent one, and the credentials callback was a second sign-in path that could
+// not honour "remember me". The app reads its cookie itself (lib/auth/viewer.ts).
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -10,7 +16,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { signInSchema } from "@/lib/validations/auth";
 import { secureCookies, SESSION_COOKIE } from "@/lib/auth/cookie";
-import { deleteSessionByToken, validateSessionToken } from "@/lib/auth/sessions";
+import { deleteSessionByToken } from "@/lib/auth/sessions";
 
 /** A sign-in refusal whose `code` the form turns into a message ("invalid", "throttled:SECONDS"). */
 class SignInRefused extends CredentialsSignin {
@@ -20,7 +26,7 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, signIn, signOut } = NextAuth({
+export const { signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   useSecureCookies: secureCookies,
@@ -55,12 +61,12 @@ export const { handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    // The JWT holds the session token and nothing else: no name, email or picture. Whenever
-    // Auth.js reads it again (its /api/auth/session endpoint), the Session row must still be live.
-    async jwt({ token, user }) {
-      if (user) return { sid: (user as { sessionToken: string }).sessionToken };
-      const sid = typeof token.sid === "string" ? token.sid : "";
-      return (await validateSessionToken(sid)) ? token : null;
+    // The JWT holds the session token and nothing else: no name, email or picture. It is made at
+    // sign-in and never refreshed by Auth.js: a re-read (its session endpoint or `auth()`, neither
+    // used) would re-issue the cookie for session.maxAge whatever "remember me" said, so it is
+    // refused (Auth.js then clears the cookie) rather than extended.
+    jwt({ user }) {
+      return user ? { sid: (user as { sessionToken: string }).sessionToken } : null;
     },
   },
   events: {
