@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { openEmailBody } from "@/lib/email/seal-email-body";
 import { sha256 } from "@/lib/auth/crypto";
 import { confirmEmailChange } from "@/lib/data/users/confirm-email-change";
 import { getOwnProfile } from "@/lib/data/users/get-own-profile";
@@ -7,19 +8,20 @@ import { requestEmailChange } from "@/lib/data/users/request-email-change";
 import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { updateOwnProfile } from "@/lib/data/users/update-own-profile";
 import { verifyEmail } from "@/lib/data/users/verify-email";
-import { ConflictError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { signIn } from "@/test/accounts";
 import { signUpInput, testContext, uniqueName } from "@/test/helpers";
+import { signUpAccount } from "@/test/sign-up-account";
 
 const WRONG_PASSWORD = "definitely not my password 77";
 
 /** A user from the sign-up path, with the raw token of the verification email sent to them. */
 async function newUser(options: { verified?: boolean } = {}) {
   const input = signUpInput();
-  const user = await signUpUser(input, testContext());
+  const user = await signUpAccount(input);
   if (options.verified !== false) await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: input.email, subject: { contains: "Confirm your email" } } });
-  const verificationToken = decodeURIComponent(/\/verify-email\?token=([A-Za-z0-9_%-]+)/.exec(mail.text)![1]!);
+  const verificationToken = decodeURIComponent(/\/verify-email\?token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(mail.text))![1]!);
   return { ...user, password: input.password, verificationToken };
 }
 
@@ -29,8 +31,8 @@ const userRow = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
 /** The raw token in the newest email-change link sent to `email`. */
 async function emailChangeToken(email: string): Promise<string> {
   const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: email, subject: { contains: "Confirm your new email" } }, orderBy: { createdAt: "desc" } });
-  const match = /\/confirm-email-change\?token=([A-Za-z0-9_%-]+)/.exec(mail.text);
-  if (!match) throw new Error(`no confirmation link in: ${mail.text}`);
+  const match = /\/confirm-email-change\?token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(mail.text));
+  if (!match) throw new Error(`no confirmation link in: ${openEmailBody(mail.text)}`);
   return decodeURIComponent(match[1]!);
 }
 
@@ -104,17 +106,40 @@ describe("requestEmailChange", () => {
     expect(await db.emailOutbox.count({ where: { to } })).toBe(0);
   });
 
-  it("refuses an address already in use, whatever its case", async () => {
+  it("a change to an address that belongs to another account answers like a free one, mails its owner a notice instead of a link, and changes nothing", async () => {
     const me = await newUser();
     const other = await newUser();
     const { viewer } = await signIn(me.id);
-    for (const email of [other.email, other.email.toUpperCase()]) {
-      const error = await requestEmailChange(viewer, { email, currentPassword: me.password }, testContext()).catch((e: unknown) => e);
-      expect(error, email).toBeInstanceOf(ConflictError);
-      expect((error as ConflictError).fieldErrors.email?.length).toBeGreaterThan(0);
-    }
-    expect(await db.oneTimeToken.count({ where: { userId: me.id, purpose: "email_change" } })).toBe(0);
-    expect(await db.emailOutbox.count({ where: { to: other.email, subject: { contains: "new email" } } })).toBe(0);
+    const free = newAddress();
+    const otherBefore = await userRow(other.id);
+    const otherMailBefore = await db.emailOutbox.count({ where: { to: other.email } });
+
+    const toTaken = await requestEmailChange(viewer, { email: other.email.toUpperCase(), currentPassword: me.password }, testContext());
+    const takenProfile = await getOwnProfile(viewer);
+    const toFree = await requestEmailChange(viewer, { email: free, currentPassword: me.password }, testContext());
+    const freeProfile = await getOwnProfile(viewer);
+
+    // The same answer and the same "pending" state on the settings page.
+    expect(toTaken).toEqual({ email: other.email });
+    expect(toFree).toEqual({ email: free });
+    expect(takenProfile.pendingEmail).toBe(other.email);
+    expect(freeProfile.pendingEmail).toBe(free);
+
+    // The owner of the taken address gets one notice with no link and no detail of who asked; the free address its link.
+    const otherMail = await db.emailOutbox.findMany({ where: { to: other.email }, orderBy: { createdAt: "asc" } });
+    expect(otherMail).toHaveLength(otherMailBefore + 1);
+    const notice = otherMail.at(-1)!;
+    expect(notice.subject).toMatch(/Someone tried to move another .* account to your address/);
+    const noticeText = openEmailBody(notice.text);
+    expect(noticeText).not.toMatch(/token=/);
+    for (const detail of [me.email, me.username]) expect(noticeText).not.toContain(detail);
+    expect(await emailChangeToken(free)).toBeTruthy();
+    // The requester's own address is told in both cases, as for any change.
+    expect(await db.emailOutbox.count({ where: { to: me.email, subject: { contains: "being changed" } } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "user.email_change_requested", actorId: me.id } })).toBe(2);
+
+    expect(await userRow(other.id)).toEqual(otherBefore);
+    expect((await userRow(me.id)).email).toBe(me.email);
   });
 
   it("sends a link to the new address and a notice to the old, changing nothing yet", async () => {
@@ -127,8 +152,8 @@ describe("requestEmailChange", () => {
     const row = await db.oneTimeToken.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
     expect(row).toMatchObject({ userId: me.id, purpose: "email_change", data: to, usedAt: null });
     const notice = await db.emailOutbox.findFirstOrThrow({ where: { to: me.email, subject: { contains: "being changed" } } });
-    expect(notice.text).toContain(to);
-    expect(notice.text).not.toContain(token);
+    expect(openEmailBody(notice.text)).toContain(to);
+    expect(openEmailBody(notice.text)).not.toContain(token);
     expect((await userRow(me.id)).email).toBe(me.email);
     expect((await getOwnProfile(viewer)).pendingEmail).toBe(to);
   });
@@ -174,6 +199,23 @@ describe("confirmEmailChange", () => {
     await signUpUser(signUpInput({ email: to }), testContext());
     expect(await confirmEmailChange(token, testContext())).toEqual({ ok: false, reason: "taken" });
     expect((await userRow(me.id)).email).toBe(me.email);
+  });
+
+  it("a link to an address that another account asked for too: two confirmations at once give one owner and a clean 'taken'", async () => {
+    const [a, b] = [await newUser(), await newUser()];
+    const to = newAddress();
+    for (const user of [a, b]) {
+      const { viewer } = await signIn(user.id);
+      await requestEmailChange(viewer, { email: to, currentPassword: user.password }, testContext());
+    }
+    const tokens = (await db.emailOutbox.findMany({ where: { to, subject: { contains: "Confirm your new email" } } })).map(
+      (m) => decodeURIComponent(/token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(m.text))![1]!),
+    );
+    expect(tokens).toHaveLength(2);
+
+    const results = await Promise.all(tokens.map((t) => confirmEmailChange(t, testContext())));
+    expect(results).toEqual(expect.arrayContaining([{ ok: true, email: to }, { ok: false, reason: "taken" }]));
+    expect(await db.user.count({ where: { email: to } })).toBe(1);
   });
 
   it("refuses tokens of another purpose and malformed input", async () => {

@@ -1,5 +1,9 @@
 // The viewer asks to change their email: needs the current password; a link goes to the NEW
 // address (proving it is theirs) and a notice to the OLD one. Nothing changes until the link is used.
+// An address that already belongs to another account is answered exactly like a free one (same
+// work, same token and audit row, same "pending" state on the profile page), so a signed-in person
+// cannot probe which addresses have accounts; its owner is mailed a notice instead of the link, and
+// the token, delivered to nobody, can never be used (confirm-email-change refuses a taken address too).
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -9,6 +13,7 @@ import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
 import { emailChangeEmail, securityNoticeEmail } from "@/lib/email/messages";
+import { emailChangeAttemptEmail } from "@/lib/email/account-messages";
 import { ConflictError, RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
@@ -24,15 +29,18 @@ export async function requestEmailChange(viewer: Viewer | null, input: unknown, 
   await confirmCurrentPassword(viewer.userId, currentPassword);
   const limit = await hit(LIMITS.verificationResendUser, viewer.userId);
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new ConflictError("This email address cannot be used.", { email: ["This email address cannot be used."] });
-  }
+  const owner = await db.user.findUnique({ where: { email }, select: { firstName: true } });
   const { token } = await db.$transaction(async (tx) => {
     const issued = await issueToken({ userId: viewer.userId, purpose: "email_change", data: email }, tx);
     await audit({ action: "user.email_change_requested", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { to: email }, context: ctx }, tx);
     return issued;
   });
-  await sendEmail(email, emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)));
+  await sendEmail(
+    email,
+    owner
+      ? emailChangeAttemptEmail(owner.firstName)
+      : emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)),
+  );
   await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your email address is being changed", `Someone signed in to your account asked to change its email address to ${email}. It changes only when the link sent there is used.`));
   return { email };
 }
