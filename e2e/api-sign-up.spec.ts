@@ -1,5 +1,5 @@
-// POST /api/v1/auth/sign-up over HTTP: the success shape, the problem+json error contract, and
-// that a refused request creates nothing.
+// POST /api/v1/auth/sign-up over HTTP: the success shape, the problem+json error contract, that a
+// refused request creates nothing, and that the answer never tells whether an email is registered.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectProblem, freshIp, signUpBody } from "./http-helpers";
 
@@ -16,7 +16,9 @@ async function expectNothingCreated(request: APIRequestContext, body: Record<str
 }
 
 test.describe("POST /api/v1/auth/sign-up", () => {
-  test("creates an account: 201 with the user and no secrets", async ({ request }) => {
+  test("creates an account: 201 with a verification_sent answer that names no account and no secrets", async ({
+    request,
+  }) => {
     const body = signUpBody({
       username: `Api${Date.now().toString(36)}`,
       email: `MiXeD.${Date.now().toString(36)}@Example.com`,
@@ -25,45 +27,64 @@ test.describe("POST /api/v1/auth/sign-up", () => {
     expect(response.status()).toBe(201);
     expect(response.headers()["content-type"]).toMatch(/^application\/json/);
     expect(response.headers()["cache-control"]).toContain("no-store");
-    const json = (await response.json()) as { data: Record<string, unknown> };
-    expect(json.data).toMatchObject({
-      username: String(body.username).toLowerCase(),
-      email: String(body.email).toLowerCase(),
-      firstName: body.firstName,
-      lastName: body.lastName,
-      emailVerified: false,
+    expect(await response.json()).toEqual({
+      data: { status: "verification_sent", email: String(body.email).toLowerCase() },
     });
-    expect(typeof json.data.id).toBe("string");
-    expect(Number.isNaN(Date.parse(String(json.data.createdAt)))).toBe(false);
-    expect(Object.keys(json.data).sort()).toEqual([
-      "createdAt",
-      "email",
-      "emailVerified",
-      "firstName",
-      "id",
-      "lastName",
-      "username",
-    ]);
-    const text = JSON.stringify(json);
-    for (const secret of [String(body.password), "passwordHash", "token", "tokenHash", "totp", "dateOfBirth"]) {
-      expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
-    }
 
     // The same username again is a conflict: the account really exists.
     await expectProblem(await post(request, signUpBody({ username: body.username })), 409, "conflict");
   });
 
-  test("409 for an email that differs only by case, listing the field, and creates nothing", async ({ request }) => {
+  test("a taken email (in any case) gets exactly the same status and body as a fresh one, and creates nothing", async ({
+    request,
+  }) => {
+    const owner = signUpBody();
+    expect((await post(request, owner)).status()).toBe(201);
+
+    const fresh = signUpBody();
+    const taken = signUpBody({ email: String(owner.email).toUpperCase() });
+    const [freshResponse, takenResponse] = [await post(request, fresh), await post(request, taken)];
+
+    expect(takenResponse.status()).toBe(freshResponse.status());
+    expect(takenResponse.status()).toBe(201);
+    for (const header of ["content-type", "cache-control"]) {
+      expect(takenResponse.headers()[header], header).toBe(freshResponse.headers()[header]);
+    }
+    const echoed = (body: Record<string, unknown>) => String(body.email).toLowerCase();
+    // Byte for byte the same once the echoed address is swapped.
+    expect((await takenResponse.text()).replace(echoed(taken), "<email>")).toBe(
+      (await freshResponse.text()).replace(echoed(fresh), "<email>"),
+    );
+
+    // The username of the refused sign-up is still free: nothing was created for it.
+    const retry = await post(request, signUpBody({ username: taken.username }));
+    expect(retry.status(), await retry.text()).toBe(201);
+  });
+
+  test("409 only for a taken username, naming only that field even when the email is taken too", async ({
+    request,
+  }) => {
     const first = signUpBody();
     expect((await post(request, first)).status()).toBe(201);
-    const second = signUpBody({ email: String(first.email).toUpperCase() });
-    const problem = await expectProblem(await post(request, second), 409, "conflict");
-    expect(problem.errors?.map((e) => e.field)).toEqual(["email"]);
-    expect(problem.errors?.[0]?.message).toMatch(/cannot be used/);
+    const problem = await expectProblem(
+      await post(request, signUpBody({ username: String(first.username).toUpperCase(), email: first.email })),
+      409,
+      "conflict",
+    );
+    expect(problem.errors?.map((e) => e.field)).toEqual(["username"]);
+    expect(problem.errors?.[0]?.message).toMatch(/taken/);
     expect(problem.instance).toBe(URL_);
-    // The refused username is still free.
-    const retry = await post(request, signUpBody({ username: second.username }));
-    expect(retry.status()).toBe(201);
+    expect(JSON.stringify(problem)).not.toContain(String(first.email));
+  });
+
+  test("taken-username answers count against the per-IP limit", async ({ request }) => {
+    const first = signUpBody();
+    expect((await post(request, first)).status()).toBe(201);
+    const ip = freshIp();
+    for (let i = 1; i <= 10; i++) {
+      await expectProblem(await post(request, signUpBody({ username: first.username }), ip), 409, "conflict");
+    }
+    await expectProblem(await post(request, signUpBody({ username: first.username }), ip), 429, "rate_limited");
   });
 
   test("422 listing every missing field, and creates nothing", async ({ request }) => {

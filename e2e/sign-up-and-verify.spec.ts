@@ -53,3 +53,25 @@ test("a new person signs up, confirms their email from the outbox, signs in by u
   await expect(page.getByRole("alert").filter({ hasText: "Incorrect username, email or password." })).toBeVisible();
   await context.close();
 });
+
+test("signing up with an email that already has an account shows the same 'Check your email' page, and its owner gets a notice instead of a link", async ({
+  browser,
+}) => {
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  const owner = newPerson();
+  await signUp(page, owner);
+  const ownersPage = await page.locator("main").innerText();
+
+  const intruder = { ...newPerson(), email: owner.email.toUpperCase() };
+  await signUp(page, intruder);
+  await expect(page).toHaveURL(new RegExp(`/check-email\\?email=${encodeURIComponent(owner.email)}$`));
+  // The very same page, word for word.
+  expect(await page.locator("main").innerText()).toBe(ownersPage);
+  await shot(page, "07-check-email-taken");
+
+  // The newest mail to the owner is the notice: it links to sign-in, not to a verification.
+  const link = await linkFromOutbox(page, owner.email, "/sign-in");
+  expect(link).not.toContain("token=");
+  await context.close();
+});

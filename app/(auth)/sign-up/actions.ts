@@ -6,7 +6,8 @@ import type { SignUpInput } from "@/lib/validations/auth";
 
 export async function signUpAction(input: SignUpInput): Promise<ActionResult<{ email: string }>> {
   return runAction("sign-up", async () => {
-    await signUpUser(input, await requestContext());
-    return { email: String(input.email).trim().toLowerCase() };
+    // The same answer for a free and a taken address: the page that follows must not differ either.
+    const { email } = await signUpUser(input, await requestContext());
+    return { email };
   });
 }

@@ -1,5 +1,8 @@
-// Creates an account from the public sign-up form or API: one transaction writes the user, their
-// default role, the verification token and the audit event; the email goes out after commit.
+// Creates an account from the public sign-up form or API. The answer never tells whether the email
+// address already has an account: a taken address gets the same answer as a free one, after the same
+// work (the lookup, one bcrypt hash, one database step, one email), and its owner is mailed a notice
+// instead of a verification link. Usernames are public, so a taken one is still said; every attempt
+// counts against the per-IP limit first, which bounds how fast either can be probed.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -7,25 +10,26 @@ import { hashPassword } from "@/lib/auth/password";
 import { issueToken } from "@/lib/auth/one-time-tokens";
 import { sendEmail } from "@/lib/email/send-email";
 import { verificationEmail } from "@/lib/email/messages";
-import { ConflictError, RateLimitedError, type FieldErrors } from "@/lib/errors";
+import { signUpAttemptEmail } from "@/lib/email/account-messages";
+import { ConflictError, RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
+import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { DEFAULT_SIGN_UP_ROLE } from "@/lib/rbac/built-in-roles";
-import { signUpSchema } from "@/lib/validations/auth";
+import { signUpSchema, type SignUpData } from "@/lib/validations/auth";
 import { parseOrThrow } from "@/lib/validations/parse";
 
-function conflict(username: boolean, email: boolean): ConflictError {
-  const fieldErrors: FieldErrors = {};
-  if (username) fieldErrors.username = ["This username is taken. Choose another."];
-  if (email) fieldErrors.email = ["This email address cannot be used. If it is yours, sign in or reset your password."];
-  return new ConflictError("An account with these details already exists.", fieldErrors);
-}
+/** The one answer to an accepted sign-up, whether or not the address already had an account. */
+export type SignUpAnswer = { status: "verification_sent"; email: string };
 
-export type SignedUpUser = { id: string; username: string; email: string; firstName: string; lastName: string; createdAt: Date };
+const usernameTaken = () =>
+  new ConflictError("This username is taken.", { username: ["This username is taken. Choose another."] });
 
-export async function signUpUser(input: unknown, ctx: RequestContext): Promise<SignedUpUser> {
+type Outcome = { kind: "created"; token: string } | { kind: "email_taken"; owner: { id: string; firstName: string } };
+
+export async function signUpUser(input: unknown, ctx: RequestContext): Promise<SignUpAnswer> {
   const limit = await hit(LIMITS.signUpIp, ctx.ip ?? "unknown");
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
 
@@ -33,16 +37,38 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
 
   const existing = await db.user.findMany({
     where: { OR: [{ username: data.username }, { email: data.email }] },
-    select: { username: true, email: true },
+    select: { id: true, username: true, email: true, firstName: true },
   });
-  if (existing.length) {
-    throw conflict(existing.some((u) => u.username === data.username), existing.some((u) => u.email === data.email));
-  }
+  if (existing.some((u) => u.username === data.username)) throw usernameTaken();
+  const owner = existing.find((u) => u.email === data.email);
 
+  // Hashed on both paths, so a taken address costs the same time as a free one.
   const passwordHash = await hashPassword(data.password);
-  let created: { user: SignedUpUser; token: string };
+  const outcome: Outcome = owner ? { kind: "email_taken", owner } : await createAccount(data, passwordHash, ctx);
+
+  if (outcome.kind === "created") {
+    await sendEmail(
+      data.email,
+      verificationEmail(data.firstName, absoluteUrl(`/verify-email?token=${encodeURIComponent(outcome.token)}`)),
+    );
+  } else {
+    // No audit action exists for this yet (see the issue 8 notes): a log line keeps the trace.
+    log.info({ userId: outcome.owner.id, requestId: ctx.requestId }, "sign-up with a taken email: owner notified");
+    await sendEmail(
+      data.email,
+      signUpAttemptEmail(outcome.owner.firstName, {
+        signIn: absoluteUrl("/sign-in"),
+        resetPassword: absoluteUrl("/forgot-password"),
+      }),
+    );
+  }
+  return { status: "verification_sent", email: data.email };
+}
+
+/** One transaction: the user, their default role, the verification token and the audit event. */
+async function createAccount(data: SignUpData, passwordHash: string, ctx: RequestContext): Promise<Outcome> {
   try {
-    created = await db.$transaction(async (tx) => {
+    const token = await db.$transaction(async (tx) => {
       const role = await tx.role.findUnique({ where: { key: DEFAULT_SIGN_UP_ROLE }, select: { id: true } });
       if (!role) throw new Error(`Built-in role "${DEFAULT_SIGN_UP_ROLE}" is missing: run the seed`);
       const user = await tx.user.create({
@@ -56,27 +82,20 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
           status: "active",
           roles: { create: { roleId: role.id } },
         },
-        select: { id: true, username: true, email: true, firstName: true, lastName: true, createdAt: true },
+        select: { id: true },
       });
-      const { token } = await issueToken({ userId: user.id, purpose: "email_verification", data: data.email }, tx);
-      await audit(
-        { action: "user.signed_up", actorId: user.id, targetType: "user", targetId: user.id, context: ctx },
-        tx,
-      );
-      return { user, token };
+      const issued = await issueToken({ userId: user.id, purpose: "email_verification", data: data.email }, tx);
+      await audit({ action: "user.signed_up", actorId: user.id, targetType: "user", targetId: user.id, context: ctx }, tx);
+      return issued.token;
     });
+    return { kind: "created", token };
   } catch (error) {
-    // Two sign-ups raced past the check above; the unique index decided.
-    if ((error as { code?: string }).code === "P2002") {
-      const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-      throw conflict(target.includes("username") || !target.includes("email"), target.includes("email"));
-    }
-    throw error;
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // Another sign-up committed between the lookup and this insert; the unique index decided. Which
+    // column it names differs by driver, so ask the table: a now-taken email gets the usual answer
+    // (even when the username clashed too: a double-submitted form is then answered like the first).
+    const owner = await db.user.findUnique({ where: { email: data.email }, select: { id: true, firstName: true } });
+    if (owner) return { kind: "email_taken", owner };
+    throw usernameTaken();
   }
-
-  await sendEmail(
-    data.email,
-    verificationEmail(data.firstName, absoluteUrl(`/verify-email?token=${encodeURIComponent(created.token)}`)),
-  );
-  return created.user;
 }
