@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sha256 } from "@/lib/auth/crypto";
-import { createSession, deleteSessionByToken, pruneExpiredSessions, validateSessionToken } from "@/lib/auth/sessions";
+import {
+  createSession,
+  deleteSessionByToken,
+  pruneExpiredSessions,
+  rotateSession,
+  validateSessionToken,
+} from "@/lib/auth/sessions";
 import { createTestUser } from "@/test/create-test-user";
 
 async function newSession(remember = false, state?: "active" | "pending_second_factor" | "pending_enrolment") {
@@ -146,5 +152,82 @@ describe("sessions", () => {
     expect(await rowExists(live.sessionId)).toBe(true);
     expect(await rowExists(expired.sessionId)).toBe(false);
     expect(await rowExists(idle.sessionId)).toBe(false);
+  });
+
+  it("creates a session for a verified password only while that password is still current", async () => {
+    const user = await createTestUser();
+    const verified = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true, passwordChangedAt: true },
+    });
+    const checkedAt = new Date();
+    // The password changes after it was verified and before the session is written.
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: "changed", passwordChangedAt: new Date(checkedAt.getTime() + 5) },
+    });
+    const refused = await createSession({
+      userId: user.id,
+      remember: false,
+      ip: null,
+      userAgent: null,
+      verifiedPassword: { ...verified, checkedAt },
+    });
+    expect(refused).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("never stamps a session later than the password check it rests on", async () => {
+    const user = await createTestUser();
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() - 10_000) } });
+    const verified = await db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true, passwordChangedAt: true },
+    });
+    const checkedAt = new Date(Date.now() - 400);
+    const created = await createSession({
+      userId: user.id,
+      remember: false,
+      ip: null,
+      userAgent: null,
+      verifiedPassword: { ...verified, checkedAt },
+    });
+    if (!created) throw new Error("session refused");
+    const row = await db.session.findUniqueOrThrow({ where: { id: created.sessionId } });
+    expect(row.createdAt.getTime()).toBeLessThanOrEqual(
+      Math.max(checkedAt.getTime(), verified.passwordChangedAt.getTime()),
+    );
+    // A change stamped after the check (even one whose clean-up missed this row) ends it.
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(checkedAt.getTime() + 1) } });
+    expect(await validateSessionToken(created.token)).toBeNull();
+  });
+
+  it("a rotation never mints a session newer than the password state the old one proved", async () => {
+    const { token, sessionId, user } = await newSession(false, "pending_second_factor");
+    const { createdAt } = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    // A reset commits (its clean-up did not see this session) while the second factor is checked.
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(createdAt.getTime() + 1) } });
+    const rotated = await rotateSession(sessionId, "active");
+    if (rotated) expect(await validateSessionToken(rotated.token)).toBeNull();
+    expect(await validateSessionToken(token)).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("a rotation keeps the session's start, so a later password change still ends it", async () => {
+    const { sessionId, user } = await newSession(false, "pending_second_factor");
+    const { createdAt } = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const rotated = await rotateSession(sessionId, "active");
+    if (!rotated) throw new Error("rotation refused");
+    const row = await db.session.findUniqueOrThrow({ where: { tokenHash: sha256(rotated.token) } });
+    expect(row.createdAt.getTime()).toBe(createdAt.getTime());
+    expect(row.state).toBe("active");
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(createdAt.getTime() + 1) } });
+    expect(await validateSessionToken(rotated.token)).toBeNull();
+  });
+
+  it("a rotation of a session that is already gone gives nothing", async () => {
+    const { sessionId } = await newSession();
+    await db.session.delete({ where: { id: sessionId } });
+    expect(await rotateSession(sessionId, "active")).toBeNull();
   });
 });

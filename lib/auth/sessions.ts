@@ -22,31 +22,73 @@ export function sessionLifetimeMs(remember: boolean): number {
   return remember ? env.SESSION_REMEMBER_DAYS * 86_400_000 : env.SESSION_SHORT_HOURS * 3_600_000;
 }
 
-export async function createSession(input: {
+type NewSession = {
   userId: string;
   remember: boolean;
   state?: SessionState;
   ip: string | null;
   userAgent: string | null;
-}): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+};
+
+type CreatedSession = { token: string; sessionId: string; expiresAt: Date };
+
+/** The password state a sign-in checked: the hash it compared, its change stamp, and when it read them. */
+export type VerifiedPassword = { passwordHash: string; passwordChangedAt: Date; checkedAt: Date };
+
+/**
+ * Opens a session. A sign-in passes the password state it verified: the session is written only if
+ * the user row still holds exactly that state (and the account is active), in one transaction
+ * whose conditional UPDATE locks the row, so a reset or change that commits while bcrypt was busy
+ * leaves no session behind (null is returned). The same UPDATE records the sign-in time. The
+ * session is stamped with the moment of the check, never later: whatever change is stamped after
+ * the check also ends it through the `passwordChangedAt > createdAt` rule. Without `verifiedPassword`
+ * (tests that need a session of a user) the row is written unconditionally.
+ */
+export async function createSession(input: NewSession): Promise<CreatedSession>;
+export async function createSession(
+  input: NewSession & { verifiedPassword: VerifiedPassword },
+): Promise<CreatedSession | null>;
+export async function createSession(
+  input: NewSession & { verifiedPassword?: VerifiedPassword },
+): Promise<CreatedSession | null> {
   const token = randomToken();
   const state = input.state ?? "active";
-  const expiresAt = new Date(
-    Date.now() + (state === "active" ? sessionLifetimeMs(input.remember) : PENDING_SESSION_MS),
-  );
-  const row = await db.session.create({
-    data: {
-      tokenHash: sha256(token),
-      userId: input.userId,
-      remember: input.remember,
-      state,
-      ipAddress: input.ip,
-      userAgent: input.userAgent,
-      expiresAt,
-    },
-    select: { id: true },
+  const now = Date.now();
+  const expiresAt = new Date(now + (state === "active" ? sessionLifetimeMs(input.remember) : PENDING_SESSION_MS));
+  const data = {
+    tokenHash: sha256(token),
+    userId: input.userId,
+    remember: input.remember,
+    state,
+    ipAddress: input.ip,
+    userAgent: input.userAgent,
+    expiresAt,
+  };
+  const verified = input.verifiedPassword;
+  if (!verified) {
+    const row = await db.session.create({ data, select: { id: true } });
+    return { token, sessionId: row.id, expiresAt };
+  }
+  // Not before the password it proved either (the database may stamp a new account's
+  // passwordChangedAt with a clock slightly ahead of this one).
+  const createdAt = new Date(Math.max(verified.checkedAt.getTime(), verified.passwordChangedAt.getTime()));
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: {
+        id: input.userId,
+        status: "active",
+        passwordHash: verified.passwordHash,
+        passwordChangedAt: verified.passwordChangedAt,
+      },
+      data: { lastSignInAt: new Date(now) },
+    });
+    if (count !== 1) return null;
+    const row = await tx.session.create({
+      data: { ...data, createdAt, lastSeenAt: new Date(now) },
+      select: { id: true },
+    });
+    return { token, sessionId: row.id, expiresAt };
   });
-  return { token, sessionId: row.id, expiresAt };
 }
 
 export const sessionUserSelect = {
@@ -118,31 +160,45 @@ export async function pruneExpiredSessions(): Promise<number> {
  * when a session gains privileges (second factor done: its lifetime starts now) or after a password
  * change (same absolute expiry), so a token seen before the change is worthless after it. Pass `tx`
  * to make the rotation part of the caller's transaction.
+ *
+ * The new session is never newer than the password state the old one proved: it keeps the old
+ * start, so a reset that commits around the rotation still ends it, and a session whose password
+ * changed since it began is not rotated at all. A password change that rotates its own session
+ * passes `passwordChangedAt` (the stamp it just wrote): that session proves the new password and
+ * starts at that instant.
  */
 export async function rotateSession(
   sessionId: string,
   state: SessionState,
   tx?: Tx,
+  options: { passwordChangedAt?: Date } = {},
 ): Promise<{ token: string; remember: boolean } | null> {
-  if (!tx) return db.$transaction((t) => rotateSession(sessionId, state, t));
+  if (!tx) return db.$transaction((t) => rotateSession(sessionId, state, t, options));
+  const old = await tx.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { passwordChangedAt: true } } },
+  });
+  if (!old) return null;
+  // Deleting takes the row's lock: if a sign-out or reset ended the session meanwhile, nothing is
+  // deleted and nothing is minted.
+  const { count } = await tx.session.deleteMany({ where: { id: sessionId } });
+  if (count !== 1) return null;
+  const proven = options.passwordChangedAt ?? old.createdAt;
+  if (!options.passwordChangedAt && old.user.passwordChangedAt.getTime() > old.createdAt.getTime()) return null;
   const token = randomToken();
-  {
-    const old = await tx.session.findUnique({ where: { id: sessionId } });
-    if (!old) return null;
-    await tx.session.delete({ where: { id: sessionId } });
-    await tx.session.create({
-      data: {
-        tokenHash: sha256(token),
-        userId: old.userId,
-        state,
-        remember: old.remember,
-        ipAddress: old.ipAddress,
-        userAgent: old.userAgent,
-        expiresAt: old.state === "active" ? old.expiresAt : new Date(Date.now() + sessionLifetimeMs(old.remember)),
-        createdAt: new Date(),
-        lastSeenAt: new Date(),
-      },
-    });
-    return { token, remember: old.remember };
-  }
+  const now = Date.now();
+  await tx.session.create({
+    data: {
+      tokenHash: sha256(token),
+      userId: old.userId,
+      state,
+      remember: old.remember,
+      ipAddress: old.ipAddress,
+      userAgent: old.userAgent,
+      expiresAt: old.state === "active" ? old.expiresAt : new Date(now + sessionLifetimeMs(old.remember)),
+      createdAt: proven,
+      lastSeenAt: new Date(now),
+    },
+  });
+  return { token, remember: old.remember };
 }

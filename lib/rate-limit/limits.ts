@@ -6,10 +6,22 @@ const MINUTE = 60;
 export const LIMITS = {
   /** Sign-in attempts from one IP address (a success gives its point back). */
   signInIp: { name: "sign-in-ip", points: 30, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
-  /** Consecutive failed sign-ins of one account (backoff starts after 5, see account-lockout.ts). */
+  /**
+   * Consecutive failed password checks under one lockout key: (account, device) or (account,
+   * identifier kind, untrusted source) for sign-ins, (user) for confirmations. Backoff starts after
+   * 5, see account-lockout.ts.
+   */
   signInAccountFailures: { name: "sign-in-account", points: 10_000, duration: 24 * 60 * MINUTE },
-  /** The backoff lock of one account; also admits one attempt at a time past the threshold. */
+  /** The backoff lock of one lockout key; also admits one attempt at a time past the threshold. */
   signInAccountLock: { name: "sign-in-account-lock", points: 1, duration: 15 * MINUTE },
+  /**
+   * Password checks of one account (per identifier kind: username or email) from all untrusted
+   * sources together: stops guessing spread over many addresses. Browsers with a device cookie
+   * for the account are not counted nor stopped. A success gives its point back.
+   */
+  signInAccountUntrusted: { name: "sign-in-account-untrusted", points: 50, duration: 60 * MINUTE },
+  /** Lockout notices to one account's owner: at most one an hour, however many sources get locked. */
+  lockoutNotice: { name: "lockout-notice", points: 1, duration: 60 * MINUTE },
   /** Audit rows for refused (throttled) sign-ins: one per key per minute, so a flood cannot grow the log. */
   refusalAudit: { name: "refusal-audit", points: 1, duration: MINUTE },
   signUpIp: { name: "sign-up-ip", points: 10, duration: 60 * MINUTE, blockDuration: 60 * MINUTE },

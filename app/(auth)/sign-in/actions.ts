@@ -1,34 +1,37 @@
 "use server";
-import { CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
-import { makeSessionCookieBrowserOnly } from "@/lib/auth/session-cookie";
+import { readDeviceCookie, writeDeviceCookie } from "@/lib/auth/device-cookie";
+import { writeSessionCookie } from "@/lib/auth/session-cookie";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
 import { AppError, RateLimitedError } from "@/lib/errors";
+import { requestContext } from "@/lib/http/request-context";
 import { safeNextPath } from "@/lib/http/urls";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 import { parseOrThrow } from "@/lib/validations/parse";
 
+/**
+ * The password sign-in. It writes the session cookie itself (in Auth.js's format, with a lifetime
+ * only under "remember me") and the device cookie that tells this browser apart from others when
+ * the account is being guessed at (lib/auth/device-cookie.ts).
+ */
 export async function signInAction(input: SignInInput, next?: string): Promise<ActionResult<{ redirectTo: string }>> {
   return runAction("sign-in", async () => {
     const data = parseOrThrow(signInSchema, input);
-    try {
-      await signIn("credentials", {
-        identifier: data.identifier,
-        password: data.password,
-        remember: String(data.remember),
-        redirect: false,
-      });
-    } catch (error) {
-      if (!(error instanceof CredentialsSignin)) throw error;
-      const [code, seconds] = error.code.split(":");
-      if (code === "throttled")
+    const result = await authenticateWithPassword(
+      { ...data, deviceCookie: await readDeviceCookie() },
+      await requestContext(),
+    );
+    if (!result.ok) {
+      if (result.reason === "throttled") {
         throw new RateLimitedError(
-          Number(seconds) || 60,
-          `Too many sign-in attempts. Try again in ${Math.ceil((Number(seconds) || 60) / 60)} min.`,
+          result.retryAfterSeconds,
+          `Too many sign-in attempts. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.`,
         );
+      }
       throw new AppError("invalid_credentials", 401, "Incorrect username, email or password.");
     }
-    if (!data.remember) await makeSessionCookieBrowserOnly();
+    await writeSessionCookie(result.sessionToken, data.remember);
+    await writeDeviceCookie(result.deviceCookie);
     // proxy.ts sends a session that still needs a second factor to that step first.
     return { redirectTo: safeNextPath(next) };
   });

@@ -1,10 +1,15 @@
 // Checks a username-or-email and password and opens a session. Unknown user, wrong password,
 // banned or pending account all give the same answer in about the same time (a dummy bcrypt
-// comparison stands in for a missing account). Failures count per IP and per account.
+// comparison stands in for a missing account). Failures count per IP and per (account, source)
+// with a device cookie marking the browsers that signed in to the account before (see
+// lib/auth/account-lockout.ts). The session is written only if the password that was verified is
+// still the account's password at that moment (lib/auth/sessions.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { beginAccountAttempt, LOCKOUT_THRESHOLD, settleAccountAttempt } from "@/lib/auth/account-lockout";
+import { beginSignInAttempt, LOCKOUT_THRESHOLD, settleSignInAttempt, type SignInSubject } from "@/lib/auth/account-lockout";
+import { signDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
+import { auditedIdentifierDigest, identifierDigest } from "@/lib/auth/identifier-digest";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { createSession, type SessionState } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send-email";
@@ -14,82 +19,114 @@ import { hit, refund } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
 export type AuthenticateResult =
-  | { ok: true; userId: string; sessionToken: string; state: SessionState }
+  /** `deviceCookie`: the value to set in the browser's device cookie (lib/auth/device-cookie.ts). */
+  | { ok: true; userId: string; sessionToken: string; state: SessionState; deviceCookie: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-/** What a failed-sign-in audit may keep of the typed identifier: never something that looks like a password. */
-function auditableIdentifier(identifier: string): string {
-  const looksLikeOne = /^[a-z0-9](?:[a-z0-9._-]{1,30}[a-z0-9])?$/.test(identifier) || /^[^\s@]{1,64}@[^\s@]{1,189}$/.test(identifier);
-  return looksLikeOne ? identifier : "[not a username or email]";
-}
+export type AuthenticateInput = {
+  identifier: string;
+  password: string;
+  remember: boolean;
+  /** The device cookie the browser sent, if any. */
+  deviceCookie?: string | null;
+};
 
-export async function authenticateWithPassword(
-  input: { identifier: string; password: string; remember: boolean },
-  ctx: RequestContext,
-): Promise<AuthenticateResult> {
+export async function authenticateWithPassword(input: AuthenticateInput, ctx: RequestContext): Promise<AuthenticateResult> {
   const ipKey = ctx.ip ?? "unknown";
   const identifier = input.identifier.trim().toLowerCase();
-  const auditId = auditableIdentifier(identifier);
+  const via = identifier.includes("@") ? "email" : "username";
   // Count first (atomically), check after: concurrent attempts cannot all slip under the limit.
   const ipState = await hit(LIMITS.signInIp, ipKey);
   if (!ipState.allowed) {
     if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
-      await audit({ action: "auth.sign_in_failed", metadata: { identifier: auditId, reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
+      await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
     }
     return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
   }
 
+  const checkedAt = new Date();
   const user = await db.user.findUnique({
-    where: identifier.includes("@") ? { email: identifier } : { username: identifier },
+    where: via === "email" ? { email: identifier } : { username: identifier },
     select: {
       id: true,
       firstName: true,
       email: true,
       status: true,
       passwordHash: true,
+      passwordChangedAt: true,
       totpEnabledAt: true,
       roles: { select: { role: { select: { requiresTwoFactor: true } } } },
     },
   });
+  // The typed text is kept only when it names an account (it is then that account's username or
+  // email); anything else may be a password typed into the wrong field.
+  const auditedIdentifier: Record<string, string> = user ? { identifier } : { identifierDigest: auditedIdentifierDigest(identifier) };
+  const account = user ? `user:${user.id}` : `unknown:${identifierDigest(identifier)}`;
+  // Verified whether or not an account was found, so both cost the same.
+  const device = verifyDeviceCookie(input.deviceCookie, user?.id ?? null);
+  const subject: SignInSubject = {
+    account,
+    epoch: user ? String(user.passwordChangedAt.getTime()) : "0",
+    via,
+    source: device ? { device } : { ip: ipKey },
+  };
 
-  const attempt = await beginAccountAttempt(user ? `user:${user.id}` : `name:${identifier}`);
+  const attempt = await beginSignInAttempt(subject);
   if (!attempt.ok) {
-    if ((await hit(LIMITS.refusalAudit, `account:${user?.id ?? identifier}`)).allowed) {
-      await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
+    if ((await hit(LIMITS.refusalAudit, account)).allowed) {
+      await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
     }
     return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
 
   const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
   if (!user || !passwordOk || user.status !== "active") {
-    const lockedSeconds = await settleAccountAttempt(attempt.ticket, false);
-    const failures = attempt.ticket.attempt;
+    const lockedSeconds = await settleSignInAttempt(attempt.ticket, false);
+    const failures = attempt.ticket.attempt.attempt;
     const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : `account_${user.status}`;
-    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { identifier: auditId, reason, failures }, context: ctx });
-    if (user && failures === LOCKOUT_THRESHOLD) {
-      await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { seconds: lockedSeconds }, context: ctx });
-      await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lockedSeconds / 60), ctx.ip));
+    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null }, context: ctx });
+    if (user && (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached)) {
+      const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";
+      const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
+      await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { seconds, scope, via }, context: ctx });
+      // Many sources can each reach a lock: the owner hears of it once an hour, not once per source.
+      if ((await hit(LIMITS.lockoutNotice, user.id)).allowed) {
+        await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(seconds / 60), ctx.ip));
+      }
     }
     return { ok: false, reason: "invalid" };
   }
 
-  await settleAccountAttempt(attempt.ticket, true);
-  await refund(LIMITS.signInIp, ipKey);
   const state: SessionState = user.totpEnabledAt
     ? "pending_second_factor"
     : user.roles.some((r) => r.role.requiresTwoFactor)
       ? "pending_enrolment"
       : "active";
-  const session = await createSession({ userId: user.id, remember: input.remember, state, ip: ctx.ip, userAgent: ctx.userAgent });
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  const session = await createSession({
+    userId: user.id,
+    remember: input.remember,
+    state,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    verifiedPassword: { passwordHash: user.passwordHash, passwordChangedAt: user.passwordChangedAt, checkedAt },
+  });
+  if (!session) {
+    // The password was changed or reset (or the account suspended) while it was being checked:
+    // what was verified is no longer the password, so this counts as a wrong one.
+    await settleSignInAttempt(attempt.ticket, false);
+    await audit({ action: "auth.sign_in_failed", actorId: user.id, targetType: "user", targetId: user.id, metadata: { ...auditedIdentifier, reason: "password_changed_meanwhile" }, context: ctx });
+    return { ok: false, reason: "invalid" };
+  }
+  await settleSignInAttempt(attempt.ticket, true);
+  await refund(LIMITS.signInIp, ipKey);
   await audit({
     action: state === "active" ? "auth.sign_in_succeeded" : "auth.password_accepted",
     actorId: user.id,
     targetType: "session",
     targetId: session.sessionId,
-    metadata: { method: "password", remember: input.remember, next: state },
+    metadata: { method: "password", remember: input.remember, next: state, trustedDevice: device !== null },
     context: ctx,
   });
-  return { ok: true, userId: user.id, sessionToken: session.token, state };
+  return { ok: true, userId: user.id, sessionToken: session.token, state, deviceCookie: signDeviceCookie(user.id) };
 }

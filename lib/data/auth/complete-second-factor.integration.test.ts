@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { openEmailBody } from "@/lib/email/seal-email-body";
 import { createSession, validateSessionToken } from "@/lib/auth/sessions";
 import { matchTotpStep, totpCodeAt } from "@/lib/auth/totp";
 import { viewerFromSession } from "@/lib/auth/viewer";
@@ -127,7 +128,7 @@ describe("completeSecondFactor", () => {
     const mail = await db.emailOutbox.findMany({ where: { to: user.email, subject: { contains: "Two-factor codes" } } });
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toMatch(/paused/);
-    expect(mail[0]!.text).toContain(ctx.ip!);
+    expect(openEmailBody(mail[0]!.text)).toContain(ctx.ip!);
     expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: user.id } })).toBe(10);
     expect(await db.auditEvent.count({ where: { action: "auth.second_factor_locked", actorId: user.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_succeeded", actorId: user.id } })).toBe(0);

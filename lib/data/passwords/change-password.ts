@@ -20,17 +20,24 @@ import { passwordPolicyError } from "@/lib/validations/password-strength";
 export async function changePassword(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ token: string; remember: boolean; sessionsEnded: number }> {
   requireViewer(viewer);
   const { currentPassword, password } = parseOrThrow(changePasswordSchema, input);
-  await confirmCurrentPassword(viewer.userId, currentPassword);
+  const confirmed = await confirmCurrentPassword(viewer.userId, currentPassword);
   const problem = passwordPolicyError(password, [viewer.username, viewer.email, viewer.firstName, viewer.lastName]);
   if (problem) throw new ValidationError({ password: [problem] });
   const passwordHash = await hashPassword(password);
   // One transaction: a request arriving between the change and the rotation could otherwise find
-  // this session older than the new password and end it.
+  // this session older than the new password and end it. The change applies only to the password
+  // that was confirmed: if a reset (or another change) came first, this session is over.
   const { sessionsEnded, rotated } = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: viewer.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const passwordChangedAt = new Date();
+    const changed = await tx.user.updateMany({
+      where: { id: viewer.userId, passwordHash: confirmed.passwordHash, passwordChangedAt: confirmed.passwordChangedAt },
+      data: { passwordHash, passwordChangedAt },
+    });
+    if (changed.count !== 1) throw new UnauthenticatedError();
     const { count } = await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId } } });
     await retireAccountLinks(viewer.userId, tx);
-    const rotated = await rotateSession(viewer.sessionId, "active", tx);
+    // This session proves the new password: it starts with it and survives the change.
+    const rotated = await rotateSession(viewer.sessionId, "active", tx, { passwordChangedAt });
     if (!rotated) throw new UnauthenticatedError();
     await audit({ action: "auth.password_changed", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { sessionsEnded: count }, context: ctx }, tx);
     return { sessionsEnded: count, rotated };
