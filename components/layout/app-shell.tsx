@@ -20,8 +20,12 @@ export function AppShell({
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  // On wide screens the sidebar is the grid's first column: the column (and its background) runs
+  // the whole length of the page, and the panel inside it sticks to the viewport while the content
+  // scrolls. A fixed sidebar covered only one screen wherever a page is drawn at full length
+  // (full-page captures, print). On phones the same aside is a fixed drawer.
   return (
-    <div className="min-h-dvh lg:pl-64">
+    <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
@@ -33,31 +37,37 @@ export function AppShell({
       ) : null}
       <aside
         className={cn(
-          "fixed inset-y-0 left-0 z-40 flex w-64 flex-col border-r border-border bg-surface px-4 py-5 transition-transform lg:translate-x-0",
+          "fixed inset-y-0 left-0 z-40 w-64 border-r border-border bg-surface transition-transform",
+          "lg:relative lg:inset-auto lg:z-auto lg:translate-x-0 lg:transition-none",
           open ? "translate-x-0" : "-translate-x-full",
         )}
         aria-label="Sidebar"
       >
-        <div className="flex items-center justify-between px-2">
-          {brand}
-          <button
-            type="button"
-            className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden"
-            onClick={() => setOpen(false)}
-            aria-label="Close navigation"
-          >
-            <X className="size-5" aria-hidden="true" />
-          </button>
-        </div>
-        <div className="mt-8 flex-1">
-          <SidebarNav items={nav} onNavigate={() => setOpen(false)} />
-        </div>
-        <div className="flex items-center justify-between border-t border-border px-2 pt-4">
-          <span className="text-xs text-muted-foreground">Theme</span>
-          <ThemeToggle />
+        <div
+          data-testid="sidebar-panel"
+          className="flex h-full flex-col overflow-y-auto px-4 py-5 lg:sticky lg:top-0 lg:h-dvh"
+        >
+          <div className="flex items-center justify-between px-2">
+            {brand}
+            <button
+              type="button"
+              className="rounded-md p-1.5 text-muted-foreground hover:bg-muted lg:hidden"
+              onClick={() => setOpen(false)}
+              aria-label="Close navigation"
+            >
+              <X className="size-5" aria-hidden="true" />
+            </button>
+          </div>
+          <div className="mt-8 flex-1">
+            <SidebarNav items={nav} onNavigate={() => setOpen(false)} />
+          </div>
+          <div className="flex items-center justify-between border-t border-border px-2 pt-4">
+            <span className="text-xs text-muted-foreground">Theme</span>
+            <ThemeToggle />
+          </div>
         </div>
       </aside>
-      <div className="flex min-h-dvh flex-col">
+      <div className="flex min-h-dvh min-w-0 flex-col">
         <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-4 border-b border-border bg-background/85 px-4 backdrop-blur sm:px-8">
           <button
             type="button"
