@@ -1,13 +1,31 @@
 import { expect, test, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 import { E2E_ADMIN } from "./env";
-import { freshContext, newPerson, shot, signIn, signOut, signUp, gotoReady } from "./helpers";
+import { freshContext, linkFromOutbox, newPerson, shot, signIn, signOut, signUp, gotoReady } from "./helpers";
 
 const totp = authenticator.clone({ step: 30, digits: 6, window: 0 });
 /** The code of the step `offset` steps from now (the server accepts ±1 step). */
 const codeAt = (secret: string, offset = 0) => totp.clone({ epoch: Date.now() + offset * 30_000 }).generate(secret);
+const stepNow = () => Math.floor(Date.now() / 30_000);
 
-async function enrol(page: Page): Promise<{ secret: string; codes: string[]; usedCode: string }> {
+/** Waits until time step `step` has begun (a code of a step is accepted once). */
+async function waitForStep(page: Page, step: number) {
+  const wait = step * 30_000 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait + 200);
+}
+
+/** Confirms the signed-in person's address with the link from their mail. */
+async function verifyEmail(page: Page, email: string) {
+  const link = await linkFromOutbox(page, email, "/verify-email?token=");
+  await gotoReady(page, link);
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page).toHaveURL(/notice=verified/);
+}
+
+async function enrol(
+  page: Page,
+  where: "settings" | "forced" = "settings",
+): Promise<{ secret: string; codes: string[]; usedCode: string }> {
   const secretText = await page.getByTestId("totp-secret").innerText();
   const secret = secretText.replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -20,6 +38,8 @@ async function enrol(page: Page): Promise<{ secret: string; codes: string[]; use
   await page.getByRole("button", { name: "Turn on" }).click();
   const list = page.getByTestId("recovery-codes");
   await expect(list).toBeVisible();
+  // The state shown is the state stored: on, while the codes are on screen.
+  if (where === "settings") await expect(page.getByTestId("two-factor-state")).toHaveText("On");
   const codes = (await list.locator("li").allInnerTexts()).map((c) => c.trim());
   expect(codes).toHaveLength(10);
   return { secret, codes, usedCode };
@@ -32,15 +52,25 @@ async function secondStep(page: Page, kind: "totp" | "recovery", code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and with a recovery code, then turns it off", async ({
+test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and with a recovery code, makes new codes, then turns it off", async ({
   browser,
 }) => {
+  // Making new codes waits for a fresh time step (each code works once).
+  test.setTimeout(180_000);
   const context = await freshContext(browser);
   const page = await context.newPage();
   const person = newPerson();
   await signUp(page, person);
   await signIn(page, person.username, person.password);
   await expect(page).toHaveURL(/\/dashboard/);
+
+  // Before the address is verified, 2FA cannot be turned on (pre-hijack).
+  await gotoReady(page, "/settings/security");
+  await expect(page.getByText("Verify your email address first")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Set up two-factor authentication" })).toHaveCount(0);
+  await expect(page.getByTestId("two-factor-state")).toHaveText("Off");
+  await shot(page, "09-2fa-verify-email-first");
+  await verifyEmail(page, person.email);
 
   await gotoReady(page, "/settings/security");
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -59,6 +89,13 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   expect((await download).suggestedFilename()).toMatch(/recovery-codes\.txt$/);
   await page.getByRole("button", { name: "I saved my codes, continue" }).click();
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10");
+  await expect(page.getByTestId("two-factor-state")).toHaveText("On");
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+  // The codes were shown once: a new page load does not bring them back.
+  await page.reload();
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10");
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+  expect(await page.content()).not.toContain(codes[0]!);
   // The page never shows an active secret again.
   await expect(page.getByTestId("totp-secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(secret);
@@ -72,6 +109,7 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   await shot(page, "12-2fa-challenge");
   await secondStep(page, "totp", usedCode);
   await expect(page.getByText("That code is not valid")).toBeVisible();
+  const signInStep = stepNow() + 1;
   await secondStep(page, "totp", codeAt(secret, 1));
   await expect(page).toHaveURL(/\/dashboard/);
   await signOut(page);
@@ -91,12 +129,34 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
 
   await gotoReady(page, "/settings/security");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("8 of 10");
+
+  // New recovery codes need the password and a current code from the app.
+  await page.getByRole("button", { name: "New recovery codes" }).click();
+  const regenerate = page.locator("form", { has: page.getByRole("button", { name: "Make new recovery codes" }) });
+  await regenerate.getByLabel("Current password").fill(person.password);
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  await expect(regenerate.getByText("Enter the 6-digit code from your app.")).toBeVisible();
+  await regenerate.getByLabel("Code from your authenticator app").fill(codes[3]!);
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  await expect(regenerate.getByText("Enter the 6-digit code from your app.")).toBeVisible();
+  // The sign-in above spent the step after its own; wait for a later one.
+  await waitForStep(page, signInStep);
+  await regenerate.getByLabel("Code from your authenticator app").fill(codeAt(secret, 1));
+  await page.getByRole("button", { name: "Make new recovery codes" }).click();
+  await expect(page.getByTestId("recovery-codes")).toBeVisible();
+  // The count shown is the stored one: ten new codes, not the eight of the old set.
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10");
+  const newCodes = (await page.getByTestId("recovery-codes").locator("li").allInnerTexts()).map((c) => c.trim());
+  expect(newCodes).toHaveLength(10);
+  expect(newCodes).not.toContain(codes[2]!);
+  await shot(page, "15-2fa-new-recovery-codes");
+
   await page.getByRole("button", { name: "Turn off…" }).click();
   const disableForm = page.locator("form", {
     has: page.getByRole("button", { name: "Turn off two-factor authentication" }),
   });
   await disableForm.getByLabel("Current password").fill(person.password);
-  await disableForm.getByLabel("Code from your app, or a recovery code").fill(codes[2]!);
+  await disableForm.getByLabel("Code from your app, or a recovery code").fill(newCodes[0]!);
   await page.getByRole("button", { name: "Turn off two-factor authentication" }).click();
   await expect(page.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
   await signOut(page);
@@ -117,7 +177,7 @@ test("the seeded admin, whose role requires 2FA, must enrol before reaching anyt
   await expect(page).toHaveURL(/\/setup-two-factor/);
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   await shot(page, "13-forced-enrolment");
-  await enrol(page);
+  await enrol(page, "forced");
   await page.getByRole("button", { name: "I saved my codes, continue" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await page.getByRole("link", { name: "Admin" }).click();

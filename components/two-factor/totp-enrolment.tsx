@@ -1,29 +1,25 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { ActionForm } from "@/components/ui/action-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
-import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
-import {
-  confirmTotpEnrolmentAction,
-  finishTwoFactorEnrolmentAction,
-  startTotpEnrolmentAction,
-} from "@/app/(app)/settings/security/actions";
+import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
 
 type Props = {
-  productName: string;
+  /** The key this session is setting up (only the session that began it ever receives one). */
   pending: { secret: string; qrDataUrl: string } | null;
-  /** Where to go after the codes are saved. */
-  doneHref: string;
-  /** The session was held back for enrolment: release it before leaving. */
-  releaseSession?: boolean;
-  /** Starting needs the current password (a full session; not the held-back one). */
-  requirePassword?: boolean;
+  /** A live set-up belongs to another session of the account. */
+  setUpElsewhere: boolean;
+  /** The first start needs the current password (a full session; not the held-back one). */
+  requirePassword: boolean;
+  /** 2FA is on: the recovery codes, to be shown once by the caller. */
+  onEnabled: (recoveryCodes: string[]) => void;
 };
 
 /** Starts (or restarts) enrolment, asking for the current password when required. */
@@ -66,67 +62,37 @@ function StartForm({
   );
 }
 
-/** Leaves the enrolment: releases a held-back session first when asked to. */
-export function FinishEnrolmentButton({
-  doneHref,
-  releaseSession,
-  label,
-}: {
-  doneHref: string;
-  releaseSession?: boolean;
-  label: string;
-}) {
-  const [pending, start] = useTransition();
-  const finish = () =>
-    start(async () => {
-      if (releaseSession) {
-        const result = await finishTwoFactorEnrolmentAction();
-        if (!result.ok) {
-          toast.error(result.error);
-          return;
-        }
-      }
-      window.location.assign(doneHref);
-    });
-  return (
-    <Button onClick={finish} loading={pending}>
-      {label}
-    </Button>
-  );
-}
-
-/** Turning 2FA on: start → scan the QR (or type the secret) → confirm with a code → save recovery codes. */
-export function TotpEnrolment({ productName, pending, doneHref, releaseSession, requirePassword = false }: Props) {
+/** Turning 2FA on: start → scan the QR (or type the secret) → confirm with a code → the caller shows the codes. */
+export function TotpEnrolment({ pending, setUpElsewhere, requirePassword, onEnabled }: Props) {
   const [restart, setRestart] = useState(false);
-  const [codes, setCodes] = useState<string[] | null>(null);
   const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(confirmTotpSchema),
     defaultValues: { code: "" },
     action: (values: ConfirmTotpInput) => confirmTotpEnrolmentAction(values),
     onSuccess: (data) => {
-      setCodes(data.recoveryCodes);
+      onEnabled(data.recoveryCodes);
       toast.success("Two-factor authentication is on.");
     },
   });
   const error = errors.code?.message;
 
-  if (codes) {
-    return (
-      <div className="space-y-5">
-        <RecoveryCodesPanel codes={codes} productName={productName} />
-        <FinishEnrolmentButton doneHref={doneHref} releaseSession={releaseSession} label="I saved my codes, continue" />
-      </div>
-    );
-  }
-
   if (!pending) {
     return (
       <div className="space-y-4">
+        {setUpElsewhere ? (
+          <Alert tone="info" title="Set-up is in progress on another device">
+            Finish it there, or start over here with your password: the key shown on the other device then stops
+            working.
+          </Alert>
+        ) : null}
         <p className="text-sm text-muted-foreground">
           Use an authenticator app such as 1Password, Google Authenticator, Authy or Bitwarden. Every sign-in will then
           also ask for a 6-digit code from it.
         </p>
-        <StartForm requirePassword={requirePassword} label="Set up two-factor authentication" />
+        <StartForm
+          requirePassword={requirePassword || setUpElsewhere}
+          label={setUpElsewhere ? "Start over on this device" : "Set up two-factor authentication"}
+        />
       </div>
     );
   }
@@ -156,6 +122,9 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
           >
             {pending.secret.match(/.{1,4}/g)?.join(" ")}
           </p>
+          <p className="text-xs text-muted-foreground">
+            Confirm within 10 minutes; after that the key expires and you start over.
+          </p>
           <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-4">
             <TextField
               id="totp-code"
@@ -177,7 +146,8 @@ export function TotpEnrolment({ productName, pending, doneHref, releaseSession, 
               </Button>
             </div>
           </ActionForm>
-          {restart ? <StartForm requirePassword={requirePassword} label="Make a new key" variant="secondary" /> : null}
+          {/* Replacing a key that is being set up always needs the password again. */}
+          {restart ? <StartForm requirePassword label="Make a new key" variant="secondary" /> : null}
         </div>
       </div>
     </div>

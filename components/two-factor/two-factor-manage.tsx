@@ -10,30 +10,46 @@ import { useActionForm } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import {
   disableTotpSchema,
-  passwordOnlySchema,
+  regenerateRecoveryCodesSchema,
   type DisableTotpInput,
-  type PasswordOnlyInput,
+  type RegenerateRecoveryCodesInput,
 } from "@/lib/validations/account";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "@/app/(app)/settings/security/actions";
 
+/** New recovery codes need the password and a current code from the app (not a recovery code). */
 function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
+  const router = useRouter();
   const { form, errors, formError, onSubmit } = useActionForm({
-    resolver: zodResolver(passwordOnlySchema),
-    defaultValues: { currentPassword: "" },
-    action: (values: PasswordOnlyInput) => regenerateRecoveryCodesAction(values),
-    onSuccess: (data) => onDone(data.recoveryCodes),
+    resolver: zodResolver(regenerateRecoveryCodesSchema),
+    defaultValues: { currentPassword: "", code: "" },
+    action: (values: RegenerateRecoveryCodesInput) => regenerateRecoveryCodesAction(values),
+    onSuccess: (data) => {
+      onDone(data.recoveryCodes);
+      // The count of codes left is the stored one: ten new ones.
+      router.refresh();
+    },
   });
-  const error = errors.currentPassword?.message;
   return (
     <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-4">
       <TextField
         id="regen-password"
         label="Current password"
         hint="Your current codes stop working once the new ones are made."
-        error={error}
+        error={errors.currentPassword?.message}
         type="password"
         autoComplete="current-password"
         {...form.register("currentPassword")}
+      />
+      <TextField
+        id="regen-code"
+        label="Code from your authenticator app"
+        error={errors.code?.message}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        placeholder="123456"
+        maxLength={7}
+        className="max-w-40 font-mono tracking-[0.3em]"
+        {...form.register("code")}
       />
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
         Make new recovery codes

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { FinishEnrolmentButton, TotpEnrolment } from "@/components/two-factor/totp-enrolment";
+import { ForcedEnrolment } from "@/components/two-factor/forced-enrolment";
 import { getViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
@@ -27,23 +27,12 @@ export default async function SetupTwoFactorPage() {
         </form>
       }
     >
-      {status.status === "on" && viewer.sessionState === "enrolment_confirmed" ? (
-        <div className="space-y-4">
-          <p className="text-sm text-muted-foreground">Two-factor authentication is on. You can continue to the app.</p>
-          <FinishEnrolmentButton doneHref="/dashboard" releaseSession label="Continue" />
-        </div>
-      ) : status.status === "on" ? (
-        <p className="text-sm text-muted-foreground">
-          Two-factor authentication was set up from another sign-in. Cancel below and sign in again with a code.
-        </p>
-      ) : (
-        <TotpEnrolment
-          productName={config.productName}
-          pending={status.status === "pending" ? status : null}
-          doneHref="/dashboard"
-          releaseSession
-        />
-      )}
+      <ForcedEnrolment
+        status={status}
+        sessionConfirmed={viewer.sessionState === "enrolment_confirmed"}
+        email={viewer.email}
+        productName={config.productName}
+      />
     </AuthCard>
   );
 }

@@ -15,6 +15,7 @@ import type {
   ConfirmTotpInput,
   DisableTotpInput,
   PasswordOnlyInput,
+  RegenerateRecoveryCodesInput,
 } from "@/lib/validations/account";
 
 export async function startTotpEnrolmentAction(input: Partial<PasswordOnlyInput>): Promise<ActionResult<null>> {
@@ -30,12 +31,16 @@ export async function confirmTotpEnrolmentAction(
   input: ConfirmTotpInput,
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return runAction("confirm-totp", async () => {
-    return confirmTotpEnrolment(await getViewer(), input, await requestContext());
+    const result = await confirmTotpEnrolment(await getViewer(), input, await requestContext());
+    // The page comes back with the stored state (on) together with the codes, which travel only in
+    // this answer to the session that confirmed: never in a page load.
+    revalidatePath("/settings/security");
+    return result;
   });
 }
 
 export async function regenerateRecoveryCodesAction(
-  input: PasswordOnlyInput,
+  input: RegenerateRecoveryCodesInput,
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return runAction("regenerate-recovery-codes", async () =>
     regenerateRecoveryCodes(await getViewer(), input, await requestContext()),

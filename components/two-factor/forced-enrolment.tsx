@@ -1,0 +1,90 @@
+"use client";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
+import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { TwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
+import { finishTwoFactorEnrolmentAction } from "@/app/(app)/settings/security/actions";
+
+/** Releases the held-back session (it becomes a full one) and leaves for the app. */
+function FinishButton({ label }: { label: string }) {
+  const [pending, start] = useTransition();
+  const finish = () =>
+    start(async () => {
+      const result = await finishTwoFactorEnrolmentAction();
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      // A full load: the proxy and the layout must see the new (full) session cookie.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate full navigation
+      window.location.assign("/dashboard");
+    });
+  return (
+    <Button onClick={finish} loading={pending}>
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * Enrolment a role requires, for a session held back until it is done. One client component for
+ * every state, so the recovery codes returned by turning 2FA on stay on screen (once, in memory
+ * only) whatever the page shows after a refresh.
+ */
+export function ForcedEnrolment({
+  status,
+  sessionConfirmed,
+  email,
+  productName,
+}: {
+  status: TwoFactorStatus;
+  /** This very session turned 2FA on (state enrolment_confirmed). */
+  sessionConfirmed: boolean;
+  email: string;
+  productName: string;
+}) {
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
+  if (newCodes) {
+    return (
+      <div className="space-y-5">
+        <RecoveryCodesPanel codes={newCodes} productName={productName} />
+        <FinishButton label="I saved my codes, continue" />
+      </div>
+    );
+  }
+  if (status.status === "on" && sessionConfirmed) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-muted-foreground">Two-factor authentication is on. You can continue to the app.</p>
+        <FinishButton label="Continue" />
+      </div>
+    );
+  }
+  if (status.status === "on") {
+    return (
+      <p className="text-sm text-muted-foreground">
+        Two-factor authentication was set up from another sign-in. Cancel below and sign in again with a code.
+      </p>
+    );
+  }
+  if (!status.emailVerified) {
+    return (
+      <Alert tone="info" title="Verify your email address first">
+        Two-factor authentication can be set up only once your address is confirmed. Open the link we sent to {email},
+        then sign in again. If the link has expired, choose “Forgot password” on the sign-in page: resetting your
+        password also confirms your address.
+      </Alert>
+    );
+  }
+  return (
+    <TotpEnrolment
+      pending={status.status === "pending" ? status : null}
+      setUpElsewhere={status.status === "off" && status.setUpElsewhere}
+      requirePassword={false}
+      onEnabled={setNewCodes}
+    />
+  );
+}
