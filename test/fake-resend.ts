@@ -81,6 +81,10 @@ export async function startFakeResend(port = 0): Promise<FakeResend> {
     port: actual,
     messages,
     failNext: (count) => void (failures = count),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
