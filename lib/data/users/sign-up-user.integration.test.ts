@@ -77,6 +77,9 @@ describe("signUpUser", () => {
     const after = await counts();
     expect(after.users).toBe(before.users + 1);
     expect(after.tokens).toBe(before.tokens + 1);
+    expect(after.audits).toBe(before.audits + 1);
+    // The taken path's rehearsal of the account writes was rolled back without a trace.
+    expect(await db.user.count({ where: { username: { startsWith: "rehearsal-" } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "user.signed_up", actorId: ownerBefore.id } })).toBe(1);
 
     // Exactly one email per sign-up: the owner gets a notice (no link that acts on the account), the new address its link.
