@@ -8,6 +8,7 @@ import { contextFromHeaders, type RequestContext } from "@/lib/http/request-cont
 import { log } from "@/lib/log";
 import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
 import { config } from "@/lib/config";
+import { API_CSP } from "@/lib/http/csp";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,6 +25,8 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("Content-Type", "application/json");
   headers.set("Cache-Control", "no-store");
+  // The proxy decorates /api responses today; set here too, so JSON answers keep it without the proxy.
+  headers.set("Content-Security-Policy", API_CSP);
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
