@@ -60,9 +60,11 @@ async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
   if (vouched || options.forceAnchor) {
     const next = { seq: row.seq, hash, mac: auditHeadMac(row.seq, hash) };
     await tx.auditHead.upsert({ where: { id: AUDIT_HEAD_ID }, create: { id: AUDIT_HEAD_ID, ...next }, update: next });
+  } else if (head === null) {
+    log.warn({ chainSeq: last?.seq ?? null }, "audit log has no head yet; run npm run audit:verify -- --anchor");
   } else {
     log.error(
-      { headSeq: head?.seq ?? null, chainSeq: last?.seq ?? null },
+      { headSeq: head.seq, chainSeq: last?.seq ?? null },
       "audit head does not vouch for the chain's end; left unchanged (run npm run audit:verify)",
     );
   }
