@@ -66,9 +66,9 @@ export async function usableToken(raw: unknown, purpose: TokenPurpose): Promise<
 }
 
 /**
- * Retires every pending email-change and password-reset link of a user. Called when the password
- * changes or all sessions are ended: a link requested by someone who held the account before
- * must not outlive the owner taking it back.
+ * Retires every pending email-change and password-reset link of a user: a link requested by
+ * someone who held the account before must not outlive the owner taking it back. Part of
+ * endAccountActivity (lib/auth/end-account-activity.ts), which callers should use.
  */
 export async function retireAccountLinks(userId: string, tx: Tx = db): Promise<void> {
   await tx.oneTimeToken.updateMany({
