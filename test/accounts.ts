@@ -2,13 +2,13 @@
 import { db } from "@/lib/db";
 import { createSession, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
-import { signUpUser } from "@/lib/data/users/sign-up-user";
-import { signUpInput, testContext } from "@/test/helpers";
+import { signUpAccount } from "@/test/sign-up-account";
+import { signUpInput } from "@/test/helpers";
 
 /** A user made by the sign-up path (User role), email verified unless told otherwise. */
 export async function newUser(options: { verified?: boolean } = {}) {
   const input = signUpInput();
-  const user = await signUpUser(input, testContext());
+  const user = await signUpAccount(input);
   if (options.verified ?? true) await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   return { ...user, password: input.password };
 }
