@@ -103,4 +103,9 @@ describe("withApi body limit: bytes are counted while the stream is read", () =>
     const ok = await echo(post(JSON.stringify({ a: [1, 2] })));
     expect(await ok.json()).toEqual({ received: { a: [1, 2] } });
   });
+
+  it("a JSON answer carries the API Content-Security-Policy itself", async () => {
+    const ok = await echo(post(JSON.stringify({ a: 1 })));
+    expect(ok.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
 });
