@@ -31,6 +31,8 @@ export const { signIn, signOut } = NextAuth({
   trustHost: true,
   useSecureCookies: secureCookies,
   cookies: { sessionToken: { name: SESSION_COOKIE } },
+  // The cookie a sign-in sets lasts this long ("remember me"); without it the sign-in action makes
+  // it a browser-session cookie at once (makeSessionCookieBrowserOnly in lib/auth/session-cookie.ts).
   session: { strategy: "jwt", maxAge: env.SESSION_REMEMBER_DAYS * 86_400 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
@@ -70,7 +72,7 @@ export const { signIn, signOut } = NextAuth({
     },
   },
   events: {
-    // Auth.js's own sign-out endpoint must end the server-side session too.
+    // Signing out through Auth.js (the in-process signOut) must end the server-side session too.
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (typeof sid === "string") await deleteSessionByToken(sid);
