@@ -70,6 +70,11 @@ async function resetTokenFromOutbox(email: string): Promise<string> {
   return decodeURIComponent(/\/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(mail.text))![1]!);
 }
 
+/** Lock audits are written in the background, after the owner's notice: wait until `n` are there. */
+async function lockAudits(userId: string, n: number) {
+  await vi.waitFor(async () => expect(await db.auditEvent.count({ where: { action: "auth.account_locked", actorId: userId } })).toBe(n), { timeout: 5000, interval: 25 });
+}
+
 const lockoutEmails = (email: string) => db.emailOutbox.count({ where: { to: email, subject: { contains: "paused" } } });
 
 describe("authenticateWithPassword", () => {
@@ -144,7 +149,7 @@ describe("authenticateWithPassword", () => {
     const user = await createTestUser();
     const attacker = testContext();
     for (let i = 1; i <= 4; i++) expect(await attempt(user.username, WRONG, attacker), `failure ${i}`).toEqual({ ok: false, reason: "invalid" });
-    expect(await lockoutEmails(user.email)).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "auth.account_locked", actorId: user.id } })).toBe(0);
     expect(await attempt(user.username, WRONG, attacker)).toEqual({ ok: false, reason: "invalid" });
 
     const locked = await attempt(user.username, user.password, attacker);
@@ -154,7 +159,7 @@ describe("authenticateWithPassword", () => {
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.retryAfterSeconds).toBeLessThanOrEqual(30);
     expect((await failedAudits({ targetId: user.id })).at(-1)!.meta).toMatchObject({ reason: "account_locked" });
-    expect(await db.auditEvent.count({ where: { action: "auth.account_locked", actorId: user.id } })).toBe(1);
+    await lockAudits(user.id, 1);
   });
 
   it("an attacker's failures from one source do not lock the account for another untrusted source", async () => {
@@ -223,6 +228,7 @@ describe("authenticateWithPassword", () => {
     expect(checked).toBe(ceiling);
     expect(await attempt(user.username, user.password, testContext(), false, device)).toMatchObject({ ok: true });
     // The owner hears of it once, not once per source.
+    await lockAudits(user.id, 1);
     expect(await lockoutEmails(user.email)).toBe(1);
   });
 
@@ -247,6 +253,7 @@ describe("authenticateWithPassword", () => {
     const user = await createTestUser({ firstName: "Lovelace" });
     const ctx = testContext();
     for (let i = 1; i <= 5; i++) await attempt(user.username, WRONG, ctx);
+    await lockAudits(user.id, 1);
     expect(await lockoutEmails(user.email)).toBe(1);
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: user.email, subject: { contains: "paused" } } });
     expect(openEmailBody(mail.text)).toContain("Hi Lovelace,");
@@ -258,6 +265,7 @@ describe("authenticateWithPassword", () => {
     await attempt(user.username, WRONG, ctx);
     const elsewhere = testContext();
     for (let i = 1; i <= 6; i++) await attempt(user.username, WRONG, elsewhere);
+    await lockAudits(user.id, 2);
     expect(await lockoutEmails(user.email)).toBe(1);
     expect(await db.emailOutbox.count({ where: { to: user.email } })).toBe(1);
   });
@@ -394,6 +402,20 @@ describe("authenticateWithPassword", () => {
     // Only the session that made the change lives on.
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
     expect(await validateSessionToken(kept)).not.toBeNull();
+  });
+
+  it("a sign-in racing a password reset never leaves a live session for the old password", async () => {
+    for (let round = 0; round < 3; round++) {
+      const user = await createTestUser();
+      await requestPasswordReset({ email: user.email }, testContext());
+      const token = await resetTokenFromOutbox(user.email);
+      const [signedIn] = await Promise.all([
+        attempt(user.username, user.password),
+        resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext()),
+      ]);
+      if (signedIn.ok) expect(await validateSessionToken(signedIn.sessionToken), `round ${round}`).toBeNull();
+      expect(await db.session.count({ where: { userId: user.id } }), `round ${round}`).toBe(0);
+    }
   });
 
   it("logs one refusal per locked account per minute, however many attempts a flood makes", async () => {

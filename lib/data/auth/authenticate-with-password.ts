@@ -15,6 +15,7 @@ import { createSession, type SessionState } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send-email";
 import { lockoutEmail } from "@/lib/email/messages";
 import type { RequestContext } from "@/lib/http/request-context";
+import { log } from "@/lib/log";
 import { hit, refund } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
@@ -31,6 +32,20 @@ export type AuthenticateInput = {
   /** The device cookie the browser sent, if any. */
   deviceCookie?: string | null;
 };
+
+/**
+ * A lock was reached: the owner is told by email (many sources can each reach a lock, so at most
+ * once an hour, never a way to flood their inbox), then the lock is audited.
+ */
+async function recordLockout(
+  user: { id: string; email: string; firstName: string },
+  lock: { seconds: number; scope: string; via: string },
+  ctx: RequestContext,
+): Promise<void> {
+  const notify = (await hit(LIMITS.lockoutNotice, user.id)).allowed;
+  if (notify) await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lock.seconds / 60), ctx.ip));
+  await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { ...lock, ownerNotified: notify }, context: ctx });
+}
 
 export async function authenticateWithPassword(input: AuthenticateInput, ctx: RequestContext): Promise<AuthenticateResult> {
   const ipKey = ctx.ip ?? "unknown";
@@ -89,11 +104,8 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
     if (user && (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached)) {
       const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
-      await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { seconds, scope, via }, context: ctx });
-      // Many sources can each reach a lock: the owner hears of it once an hour, not once per source.
-      if ((await hit(LIMITS.lockoutNotice, user.id)).allowed) {
-        await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(seconds / 60), ctx.ip));
-      }
+      // In the background: the answer must not take longer for an account that exists.
+      void recordLockout(user, { seconds, scope, via }, ctx).catch((err: unknown) => log.error({ err, userId: user.id }, "lockout notice failed"));
     }
     return { ok: false, reason: "invalid" };
   }

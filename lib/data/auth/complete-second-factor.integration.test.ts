@@ -10,15 +10,15 @@ import { listOwnSessions } from "@/lib/data/sessions/list-own-sessions";
 import { confirmTotpEnrolment } from "@/lib/data/two-factor/confirm-totp-enrolment";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
-import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
+import { signUpAccount } from "@/test/sign-up-account";
 import { signUpInput, testContext, STRONG_PASSWORD } from "@/test/helpers";
 
 /** A verified user with TOTP turned on through the real enrolment path. */
 async function userWithTwoFactor() {
   const input = signUpInput();
-  const user = await signUpUser(input, testContext());
+  const user = await signUpAccount(input);
   await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   const session = await createSession({ userId: user.id, remember: false, ip: null, userAgent: null });
   const viewer = await viewerFromSession((await validateSessionToken(session.token))!);

@@ -7,10 +7,10 @@ import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-pass
 import { changePassword } from "@/lib/data/passwords/change-password";
 import { requestPasswordReset } from "@/lib/data/passwords/request-password-reset";
 import { resetPassword } from "@/lib/data/passwords/reset-password";
-import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { AppError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { newUser, signIn } from "@/test/accounts";
+import { signUpAccount } from "@/test/sign-up-account";
 import { signUpInput, testContext, uniqueName } from "@/test/helpers";
 
 const NEW_PASSWORD = "violet tractor umbrella 1987 !";
@@ -124,7 +124,7 @@ describe("resetPassword", () => {
 
   it("refuses an email-verification token", async () => {
     const input = signUpInput();
-    const user = await signUpUser(input, testContext());
+    const user = await signUpAccount(input);
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: input.email, subject: { contains: "Confirm your email" } } });
     const verificationToken = decodeURIComponent(/\/verify-email\?token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(mail.text))![1]!);
     const hash = await passwordHashOf(user.id);
