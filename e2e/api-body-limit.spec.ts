@@ -43,6 +43,11 @@ function postEndlessBody(headers: Record<string, string> = {}): Promise<Outcome>
       },
     );
     req.on("error", (error) => (answered ? undefined : reject(error)));
+    // A server that waits for the whole body never answers this one: say so instead of hanging.
+    req.setTimeout(20_000, () => {
+      if (!answered) reject(new Error(`no answer after ${bytesSent} bytes: the server waits for the whole body`));
+      req.destroy();
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
       while (!answered && bytesSent < GIVE_UP_AFTER) {
