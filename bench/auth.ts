@@ -9,8 +9,9 @@
 // Every loop is bounded in count and time; all traffic goes to 127.0.0.1; the server is stopped at
 // the end, also on error or Ctrl-C. Only Node built-ins are used.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -198,48 +199,56 @@ async function signUp(index: number, username: string): Promise<void> {
   if (res.status !== 201) throw new Error(`sign-up of ${username} answered ${res.status}: ${body.slice(0, 300)}`);
 }
 
-type Csrf = { token: string; cookie: string };
-
-async function csrf(ip: string): Promise<Csrf> {
-  const res = await fetch(`${BASE}/api/auth/csrf`, {
-    headers: { "user-agent": USER_AGENT, "x-forwarded-for": ip },
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const body = (await res.json()) as { csrfToken?: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => /^(__Host-)?authjs\.csrf-token=/.test(c));
-  if (res.status !== 200 || !body.csrfToken || !cookie)
-    throw new Error(`/api/auth/csrf answered ${res.status} without a token or cookie`);
-  return { token: body.csrfToken, cookie };
+/**
+ * The id Next.js gave the sign-in server action in this build. Auth.js's HTTP endpoints are not
+ * mounted (sign-in runs only in the server action), so the bench posts to the action as the
+ * sign-in form does.
+ */
+function signInActionId(): string {
+  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, v]) => v.exportedName === "signInAction" && v.filename?.endsWith("app/(auth)/sign-in/actions.ts"),
+  );
+  if (!entry) throw new Error(`signInAction not found in ${DIST_DIR}/server/server-reference-manifest.json`);
+  return entry[0];
 }
 
 type Outcome = "ok" | "invalid" | "throttled" | "other";
 type Attempt = { outcome: Outcome; ms: number; detail: string; sessionCookie?: string };
 
-/** One POST to Auth.js's credentials callback; success is a 302 that sets the session cookie. */
-async function signIn(identifier: string, password: string, ip: string, token: Csrf): Promise<Attempt> {
+let actionId = "";
+
+/** One POST of the sign-in server action; success is a 200 that sets the session cookie. */
+async function signIn(identifier: string, password: string, ip: string): Promise<Attempt> {
+  actionId ||= signInActionId();
   const t0 = performance.now();
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+  const res = await fetch(`${BASE}/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { cookie: token.cookie, "user-agent": USER_AGENT, "x-forwarded-for": ip },
-    body: new URLSearchParams({ csrfToken: token.token, identifier, password, remember: "false" }),
+    headers: {
+      "next-action": actionId,
+      origin: BASE,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      "user-agent": USER_AGENT,
+      "x-forwarded-for": ip,
+    },
+    body: JSON.stringify([{ identifier, password, remember: false }, "$undefined"]),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
-  await res.arrayBuffer();
+  const body = await res.text();
   const ms = performance.now() - t0;
-  const location = res.headers.get("location") ?? "";
   const sessionCookie = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0] ?? "")
     .find((c) => /^(__Secure-)?authjs\.session-token=./.test(c));
-  const code = new URL(location || "/", BASE).searchParams.get("code") ?? "";
-  if (res.status === 302 && sessionCookie) return { outcome: "ok", ms, detail: location, sessionCookie };
-  if (res.status === 302 && code === "invalid") return { outcome: "invalid", ms, detail: code };
-  if (res.status === 302 && code.startsWith("throttled")) return { outcome: "throttled", ms, detail: code };
-  return { outcome: "other", ms, detail: `${res.status} ${location}` };
+  const code = /"code":"([a-z_]+)"/.exec(body)?.[1] ?? "";
+  if (res.status === 200 && sessionCookie) return { outcome: "ok", ms, detail: "session cookie", sessionCookie };
+  if (code === "invalid_credentials") return { outcome: "invalid", ms, detail: code };
+  if (code === "rate_limited") return { outcome: "throttled", ms, detail: code };
+  return { outcome: "other", ms, detail: `${res.status} ${body.slice(0, 200)}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,9 +364,8 @@ async function main(): Promise<void> {
   );
 
   // Check the protocol once: a good password gives a session cookie that opens the dashboard, a
-  // wrong one redirects with code=invalid.
-  const probeToken = await csrf("10.67.0.1");
-  const good = await signIn(usernames[0]!, PASSWORD, "10.67.0.1", probeToken);
+  // wrong one answers invalid_credentials.
+  const good = await signIn(usernames[0]!, PASSWORD, "10.67.0.1");
   if (good.outcome !== "ok" || !good.sessionCookie)
     throw new Error(`a correct sign-in was not accepted: ${good.outcome} ${good.detail}`);
   const dashboard = await fetch(`${BASE}/dashboard`, {
@@ -367,40 +375,34 @@ async function main(): Promise<void> {
   });
   await dashboard.arrayBuffer();
   if (dashboard.status !== 200) throw new Error(`the new session did not open /dashboard (status ${dashboard.status})`);
-  const bad = await signIn(usernames[1]!, "not the password at all", "10.67.0.2", probeToken);
+  const bad = await signIn(usernames[1]!, "not the password at all", "10.67.0.2");
   if (bad.outcome !== "invalid")
-    throw new Error(`a wrong password did not give code=invalid: ${bad.outcome} ${bad.detail}`);
+    throw new Error(`a wrong password did not give invalid_credentials: ${bad.outcome} ${bad.detail}`);
   console.log(
-    "protocol check: 302 + authjs.session-token on success (session opens /dashboard), 302 to ?code=invalid on a wrong password",
+    "protocol check: 200 + authjs.session-token on success (session opens /dashboard), code invalid_credentials on a wrong password",
   );
   await healthLoop(50, performance.now() + 10_000); // warm-up
 
-  // (a) Sequential successful sign-ins; the CSRF fetch is timed separately from the credential POST.
+  // (a) Sequential successful sign-ins.
   const seqPost: number[] = [];
-  const seqTotal: number[] = [];
   const seqUntil = performance.now() + SEQUENTIAL_SIGN_IN_BUDGET_MS;
   for (let i = 0; i < SEQUENTIAL_SIGN_INS && performance.now() < seqUntil; i++) {
     const ip = `10.68.0.${(i % ACCOUNTS) + 1}`;
-    const t0 = performance.now();
-    const token = await csrf(ip);
-    const result = await signIn(usernames[i % ACCOUNTS]!, PASSWORD, ip, token);
+    const result = await signIn(usernames[i % ACCOUNTS]!, PASSWORD, ip);
     if (result.outcome !== "ok")
       throw new Error(`sequential sign-in ${i + 1} failed: ${result.outcome} ${result.detail}`);
     seqPost.push(result.ms);
-    seqTotal.push(performance.now() - t0);
   }
 
   // (b) /api/health alone, then during a flood of successful sign-ins.
   const healthAlone = await healthLoop(HEALTH_ALONE_COUNT, performance.now() + HEALTH_ALONE_BUDGET_MS);
-  const okTokens = await Promise.all(Array.from({ length: FLOOD_WORKERS }, (_, w) => csrf(`10.69.0.${w + 1}`)));
-  const okFlood = await flood((w) => signIn(usernames[w % ACCOUNTS]!, PASSWORD, `10.69.0.${w + 1}`, okTokens[w]!));
+  const okFlood = await flood((w) => signIn(usernames[w % ACCOUNTS]!, PASSWORD, `10.69.0.${w + 1}`));
   const okCount = count(okFlood.attempts, "ok");
 
   // (c) Wrong passwords against one account, each attempt from its own address so that only the
   // per-account lockout (not the per-IP limit) is at work.
-  const badTokens = await Promise.all(Array.from({ length: FLOOD_WORKERS }, (_, w) => csrf(`10.70.0.${w + 1}`)));
   const badFlood = await flood((w, n) =>
-    signIn(victim, "wrong password guess 1234", `10.${71 + (n >> 8)}.${w}.${n & 255}`, badTokens[w]!),
+    signIn(victim, "wrong password guess 1234", `10.${71 + (n >> 8)}.${w}.${n & 255}`),
   );
   const checked = badFlood.attempts.filter((a) => a.outcome === "invalid");
   const throttled = badFlood.attempts.filter((a) => a.outcome === "throttled");
@@ -423,8 +425,7 @@ async function main(): Promise<void> {
     `flood: ${FLOOD_WORKERS} concurrent sign-in workers for ${FLOOD_MS / 1000} s, /api/health sampled every ${HEALTH_SAMPLE_INTERVAL_MS} ms meanwhile (open loop)\n`,
   );
   printTable([
-    { name: "(a) sign-in POST, sequential", samples: seqPost, note: "credentials callback, good password" },
-    { name: "(a) sign-in incl. csrf GET", samples: seqTotal, note: "GET /api/auth/csrf + POST" },
+    { name: "(a) sign-in, sequential", samples: seqPost, note: "sign-in server action, good password" },
     { name: "(b) /api/health alone", samples: healthAlone, note: "sequential" },
     {
       name: "(b) /api/health, sign-in flood",
