@@ -40,6 +40,11 @@ describe("normaliseLimitKey: an IPv6 client is limited by its /64, not one addre
     expect(normaliseLimitKey("ip:2001:db8:1:2::99")).toBe("ip:2001:db8:1:2::/64");
     expect(normaliseLimitKey("ip:::ffff:1.2.3.4")).toBe("ip:1.2.3.4");
     expect(normaliseLimitKey("user:abc:ip:2001:db8:1:2::99")).toBe("user:abc:ip:2001:db8:1:2::/64");
+    // The lockout's (account, source) keys, even for an account typed as "ip".
+    expect(normaliseLimitKey("user:cl0x:3:password:ip:2001:db8:1:2::7")).toBe(
+      "user:cl0x:3:password:ip:2001:db8:1:2::/64",
+    );
+    expect(normaliseLimitKey("name:ip:0:password:ip:::ffff:1.2.3.4")).toBe("name:ip:0:password:ip:1.2.3.4");
   });
 
   it.each(["unknown", "user:cl0abc", "name:someone", "account:xyz", "", "ip:", "ip:not-an-ip", "skip:2001:db8::1"])(

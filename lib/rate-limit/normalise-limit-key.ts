@@ -41,9 +41,10 @@ function normaliseAddress(candidate: string): string | null {
 export function normaliseLimitKey(key: string): string {
   const whole = normaliseAddress(key);
   if (whole) return whole;
-  const match = /(?:^|:)ip:/.exec(key);
-  if (!match) return key;
-  const start = match.index + match[0].length;
+  // The last `ip:` segment: no IP address contains "ip:", so nothing after it is anything else.
+  const inner = key.lastIndexOf(":ip:");
+  const start = inner >= 0 ? inner + 4 : key.startsWith("ip:") ? 3 : -1;
+  if (start < 0) return key;
   const address = normaliseAddress(key.slice(start));
   return address ? `${key.slice(0, start)}${address}` : key;
 }
