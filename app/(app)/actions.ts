@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/auth/auth";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { endSession } from "@/lib/data/auth/end-session";
@@ -10,7 +10,7 @@ import { requestContext } from "@/lib/http/request-context";
 export async function signOutAction(): Promise<void> {
   const session = await getCurrentSession();
   if (session) await endSession(session.token, await requestContext());
-  await signOut({ redirect: false });
+  await clearSessionCookie();
   redirect("/sign-in?notice=signed-out");
 }
 

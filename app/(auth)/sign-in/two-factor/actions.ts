@@ -1,7 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/auth/auth";
-import { writeSessionCookie } from "@/lib/auth/session-cookie";
+import { clearSessionCookie, writeSessionCookie } from "@/lib/auth/session-cookie";
 import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { completeSecondFactor } from "@/lib/data/auth/complete-second-factor";
@@ -25,6 +24,6 @@ export async function completeSecondFactorAction(
 export async function cancelSignInAction(): Promise<void> {
   const session = await getCurrentSession();
   if (session) await endSession(session.token, await requestContext());
-  await signOut({ redirect: false });
+  await clearSessionCookie();
   redirect("/sign-in");
 }
