@@ -22,7 +22,14 @@ const nextConfig = {
     if (production) {
       headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });
     }
-    return [{ source: "/:path*", headers }];
+    return [
+      { source: "/:path*", headers },
+      // Route handlers are not behind proxy.ts; withApi sets this too, this covers API 404s.
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
 };
 

@@ -1,6 +1,10 @@
 import type { SeedResult } from "@/lib/seed/seed-database";
 
 export function printAdminBanner(result: SeedResult, requires2fa: boolean): void {
+  if (result.adminNotCreated) {
+    console.warn(`\n${result.adminNotCreated.message}\n`);
+    return;
+  }
   const admin = result.createdAdmin;
   if (!admin) return;
   const lines = [

@@ -5,7 +5,6 @@ import { IconNote } from "@/components/ui/icon-note";
 import { AuthCard } from "@/components/auth/auth-card";
 import { buttonClasses } from "@/components/ui/button";
 import { canReadOutbox } from "@/lib/data/email/list-outbox";
-import { requestContext } from "@/lib/http/request-context";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -26,7 +25,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
         <Link href="/sign-in" className={buttonClasses("primary", "lg", "w-full")}>
           Continue to sign in
         </Link>
-        {canReadOutbox(await requestContext()) ? (
+        {canReadOutbox() ? (
           <Link href="/dev/outbox" className={buttonClasses("secondary", "md", "w-full")}>
             Open the developer outbox
           </Link>

@@ -10,7 +10,6 @@ import { db } from "@/lib/db";
 import { openEmailBody } from "@/lib/email/seal-email-body";
 import { isDevOutboxEnabled } from "@/lib/env";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import type { RequestContext } from "@/lib/http/request-context";
 
 export type OutboxEmail = {
   id: string;
@@ -28,7 +27,7 @@ export type OutboxEmail = {
  * Whether the outbox page exists (it then asks for sign-in). The request context is not consulted,
  * and callers need not pass one: no address proves who is asking.
  */
-export function canReadOutbox(_ctx?: RequestContext): boolean {
+export function canReadOutbox(): boolean {
   return isDevOutboxEnabled();
 }
 
