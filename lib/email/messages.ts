@@ -17,11 +17,11 @@ export function verificationEmail(firstName: string, url: string): EmailContent 
 
 export function lockoutEmail(firstName: string, minutes: number, ip: string | null): EmailContent {
   return {
-    subject: `Sign-ins to your ${config.productName} account are paused`,
+    subject: `Failed sign-ins to your ${config.productName} account`,
     heading: "Too many failed sign-in attempts",
     paragraphs: [
       `Hi ${firstName},`,
-      `Someone entered a wrong password for your account ${5} times in a row${ip ? ` (last from ${ip})` : ""}. To protect it, sign-ins are paused for ${minutes} minute${minutes === 1 ? "" : "s"}, and longer if the failures go on.`,
+      `Someone entered a wrong password for your account several times in a row${ip ? ` (last from ${ip})` : ""}. To protect it, sign-ins from that device or network are paused for ${minutes} minute${minutes === 1 ? "" : "s"}, and longer if the failures go on. Browsers where you signed in before are not affected.`,
       "If this was you, wait and try again, or reset your password. If it was not, your password still held; consider changing it and turning on two-factor authentication.",
     ],
   };

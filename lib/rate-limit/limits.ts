@@ -24,6 +24,12 @@ export const LIMITS = {
   lockoutNotice: { name: "lockout-notice", points: 1, duration: 60 * MINUTE },
   /** Audit rows for refused (throttled) sign-ins: one per key per minute, so a flood cannot grow the log. */
   refusalAudit: { name: "refusal-audit", points: 1, duration: MINUTE },
+  /**
+   * Mail to one address from sign-ups and email changes naming it (its confirmation, then notices
+   * of attempts on an address that already has an account): beyond this, notices are held back, so
+   * many IPs cannot flood an owner's inbox.
+   */
+  mailToAddress: { name: "mail-to-address", points: 3, duration: 60 * MINUTE },
   signUpIp: { name: "sign-up-ip", points: 10, duration: 60 * MINUTE, blockDuration: 60 * MINUTE },
   verificationResendUser: { name: "verify-resend-user", points: 3, duration: 15 * MINUTE },
   verificationResendIp: { name: "verify-resend-ip", points: 10, duration: 15 * MINUTE },

@@ -7,7 +7,7 @@ import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { hashPassword } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { rotateSession } from "@/lib/auth/sessions";
-import { retireAccountLinks } from "@/lib/auth/one-time-tokens";
+import { endAccountActivity } from "@/lib/auth/end-account-activity";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -34,8 +34,7 @@ export async function changePassword(viewer: Viewer | null, input: unknown, ctx:
       data: { passwordHash, passwordChangedAt },
     });
     if (changed.count !== 1) throw new UnauthenticatedError();
-    const { count } = await tx.session.deleteMany({ where: { userId: viewer.userId, id: { not: viewer.sessionId } } });
-    await retireAccountLinks(viewer.userId, tx);
+    const { sessionsEnded: count } = await endAccountActivity(viewer.userId, { exceptSessionId: viewer.sessionId }, tx);
     // This session proves the new password: it starts with it and survives the change.
     const rotated = await rotateSession(viewer.sessionId, "active", tx, { passwordChangedAt });
     if (!rotated) throw new UnauthenticatedError();

@@ -142,6 +142,17 @@ describe("requestEmailChange", () => {
     expect((await userRow(me.id)).email).toBe(me.email);
   });
 
+  it("email changes naming a taken address from many accounts mail that address at most three times an hour", async () => {
+    const other = await newUser();
+    for (let i = 0; i < 4; i++) {
+      const me = await newUser();
+      const { viewer } = await signIn(me.id);
+      expect(await requestEmailChange(viewer, { email: other.email, currentPassword: me.password }, testContext())).toEqual({ email: other.email });
+    }
+    // Its owner's sign-up confirmation was the first of the three.
+    expect(await db.emailOutbox.count({ where: { to: other.email, subject: { contains: "Someone tried to move" } } })).toBe(2);
+  });
+
   it("sends a link to the new address and a notice to the old, changing nothing yet", async () => {
     const me = await newUser();
     const { viewer } = await signIn(me.id);

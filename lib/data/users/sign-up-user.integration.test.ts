@@ -96,6 +96,22 @@ describe("signUpUser", () => {
     expect(after.emails).toBe(before.emails + 2);
   });
 
+  it("sign-ups naming a taken email from many addresses mail that address at most three times an hour", async () => {
+    const owner = signUpInput();
+    await signUpUser(owner, testContext());
+    for (let i = 0; i < 5; i++) {
+      const answer = await signUpUser(signUpInput({ email: owner.email }), testContext());
+      expect(answer).toEqual({ status: "verification_sent", email: owner.email });
+    }
+    // The owner's own confirmation email counts too: two notices follow it, the rest are held back.
+    const mail = await mailTo(owner.email);
+    expect(mail.map((m) => m.subject)).toEqual([
+      expect.stringContaining("Confirm your email"),
+      expect.stringContaining("Someone tried to create an account"),
+      expect.stringContaining("Someone tried to create an account"),
+    ]);
+  });
+
   it("a sign-up for a taken email spends the same password hash as a new one", async () => {
     const owner = signUpInput();
     await signUpUser(owner, testContext());
