@@ -5,7 +5,6 @@ import { loadLocalSecrets } from "@/scripts/lib/local-secrets";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 
 loadLocalSecrets();
-process.env.AUTH_TRUST_HOST ||= "true";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 await prepareDatabase();
 const server = spawn(path.join("node_modules", ".bin", "next"), ["dev"], { stdio: "inherit", env: process.env });

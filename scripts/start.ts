@@ -8,7 +8,6 @@ import { loadLocalSecrets } from "@/scripts/lib/local-secrets";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 
 loadLocalSecrets();
-process.env.AUTH_TRUST_HOST ||= "true";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 await prepareDatabase();
