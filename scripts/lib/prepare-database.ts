@@ -26,8 +26,26 @@ export async function seedFromEnv(): Promise<void> {
   }
 }
 
+/**
+ * Anchors the audit head of a log written before heads existed, right after the migration that
+ * introduced them. Imported late: lib/db reads the environment when it loads, after local secrets.
+ */
+export async function anchorAfterUpgrade(applied: string[]): Promise<void> {
+  const [{ anchorAuditHeadAfterUpgrade }, { db }] = await Promise.all([
+    import("@/lib/audit/anchor-head-after-upgrade"),
+    import("@/lib/db"),
+  ]);
+  try {
+    const line = await anchorAuditHeadAfterUpgrade(applied);
+    if (line) console.log(line);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export async function prepareDatabase(): Promise<void> {
   const applied = await migrate(getEnv().DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (applied.length) await anchorAfterUpgrade(applied);
   await seedFromEnv();
 }
