@@ -17,7 +17,7 @@ export function verificationEmail(firstName: string, url: string): EmailContent 
 
 export function lockoutEmail(firstName: string, minutes: number, ip: string | null): EmailContent {
   return {
-    subject: `Failed sign-ins to your ${config.productName} account`,
+    subject: `Some sign-ins to your ${config.productName} account are paused`,
     heading: "Too many failed sign-in attempts",
     paragraphs: [
       `Hi ${firstName},`,
