@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { TotpCodeField } from "@/components/two-factor/totp-code-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
 import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
@@ -126,17 +127,7 @@ export function TotpEnrolment({ pending, setUpElsewhere, requirePassword, onEnab
             Confirm within 10 minutes; after that the key expires and you start over.
           </p>
           <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-4">
-            <TextField
-              id="totp-code"
-              label="Code from the app"
-              error={error}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              placeholder="123456"
-              maxLength={7}
-              className="max-w-40 font-mono tracking-[0.3em]"
-              {...form.register("code")}
-            />
+            <TotpCodeField id="totp-code" label="Code from the app" error={error} {...form.register("code")} />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" loading={form.formState.isSubmitting}>
                 Turn on

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { TotpCodeField } from "@/components/two-factor/totp-code-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import {
@@ -40,15 +41,10 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
         autoComplete="current-password"
         {...form.register("currentPassword")}
       />
-      <TextField
+      <TotpCodeField
         id="regen-code"
         label="Code from your authenticator app"
         error={errors.code?.message}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        placeholder="123456"
-        maxLength={7}
-        className="max-w-40 font-mono tracking-[0.3em]"
         {...form.register("code")}
       />
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>
