@@ -37,12 +37,15 @@ function FinishButton({ label }: { label: string }) {
 export function ForcedEnrolment({
   status,
   sessionConfirmed,
+  requirePassword,
   email,
   productName,
 }: {
   status: TwoFactorStatus;
   /** This very session turned 2FA on (state enrolment_confirmed). */
   sessionConfirmed: boolean;
+  /** Not a sign-in of the last minutes (enrolment-needs-password.ts): the password is asked again. */
+  requirePassword: boolean;
   email: string;
   productName: string;
 }) {
@@ -83,7 +86,7 @@ export function ForcedEnrolment({
     <TotpEnrolment
       pending={status.status === "pending" ? status : null}
       setUpElsewhere={status.status === "off" && status.setUpElsewhere}
-      requirePassword={false}
+      requirePassword={requirePassword}
       onEnabled={setNewCodes}
     />
   );

@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { ForcedEnrolment } from "@/components/two-factor/forced-enrolment";
 import { getViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
+import { enrolmentNeedsPassword } from "@/lib/data/two-factor/enrolment-needs-password";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
 import { cancelSignInAction } from "../sign-in/two-factor/actions";
 
@@ -14,7 +15,7 @@ export default async function SetupTwoFactorPage() {
   const viewer = await getViewer();
   if (!viewer || (viewer.sessionState !== "pending_enrolment" && viewer.sessionState !== "enrolment_confirmed"))
     redirect("/sign-in");
-  const status = await getTwoFactorStatus(viewer);
+  const [status, requirePassword] = await Promise.all([getTwoFactorStatus(viewer), enrolmentNeedsPassword(viewer)]);
   return (
     <AuthCard
       title="Set up two-factor authentication"
@@ -30,6 +31,7 @@ export default async function SetupTwoFactorPage() {
       <ForcedEnrolment
         status={status}
         sessionConfirmed={viewer.sessionState === "enrolment_confirmed"}
+        requirePassword={requirePassword}
         email={viewer.email}
         productName={config.productName}
       />

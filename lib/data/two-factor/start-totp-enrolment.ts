@@ -5,10 +5,9 @@
 // first: otherwise someone who registered a victim's address could lock a second factor onto the
 // account before the owner ever claims it (pre-hijack).
 //
-// The password is asked for from a full session, so a hijacked session cannot bind the account to
-// an attacker's authenticator; a session held back for enrolment has just proved it, but must
-// prove it again to replace a key that is being set up (from any session), so whoever holds that
-// session cannot swap the owner's key for their own.
+// The password is asked for unless the session checked it minutes ago (enrolment-needs-password.ts),
+// so a hijacked session cannot bind the account to an attacker's authenticator, and replacing a key
+// that is being set up always needs it, so whoever holds a session cannot swap the owner's key.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -17,6 +16,7 @@ import { encryptSecret } from "@/lib/auth/crypto";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { generateTotpSecret } from "@/lib/auth/totp";
 import type { Viewer } from "@/lib/auth/viewer";
+import { enrolmentNeedsPassword } from "@/lib/data/two-factor/enrolment-needs-password";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { passwordOnlySchema } from "@/lib/validations/account";
@@ -45,8 +45,7 @@ export async function startTotpEnrolment(viewer: Viewer | null, input: unknown, 
   requireViewer(viewer, ["active", "pending_enrolment"]);
   if (viewer.twoFactorEnabled) throw new ConflictError("Two-factor authentication is already on.");
   if (!viewer.emailVerified) throw emailUnverifiedError();
-  const live = await db.pendingTotpEnrolment.findFirst({ where: { userId: viewer.userId, expiresAt: { gt: new Date() } }, select: { id: true } });
-  const withPassword = viewer.sessionState === "active" || live !== null;
+  const withPassword = await enrolmentNeedsPassword(viewer);
   if (withPassword) {
     const { currentPassword } = parseOrThrow(passwordOnlySchema, input);
     await confirmCurrentPassword(viewer.userId, currentPassword);

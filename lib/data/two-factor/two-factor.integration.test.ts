@@ -322,6 +322,28 @@ describe("a set-up bound to the session that began it", () => {
     expect(await pendingRow(live.id)).not.toBeNull();
   });
 
+  it("an old session held back later (its user gained a role requiring 2FA) needs the password to start a set-up", async () => {
+    const user = await newUser();
+    const session = await signIn(user.id, "active");
+    // Signed in a day ago; today an administrator gives the user the Admin role, which requires 2FA.
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await db.session.update({ where: { id: session.sessionId }, data: { createdAt: new Date(Date.now() - 86_400_000) } });
+    const admin = await db.role.findUniqueOrThrow({ where: { key: "admin" }, select: { id: true, requiresTwoFactor: true } });
+    expect(admin.requiresTwoFactor).toBe(true);
+    await db.userRole.create({ data: { userId: user.id, roleId: admin.id } });
+    const held = await viewerFromSession((await validateSessionToken(session.token))!);
+    expect(held.sessionState).toBe("pending_enrolment");
+
+    // Whoever holds that cookie cannot bind the account to their own authenticator.
+    const bare = await startTotpEnrolment(held, {}, testContext()).catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(ValidationError);
+    await expect(startTotpEnrolment(held, { currentPassword: WRONG_PASSWORD }, testContext())).rejects.toBeInstanceOf(ValidationError);
+    expect(await pendingRow(user.id)).toBeNull();
+    // The owner, who knows the password, can.
+    await startTotpEnrolment(held, { currentPassword: user.password }, testContext());
+    expect((await pendingRow(user.id))?.sessionId).toBe(session.sessionId);
+  });
+
   it("replacing a key being set up from a session held back for enrolment needs the password again", async () => {
     const user = await newUser();
     const held = await signIn(user.id, "pending_enrolment");
