@@ -35,10 +35,16 @@ export async function requestEmailChange(viewer: Viewer | null, input: unknown, 
     await audit({ action: "user.email_change_requested", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { to: email }, context: ctx }, tx);
     return issued;
   });
-  // Counted either way; it only holds back notices to the owner of a taken address.
-  const mailAllowed = (await hit(LIMITS.mailToAddress, email)).allowed;
-  if (!owner) await sendEmail(email, emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)));
-  else if (mailAllowed) await sendEmail(email, emailChangeAttemptEmail(owner.firstName));
+  // Past three mails an hour to one address nothing more is sent there, link or notice alike: holding
+  // back only the notices would make a free address answer slower (its mail still goes out).
+  if ((await hit(LIMITS.mailToAddress, email)).allowed) {
+    await sendEmail(
+      email,
+      owner
+        ? emailChangeAttemptEmail(owner.firstName)
+        : emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)),
+    );
+  }
   await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your email address is being changed", `Someone signed in to your account asked to change its email address to ${email}. It changes only when the link sent there is used.`));
   return { email };
 }
