@@ -109,3 +109,12 @@ describe("withApi body limit: bytes are counted while the stream is read", () =>
     expect(ok.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
+
+describe("withApi request ids", () => {
+  it("answers with an id of its own, never one the client chose", async () => {
+    const response = await echo(post('{"a":1}', { "x-request-id": "chosen-by-the-client" }));
+    const id = response.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(id).not.toBe("chosen-by-the-client");
+  });
+});

@@ -4,6 +4,7 @@
 import "server-only";
 import { AppError, ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
+import { randomUUID } from "node:crypto";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
 import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
@@ -63,7 +64,8 @@ function assertSameOrigin(request: Request): void {
 
 export function withApi(handler: Handler) {
   return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
-    const context = contextFromHeaders(request.headers);
+    // The id is always ours: /api/* is not behind proxy.ts (which replaces a client-sent one for pages).
+    const context = { ...contextFromHeaders(request.headers), requestId: randomUUID() };
     const instance = new URL(request.url).pathname;
     let bodyRead: Promise<unknown> | undefined;
     try {
