@@ -225,6 +225,18 @@ describe("sessions", () => {
     expect(await validateSessionToken(rotated.token)).toBeNull();
   });
 
+  it("releasing a session held back for enrolment long after it began keeps its original end", async () => {
+    const { user, sessionId } = await newSession(true, "pending_enrolment");
+    // It began ten days ago (held back later, when its user gained a role requiring 2FA).
+    const began = new Date(Date.now() - 10 * 86_400_000);
+    await db.user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(began.getTime() - 1000) } });
+    await db.session.update({ where: { id: sessionId }, data: { createdAt: began } });
+    const rotated = await rotateSession(sessionId, "active");
+    const row = await db.session.findUniqueOrThrow({ where: { tokenHash: sha256(rotated!.token) } });
+    expect(row.expiresAt.getTime()).toBe(began.getTime() + env.SESSION_REMEMBER_DAYS * 86_400_000);
+    expect(row.createdAt.getTime()).toBe(began.getTime());
+  });
+
   it("a rotation of a session that is already gone gives nothing", async () => {
     const { sessionId } = await newSession();
     await db.session.delete({ where: { id: sessionId } });

@@ -157,7 +157,7 @@ export async function pruneExpiredSessions(): Promise<number> {
 
 /**
  * Replaces a session with a fresh one (new token, new row, same device) in the given state. Used
- * when a session gains privileges (second factor done: its lifetime starts now) or after a password
+ * when a session gains privileges (second factor done: its lifetime counts from the password check) or after a password
  * change (same absolute expiry), so a token seen before the change is worthless after it. Pass `tx`
  * to make the rotation part of the caller's transaction.
  *
@@ -195,7 +195,9 @@ export async function rotateSession(
       remember: old.remember,
       ipAddress: old.ipAddress,
       userAgent: old.userAgent,
-      expiresAt: old.state === "active" ? old.expiresAt : new Date(now + sessionLifetimeMs(old.remember)),
+      // A half-finished session gets its full life, counted from the password check it rests on: a
+      // session held back for enrolment long after it began keeps its original end.
+      expiresAt: old.state === "active" ? old.expiresAt : new Date(proven.getTime() + sessionLifetimeMs(old.remember)),
       createdAt: proven,
       lastSeenAt: new Date(now),
     },
