@@ -19,7 +19,7 @@ export const LIMITS = {
    * sources together: stops guessing spread over many addresses. Browsers with a device cookie
    * for the account are not counted nor stopped. A success gives its point back.
    */
-  signInAccountUntrusted: { name: "sign-in-account-untrusted", points: 50, duration: 60 * MINUTE },
+  signInAccountUntrusted: { name: "sign-in-account-untrusted", points: 20, duration: 60 * MINUTE },
   /** Lockout notices to one account's owner: at most one an hour, however many sources get locked. */
   lockoutNotice: { name: "lockout-notice", points: 1, duration: 60 * MINUTE },
   /** Audit rows for refused (throttled) sign-ins: one per key per minute, so a flood cannot grow the log. */

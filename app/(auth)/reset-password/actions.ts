@@ -1,4 +1,5 @@
 "use server";
+import { writeDeviceCookie } from "@/lib/auth/device-cookie";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { resetPassword } from "@/lib/data/passwords/reset-password";
 import { requestContext } from "@/lib/http/request-context";
@@ -6,7 +7,8 @@ import type { ResetPasswordInput } from "@/lib/validations/account";
 
 export async function resetPasswordAction(input: ResetPasswordInput): Promise<ActionResult<null>> {
   return runAction("reset-password", async () => {
-    await resetPassword(input, await requestContext());
+    const { deviceCookie } = await resetPassword(input, await requestContext());
+    await writeDeviceCookie(deviceCookie);
     return null;
   });
 }

@@ -185,6 +185,16 @@ describe("authenticateWithPassword", () => {
     expect(await attempt(user.email, user.password, testContext(), false, device)).toMatchObject({ ok: true, userId: user.id });
   });
 
+  it("a neighbour who uses up the network's sign-in limit does not lock out a browser with a device cookie", async () => {
+    const owner = await createTestUser();
+    const office = testContext();
+    const device = await trustedBrowser(owner, office);
+    // Someone else on the same address (an office, a carrier NAT) guesses at random accounts.
+    for (let i = 0; i < LIMITS.signInIp.points; i++) await attempt(uniqueName("nobody"), WRONG, office);
+    expect(await attempt(owner.username, owner.password, office)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attempt(owner.username, owner.password, office, false, device)).toMatchObject({ ok: true });
+  });
+
   it("a trusted browser's own wrong passwords still lock it (under its own counter)", async () => {
     const user = await createTestUser();
     const device = await trustedBrowser(user);
@@ -378,7 +388,9 @@ describe("authenticateWithPassword", () => {
     await requestPasswordReset({ email: user.email }, testContext());
     const token = await resetTokenFromOutbox(user.email);
     // The reset commits after the old password was verified and before the session is written.
-    seam.afterVerify = () => resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext());
+    seam.afterVerify = async () => {
+      await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext());
+    };
     const result = await attempt(user.username, user.password);
     expect(seam.afterVerify).toBeNull();
     expect(result).toEqual({ ok: false, reason: "invalid" });

@@ -51,15 +51,6 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   const ipKey = ctx.ip ?? "unknown";
   const identifier = input.identifier.trim().toLowerCase();
   const via = identifier.includes("@") ? "email" : "username";
-  // Count first (atomically), check after: concurrent attempts cannot all slip under the limit.
-  const ipState = await hit(LIMITS.signInIp, ipKey);
-  if (!ipState.allowed) {
-    if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
-      await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
-    }
-    return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
-  }
-
   const checkedAt = new Date();
   const user = await db.user.findUnique({
     where: via === "email" ? { email: identifier } : { username: identifier },
@@ -80,6 +71,20 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   const account = user ? `user:${user.id}` : `unknown:${identifierDigest(identifier)}`;
   // Verified whether or not an account was found, so both cost the same.
   const device = verifyDeviceCookie(input.deviceCookie, user?.id ?? null);
+
+  // Count first (atomically), check after: concurrent attempts cannot all slip under the limit. A
+  // browser holding this account's device cookie is not counted per IP: someone else failing from
+  // the same network (an office, a carrier NAT) must not lock its owner out; its own failures
+  // still lock it under its nonce below.
+  if (!device) {
+    const ipState = await hit(LIMITS.signInIp, ipKey);
+    if (!ipState.allowed) {
+      if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
+        await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
+      }
+      return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
+    }
+  }
   const subject: SignInSubject = {
     account,
     epoch: user ? String(user.passwordChangedAt.getTime()) : "0",
@@ -131,7 +136,7 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
     return { ok: false, reason: "invalid" };
   }
   await settleSignInAttempt(attempt.ticket, true);
-  await refund(LIMITS.signInIp, ipKey);
+  if (!device) await refund(LIMITS.signInIp, ipKey);
   await audit({
     action: state === "active" ? "auth.sign_in_succeeded" : "auth.password_accepted",
     actorId: user.id,

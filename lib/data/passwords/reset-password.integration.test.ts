@@ -10,6 +10,7 @@ import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status"
 import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { confirmEmailChange } from "@/lib/data/users/confirm-email-change";
 import { AppError } from "@/lib/errors";
+import { LIMITS } from "@/lib/rate-limit/limits";
 import { newUser, signIn } from "@/test/accounts";
 import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 
@@ -120,5 +121,21 @@ describe("resetPassword ends everything the account has in flight", () => {
     expect(await validateSessionToken(session.token)).toBeNull();
     expect(await db.pendingTotpEnrolment.count({ where: { userId: user.id } })).toBe(0);
     expect(await consumeToken(change.token, "email_change")).toBeNull();
+  });
+});
+
+describe("resetPassword and lockouts", () => {
+  it("trusts the browser that used the link: guessing from elsewhere right after the reset does not lock it out", async () => {
+    const user = await newUser();
+    const { token } = await issueToken({ userId: user.id, purpose: "password_reset" });
+    const { deviceCookie } = await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext());
+    // Attackers use up the account's allowance for untrusted sources at once.
+    for (let i = 0; i < LIMITS.signInAccountUntrusted.points; i++) {
+      await authenticateWithPassword({ identifier: user.username, password: "wrong guess 12345", remember: false }, testContext());
+    }
+    const elsewhere = await authenticateWithPassword({ identifier: user.username, password: NEW_PASSWORD, remember: false }, testContext());
+    expect(elsewhere).toMatchObject({ ok: false, reason: "throttled" });
+    const owner = await authenticateWithPassword({ identifier: user.username, password: NEW_PASSWORD, remember: false, deviceCookie }, testContext());
+    expect(owner).toMatchObject({ ok: true });
   });
 });

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { clearAccountFailures } from "@/lib/auth/account-lockout";
 import { sha256 } from "@/lib/auth/crypto";
+import { signDeviceCookie } from "@/lib/auth/device-cookie";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
 import { consumeToken } from "@/lib/auth/one-time-tokens";
 import { hashPassword } from "@/lib/auth/password";
@@ -25,7 +26,11 @@ import { passwordPolicyError } from "@/lib/validations/password-strength";
 
 const INVALID = () => new AppError("invalid_token", 400, "This reset link is invalid or has expired. Ask for a new one.");
 
-export async function resetPassword(input: unknown, ctx: RequestContext): Promise<void> {
+/**
+ * Returns a device cookie for the browser that used the link: it proved control of the address
+ * and knows the new password, so failed sign-ins from elsewhere must not lock it out next.
+ */
+export async function resetPassword(input: unknown, ctx: RequestContext): Promise<{ deviceCookie: string }> {
   const { token, password } = parseOrThrow(resetPasswordSchema, input);
   const pending = await db.oneTimeToken.findUnique({
     where: { tokenHash: sha256(token) },
@@ -73,4 +78,5 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
       ),
     );
   }
+  return { deviceCookie: signDeviceCookie(user.id) };
 }
