@@ -168,6 +168,14 @@ describe("signUpUser", () => {
     expect(await mailTo(input.email)).toHaveLength(0);
   });
 
+  it("a write refused by another unique index (the audit chain raced by another process) is retried, not answered 'username taken'", async () => {
+    const input = signUpInput();
+    const clash = Object.assign(new Error("Unique constraint failed on the fields: (`seq`)"), { code: "P2002" });
+    vi.spyOn(db, "$transaction").mockRejectedValueOnce(clash);
+    expect(await signUpUser(input, testContext())).toEqual({ status: "verification_sent", email: input.email });
+    expect(await db.user.count({ where: { username: input.username } })).toBe(1);
+  });
+
   it("rejects a taken username whatever its case", async () => {
     const first = signUpInput();
     await signUpUser(first, testContext());

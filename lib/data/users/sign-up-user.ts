@@ -97,7 +97,7 @@ async function writeAccount(tx: Tx, data: SignUpData, passwordHash: string, ctx:
   return issued.token;
 }
 
-async function createAccount(data: SignUpData, passwordHash: string, ctx: RequestContext): Promise<Outcome> {
+async function createAccount(data: SignUpData, passwordHash: string, ctx: RequestContext, attempt = 1): Promise<Outcome> {
   try {
     const token = await db.$transaction((tx) => writeAccount(tx, data, passwordHash, ctx));
     return { kind: "created", token };
@@ -108,7 +108,11 @@ async function createAccount(data: SignUpData, passwordHash: string, ctx: Reques
     // (even when the username clashed too: a double-submitted form is then answered like the first).
     const owner = await db.user.findUnique({ where: { email: data.email }, select: { id: true, firstName: true } });
     if (owner) return { kind: "email_taken", owner };
-    throw usernameTaken();
+    if (await db.user.count({ where: { username: data.username } })) throw usernameTaken();
+    // Neither is taken: another unique index (the audit chain's position, raced by another process)
+    // refused the write. The transaction rolled back whole, so it is safe to run again.
+    if (attempt < 5) return createAccount(data, passwordHash, ctx, attempt + 1);
+    throw error;
   }
 }
 
