@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db-client";
 import { migrate } from "@/lib/db-migrate";
-import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
+import { handWrittenAuditRow } from "@/test/audit-rows";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "opsdeck-audit-verify-"));
 const url = `file:${path.join(dir, "audit.db")}`;
@@ -42,19 +42,7 @@ describe("npm run audit:verify", () => {
     expect(await cli()).toEqual({ code: 0, stdout: "intact: 0 events, head seq 0\n" });
 
     // An event written before heads existed: in the chain, but no head.
-    const legacy = {
-      seq: 1,
-      createdAt: new Date(),
-      actorId: null,
-      action: "auth.signed_out",
-      targetType: null,
-      targetId: null,
-      ipAddress: null,
-      userAgent: null,
-      metadata: "{}",
-      prevHash: GENESIS_HASH,
-    };
-    await client.auditEvent.create({ data: { ...legacy, hash: auditHash(legacy) } });
+    await client.auditEvent.create({ data: handWrittenAuditRow(1) });
     const unanchored = await cli();
     expect(unanchored.code).toBe(1);
     expect(unanchored.stdout).toMatch(/^unanchored: 1 events and no head/);

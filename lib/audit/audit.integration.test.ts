@@ -6,6 +6,7 @@ import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
 import { AUDIT_HEAD_ID, auditHeadMac } from "@/lib/audit/head-mac";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createTestUser } from "@/test/create-test-user";
+import { handWrittenAuditRow } from "@/test/audit-rows";
 import { testContext } from "@/test/helpers";
 
 type EventRow = Awaited<ReturnType<typeof lastEvent>>;
@@ -261,19 +262,8 @@ describe("audit chain integrity gaps (issue 8, item 12)", () => {
   it("an event inserted behind the application's back after the head is reported unanchored", async () => {
     await writeEvents(1);
     const last = await lastEvent();
-    const row = {
-      seq: last.seq + 1,
-      createdAt: new Date(),
-      actorId: null,
-      action: "auth.signed_out",
-      targetType: null,
-      targetId: null,
-      ipAddress: null,
-      userAgent: null,
-      metadata: "{}",
-      prevHash: last.hash,
-    };
-    const inserted = await db.auditEvent.create({ data: { ...row, hash: auditHash(row) } });
+    const row = handWrittenAuditRow(last.seq + 1, last.hash);
+    const inserted = await db.auditEvent.create({ data: row });
     try {
       expect(await verifyAuditChain()).toMatchObject({
         ok: false,
