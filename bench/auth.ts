@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { LIMITS } from "@/lib/rate-limit/limits";
 
 const PORT = 3240;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -400,7 +401,7 @@ async function main(): Promise<void> {
   const okCount = count(okFlood.attempts, "ok");
 
   // (c) Wrong passwords against one account, each attempt from its own address so that only the
-  // per-account lockout (not the per-IP limit) is at work.
+  // per-account ceiling for untrusted sources (not the per-IP or per-source lockout) is at work.
   const badFlood = await flood((w, n) =>
     signIn(victim, "wrong password guess 1234", `10.${71 + (n >> 8)}.${w}.${n & 255}`),
   );
@@ -447,13 +448,18 @@ async function main(): Promise<void> {
       samples: badFlood.attempts.map((a) => a.ms),
       note: `${(badFlood.attempts.length / (badFlood.elapsedMs / 1000)).toFixed(0)} attempts/s`,
     },
-    { name: "(c)   refused: throttled", samples: throttled.map((a) => a.ms), note: "account locked, no bcrypt" },
+    {
+      name: "(c)   refused: throttled",
+      samples: throttled.map((a) => a.ms),
+      note: "refused by the lockout, no bcrypt",
+    },
     { name: "(c)   checked: invalid", samples: checked.map((a) => a.ms), note: "bcrypt comparison ran" },
   ]);
   console.log(
     `\n(c) ${badFlood.attempts.length} wrong-password attempts on one account: ${throttled.length} refused as throttled, ` +
       `${checked.length} checked with bcrypt, ${count(badFlood.attempts, "ok")} accepted, ${count(badFlood.attempts, "other")} other` +
-      ` (the account locks after 5 consecutive failures).`,
+      ` (every attempt comes from a new address, so what stops them is the account's ceiling for untrusted sources:` +
+      ` ${LIMITS.signInAccountUntrusted.points} checks an hour).`,
   );
   if (unexpected.length) {
     console.log(
