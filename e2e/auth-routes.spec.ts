@@ -1,7 +1,7 @@
 // Auth.js's own HTTP endpoints are not exposed (sign-in and sign-out run in server actions), and
 // every path that sets the session cookie honours "remember me".
 import { expect, test, type APIResponse, type BrowserContext } from "@playwright/test";
-import { freshContext, gotoReady, newPerson, signIn, signOut, signUp } from "./helpers";
+import { freshContext, gotoReady, newPerson, signIn, signOut, signUp, signUpAndSignIn } from "./helpers";
 import { freshIp } from "./http-helpers";
 
 const AUTH_ENDPOINTS: [method: "GET" | "POST", path: string][] = [
@@ -57,10 +57,7 @@ test("a sign-in without 'remember me' keeps a browser-session cookie on every pa
   const person = newPerson();
   const context = await freshContext(browser);
   const page = await context.newPage();
-  await signUp(page, person);
-
-  await signIn(page, person.username, person.password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpAndSignIn(page, person);
   const first = await sessionCookie(context);
   expect(first?.expires).toBe(-1);
 

@@ -59,6 +59,14 @@ export async function signIn(page: Page, identifier: string, password: string, o
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** A new person who signed up and then signed in (not yet verified), on the dashboard. */
+export async function signUpAndSignIn(page: Page, person = newPerson()) {
+  await signUp(page, person);
+  await signIn(page, person.username, person.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  return person;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { freshContext, newPerson, shot, signIn, signUp } from "./helpers";
+import { freshContext, newPerson, shot, signUpAndSignIn } from "./helpers";
 
 test("on a phone, the menu button opens the navigation and the page stays readable in dark mode", async ({
   browser,
@@ -8,9 +8,7 @@ test("on a phone, the menu button opens the navigation and the page stays readab
   const page = await context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   const person = newPerson();
-  await signUp(page, person);
-  await signIn(page, person.username, person.password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpAndSignIn(page, person);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Settings" })).not.toBeInViewport();
   await page.getByRole("button", { name: "Open navigation" }).click();
@@ -27,9 +25,7 @@ test("the account menu works from the keyboard", async ({ browser }) => {
   const context = await freshContext(browser);
   const page = await context.newPage();
   const person = newPerson();
-  await signUp(page, person);
-  await signIn(page, person.username, person.password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpAndSignIn(page, person);
   const trigger = page.getByRole("button", { name: /Account menu/ });
   await trigger.focus();
   await page.keyboard.press("Enter");

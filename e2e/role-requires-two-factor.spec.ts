@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { E2E_DATABASE } from "./env";
-import { freshContext, gotoReady, newPerson, signIn, signUp } from "./helpers";
+import { freshContext, gotoReady, newPerson, signUpAndSignIn } from "./helpers";
 
 /** What an administrator (or another instance of the app) does meanwhile, written to the e2e database. */
 function grantRole(username: string, roleKey: string) {
@@ -22,9 +22,7 @@ test("an open session is sent to enrolment once its user is given a role requiri
   const person = newPerson();
   const context = await freshContext(browser);
   const page = await context.newPage();
-  await signUp(page, person);
-  await signIn(page, person.username, person.password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpAndSignIn(page, person);
   await gotoReady(page, "/settings/profile");
   await expect(page).toHaveURL(/\/settings\/profile/);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshContext, newPerson, signIn, signUp } from "./helpers";
+import { freshContext, newPerson, signUpAndSignIn } from "./helpers";
 
 /** Scrolls the page to its very bottom and checks that the sidebar still fills the viewport's height. */
 async function expectSidebarFillsViewportAtBottom(page: Page) {
@@ -43,9 +43,7 @@ for (const scheme of ["light", "dark"] as const) {
     // A short desktop window, so that the Security page is several screens long.
     await page.setViewportSize({ width: 1280, height: 600 });
     const person = newPerson();
-    await signUp(page, person);
-    await signIn(page, person.username, person.password);
-    await expect(page).toHaveURL(/\/dashboard/);
+    await signUpAndSignIn(page, person);
     await page.goto("/settings/security");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(600 * 1.5);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, shot, signIn, signOut, signUp } from "./helpers";
+import { newPerson, shot, signIn, signOut, signUpAndSignIn } from "./helpers";
 
 /** A browser context whose requests all come from `ip` (the e2e server trusts one proxy hop). */
 const contextFrom = (browser: Browser, ip: string) =>
@@ -13,9 +13,7 @@ test("an account locked by someone else's failures still lets the owner's browse
 
   const owner = await contextFrom(browser, sharedIp);
   const page = await owner.newPage();
-  await signUp(page, person);
-  await signIn(page, person.username, person.password);
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUpAndSignIn(page, person);
   const device = (await owner.cookies()).find((c) => c.name.endsWith("opsdeck.device"));
   expect(device?.httpOnly).toBe(true);
   expect(device?.sameSite).toBe("Lax");
