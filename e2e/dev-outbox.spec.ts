@@ -57,6 +57,8 @@ test.describe("developer outbox", () => {
     await expect(page.locator("body")).not.toContainText(String(other.email));
     expect(await page.content()).not.toContain("verify-email?token=");
     await shot(page, "dev-outbox-own-mail");
+    await page.getByRole("link", { name: "Back to the app" }).click();
+    await expect(page).toHaveURL(/\/dashboard/);
     await context.close();
   });
 

@@ -150,6 +150,8 @@ test("a person turns on 2FA from the QR's secret, signs in with a TOTP code and 
   expect(newCodes).toHaveLength(10);
   expect(newCodes).not.toContain(codes[2]!);
   await shot(page, "15-2fa-new-recovery-codes");
+  await page.getByRole("button", { name: "I saved my new codes" }).click();
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Turn off…" }).click();
   const disableForm = page.locator("form", {

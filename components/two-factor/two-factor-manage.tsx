@@ -109,7 +109,14 @@ export function TwoFactorManage({
         </span>{" "}
         recovery codes left.{recoveryCodesLeft <= 3 ? " Make a new set soon." : ""}
       </p>
-      {codes ? <RecoveryCodesPanel codes={codes} productName={productName} /> : null}
+      {codes ? (
+        <div className="space-y-4">
+          <RecoveryCodesPanel codes={codes} productName={productName} />
+          <Button size="sm" onClick={() => setCodes(null)}>
+            I saved my new codes
+          </Button>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"

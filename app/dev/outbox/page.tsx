@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Inbox } from "lucide-react";
+import Link from "next/link";
 import { Brand } from "@/components/layout/brand";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,9 +48,14 @@ export default async function OutboxPage() {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">
         <Brand />
-        <span className="rounded-full bg-warning-soft px-3 py-1 text-xs font-medium text-warning">
-          Development only
-        </span>
+        <div className="flex items-center gap-4">
+          <span className="rounded-full bg-warning-soft px-3 py-1 text-xs font-medium text-warning">
+            Development only
+          </span>
+          <Link href="/dashboard" className="text-sm font-medium text-brand hover:underline">
+            Back to the app
+          </Link>
+        </div>
       </div>
       <h1 className="text-2xl font-semibold tracking-tight">Developer outbox</h1>
       <p className="mt-1 text-sm text-muted-foreground">
