@@ -17,6 +17,7 @@ import { emailChangeAttemptEmail } from "@/lib/email/account-messages";
 import { ConflictError, RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
+import { tooMuchMail } from "@/lib/data/users/too-much-mail";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { changeEmailSchema } from "@/lib/validations/account";
@@ -29,22 +30,22 @@ export async function requestEmailChange(viewer: Viewer | null, input: unknown, 
   await confirmCurrentPassword(viewer.userId, currentPassword);
   const limit = await hit(LIMITS.verificationResendUser, viewer.userId);
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
+  // Past three mails an hour to one address the request is refused, whoever owns the address: the
+  // same answer and the same work either way (see sign-up-user.ts).
+  const mail = await hit(LIMITS.mailToAddress, email);
+  if (!mail.allowed) throw tooMuchMail(mail.retryAfterSeconds);
   const owner = await db.user.findUnique({ where: { email }, select: { firstName: true } });
   const { token } = await db.$transaction(async (tx) => {
     const issued = await issueToken({ userId: viewer.userId, purpose: "email_change", data: email }, tx);
     await audit({ action: "user.email_change_requested", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { to: email }, context: ctx }, tx);
     return issued;
   });
-  // Past three mails an hour to one address nothing more is sent there, link or notice alike: holding
-  // back only the notices would make a free address answer slower (its mail still goes out).
-  if ((await hit(LIMITS.mailToAddress, email)).allowed) {
-    await sendEmail(
-      email,
-      owner
-        ? emailChangeAttemptEmail(owner.firstName)
-        : emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)),
-    );
-  }
+  await sendEmail(
+    email,
+    owner
+      ? emailChangeAttemptEmail(owner.firstName)
+      : emailChangeEmail(viewer.firstName, email, absoluteUrl(`/confirm-email-change?token=${encodeURIComponent(token)}`)),
+  );
   await sendEmail(viewer.email, securityNoticeEmail(viewer.firstName, "Your email address is being changed", `Someone signed in to your account asked to change its email address to ${email}. It changes only when the link sent there is used.`));
   return { email };
 }
