@@ -3,7 +3,7 @@
 // waiting for a second factor to that step. It decides nothing about permissions: pages, actions
 // and route handlers check again through the DAL.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
+import { SESSION_COOKIE, sessionCookieOptions, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { ENROLMENT_PATH, SECOND_FACTOR_PATH } from "@/lib/auth/require-page-viewer";
 import { validateSessionToken } from "@/lib/auth/sessions";
 import { pageCsp } from "@/lib/http/csp";
@@ -53,7 +53,8 @@ async function route(request: NextRequest): Promise<NextResponse | null> {
     response = redirectTo(request, "/dashboard");
   }
   // A cookie whose session is gone is dropped, so the browser stops sending it.
-  if (cookie && !session) (response ??= NextResponse.next()).cookies.delete(SESSION_COOKIE);
+  if (cookie && !session)
+    (response ??= NextResponse.next()).cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
   return response;
 }
 

@@ -89,6 +89,8 @@ test("a sign-in without 'remember me' keeps a browser-session cookie on every pa
 
   // With "remember me" the cookie lasts the remembered lifetime (30 days by default).
   await signOut(page);
+  // Signing out removes the cookie itself (set again with its own flags, Max-Age 0), not just the row.
+  expect(await sessionCookie(context)).toBeUndefined();
   await signIn(page, person.username, newPassword, { remember: true });
   await expect(page).toHaveURL(/\/dashboard/);
   const remembered = await sessionCookie(context);

@@ -29,25 +29,44 @@ export function signDeviceCookie(userId: string, now = Date.now()): string {
   return `${payload}.${mac(payload)}`;
 }
 
+/** What a genuine, unexpired device cookie says (the MAC is checked first, in constant time), or null. */
+export function readDeviceClaim(
+  value: string | null | undefined,
+  now = Date.now(),
+): { userId: string; nonce: string; issuedAt: number } | null {
+  if (!value || value.length > 256) return null;
+  const cut = value.lastIndexOf(".");
+  const payload = value.slice(0, cut);
+  if (cut < 0 || !safeEqual(value.slice(cut + 1), mac(payload))) return null;
+  const [version, userId, nonce, issued, extra] = payload.split(".");
+  if (version !== VERSION || !userId || !nonce || !issued || extra !== undefined) return null;
+  const issuedAt = Number(issued);
+  const age = now - issuedAt;
+  if (!Number.isFinite(age) || age < -60_000 || age > DEVICE_COOKIE_MAX_AGE_SECONDS * 1000) return null;
+  return { userId, nonce, issuedAt };
+}
+
 /**
- * The nonce of a genuine, unexpired device cookie issued for `userId`, or null (missing, forged,
- * altered, expired, or issued for another account). The MAC is checked before anything else, in
- * constant time, whatever account is being signed in to.
+ * The nonce of a device cookie claim for `user`, or null (no claim, another account, or issued
+ * before the account's password last changed: a reset that takes an account back also ends the
+ * trust of browsers that knew the old password).
  */
+export function trustedDevice(
+  claim: ReturnType<typeof readDeviceClaim>,
+  user: { id: string; passwordChangedAt: Date } | null,
+): string | null {
+  if (!claim || !user || !safeEqual(claim.userId, user.id)) return null;
+  return claim.issuedAt >= user.passwordChangedAt.getTime() ? claim.nonce : null;
+}
+
+/** The nonce of a genuine device cookie issued for `userId` (see readDeviceClaim), or null. */
 export function verifyDeviceCookie(
   value: string | null | undefined,
   userId: string | null,
   now = Date.now(),
 ): string | null {
-  if (!value || value.length > 256) return null;
-  const cut = value.lastIndexOf(".");
-  const payload = value.slice(0, cut);
-  if (cut < 0 || !safeEqual(value.slice(cut + 1), mac(payload))) return null;
-  const [version, cookieUserId, nonce, issued, extra] = payload.split(".");
-  if (version !== VERSION || !cookieUserId || !nonce || !issued || extra !== undefined) return null;
-  const age = now - Number(issued);
-  if (!Number.isFinite(age) || age < -60_000 || age > DEVICE_COOKIE_MAX_AGE_SECONDS * 1000) return null;
-  return userId !== null && safeEqual(cookieUserId, userId) ? nonce : null;
+  const claim = readDeviceClaim(value, now);
+  return claim && userId !== null && safeEqual(claim.userId, userId) ? claim.nonce : null;
 }
 
 /** The device cookie the current request carries, if any. */

@@ -19,5 +19,6 @@ export async function writeSessionCookie(token: string, remember: boolean): Prom
 
 /** Removes the session cookie (the Session row is ended by the caller, lib/data/auth/end-session.ts). */
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete({ name: SESSION_COOKIE, path: sessionCookieOptions.path });
+  // With the flags it was set with: a browser ignores a __Secure- cookie that arrives without Secure.
+  (await cookies()).set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
 }

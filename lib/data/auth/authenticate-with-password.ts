@@ -8,7 +8,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { beginSignInAttempt, LOCKOUT_THRESHOLD, settleSignInAttempt, type SignInSubject } from "@/lib/auth/account-lockout";
-import { signDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
+import { readDeviceClaim, signDeviceCookie, trustedDevice } from "@/lib/auth/device-cookie";
 import { auditedIdentifierDigest, identifierDigest } from "@/lib/auth/identifier-digest";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { createSession, type SessionState } from "@/lib/auth/sessions";
@@ -47,10 +47,29 @@ async function recordLockout(
   await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { ...lock, ownerNotified: notify }, context: ctx });
 }
 
+/** Counts a sign-in attempt against its IP's limit; the refusal to answer with, or null. */
+async function countSignInFromIp(identifier: string, ctx: RequestContext): Promise<AuthenticateResult | null> {
+  const ipKey = ctx.ip ?? "unknown";
+  const ipState = await hit(LIMITS.signInIp, ipKey);
+  if (ipState.allowed) return null;
+  if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
+    await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
+  }
+  return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
+}
+
 export async function authenticateWithPassword(input: AuthenticateInput, ctx: RequestContext): Promise<AuthenticateResult> {
   const ipKey = ctx.ip ?? "unknown";
   const identifier = input.identifier.trim().toLowerCase();
   const via = identifier.includes("@") ? "email" : "username";
+  // Count first (atomically), check after: concurrent attempts cannot all slip under the limit. A
+  // request without a genuine device cookie is counted per IP before anything is looked up, so a
+  // throttled address learns nothing from how long an answer takes.
+  const claim = readDeviceClaim(input.deviceCookie);
+  if (!claim) {
+    const refused = await countSignInFromIp(identifier, ctx);
+    if (refused) return refused;
+  }
   const checkedAt = new Date();
   const user = await db.user.findUnique({
     where: via === "email" ? { email: identifier } : { username: identifier },
@@ -69,21 +88,14 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   // email); anything else may be a password typed into the wrong field.
   const auditedIdentifier: Record<string, string> = user ? { identifier } : { identifierDigest: auditedIdentifierDigest(identifier) };
   const account = user ? `user:${user.id}` : `unknown:${identifierDigest(identifier)}`;
-  // Verified whether or not an account was found, so both cost the same.
-  const device = verifyDeviceCookie(input.deviceCookie, user?.id ?? null);
+  // Trusted only for the account it names, and only since that account's last password change.
+  const device = trustedDevice(claim, user);
 
-  // Count first (atomically), check after: concurrent attempts cannot all slip under the limit. A
-  // browser holding this account's device cookie is not counted per IP: someone else failing from
-  // the same network (an office, a carrier NAT) must not lock its owner out; its own failures
-  // still lock it under its nonce below.
-  if (!device) {
-    const ipState = await hit(LIMITS.signInIp, ipKey);
-    if (!ipState.allowed) {
-      if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
-        await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
-      }
-      return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
-    }
+  // A browser holding this account's device cookie is not counted per IP (checked below, after the
+  // lookup tells whose cookie it is); its own failures still lock it under its nonce.
+  if (claim && !device) {
+    const refused = await countSignInFromIp(identifier, ctx);
+    if (refused) return refused;
   }
   const subject: SignInSubject = {
     account,

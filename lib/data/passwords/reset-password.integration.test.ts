@@ -125,8 +125,11 @@ describe("resetPassword ends everything the account has in flight", () => {
 });
 
 describe("resetPassword and lockouts", () => {
-  it("trusts the browser that used the link: guessing from elsewhere right after the reset does not lock it out", async () => {
+  it("trusts the browser that used the link, not browsers that signed in before: guessing from elsewhere right after the reset does not lock the owner out", async () => {
     const user = await newUser();
+    // A browser that signed in with the old password (perhaps the intruder the owner is locking out).
+    const before = await authenticateWithPassword({ identifier: user.username, password: STRONG_PASSWORD, remember: false }, testContext());
+    if (!before.ok) throw new Error("sign-in failed");
     const { token } = await issueToken({ userId: user.id, purpose: "password_reset" });
     const { deviceCookie } = await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext());
     // Attackers use up the account's allowance for untrusted sources at once.
@@ -137,5 +140,8 @@ describe("resetPassword and lockouts", () => {
     expect(elsewhere).toMatchObject({ ok: false, reason: "throttled" });
     const owner = await authenticateWithPassword({ identifier: user.username, password: NEW_PASSWORD, remember: false, deviceCookie }, testContext());
     expect(owner).toMatchObject({ ok: true });
+    // The device cookie from before the reset no longer counts as trusted.
+    const stale = await authenticateWithPassword({ identifier: user.username, password: NEW_PASSWORD, remember: false, deviceCookie: before.deviceCookie }, testContext());
+    expect(stale).toMatchObject({ ok: false, reason: "throttled" });
   });
 });
