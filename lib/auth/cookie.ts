@@ -1,6 +1,6 @@
 // The session cookie: its name and how to read the session token out of it.
 import "server-only";
-import { decode } from "next-auth/jwt";
+import { readSessionJwt } from "@/lib/auth/session-jwt";
 import { env } from "@/lib/env";
 
 /** Secure cookies (and the __Secure- prefix) whenever the app is served over https. */
@@ -16,11 +16,5 @@ export const sessionCookieOptions = {
 
 /** The raw session token inside an Auth.js session cookie value, or null if it does not decode. */
 export async function sessionTokenFromCookie(value: string | undefined): Promise<string | null> {
-  if (!value) return null;
-  try {
-    const payload = await decode({ token: value, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
-    return typeof payload?.sid === "string" ? payload.sid : null;
-  } catch {
-    return null;
-  }
+  return readSessionJwt(value, SESSION_COOKIE);
 }
