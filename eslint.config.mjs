@@ -21,6 +21,32 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Dependencies point one way: app/ (routes) → components/ (UI) → lib/ (logic). Server actions live in
+  // lib/actions/<area>/<verb-noun>.ts; pages and components reach data only through the DAL.
+  {
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ and lib/ never import from app/." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Pages and components read data through lib/data (the DAL)." },
+            { name: "@/lib/db-client", message: "Pages and components read data through lib/data (the DAL)." },
+          ],
+          patterns: [{ group: ["@/app/*"], message: "Import server actions from lib/actions, not from app/." }],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -210,7 +210,7 @@ function signInActionId(): string {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const entry = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === "signInAction" && v.filename?.endsWith("app/(auth)/sign-in/actions.ts"),
+    ([, v]) => v.exportedName === "signInAction" && v.filename?.endsWith("lib/actions/auth/sign-in.ts"),
   );
   if (!entry) throw new Error(`signInAction not found in ${DIST_DIR}/server/server-reference-manifest.json`);
   return entry[0];

@@ -1,6 +1,7 @@
 "use client";
 import { ActionButton } from "@/components/ui/action-button";
-import { resetUserTwoFactorAction, revokeUserSessionsAction } from "@/app/(app)/admin/actions";
+import { resetUserTwoFactorAction } from "@/lib/actions/admin/reset-user-two-factor";
+import { revokeUserSessionsAction } from "@/lib/actions/admin/revoke-user-sessions";
 
 export function UserActions({
   userId,

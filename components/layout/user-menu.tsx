@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { ChevronDown, LogOut, Settings, ShieldCheck } from "lucide-react";
-import { signOutAction } from "@/app/(app)/actions";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
 
 export function UserMenu({ name, email, initials }: { name: string; email: string; initials: string }) {
   const [open, setOpen] = useState(false);

@@ -1,7 +1,7 @@
 "use client";
 import { MailWarning } from "lucide-react";
 import { ActionButton } from "@/components/ui/action-button";
-import { resendVerificationAction } from "@/app/(app)/actions";
+import { resendVerificationAction } from "@/lib/actions/auth/resend-verification";
 
 export function VerifyEmailBanner({ email }: { email: string }) {
   return (

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
-import { changePasswordAction } from "@/app/(app)/settings/security/actions";
+import { changePasswordAction } from "@/lib/actions/settings/change-password";
 
 export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
   const { form, errors, formError, onSubmit } = useActionForm({

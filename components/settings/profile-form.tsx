@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { changeEmailSchema, profileSchema, type ChangeEmailInput, type ProfileInput } from "@/lib/validations/account";
-import { requestEmailChangeAction, updateProfileAction } from "@/app/(app)/settings/profile/actions";
+import { requestEmailChangeAction } from "@/lib/actions/settings/request-email-change";
+import { updateProfileAction } from "@/lib/actions/settings/update-profile";
 
 export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const router = useRouter();

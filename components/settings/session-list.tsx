@@ -3,7 +3,8 @@ import { Laptop, Smartphone } from "lucide-react";
 import { ActionButton } from "@/components/ui/action-button";
 import type { OwnSession } from "@/lib/data/sessions/list-own-sessions";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { revokeOtherSessionsAction, revokeSessionAction } from "@/app/(app)/settings/sessions/actions";
+import { revokeOtherSessionsAction } from "@/lib/actions/settings/revoke-other-sessions";
+import { revokeSessionAction } from "@/lib/actions/settings/revoke-session";
 
 export function SignOutOthersButton({ count }: { count: number }) {
   return (

@@ -6,7 +6,7 @@ import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
-import { finishTwoFactorEnrolmentAction } from "@/app/(app)/settings/security/actions";
+import { finishTwoFactorEnrolmentAction } from "@/lib/actions/two-factor/finish-two-factor-enrolment";
 
 /** Releases the held-back session (it becomes a full one) and leaves for the app. */
 function FinishButton({ label }: { label: string }) {

@@ -10,7 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 import { TotpCodeField } from "@/components/two-factor/totp-code-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
-import { confirmTotpEnrolmentAction, startTotpEnrolmentAction } from "@/app/(app)/settings/security/actions";
+import { confirmTotpEnrolmentAction } from "@/lib/actions/two-factor/confirm-totp-enrolment";
+import { startTotpEnrolmentAction } from "@/lib/actions/two-factor/start-totp-enrolment";
 
 type Props = {
   /** The key this session is setting up (only the session that began it ever receives one). */

@@ -15,7 +15,8 @@ import {
   type DisableTotpInput,
   type RegenerateRecoveryCodesInput,
 } from "@/lib/validations/account";
-import { disableTotpAction, regenerateRecoveryCodesAction } from "@/app/(app)/settings/security/actions";
+import { disableTotpAction } from "@/lib/actions/two-factor/disable-totp";
+import { regenerateRecoveryCodesAction } from "@/lib/actions/two-factor/regenerate-recovery-codes";
 
 /** New recovery codes need the password and a current code from the app (not a recovery code). */
 function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { usableToken } from "@/lib/auth/one-time-tokens";
-import { confirmEmailChangeAction } from "./actions";
+import { confirmEmailChangeAction } from "@/lib/actions/auth/confirm-email-change";
 
 export const metadata: Metadata = { title: "Confirm your new email" };
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/account";
-import { forgotPasswordAction } from "./actions";
+import { forgotPasswordAction } from "@/lib/actions/auth/forgot-password";
 
 export function ForgotPasswordForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/account";
-import { resetPasswordAction } from "./actions";
+import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { enrolmentNeedsPassword } from "@/lib/data/two-factor/enrolment-needs-password";
 import { getTwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
-import { cancelSignInAction } from "../sign-in/two-factor/actions";
+import { cancelSignInAction } from "@/lib/actions/auth/cancel-sign-in";
 
 export const metadata: Metadata = { title: "Set up two-factor authentication" };
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
-import { signInAction } from "./actions";
+import { signInAction } from "@/lib/actions/auth/sign-in";
 
 export function SignInForm({ next }: { next?: string }) {
   const { form, errors, formError, onSubmit } = useActionForm({

@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
-import { signUpAction } from "./actions";
+import { signUpAction } from "@/lib/actions/auth/sign-up";
 
 export function SignUpForm() {
   const router = useRouter();

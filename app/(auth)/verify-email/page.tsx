@@ -5,7 +5,7 @@ import { IconNote } from "@/components/ui/icon-note";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { usableToken } from "@/lib/auth/one-time-tokens";
-import { confirmEmailAction } from "./actions";
+import { confirmEmailAction } from "@/lib/actions/auth/confirm-email";
 
 export const metadata: Metadata = { title: "Confirm your email" };
 

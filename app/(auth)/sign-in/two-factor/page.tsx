@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getViewer } from "@/lib/auth/viewer";
-import { cancelSignInAction } from "./actions";
+import { cancelSignInAction } from "@/lib/actions/auth/cancel-sign-in";
 import { SecondFactorForm } from "./second-factor-form";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/auth/use-action-form";
 import type { SecondFactorInput } from "@/lib/validations/account";
-import { completeSecondFactorAction } from "./actions";
+import { completeSecondFactorAction } from "@/lib/actions/auth/complete-second-factor";
 
 export function SecondFactorForm({ next }: { next?: string }) {
   const [method, setMethod] = useState<"totp" | "recovery">("totp");

@@ -1,10 +1,8 @@
 "use server";
-import { redirect } from "next/navigation";
-import { clearSessionCookie, writeSessionCookie } from "@/lib/auth/session-cookie";
-import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
+import { writeSessionCookie } from "@/lib/auth/session-cookie";
+import { getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { completeSecondFactor } from "@/lib/data/auth/complete-second-factor";
-import { endSession } from "@/lib/data/auth/end-session";
 import { requestContext } from "@/lib/http/request-context";
 import { safeNextPath } from "@/lib/http/urls";
 import type { SecondFactorInput } from "@/lib/validations/account";
@@ -18,12 +16,4 @@ export async function completeSecondFactorAction(
     await writeSessionCookie(token, remember);
     return { redirectTo: safeNextPath(next) };
   });
-}
-
-/** Abandons a half-finished sign-in (pending second factor or enrolment). */
-export async function cancelSignInAction(): Promise<void> {
-  const session = await getCurrentSession();
-  if (session) await endSession(session.token, await requestContext());
-  await clearSessionCookie();
-  redirect("/sign-in");
 }

@@ -2,23 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
-import { requestEmailChange } from "@/lib/data/users/request-email-change";
 import { updateOwnProfile } from "@/lib/data/users/update-own-profile";
 import { requestContext } from "@/lib/http/request-context";
-import type { ChangeEmailInput, ProfileInput } from "@/lib/validations/account";
+import type { ProfileInput } from "@/lib/validations/account";
 
 export async function updateProfileAction(input: ProfileInput): Promise<ActionResult<null>> {
   return runAction("update-profile", async () => {
     await updateOwnProfile(await getViewer(), input, await requestContext());
     revalidatePath("/", "layout");
     return null;
-  });
-}
-
-export async function requestEmailChangeAction(input: ChangeEmailInput): Promise<ActionResult<{ email: string }>> {
-  return runAction("request-email-change", async () => {
-    const result = await requestEmailChange(await getViewer(), input, await requestContext());
-    revalidatePath("/settings/profile");
-    return result;
   });
 }
