@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DEVICE_COOKIE_MAX_AGE_SECONDS, signDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
+import {
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  readDeviceClaim,
+  signDeviceCookie,
+  trustedDevice,
+} from "@/lib/auth/device-cookie";
+
+/** The nonce the sign-in would trust for `userId` (an account whose password never changed), or null. */
+const verifyDeviceCookie = (value: string | null, userId: string | null, now?: number) =>
+  trustedDevice(readDeviceClaim(value, now), userId === null ? null : { id: userId, passwordChangedAt: new Date(0) });
 
 const ALICE = "cmalice0000000000000000001";
 const BOB = "cmbob00000000000000000002";
@@ -37,5 +46,12 @@ describe("device cookies", () => {
     const cookie = signDeviceCookie(ALICE, issuedAt);
     expect(verifyDeviceCookie(cookie, ALICE, issuedAt + DEVICE_COOKIE_MAX_AGE_SECONDS * 1000 - 1000)).not.toBeNull();
     expect(verifyDeviceCookie(cookie, ALICE, issuedAt + DEVICE_COOKIE_MAX_AGE_SECONDS * 1000 + 1000)).toBeNull();
+  });
+
+  it("is not trusted once the account's password changed after it was issued", () => {
+    const issuedAt = Date.now();
+    const claim = readDeviceClaim(signDeviceCookie(ALICE, issuedAt));
+    expect(trustedDevice(claim, { id: ALICE, passwordChangedAt: new Date(issuedAt - 1000) })).not.toBeNull();
+    expect(trustedDevice(claim, { id: ALICE, passwordChangedAt: new Date(issuedAt + 1000) })).toBeNull();
   });
 });

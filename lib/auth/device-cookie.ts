@@ -59,16 +59,6 @@ export function trustedDevice(
   return claim.issuedAt >= user.passwordChangedAt.getTime() ? claim.nonce : null;
 }
 
-/** The nonce of a genuine device cookie issued for `userId` (see readDeviceClaim), or null. */
-export function verifyDeviceCookie(
-  value: string | null | undefined,
-  userId: string | null,
-  now = Date.now(),
-): string | null {
-  const claim = readDeviceClaim(value, now);
-  return claim && userId !== null && safeEqual(claim.userId, userId) ? claim.nonce : null;
-}
-
 /** The device cookie the current request carries, if any. */
 export async function readDeviceCookie(): Promise<string | null> {
   return (await cookies()).get(DEVICE_COOKIE)?.value ?? null;

@@ -5,19 +5,9 @@ import "server-only";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 
-export type Principal = {
-  id: string;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  emailVerified: boolean;
-  twoFactorEnabled: boolean;
-  roles: { key: string; name: string }[];
-  permissions: string[];
-};
+export type Principal = ReturnType<typeof getCurrentPrincipal>;
 
-export function getCurrentPrincipal(viewer: Viewer | null): Principal {
+export function getCurrentPrincipal(viewer: Viewer | null) {
   requireViewer(viewer);
   return {
     id: viewer.userId,
