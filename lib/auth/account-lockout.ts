@@ -57,7 +57,7 @@ export async function beginAccountAttempt(
 /** Records the outcome: success clears the count, a failure may lock the key (seconds returned). */
 export async function settleAccountAttempt(ticket: AccountAttempt, success: boolean): Promise<number> {
   if (success) {
-    await Promise.all([reset(LIMITS.signInAccountFailures, ticket.key), reset(LIMITS.signInAccountLock, ticket.key)]);
+    await clearLockKey(ticket.key);
     return 0;
   }
   const seconds = lockoutSeconds(ticket.attempt);
@@ -127,21 +127,22 @@ export function beginPasswordConfirmation(userId: string) {
   return beginAccountAttempt(confirmationKey(userId));
 }
 
+/** Clears one lock counter (its failures and any lock in force). */
+export async function clearLockKey(key: string): Promise<void> {
+  await Promise.all([reset(LIMITS.signInAccountFailures, key), reset(LIMITS.signInAccountLock, key)]);
+}
+
 /**
- * Clears an account's lockout state. For `user:<id>` (what a password reset calls): the account's
- * ceilings and its confirmation counter; its per-source counters belong to the old password's
- * epoch and are no longer used once the password changed. Any other key: that key's counter.
+ * Clears an account's lockout state (what a password reset calls): its untrusted-source ceilings and
+ * its confirmation counter. Its per-source counters belong to the old password's epoch and are no
+ * longer used once the password changed.
  */
-export async function clearAccountFailures(key: string): Promise<void> {
-  const keys = [key];
-  if (key.startsWith("user:")) keys.push(confirmationKey(key.slice("user:".length)));
+export async function clearAccountLockouts(userId: string): Promise<void> {
+  const account = `user:${userId}`;
   await Promise.all([
-    ...keys.flatMap((k) => [reset(LIMITS.signInAccountFailures, k), reset(LIMITS.signInAccountLock, k)]),
-    ...(key.startsWith("user:")
-      ? [
-          reset(LIMITS.signInAccountUntrusted, ceilingKey(key, "username")),
-          reset(LIMITS.signInAccountUntrusted, ceilingKey(key, "email")),
-        ]
-      : []),
+    clearLockKey(account),
+    clearLockKey(confirmationKey(userId)),
+    reset(LIMITS.signInAccountUntrusted, ceilingKey(account, "username")),
+    reset(LIMITS.signInAccountUntrusted, ceilingKey(account, "email")),
   ]);
 }

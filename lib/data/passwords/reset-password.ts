@@ -10,7 +10,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { clearAccountFailures } from "@/lib/auth/account-lockout";
+import { clearAccountLockouts } from "@/lib/auth/account-lockout";
 import { sha256 } from "@/lib/auth/crypto";
 import { signDeviceCookie } from "@/lib/auth/device-cookie";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
@@ -66,7 +66,7 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded, twoFactorRemoved: clearTwoFactor }, context: ctx }, tx);
     return { clearTwoFactor };
   });
-  await clearAccountFailures(`user:${user.id}`);
+  await clearAccountLockouts(user.id);
   await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your password was changed", `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""} and every device was signed out.`));
   if (outcome.clearTwoFactor) {
     await sendEmail(
