@@ -5,11 +5,12 @@
 // Mail handed to a real provider belongs to the mailbox: it is listed by its state, never its body.
 // The whole page exists only while the dev outbox is enabled.
 import "server-only";
+import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { openEmailBody } from "@/lib/email/seal-email-body";
 import { isDevOutboxEnabled } from "@/lib/env";
-import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 
 export type OutboxEmail = {
   id: string;
@@ -23,10 +24,7 @@ export type OutboxEmail = {
   text: string | null;
 };
 
-/**
- * Whether the outbox page exists (it then asks for sign-in). The request context is not consulted,
- * and callers need not pass one: no address proves who is asking.
- */
+/** Whether the outbox page exists (it then asks for sign-in; no request address proves who is asking). */
 export function canReadOutbox(): boolean {
   return isDevOutboxEnabled();
 }
@@ -36,7 +34,7 @@ export async function listOutbox(
   limit = 50,
 ): Promise<{ scope: "own" | "all"; emails: OutboxEmail[] }> {
   if (!canReadOutbox()) throw new NotFoundError();
-  if (!viewer || viewer.sessionState !== "active") throw new UnauthenticatedError();
+  requireViewer(viewer);
   const scope = viewer.permissions.has("email.outbox.read") ? "all" : "own";
   let where = {};
   if (scope === "own") {
