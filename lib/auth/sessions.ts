@@ -157,9 +157,9 @@ export async function pruneExpiredSessions(): Promise<number> {
 
 /**
  * Replaces a session with a fresh one (new token, new row, same device) in the given state. Used
- * when a session gains privileges (second factor done: its lifetime counts from the password check) or after a password
- * change (same absolute expiry), so a token seen before the change is worthless after it. Pass `tx`
- * to make the rotation part of the caller's transaction.
+ * when a session gains privileges (second factor done: its lifetime counts from the password
+ * check) or after a password change (same absolute expiry), so a token seen before the change is
+ * worthless after it. Pass `tx` to make the rotation part of the caller's transaction.
  *
  * The new session is never newer than the password state the old one proved: it keeps the old
  * start, so a reset that commits around the rotation still ends it, and a session whose password
