@@ -1,17 +1,40 @@
 "use client";
-import { useDeferredValue, useMemo } from "react";
+// The strength meter under a new-password field. zxcvbn is loaded on demand (the field's focus
+// starts it, or the first character typed): until it arrives the meter shows its neutral hint.
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { cn } from "@/lib/cn";
-import { PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE, passwordStrength } from "@/lib/validations/password-strength";
+import { PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE } from "@/lib/validations/password-rules";
+import { loadPasswordStrength, type PasswordStrengthFn } from "@/lib/validations/load-password-strength";
 
 const LABELS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"] as const;
 const COLOURS = ["bg-danger", "bg-danger", "bg-warning", "bg-success", "bg-success"] as const;
 
+/** zxcvbn's scorer once `needed` has been true and the load finished; null before (or if it failed). */
+function usePasswordStrength(needed: boolean): PasswordStrengthFn | null {
+  const [strength, setStrength] = useState<PasswordStrengthFn | null>(null);
+  useEffect(() => {
+    if (!needed || strength) return;
+    let current = true;
+    loadPasswordStrength().then(
+      (fn) => {
+        if (current) setStrength(() => fn);
+      },
+      () => {}, // The neutral hint stays; the server applies the policy anyway.
+    );
+    return () => {
+      current = false;
+    };
+  }, [needed, strength]);
+  return strength;
+}
+
 export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
   const deferred = useDeferredValue(password);
+  const strength = usePasswordStrength(deferred !== "");
   const inputsKey = userInputs.join("\u0000");
   const result = useMemo(
-    () => (deferred ? passwordStrength(deferred, inputsKey.split("\u0000")) : null),
-    [deferred, inputsKey],
+    () => (deferred && strength ? strength(deferred, inputsKey.split("\u0000")) : null),
+    [deferred, inputsKey, strength],
   );
   if (!result) {
     return (

@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
+import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { changePasswordAction } from "@/lib/actions/settings/change-password";
 
 export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
@@ -23,30 +24,28 @@ export function ChangePasswordForm({ userInputs }: { userInputs: string[] }) {
   });
   const password = useWatch({ control: form.control, name: "password" });
 
-  const field = (name: keyof ChangePasswordInput, label: string, autoComplete: string, extra?: React.ReactNode) => (
+  const field = (name: keyof ChangePasswordInput, label: string, autoComplete: string, meter = false) => (
     <TextField
       id={name}
       label={label}
       error={errors[name]?.message}
       type="password"
       autoComplete={autoComplete}
+      onFocus={meter ? preloadPasswordStrength : undefined}
       {...form.register(name)}
     >
-      {extra}
+      {meter ? (
+        <div className="pt-1">
+          <PasswordStrengthMeter password={password} userInputs={userInputs} />
+        </div>
+      ) : null}
     </TextField>
   );
 
   return (
     <ActionForm onSubmit={onSubmit} formError={formError} className="max-w-md space-y-5">
       {field("currentPassword", "Current password", "current-password")}
-      {field(
-        "password",
-        "New password",
-        "new-password",
-        <div className="pt-1">
-          <PasswordStrengthMeter password={password} userInputs={userInputs} />
-        </div>,
-      )}
+      {field("password", "New password", "new-password", true)}
       {field("confirmPassword", "Confirm new password", "new-password")}
       <Button type="submit" loading={form.formState.isSubmitting}>
         Change password

@@ -1,7 +1,7 @@
 // Schemas of the account-security forms (2FA, passwords, profile). Shared by forms and actions.
 import { z } from "zod";
 import { dateOfBirthSchema, emailSchema, nameSchema, newPasswordSchema, tokenSchema } from "@/lib/validations/auth";
-import { passwordPolicyError } from "@/lib/validations/password-strength";
+import { passwordRuleError } from "@/lib/validations/password-rules";
 
 export const totpCodeSchema = z
   .string({ error: "Enter the 6-digit code from your app." })
@@ -21,9 +21,12 @@ const currentPassword = z
 
 const newPasswordPair = { password: newPasswordSchema, confirmPassword: z.string({ error: "Repeat the password." }) };
 
-/** The strength policy and the confirmation match (the server also checks against the person's own details). */
+/**
+ * The cheap password rules and the confirmation match. The guessability policy, against the
+ * person's own details, is applied by the DAL (lib/data/passwords/*), which has those details.
+ */
 function checkNewPassword(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx) {
-  const problem = passwordPolicyError(v.password);
+  const problem = passwordRuleError(v.password);
   if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   if (v.password !== v.confirmPassword)
     ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });

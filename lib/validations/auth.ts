@@ -1,7 +1,8 @@
 // Schemas of the identity forms. The same schema validates the form in the browser, the server
-// action and the route handler.
+// action and the route handler. New passwords get the cheap rules here; the guessability policy
+// (zxcvbn) is applied on the server only (sign-up-server.ts, the password DAL functions).
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, passwordPolicyError } from "@/lib/validations/password-strength";
+import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/validations/password-rules";
 
 const noControlChars = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 
@@ -86,7 +87,7 @@ export const signUpSchema = z
     confirmPassword: z.string({ error: "Repeat the password." }),
   })
   .superRefine((v, ctx) => {
-    const problem = passwordPolicyError(v.password, [v.username, v.email, v.firstName, v.lastName]);
+    const problem = passwordRuleError(v.password);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
     if (v.password !== v.confirmPassword) {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });

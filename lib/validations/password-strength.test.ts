@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  PASSWORD_MIN_LENGTH,
-  PASSWORD_MIN_SCORE,
-  passwordPolicyError,
-  passwordStrength,
-} from "@/lib/validations/password-strength";
+import { PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE } from "@/lib/validations/password-rules";
+import { passwordPolicyError, passwordStrength } from "@/lib/validations/password-strength";
 
 describe("passwordPolicyError", () => {
   it("sets the minimum length at 10 characters", () => {

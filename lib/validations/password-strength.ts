@@ -1,8 +1,10 @@
-// Password strength with zxcvbn-ts: the same function runs in the browser (meter) and on the
-// server (the policy in the shared zod schema).
+// Password strength with zxcvbn-ts and its dictionaries (~800 kB gzipped). The server applies the
+// policy (passwordPolicyError, in the DAL and the server-side sign-up schema); the browser imports
+// this module only dynamically, through load-password-strength.ts, for the strength meter.
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
+import { PASSWORD_MIN_SCORE, passwordRuleError } from "@/lib/validations/password-rules";
 
 let configured = false;
 function configure() {
@@ -14,10 +16,6 @@ function configure() {
   });
   configured = true;
 }
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 1000;
-export const PASSWORD_MIN_SCORE = 3;
 
 export type PasswordStrength = { score: 0 | 1 | 2 | 3 | 4; warning: string; suggestions: string[] };
 
@@ -33,11 +31,10 @@ export function passwordStrength(password: string, userInputs: string[] = []): P
   };
 }
 
-/** Problem with a password under the policy, or null when it is acceptable. */
+/** Problem with a password under the whole policy (rules and guessability), or null when it is acceptable. */
 export function passwordPolicyError(password: string, userInputs: string[] = []): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (/[\u0000-\u001f\u007f]/.test(password)) return "Use printable characters only.";
+  const ruleProblem = passwordRuleError(password);
+  if (ruleProblem) return ruleProblem;
   const { score, warning } = passwordStrength(password, userInputs);
   if (score < PASSWORD_MIN_SCORE) {
     return `This password is too easy to guess${warning ? `: ${warning.replace(/\.$/, "")}` : ""}. Add more words or characters.`;

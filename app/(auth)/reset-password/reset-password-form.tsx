@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validations/account";
+import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { resetPasswordAction } from "@/lib/actions/auth/reset-password";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -29,6 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         type="password"
         autoComplete="new-password"
         autoFocus
+        onFocus={preloadPasswordStrength}
         {...form.register("password")}
       >
         <div className="pt-1">

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
+import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 
 export function SignUpForm() {
@@ -65,6 +66,7 @@ export function SignUpForm() {
             invalid={!!errors.password}
             aria-describedby={describedBy("password", errors.password?.message) ?? "password-meter"}
             className="pr-10"
+            onFocus={preloadPasswordStrength}
             {...register("password")}
           />
           <button

@@ -21,7 +21,8 @@ import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { DEFAULT_SIGN_UP_ROLE } from "@/lib/rbac/built-in-roles";
-import { signUpSchema, type SignUpData } from "@/lib/validations/auth";
+import type { SignUpData } from "@/lib/validations/auth";
+import { signUpServerSchema } from "@/lib/validations/sign-up-server";
 import { parseOrThrow } from "@/lib/validations/parse";
 
 /** The one answer to an accepted sign-up, whether or not the address already had an account. */
@@ -36,7 +37,7 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
   const limit = await hit(LIMITS.signUpIp, ctx.ip ?? "unknown");
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
 
-  const data = parseOrThrow(signUpSchema, input);
+  const data = parseOrThrow(signUpServerSchema, input);
 
   const existing = await db.user.findMany({
     where: { OR: [{ username: data.username }, { email: data.email }] },
