@@ -2,29 +2,30 @@
 // Self-contained and bounded: starts the app the way `npm start` does (scripts/start.ts: migrate,
 // seed, build if needed, serve) on 127.0.0.1:3240 with a fresh SQLite database and its own build
 // folder (.next-bench), creates accounts through the public sign-up API, then measures
-//   (a) sequential sign-in latency through Auth.js's credentials endpoint,
+//   (a) sequential sign-in latency through the sign-in server action,
 //   (b) /api/health latency alone and during a flood of successful sign-ins,
 //   (c) /api/health latency during a flood of wrong-password sign-ins against one account
 //       (account lockout answers most of them without a bcrypt comparison).
 // Every loop is bounded in count and time; all traffic goes to 127.0.0.1; the server is stopped at
-// the end, also on error or Ctrl-C. Only Node built-ins are used.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+// the end, also on error or Ctrl-C (bench/lib/app-server.ts).
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LIMITS } from "@/lib/rate-limit/limits";
+import { startApp, type AppServer } from "./lib/app-server";
+import {
+  BENCH_PASSWORD as PASSWORD,
+  percentile,
+  printTable as printAligned,
+  signIn as signInAs,
+  signUp as signUpAt,
+  USER_AGENT,
+  type Attempt,
+  type Outcome,
+} from "./lib/client";
 
 const PORT = 3240;
-const BASE = `http://127.0.0.1:${PORT}`;
-const DATABASE_URL = `file:./data/bench-${PORT}.db`;
 const DIST_DIR = ".next-bench";
-const PASSWORD = "violet harbor engine 4471";
-const ADMIN = { username: "benchadmin", email: "admin@bench.opsdeck.test", password: "Bench admin password 2026!" };
-
-/** Startup may include a full `next build` on 2 cores; everything after that has its own budget. */
-const START_TIMEOUT_MS = Number(process.env.BENCH_START_TIMEOUT_S ?? 600) * 1000;
 const RUN_BUDGET_MS = 240_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -38,124 +39,14 @@ const FLOOD_MAX_ATTEMPTS_PER_WORKER = 5000;
 const HEALTH_SAMPLE_INTERVAL_MS = 200;
 const ACCOUNTS = 8;
 
-// ---------------------------------------------------------------------------------------------
-// Server lifecycle
-
-let server: ChildProcess | null = null;
-const serverLog: string[] = [];
-let serverReady = false;
-
-/** Signals the server's whole process group (tsx → scripts/start.ts → scripts/serve.mjs). */
-function signalServer(signal: NodeJS.Signals): void {
-  const pid = server?.pid;
-  if (!pid || server?.exitCode !== null) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function stopServer(): void {
-  signalServer("SIGTERM");
-  server = null;
-}
-
-/** SIGTERM, then SIGKILL if the group has not exited within 8 s. */
-async function stopServerAndWait(): Promise<void> {
-  const child = server;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  signalServer("SIGTERM");
-  const gone = await Promise.race([exited.then(() => true), sleep(8000).then(() => false)]);
-  if (!gone) signalServer("SIGKILL");
-  // The Next.js server may outlive tsx for a moment; make sure nothing of the group is left.
-  await sleep(500);
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // the group is gone
-  }
-  server = null;
-}
-
-process.on("exit", stopServer);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the bench server`);
-    stopServer();
-    process.exit(130);
-  });
-}
-
-async function startServer(): Promise<number> {
-  const file = DATABASE_URL.replace(/^file:/, "");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(PORT),
-    APP_URL: `http://localhost:${PORT}`,
-    DATABASE_URL,
-    NEXT_DIST_DIR: DIST_DIR,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: "warn",
-    // Listen on loopback only, and believe X-Forwarded-For as if one reverse proxy were in front:
-    // that is how the bench plays many clients (sign-ups are limited per client IP).
-    HOST: "127.0.0.1",
-    TRUST_PROXY_HOPS: "1",
-    BCRYPT_COST: process.env.BCRYPT_COST || "12",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  // Process-local limits and the outbox only: a benchmark must not share Redis counters or send mail.
-  for (const key of ["REDIS_URL", "RESEND_API_KEY", "RESEND_BASE_URL"]) delete env[key];
-
-  const started = performance.now();
-  const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "scripts/start.ts"], {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server = child;
-  const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (!line.trim()) continue;
-      serverLog.push(line);
-      if (serverLog.length > 200) serverLog.shift();
-      if (!serverReady) console.log(`  server | ${line}`);
-    }
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
-  let exited: number | null = null;
-  child.on("exit", (code) => {
-    exited = code ?? 1;
-  });
-
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`the server exited with code ${exited} before it was ready`);
-    try {
-      const res = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(2000) });
-      await res.arrayBuffer();
-      if (res.status === 200) {
-        serverReady = true;
-        return performance.now() - started;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`the server did not answer /api/health within ${START_TIMEOUT_MS / 1000} s`);
-}
+let app = null as AppServer | null;
+let BASE = "";
+const signUp = (index: number, username: string) => signUpAt(BASE, index, username);
+const signIn = (identifier: string, password: string, ip: string) =>
+  signInAs({ base: BASE, distDir: DIST_DIR }, identifier, password, ip);
 
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
-
-const USER_AGENT = "opsdeck-bench/1";
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
@@ -176,89 +67,8 @@ async function health(): Promise<number> {
   return ms;
 }
 
-async function signUp(index: number, username: string): Promise<void> {
-  const res = await fetch(`${BASE}/api/v1/auth/sign-up`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": USER_AGENT,
-      // Sign-ups are limited to 10 per hour per client IP (the right-most X-Forwarded-For entry).
-      "x-forwarded-for": `10.66.0.${index + 1}`,
-    },
-    body: JSON.stringify({
-      username,
-      email: `${username}@bench.opsdeck.test`,
-      firstName: "Bench",
-      lastName: `Account ${index + 1}`,
-      dateOfBirth: "1990-05-17",
-      password: PASSWORD,
-      confirmPassword: PASSWORD,
-    }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const body = await res.text();
-  if (res.status !== 201) throw new Error(`sign-up of ${username} answered ${res.status}: ${body.slice(0, 300)}`);
-}
-
-/**
- * The id Next.js gave the sign-in server action in this build. Auth.js's HTTP endpoints are not
- * mounted (sign-in runs only in the server action), so the bench posts to the action as the
- * sign-in form does.
- */
-function signInActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, "server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === "signInAction" && v.filename?.endsWith("lib/actions/auth/sign-in.ts"),
-  );
-  if (!entry) throw new Error(`signInAction not found in ${DIST_DIR}/server/server-reference-manifest.json`);
-  return entry[0];
-}
-
-type Outcome = "ok" | "invalid" | "throttled" | "other";
-type Attempt = { outcome: Outcome; ms: number; detail: string; sessionCookie?: string };
-
-let actionId = "";
-
-/** One POST of the sign-in server action; success is a 200 that sets the session cookie. */
-async function signIn(identifier: string, password: string, ip: string): Promise<Attempt> {
-  actionId ||= signInActionId();
-  const t0 = performance.now();
-  const res = await fetch(`${BASE}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "next-action": actionId,
-      origin: BASE,
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-      "user-agent": USER_AGENT,
-      "x-forwarded-for": ip,
-    },
-    body: JSON.stringify([{ identifier, password, remember: false }, "$undefined"]),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const body = await res.text();
-  const ms = performance.now() - t0;
-  const sessionCookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] ?? "")
-    .find((c) => /^(__Secure-)?authjs\.session-token=./.test(c));
-  const code = /"code":"([a-z_]+)"/.exec(body)?.[1] ?? "";
-  if (res.status === 200 && sessionCookie) return { outcome: "ok", ms, detail: "session cookie", sessionCookie };
-  if (code === "invalid_credentials") return { outcome: "invalid", ms, detail: code };
-  if (code === "rate_limited") return { outcome: "throttled", ms, detail: code };
-  return { outcome: "other", ms, detail: `${res.status} ${body.slice(0, 200)}` };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Statistics and printing
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 type Row = { name: string; samples: number[]; note?: string };
 
@@ -281,15 +91,7 @@ function printTable(rows: Row[]): void {
       r.note ?? "",
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  console.log(render(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(render(l));
+  printAligned(header, lines);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,13 +147,16 @@ function count(attempts: Attempt[], outcome: Outcome): number {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  console.log(`Opsdeck auth benchmark: starting the app on ${BASE} (fresh ${DATABASE_URL}, build folder ${DIST_DIR})`);
-  const readyMs = await startServer();
+  console.log(
+    `Opsdeck auth benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build folder ${DIST_DIR})`,
+  );
+  app = await startApp({ port: PORT, distDir: DIST_DIR, env: { BCRYPT_COST: process.env.BCRYPT_COST || "12" } });
+  BASE = app.base;
+  const readyMs = app.readyMs;
   console.log(`server ready after ${(readyMs / 1000).toFixed(1)} s (including migrate, seed and any build)\n`);
 
   const budget = setTimeout(() => {
     console.error(`\nThe bench exceeded its ${RUN_BUDGET_MS / 1000} s budget: stopping.`);
-    stopServer();
     process.exit(1);
   }, RUN_BUDGET_MS);
 
@@ -469,7 +274,7 @@ async function main(): Promise<void> {
         .join("; ")}`,
     );
   }
-  const warnings = serverLog.filter((l) => /"level":(40|50|60)|error/i.test(l));
+  const warnings = app.log.filter((l) => /"level":(40|50|60)|error/i.test(l));
   if (warnings.length)
     console.log(
       `server logged ${warnings.length} warning/error lines during the run; last: ${warnings.at(-1)?.slice(0, 300)}`,
@@ -480,8 +285,8 @@ try {
   await main();
 } catch (error) {
   console.error(`\nbench failed: ${error instanceof Error ? error.message : String(error)}`);
-  if (serverLog.length) console.error(`last server output:\n${serverLog.slice(-30).join("\n")}`);
+  if (app?.log.length) console.error(`last server output:\n${app.log.slice(-30).join("\n")}`);
   process.exitCode = 1;
 } finally {
-  await stopServerAndWait();
+  await app?.stop();
 }

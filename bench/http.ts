@@ -1,0 +1,168 @@
+// `npm run bench:http`: what a request costs, end to end, on this machine. Starts the app as
+// `npm start` does (bench/lib/app-server.ts) and a floor beside it (bench/lib/floor-server.ts: raw
+// node:http + better-sqlite3 doing the same session lookup and JSON answer as /api/v1/me), signs
+// in once, then loads each target with wrk (2 threads, 32 connections, 127.0.0.1 only; a short
+// warm-up, then a bounded run) and prints req/s, p50 and p99 with the ratio to the floor and the
+// target. Both servers are stopped at the end, also on error or Ctrl-C.
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
+import { BENCH_PASSWORD, printTable, signIn, signUp } from "./lib/client";
+
+const PORT = 3250;
+const FLOOR_PORT = 3251;
+const DIST_DIR = ".next-bench";
+const CONNECTIONS = 32;
+const THREADS = 2;
+const WARM_UP_S = 3;
+const RUN_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+
+type Target = {
+  name: string;
+  path: string;
+  cookie: boolean;
+  floor?: boolean;
+  status: number;
+  goal?: { rps: number; p99Ms?: number; floorRatio?: number };
+};
+
+const TARGETS: Target[] = [
+  { name: "floor: node:http + better-sqlite3, session → JSON", path: "/me", cookie: true, floor: true, status: 200 },
+  { name: "GET /api/health", path: "/api/health", cookie: false, status: 200, goal: { rps: 1500 } },
+  {
+    name: "GET /api/v1/me (cookie)",
+    path: "/api/v1/me",
+    cookie: true,
+    status: 200,
+    goal: { rps: 1300, floorRatio: 0.25 },
+  },
+  { name: "GET /dashboard (cookie)", path: "/dashboard", cookie: true, status: 200, goal: { rps: 150, p99Ms: 500 } },
+  { name: "GET /sign-in (signed out)", path: "/sign-in", cookie: false, status: 200 },
+];
+
+type Result = { rps: number; p50: number; p99: number; errors: number; requests: number };
+
+/** Milliseconds from wrk's "1.23ms" / "850.00us" / "1.02s". */
+function ms(text: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(text.trim());
+  if (!m) return NaN;
+  const v = Number(m[1]);
+  return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
+}
+
+function wrk(url: string, seconds: number, cookie?: string): Result {
+  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
+  if (cookie) args.push("-H", `cookie: ${cookie}`);
+  const run = spawnSync("wrk", [...args, url], { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  if (run.status !== 0) throw new Error(`wrk ${url} failed: ${run.stderr || run.stdout}`);
+  const out = run.stdout;
+  const pick = (re: RegExp) => re.exec(out)?.[1] ?? "";
+  return {
+    rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+    p50: ms(pick(/^\s+50%\s+(\S+)/m)),
+    p99: ms(pick(/^\s+99%\s+(\S+)/m)),
+    requests: Number(pick(/(\d+) requests in/)),
+    errors:
+      Number(pick(/Non-2xx or 3xx responses:\s+(\d+)/) || 0) +
+      [...out.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[2]), 0),
+  };
+}
+
+async function expectStatus(url: string, status: number, cookie?: string): Promise<void> {
+  const get = () => fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  // A pooled keep-alive connection the server has closed meanwhile fails once; a new one does not.
+  const res = await get().catch(get);
+  await res.arrayBuffer();
+  if (res.status !== status)
+    throw new Error(`${url} answered ${res.status}, expected ${status}: the bench would measure the wrong thing`);
+}
+
+let app = null as AppServer | null;
+let floor = null as ReturnType<typeof spawnGroup> | null;
+
+async function main() {
+  if (spawnSync("wrk", ["--version"]).error) {
+    throw new Error("wrk is not installed: apt-get install -y wrk (it is the load generator of this bench)");
+  }
+  const startedAt = new Date();
+  console.log(
+    `Opsdeck HTTP benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build folder ${DIST_DIR})`,
+  );
+  app = await startApp({ port: PORT, distDir: DIST_DIR });
+  console.log(`app ready after ${(app.readyMs / 1000).toFixed(1)} s (including migrate, seed and any build)`);
+
+  await signUp(app.base, 0, "benchhttp");
+  const session = await signIn({ base: app.base, distDir: DIST_DIR }, "benchhttp", BENCH_PASSWORD, "10.70.0.1");
+  if (session.outcome !== "ok" || !session.sessionCookie) throw new Error(`sign-in failed: ${session.detail}`);
+  const cookie = session.sessionCookie;
+
+  floor = spawnGroup("node_modules/.bin/tsx", ["--conditions", "react-server", "bench/lib/floor-server.ts"], {
+    ...app.env,
+    FLOOR_PORT: String(FLOOR_PORT),
+  });
+  await waitForOk(floor.child, `http://127.0.0.1:${FLOOR_PORT}/me`, 30_000, { cookie });
+  floor.quiet();
+
+  const results: { target: Target; result: Result }[] = [];
+  for (const target of TARGETS) {
+    const base = target.floor ? `http://127.0.0.1:${FLOOR_PORT}` : app.base;
+    const url = `${base}${target.path}`;
+    const c = target.cookie ? cookie : undefined;
+    await expectStatus(url, target.status, c);
+    wrk(url, WARM_UP_S, c);
+    const result = wrk(url, RUN_S, c);
+    results.push({ target, result });
+    console.log(`  ${target.name}: ${result.rps.toFixed(0)} req/s`);
+  }
+
+  const floorRps = results[0]!.result.rps;
+  const cpu = os.cpus();
+  console.log(`\n=== Opsdeck HTTP benchmark, ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC ===`);
+  console.log(
+    `machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}; ` +
+      `wrk -t${THREADS} -c${CONNECTIONS}, ${WARM_UP_S} s warm-up + ${RUN_S} s per row, on the same machine as the servers`,
+  );
+  console.log("app: npm start (production build), SQLite, in-memory rate limits\n");
+  const fmt = (n: number) => (Number.isNaN(n) ? "-" : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  let missed = 0;
+  printTable(
+    ["request", "req/s", "p50 ms", "p99 ms", "× floor", "errors", "target"],
+    results.map(({ target, result }) => {
+      const goal = target.goal;
+      const met =
+        !goal ||
+        (result.rps >= goal.rps &&
+          (goal.p99Ms === undefined || result.p99 < goal.p99Ms) &&
+          (goal.floorRatio === undefined || result.rps / floorRps >= goal.floorRatio));
+      if (!met) missed++;
+      const goalText = goal
+        ? `≥ ${goal.rps} req/s${goal.p99Ms ? `, p99 < ${goal.p99Ms} ms` : ""}${goal.floorRatio ? `, ≥ ${goal.floorRatio}× floor` : ""}: ${met ? "met" : "MISSED"}`
+        : "";
+      return [
+        target.name,
+        fmt(result.rps),
+        fmt(result.p50),
+        fmt(result.p99),
+        target.floor ? "1.00" : (result.rps / floorRps).toFixed(2),
+        String(result.errors),
+        goalText,
+      ];
+    }),
+  );
+  console.log(
+    `\n${missed ? `${missed} target(s) missed` : "all targets met"} (figures vary by ±10–20 % between runs on these machines)`,
+  );
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(
+    `\nbench failed: ${error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}` : String(error)}`,
+  );
+  if (app?.log.length) console.error(`last server output:\n${app.log.slice(-30).join("\n")}`);
+  process.exitCode = 1;
+} finally {
+  if (floor) await stopGroup(floor.child);
+  await app?.stop();
+}
