@@ -2,7 +2,7 @@
 // Session row keeps only its SHA-256. Every request re-checks the row: deleted, expired, idle too
 // long, user banned, or password changed since the session began → no session.
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, dbProvider, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
@@ -91,7 +91,7 @@ export async function createSession(
   });
 }
 
-export const sessionUserSelect = {
+const sessionUserSelect = {
   id: true,
   username: true,
   email: true,
@@ -103,24 +103,72 @@ export const sessionUserSelect = {
   totpEnabledAt: true,
 } as const;
 
-export type ValidSession = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
+type SessionUser = {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: string;
+  emailVerifiedAt: Date | null;
+  passwordChangedAt: Date;
+  totpEnabledAt: Date | null;
+};
+
+export type ValidSession = {
+  id: string;
+  state: string;
+  remember: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  user: SessionUser;
+  /** The user's role ids, read with the session (so an assignment counts on the next request). */
+  roleIds: string[];
+  /** AccessVersion.version at the same moment: which state of roles the role cache must reflect. */
+  accessVersion: number;
+};
+
+type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion"> & {
+  [K in keyof SessionUser as `user_${K}`]: SessionUser[K];
+} & { roleIds: string | null; accessVersion: number | bigint | null };
+
+// The one query of a signed-in request: the session, its user, the user's role ids and the access
+// version, in one round trip. Raw SQL because it runs on every request and the query builder's
+// overhead for the same join is several times the query's own cost (npm run bench:http). The
+// column list is the sessionUserSelect above.
+const userColumns = Object.keys(sessionUserSelect)
+  .map((k) => `u."${k}" AS "user_${k}"`)
+  .join(", ");
+const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
+const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt", ${userColumns},
+  (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
+  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."tokenHash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
+
+function fromRow(row: SessionRow): ValidSession {
+  const user = {} as Record<string, unknown>;
+  for (const key of Object.keys(sessionUserSelect)) user[key] = row[`user_${key}` as keyof SessionRow];
+  return {
+    id: row.id,
+    state: row.state,
+    remember: Boolean(row.remember),
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    user: user as SessionUser,
+    roleIds: row.roleIds ? row.roleIds.split(",") : [],
+    accessVersion: Number(row.accessVersion ?? 0),
+  };
+}
 
 /** The live session behind a raw token, or null. Expired and orphaned rows are deleted on sight. */
-export async function validateSessionToken(token: string) {
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   if (!token || token.length > 128) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: sha256(token) },
-    select: {
-      id: true,
-      state: true,
-      remember: true,
-      createdAt: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      user: { select: sessionUserSelect },
-    },
-  });
-  if (!session) return null;
+  const [row] = await db.$queryRawUnsafe<SessionRow[]>(SESSION_QUERY, sha256(token));
+  if (!row) return null;
+  const session = fromRow(row);
   const now = Date.now();
   const idleLimit = env.SESSION_IDLE_MINUTES * 60_000;
   const dead =

@@ -1,4 +1,6 @@
-// The signed-in person as the DAL sees them: identity, session and effective permissions.
+// The signed-in person as the DAL sees them: identity, session and effective permissions. One
+// database query per request (the session with its user and role ids, lib/auth/sessions.ts); what
+// the roles grant comes from the per-process role cache (lib/rbac/role-cache.ts).
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
@@ -6,6 +8,7 @@ import { db } from "@/lib/db";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { PENDING_SESSION_MS, validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
+import { roleCache } from "@/lib/rbac/role-cache";
 import type { Permission } from "@/lib/rbac/permissions";
 
 export type Viewer = {
@@ -49,23 +52,11 @@ async function holdBackForEnrolment(session: ValidSession): Promise<SessionState
 }
 
 export async function viewerFromSession(session: ValidSession): Promise<Viewer> {
-  const roles = await db.userRole.findMany({
-    where: { userId: session.user.id },
-    select: {
-      role: {
-        select: {
-          key: true,
-          name: true,
-          requiresTwoFactor: true,
-          permissions: { select: { permission: { select: { key: true } } } },
-        },
-      },
-    },
-  });
+  const roles = await roleCache.roleSet(session.roleIds, session.accessVersion);
   const emailVerified = session.user.emailVerifiedAt !== null;
   const twoFactorEnabled = session.user.totpEnabledAt !== null;
   let state = session.state as SessionState;
-  if (state === "active" && !twoFactorEnabled && roles.some((r) => r.role.requiresTwoFactor)) {
+  if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor) {
     state = await holdBackForEnrolment(session);
   }
   return {
@@ -78,11 +69,8 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
     lastName: session.user.lastName,
     emailVerified,
     twoFactorEnabled,
-    roles: roles.map((r) => ({ key: r.role.key, name: r.role.name })),
-    permissions: effectivePermissions(
-      roles.flatMap((r) => r.role.permissions.map((p) => p.permission.key)),
-      { emailVerified, sessionComplete: state === "active" },
-    ),
+    roles: roles.roles,
+    permissions: effectivePermissions(roles.granted, { emailVerified, sessionComplete: state === "active" }),
   };
 }
 

@@ -1,0 +1,139 @@
+// Role edits take effect on the very next request, on every instance: the access version is moved
+// by database triggers and the per-process role cache reloads when a session reads another version.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { validateSessionToken } from "@/lib/auth/sessions";
+import { viewerFromSession } from "@/lib/auth/viewer";
+import { createRoleCache } from "@/lib/rbac/role-cache";
+import { newUser, signIn } from "@/test/accounts";
+
+const version = async () => (await db.accessVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+
+async function viewerOf(token: string) {
+  const session = await validateSessionToken(token);
+  if (!session) throw new Error("session did not validate");
+  return viewerFromSession(session);
+}
+
+async function customRole(permissionKeys: string[] = []) {
+  const key = `test_${randomUUID().slice(0, 8)}`;
+  const permissions = await db.permission.findMany({ where: { key: { in: permissionKeys } }, select: { id: true } });
+  return db.role.create({
+    data: { key, name: `Test ${key}`, permissions: { create: permissions.map((p) => ({ permissionId: p.id })) } },
+    select: { id: true, key: true },
+  });
+}
+
+describe("the access version", () => {
+  it("moves on every kind of write to roles, their permissions and the permission catalogue", async () => {
+    const steps: [string, () => Promise<unknown>][] = [];
+    let roleId = "";
+    let permissionId = "";
+    steps.push(["role created", async () => (roleId = (await customRole()).id)]);
+    steps.push(["role renamed", () => db.role.update({ where: { id: roleId }, data: { name: "Renamed" } })]);
+    steps.push([
+      "permission created and granted",
+      async () => {
+        permissionId = (await db.permission.create({ data: { key: `test.${randomUUID().slice(0, 8)}` } })).id;
+        await db.rolePermission.create({ data: { roleId, permissionId } });
+      },
+    ]);
+    steps.push(["grant removed", () => db.rolePermission.deleteMany({ where: { roleId, permissionId } })]);
+    steps.push([
+      "permission renamed",
+      () => db.permission.update({ where: { id: permissionId }, data: { key: `test.${randomUUID().slice(0, 8)}` } }),
+    ]);
+    steps.push(["permission deleted", () => db.permission.delete({ where: { id: permissionId } })]);
+    steps.push(["role deleted", () => db.role.delete({ where: { id: roleId } })]);
+    for (const [name, step] of steps) {
+      const before = await version();
+      await step();
+      expect(await version(), name).toBeGreaterThan(before);
+    }
+  });
+
+  it("does not move when a role is assigned (the session query reads assignments itself)", async () => {
+    const user = await newUser();
+    const role = await customRole();
+    const before = await version();
+    await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    expect(await version()).toBe(before);
+  });
+
+  it("is read with the session, in the same query", async () => {
+    const user = await newUser();
+    const { token } = await signIn(user.id);
+    expect((await validateSessionToken(token))!.accessVersion).toBe(await version());
+  });
+});
+
+describe("role changes take effect on the next request", () => {
+  it("a permission removed from a role is gone from the holder's next request", async () => {
+    const user = await newUser();
+    const role = await customRole(["customers.read", "products.read"]);
+    await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    const { token } = await signIn(user.id);
+    expect((await viewerOf(token)).permissions.has("customers.read")).toBe(true);
+
+    const permission = await db.permission.findUniqueOrThrow({ where: { key: "customers.read" } });
+    await db.rolePermission.delete({
+      where: { roleId_permissionId: { roleId: role.id, permissionId: permission.id } },
+    });
+    const next = await viewerOf(token);
+    expect(next.permissions.has("customers.read")).toBe(false);
+    expect(next.permissions.has("products.read")).toBe(true);
+  });
+
+  it("a permission added to a role, a role renamed, a role assigned and a role taken away all count at once", async () => {
+    const user = await newUser();
+    const role = await customRole([]);
+    const { token } = await signIn(user.id);
+    expect((await viewerOf(token)).roles.map((r) => r.key)).not.toContain(role.key);
+
+    await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    expect((await viewerOf(token)).roles.map((r) => r.key)).toContain(role.key);
+
+    const permission = await db.permission.findUniqueOrThrow({ where: { key: "analytics.read" } });
+    await db.rolePermission.create({ data: { roleId: role.id, permissionId: permission.id } });
+    expect((await viewerOf(token)).permissions.has("analytics.read")).toBe(true);
+
+    await db.role.update({ where: { id: role.id }, data: { name: "Night shift" } });
+    expect((await viewerOf(token)).roles.find((r) => r.key === role.key)?.name).toBe("Night shift");
+
+    await db.userRole.delete({ where: { userId_roleId: { userId: user.id, roleId: role.id } } });
+    const after = await viewerOf(token);
+    expect(after.roles.map((r) => r.key)).not.toContain(role.key);
+    expect(after.permissions.has("analytics.read")).toBe(false);
+  });
+
+  it("a role switched to require 2FA holds the holder's session back on the next request", async () => {
+    const user = await newUser();
+    const role = await customRole(["customers.read"]);
+    await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    const { token } = await signIn(user.id);
+    expect((await viewerOf(token)).sessionState).toBe("active");
+
+    await db.role.update({ where: { id: role.id }, data: { requiresTwoFactor: true } });
+    const next = await viewerOf(token);
+    expect(next.sessionState).toBe("pending_enrolment");
+    expect(next.permissions.size).toBe(0);
+  });
+
+  it("two processes' caches agree after an edit made through neither of them", async () => {
+    const user = await newUser();
+    const role = await customRole(["staff.read"]);
+    await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
+    const { token } = await signIn(user.id);
+    const instances = [createRoleCache(db), createRoleCache(db)];
+    const grants = async () => {
+      const session = (await validateSessionToken(token))!;
+      return Promise.all(instances.map(async (c) => (await c.roleSet(session.roleIds, session.accessVersion)).granted));
+    };
+    for (const granted of await grants()) expect(granted).toContain("staff.read");
+
+    // As an admin's edit on a third instance, or by hand in SQL.
+    await db.$executeRaw`DELETE FROM "RolePermission" WHERE "roleId" = ${role.id}`;
+    for (const granted of await grants()) expect(granted).not.toContain("staff.read");
+  });
+});
