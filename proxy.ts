@@ -1,16 +1,14 @@
-// The coarse gate (Next 16's successor to middleware.ts). It sets the per-request CSP nonce and
-// sends people where they must be: signed-out visitors of app pages to /sign-in?next=…, sessions
-// waiting for a second factor to that step. It decides nothing about permissions: pages, actions
-// and route handlers check again through the DAL.
+// The coarse gate (Next 16's successor to middleware.ts). It sets the per-request CSP nonce and the
+// request id, and sends visitors of app pages without a readable session cookie to
+// /sign-in?next=…. It is optimistic and never touches the database: whether the session behind a
+// cookie is alive, waiting for a second factor or held back for enrolment is decided by the page,
+// action or route handler (lib/auth/require-page-viewer.ts and the DAL), once per request.
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE, sessionCookieOptions, sessionTokenFromCookie } from "@/lib/auth/cookie";
-import { ENROLMENT_PATH, SECOND_FACTOR_PATH } from "@/lib/auth/require-page-viewer";
-import { validateSessionToken } from "@/lib/auth/sessions";
+import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH } from "@/lib/auth/page-paths";
 import { pageCsp } from "@/lib/http/csp";
 import { env } from "@/lib/env";
 import { APP_PATH_PREFIXES } from "@/lib/navigation";
-
-const GUEST_ONLY = ["/sign-in", "/sign-up"];
 
 const under = (path: string, prefixes: readonly string[]) =>
   prefixes.some((p) => path === p || path.startsWith(`${p}/`));
@@ -21,40 +19,18 @@ function redirectTo(request: NextRequest, path: string, next?: string): NextResp
   return NextResponse.redirect(url);
 }
 
-async function route(request: NextRequest): Promise<NextResponse | null> {
+/** A redirect for a visitor who cannot be signed in, or null to let the request through. */
+async function route(request: NextRequest, here: string): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
-  const gated =
-    under(path, APP_PATH_PREFIXES) ||
-    path === SECOND_FACTOR_PATH ||
-    path === ENROLMENT_PATH ||
-    GUEST_ONLY.includes(path);
-  if (!gated) return null;
-
+  const app = under(path, APP_PATH_PREFIXES);
+  if (!app && path !== SECOND_FACTOR_PATH && path !== ENROLMENT_PATH) return null;
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
-  const token = await sessionTokenFromCookie(cookie);
-  const session = token ? await validateSessionToken(token) : null;
-  const state = session?.state;
-  const here = `${path}${request.nextUrl.search}`;
-
-  let response: NextResponse | null = null;
-  if (under(path, APP_PATH_PREFIXES)) {
-    if (!session) response = redirectTo(request, "/sign-in", here);
-    else if (state === "pending_second_factor") response = redirectTo(request, SECOND_FACTOR_PATH, here);
-    else if (state === "pending_enrolment" || state === "enrolment_confirmed")
-      response = redirectTo(request, ENROLMENT_PATH);
-  } else if (path === SECOND_FACTOR_PATH) {
-    if (!session) response = redirectTo(request, "/sign-in");
-    else if (state !== "pending_second_factor") response = redirectTo(request, "/dashboard");
-  } else if (path === ENROLMENT_PATH) {
-    if (!session) response = redirectTo(request, "/sign-in");
-    else if (state === "pending_second_factor") response = redirectTo(request, SECOND_FACTOR_PATH);
-    else if (state === "active") response = redirectTo(request, "/settings/security");
-  } else if (GUEST_ONLY.includes(path) && state === "active") {
-    response = redirectTo(request, "/dashboard");
-  }
-  // A cookie whose session is gone is dropped, so the browser stops sending it.
-  if (cookie && !session)
-    (response ??= NextResponse.next()).cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
+  if (await sessionTokenFromCookie(cookie)) return null;
+  const response = app ? redirectTo(request, "/sign-in", here) : redirectTo(request, "/sign-in");
+  // A cookie that does not decode (another secret, tampered, expired) is dropped, so the browser
+  // stops sending it. One that decodes but whose session is over is dropped by the page's
+  // redirect (app/(auth)/sign-in/session-ended/route.ts).
+  if (cookie) response.cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
   return response;
 }
 
@@ -62,15 +38,23 @@ export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageCsp(nonce, env.NODE_ENV === "development");
-  const headers = new Headers(request.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("x-request-id", requestId);
-  headers.set("Content-Security-Policy", csp);
+  const here = `${request.nextUrl.pathname}${request.nextUrl.search}`;
 
-  const early = await route(request);
   const response =
-    early && early.status >= 300 && early.status < 400 ? early : NextResponse.next({ request: { headers } });
-  if (early && response !== early) for (const c of early.cookies.getAll()) response.cookies.set(c);
+    (await route(request, here)) ??
+    NextResponse.next({
+      request: {
+        headers: (() => {
+          const headers = new Headers(request.headers);
+          headers.set("x-nonce", nonce);
+          headers.set("x-request-id", requestId);
+          // Where a page's own redirect (session over, second factor due) should come back to.
+          headers.set(REQUEST_PATH_HEADER, here);
+          headers.set("Content-Security-Policy", csp);
+          return headers;
+        })(),
+      },
+    });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);
   return response;

@@ -25,6 +25,9 @@ test("revoking another session from the sessions page signs that browser out", a
 
   await gotoReady(b, "/settings/profile");
   await expect(b).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fprofile/);
+  // The ended session's cookie is dropped on the way, and the page says why.
+  await expect(b.getByText("Your session ended.")).toBeVisible();
+  expect((await phone.cookies()).find((c) => c.name.endsWith("authjs.session-token"))).toBeUndefined();
 
   // "Remember me" gives a persistent cookie; without it the cookie ends with the browser.
   const remembered = (await laptop.cookies()).find((c) => c.name.endsWith("authjs.session-token"));

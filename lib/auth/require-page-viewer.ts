@@ -1,16 +1,28 @@
-// For pages under app/(app): the signed-in viewer, or a redirect to where they must go first.
+// For pages under app/(app): the signed-in viewer, or a redirect to where they must go first. The
+// proxy let the request through on a readable cookie alone; this is where the session is checked.
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH, SESSION_ENDED_PATH } from "@/lib/auth/page-paths";
+import { safeNextPath } from "@/lib/http/urls";
 
-export const SECOND_FACTOR_PATH = "/sign-in/two-factor";
-export const ENROLMENT_PATH = "/setup-two-factor";
+/** `path?next=<the page asked for>`, when proxy.ts said which page that was. */
+async function withNext(path: string): Promise<string> {
+  const asked = safeNextPath((await headers()).get(REQUEST_PATH_HEADER), "");
+  return asked ? `${path}?${new URLSearchParams({ next: asked })}` : path;
+}
 
 export async function requirePageViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?notice=session-ended");
-  if (viewer.sessionState === "pending_second_factor") redirect(SECOND_FACTOR_PATH);
+  if (!viewer) redirect(await withNext(SESSION_ENDED_PATH));
+  if (viewer.sessionState === "pending_second_factor") redirect(await withNext(SECOND_FACTOR_PATH));
   if (viewer.sessionState === "pending_enrolment" || viewer.sessionState === "enrolment_confirmed")
     redirect(ENROLMENT_PATH);
   return viewer;
+}
+
+/** For sign-in and sign-up: a fully signed-in visitor has nothing to do there. */
+export async function redirectIfSignedIn(): Promise<void> {
+  if ((await getViewer())?.sessionState === "active") redirect("/dashboard");
 }

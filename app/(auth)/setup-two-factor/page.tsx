@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ForcedEnrolment } from "@/components/two-factor/forced-enrolment";
+import { SECOND_FACTOR_PATH } from "@/lib/auth/page-paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { enrolmentNeedsPassword } from "@/lib/data/two-factor/enrolment-needs-password";
@@ -10,11 +11,12 @@ import { cancelSignInAction } from "@/lib/actions/auth/cancel-sign-in";
 
 export const metadata: Metadata = { title: "Set up two-factor authentication" };
 
-// Reached only by a session held back because a role of the user requires 2FA (proxy.ts).
+// Reached only by a session held back because a role of the user requires 2FA.
 export default async function SetupTwoFactorPage() {
   const viewer = await getViewer();
-  if (!viewer || (viewer.sessionState !== "pending_enrolment" && viewer.sessionState !== "enrolment_confirmed"))
-    redirect("/sign-in");
+  if (!viewer) redirect("/sign-in");
+  if (viewer.sessionState === "pending_second_factor") redirect(SECOND_FACTOR_PATH);
+  if (viewer.sessionState === "active") redirect("/settings/security");
   const [status, requirePassword] = await Promise.all([getTwoFactorStatus(viewer), enrolmentNeedsPassword(viewer)]);
   return (
     <AuthCard

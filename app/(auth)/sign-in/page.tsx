@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Alert } from "@/components/ui/alert";
+import { redirectIfSignedIn } from "@/lib/auth/require-page-viewer";
 import { config } from "@/lib/config";
 import { SignInForm } from "./sign-in-form";
 
@@ -20,6 +21,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await redirectIfSignedIn();
   const params = await searchParams;
   const next = typeof params.next === "string" ? params.next : undefined;
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;

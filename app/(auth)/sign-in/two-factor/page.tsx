@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { ENROLMENT_PATH } from "@/lib/auth/page-paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { cancelSignInAction } from "@/lib/actions/auth/cancel-sign-in";
 import { SecondFactorForm } from "./second-factor-form";
@@ -9,7 +10,9 @@ export const metadata: Metadata = { title: "Two-factor authentication" };
 
 export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const viewer = await getViewer();
-  if (!viewer || viewer.sessionState !== "pending_second_factor") redirect("/sign-in");
+  if (!viewer) redirect("/sign-in");
+  if (viewer.sessionState === "active") redirect("/dashboard");
+  if (viewer.sessionState !== "pending_second_factor") redirect(ENROLMENT_PATH);
   const { next } = await searchParams;
   return (
     <AuthCard
