@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
 import { Alert } from "@/components/ui/alert";

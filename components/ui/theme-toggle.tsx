@@ -38,8 +38,8 @@ export function ThemeToggle({ className }: { className?: string }) {
             title={label}
             onClick={() => setTheme(value)}
             className={cn(
-              "flex size-7 items-center justify-center rounded-md text-muted-foreground transition hover:text-foreground",
-              active && "bg-muted text-foreground",
+              "flex size-7 items-center justify-center rounded-md transition",
+              active ? "bg-muted text-foreground" : "text-muted-foreground hover:text-foreground",
             )}
           >
             <Icon className="size-4" aria-hidden="true" />
