@@ -53,8 +53,8 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
           <div
             key={i}
             className={cn(
-              "h-1.5 flex-1 rounded-full bg-muted transition-colors",
-              i < Math.max(1, score) && COLOURS[score],
+              "h-1.5 flex-1 rounded-full transition-colors",
+              i < Math.max(1, score) ? COLOURS[score] : "bg-muted",
             )}
           />
         ))}

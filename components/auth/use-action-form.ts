@@ -31,9 +31,10 @@ export function applyActionErrors<T extends FieldValues>(
 }
 
 /**
- * The one way a form talks to a server action: validate in the browser (same zod schema as the
- * server), send the raw values, then either run `onSuccess` or show the action's errors (inline per
- * field, or as a form-level message).
+ * How a form talks to a server action: validate in the browser (same zod schema as the server),
+ * send the raw values, then either run `onSuccess` or show the action's errors (inline per field,
+ * or as a form-level message). The sign-in form is the one exception: the first page most visitors
+ * load ships no form library (its first-load budget is 150 kB), so it does the same by hand.
  */
 export function useActionForm<TValues extends FieldValues, TOutput = TValues, TData = unknown>(options: {
   resolver?: Resolver<TValues, unknown, TOutput>;

@@ -131,7 +131,7 @@ export function TwoFactorManage({
           <Button
             variant="ghost"
             size="sm"
-            className="text-danger"
+            className="text-danger!"
             aria-expanded={panel === "disable"}
             onClick={() => setPanel(panel === "disable" ? "none" : "disable")}
           >

@@ -2,7 +2,8 @@ import type { FormEventHandler, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 
 /**
- * The form element of every form that calls a server action (with useActionForm). It always posts,
+ * The form element of every form that calls a server action (with useActionForm, or, on the
+ * sign-in page, which ships no form library, with the browser's own validation). It always posts,
  * so a native submit before hydration never puts a password in a URL, and shows the form-level
  * error, when there is one, above the fields.
  */

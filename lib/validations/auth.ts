@@ -2,6 +2,7 @@
 // action and the route handler. New passwords get the cheap rules here; the guessability policy
 // (zxcvbn) is applied on the server only (sign-up-server.ts, the password DAL functions).
 import { z } from "zod";
+import { IDENTIFIER_MAX_LENGTH, SIGN_IN_MESSAGES } from "@/lib/validations/sign-in-rules";
 import { PASSWORD_MAX_LENGTH, passwordRuleError } from "@/lib/validations/password-rules";
 
 const noControlChars = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
@@ -99,12 +100,12 @@ export type SignUpData = z.output<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   identifier: z
-    .string({ error: "Enter your username or email." })
+    .string({ error: SIGN_IN_MESSAGES.identifier })
     .trim()
-    .min(1, "Enter your username or email.")
-    .max(254, "Use at most 254 characters.")
+    .min(1, SIGN_IN_MESSAGES.identifier)
+    .max(IDENTIFIER_MAX_LENGTH, SIGN_IN_MESSAGES.identifierTooLong)
     .transform((v) => v.toLowerCase()),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH),
+  password: z.string({ error: SIGN_IN_MESSAGES.password }).min(1, SIGN_IN_MESSAGES.password).max(PASSWORD_MAX_LENGTH),
   remember: z.boolean().default(false),
 });
 

@@ -1,7 +1,7 @@
 "use client";
 // The first page most visitors load, so it ships no form library: two fields checked with the
 // browser's constraint validation (`required`, `maxLength`) with signInSchema's messages and limits
-// (lib/validations/auth.ts), which the server action applies in full. Fields stay uncontrolled.
+// (lib/validations/sign-in-rules.ts), which the server action applies in full. Fields stay uncontrolled.
 import Link from "next/link";
 import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { ActionForm } from "@/components/ui/action-form";
@@ -9,14 +9,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validations/password-rules";
+import { IDENTIFIER_MAX_LENGTH, SIGN_IN_MESSAGES } from "@/lib/validations/sign-in-rules";
 
 const FIELDS = ["identifier", "password"] as const;
 type FieldName = (typeof FIELDS)[number];
 type FieldMessages = Partial<Record<FieldName, string>>;
 
 const MISSING: Record<FieldName, string> = {
-  identifier: "Enter your username or email.",
-  password: "Enter your password.",
+  identifier: SIGN_IN_MESSAGES.identifier,
+  password: SIGN_IN_MESSAGES.password,
 };
 
 /** The message for a field the browser finds missing; the server trims the identifier, not the password. */
@@ -88,7 +89,7 @@ export function SignInForm({ next }: { next?: string }) {
         label="Username or email"
         error={errors.identifier}
         required
-        maxLength={254}
+        maxLength={IDENTIFIER_MAX_LENGTH}
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}

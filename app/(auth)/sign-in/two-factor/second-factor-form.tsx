@@ -42,7 +42,7 @@ export function SecondFactorForm({ next }: { next?: string }) {
         inputMode={totp ? "numeric" : "text"}
         placeholder={totp ? "123456" : "abcde-fghjk"}
         maxLength={totp ? 7 : 12}
-        className={totp ? "text-center font-mono text-lg tracking-[0.4em]" : "font-mono"}
+        className={totp ? "text-center font-mono text-lg! tracking-[0.4em]" : "font-mono"}
         {...form.register("code", {
           required: totp ? "Enter the 6-digit code from your app." : "Enter a recovery code.",
         })}
