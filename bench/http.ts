@@ -4,10 +4,16 @@
 // in once, then loads each target with wrk (2 threads, 32 connections, 127.0.0.1 only; a short
 // warm-up, then a bounded run) and prints req/s, p50 and p99 with the ratio to the floor and the
 // target. Both servers are stopped at the end, also on error or Ctrl-C.
+//   BENCH_HTTP_ONLY=me       only the rows whose name contains "me" (and the floor)
+//   BENCH_CPU_PROF=1         the app writes a CPU profile; where its time went is printed at the end
+//   BENCH_HTTP_SECONDS=20    longer rows
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
 import { BENCH_PASSWORD, printTable, signIn, signUp } from "./lib/client";
+import { summariseProfile } from "./lib/cpu-profile";
 
 const PORT = 3250;
 const FLOOR_PORT = 3251;
@@ -77,6 +83,7 @@ async function expectStatus(url: string, status: number, cookie?: string): Promi
     throw new Error(`${url} answered ${res.status}, expected ${status}: the bench would measure the wrong thing`);
 }
 
+const profileDir = process.env.BENCH_CPU_PROF === "1" ? mkdtempSync(path.join(os.tmpdir(), "opsdeck-prof-")) : null;
 let app = null as AppServer | null;
 let floor = null as ReturnType<typeof spawnGroup> | null;
 
@@ -88,7 +95,7 @@ async function main() {
   console.log(
     `Opsdeck HTTP benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build folder ${DIST_DIR})`,
   );
-  app = await startApp({ port: PORT, distDir: DIST_DIR });
+  app = await startApp({ port: PORT, distDir: DIST_DIR, env: profileDir ? { CPU_PROF_DIR: profileDir } : {} });
   console.log(`app ready after ${(app.readyMs / 1000).toFixed(1)} s (including migrate, seed and any build)`);
 
   await signUp(app.base, 0, "benchhttp");
@@ -104,7 +111,8 @@ async function main() {
   floor.quiet();
 
   const results: { target: Target; result: Result }[] = [];
-  for (const target of TARGETS) {
+  const only = process.env.BENCH_HTTP_ONLY;
+  for (const target of TARGETS.filter((t) => t.floor || !only || t.name.includes(only))) {
     const base = target.floor ? `http://127.0.0.1:${FLOOR_PORT}` : app.base;
     const url = `${base}${target.path}`;
     const c = target.cookie ? cookie : undefined;
@@ -165,4 +173,28 @@ try {
 } finally {
   if (floor) await stopGroup(floor.child);
   await app?.stop();
+}
+
+if (profileDir && process.exitCode !== 1) {
+  // The server's profile is the largest (tsx and scripts/start.ts write small ones too).
+  const files = readdirSync(profileDir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(profileDir, f))
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  if (!files[0]) console.log(`\nno CPU profile was written to ${profileDir}`);
+  else {
+    const summary = summariseProfile(files[0]);
+    console.log(
+      `\nCPU profile of the app server (${files[0]}, ${(summary.totalMs / 1000).toFixed(1)} s sampled), self time:`,
+    );
+    printTable(
+      ["package", "share"],
+      summary.packages.map((p) => [p.name, `${(p.share * 100).toFixed(1)} %`]),
+    );
+    console.log("");
+    printTable(
+      ["function", "share"],
+      summary.functions.map((f) => [f.name.slice(0, 110), `${(f.share * 100).toFixed(1)} %`]),
+    );
+  }
 }

@@ -52,7 +52,9 @@ if (!built) {
   writeFileSync(stamp, current);
 }
 
-const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+// CPU_PROF_DIR=dir: the server writes a V8 CPU profile there when it stops (npm run bench:http uses it).
+const profile = process.env.CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROF_DIR}`] : [];
+const server = spawn(process.execPath, [...profile, "scripts/serve.mjs"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
 });
