@@ -15,6 +15,17 @@ export function testContext(overrides: Partial<RequestContext> = {}): RequestCon
 
 export const STRONG_PASSWORD = "correct horse battery staple #42";
 
+/** One fixed, valid sign-up, for schema tests that check how it is normalised. */
+export const GRACE_SIGN_UP = {
+  username: "GraceH",
+  email: "Grace@Example.com",
+  firstName: "Grace",
+  lastName: "Hopper",
+  dateOfBirth: "1990-12-09",
+  password: STRONG_PASSWORD,
+  confirmPassword: STRONG_PASSWORD,
+};
+
 export function uniqueName(prefix = "user"): string {
   return `${prefix}${randomBytes(4).toString("hex")}`;
 }

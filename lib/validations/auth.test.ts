@@ -8,6 +8,7 @@ import {
   tokenSchema,
   usernameSchema,
 } from "@/lib/validations/auth";
+import { GRACE_SIGN_UP } from "@/test/helpers";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -136,15 +137,7 @@ describe("emailSchema", () => {
 });
 
 describe("signUpSchema", () => {
-  const valid = {
-    username: "GraceH",
-    email: "Grace@Example.com",
-    firstName: "Grace",
-    lastName: "Hopper",
-    dateOfBirth: "1990-12-09",
-    password: "correct horse battery staple #42",
-    confirmPassword: "correct horse battery staple #42",
-  };
+  const valid = GRACE_SIGN_UP;
 
   it("accepts a valid sign-up and normalises username and email", () => {
     const data = signUpSchema.parse(valid);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signUpServerSchema } from "@/lib/validations/sign-up-server";
+import { GRACE_SIGN_UP } from "@/test/helpers";
 
-const valid = {
-  username: "GraceH",
-  email: "Grace@Example.com",
-  firstName: "Grace",
-  lastName: "Hopper",
-  dateOfBirth: "1990-12-09",
-  password: "correct horse battery staple #42",
-  confirmPassword: "correct horse battery staple #42",
-};
+const valid = GRACE_SIGN_UP;
 
 describe("signUpServerSchema", () => {
   it("accepts a valid sign-up and normalises it like the form schema", () => {
