@@ -20,5 +20,14 @@ export function Toaster() {
   }, [Sonner]);
   if (!Sonner) return null;
   // Bottom right: at the top the toasts would cover the account menu in the header.
-  return <Sonner theme={resolvedTheme === "dark" ? "dark" : "light"} position="bottom-right" richColors closeButton />;
+  // In the app's own type (sonner brings its own font stack and 13 px).
+  return (
+    <Sonner
+      theme={resolvedTheme === "dark" ? "dark" : "light"}
+      position="bottom-right"
+      richColors
+      closeButton
+      toastOptions={{ className: "font-sans text-sm!" }}
+    />
+  );
 }
