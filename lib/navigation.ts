@@ -24,7 +24,7 @@ export const NAV_ITEMS: readonly {
   { key: "settings", href: "/settings", label: "Settings", anyOf: "signed-in" },
 ];
 
-/** Routes that need a signed-in, fully authenticated session (proxy.ts redirects early). */
+/** Routes that need a signed-in, fully authenticated session (proxy.ts redirects visitors without a session cookie). */
 export const APP_PATH_PREFIXES = NAV_ITEMS.map((i) => i.href);
 
 export function visibleNav(permissions: ReadonlySet<Permission>) {

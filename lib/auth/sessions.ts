@@ -149,7 +149,12 @@ const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s.
 
 function fromRow(row: SessionRow): ValidSession {
   const user = {} as Record<string, unknown>;
-  for (const key of Object.keys(sessionUserSelect)) user[key] = row[`user_${key}` as keyof SessionRow];
+  for (const key of Object.keys(sessionUserSelect)) {
+    const value = row[`user_${key}` as keyof SessionRow];
+    // A column the driver did not return must not read as "verified" or "2FA on".
+    if (value === undefined) throw new Error(`session query returned no ${key}`);
+    user[key] = value;
+  }
   return {
     id: row.id,
     state: row.state,
@@ -159,7 +164,9 @@ function fromRow(row: SessionRow): ValidSession {
     expiresAt: row.expiresAt,
     user: user as SessionUser,
     roleIds: row.roleIds ? row.roleIds.split(",") : [],
-    accessVersion: Number(row.accessVersion ?? 0),
+    // No version row (deleted by hand, a partial restore): -1 matches no cached state, so the role
+    // cache reloads on every request instead of trusting what it holds.
+    accessVersion: row.accessVersion == null ? -1 : Number(row.accessVersion),
   };
 }
 

@@ -21,7 +21,7 @@ export type Viewer = {
   lastName: string;
   emailVerified: boolean;
   twoFactorEnabled: boolean;
-  roles: { key: string; name: string }[];
+  roles: readonly { readonly key: string; readonly name: string }[];
   permissions: ReadonlySet<Permission>;
 };
 
@@ -37,7 +37,7 @@ export const getCurrentSession = cache(async () => {
 /**
  * "A role requires 2FA" holds for the whole life of a session, not only at sign-in: a role granted
  * (or switched to require 2FA) while the session is live holds it back for enrolment at once, in
- * the database, so every later request, the proxy included, sees the same state. The update is
+ * the database, so every later request sees the same state. The update is
  * conditional on the state it read, so concurrent requests agree, and it only ever lowers a
  * session's rights; nothing here raises them again (that takes enrolment, which rotates the token).
  */
@@ -53,8 +53,8 @@ async function holdBackForEnrolment(session: ValidSession): Promise<SessionState
 
 export async function viewerFromSession(session: ValidSession): Promise<Viewer> {
   const roles = await roleCache.roleSet(session.roleIds, session.accessVersion);
-  const emailVerified = session.user.emailVerifiedAt !== null;
-  const twoFactorEnabled = session.user.totpEnabledAt !== null;
+  const emailVerified = session.user.emailVerifiedAt != null;
+  const twoFactorEnabled = session.user.totpEnabledAt != null;
   let state = session.state as SessionState;
   if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor) {
     state = await holdBackForEnrolment(session);

@@ -2,7 +2,7 @@
 // by database triggers and the per-process role cache reloads when a session reads another version.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { validateSessionToken } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { createRoleCache } from "@/lib/rbac/role-cache";
@@ -61,6 +61,31 @@ describe("the access version", () => {
     expect(await version()).toBe(before);
   });
 
+  it("cannot be deleted (the triggers would have nothing left to move)", async () => {
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AccessVersion"`)).rejects.toThrow(/must stay/);
+    expect(await version()).toBeGreaterThan(0);
+  });
+
+  it.runIf(dbProvider === "postgresql")(
+    "moves on TRUNCATE too (PostgreSQL fires no DELETE trigger for it)",
+    async () => {
+      // Inside a transaction that is rolled back, so the seeded roles stay.
+      const moved = await db
+        .$transaction(async (tx) => {
+          const read = async () =>
+            (
+              await tx.$queryRawUnsafe<{ version: number }[]>(`SELECT "version" FROM "AccessVersion" WHERE "id" = 1`)
+            )[0]!.version;
+          const before = await read();
+          await tx.$executeRawUnsafe(`TRUNCATE "RolePermission"`);
+          const after = await read();
+          throw Object.assign(new Error("roll back"), { moved: after > before });
+        })
+        .catch((e: { moved?: boolean }) => e.moved);
+      expect(moved).toBe(true);
+    },
+  );
+
   it("is read with the session, in the same query", async () => {
     const user = await newUser();
     const { token } = await signIn(user.id);
@@ -118,6 +143,15 @@ describe("role changes take effect on the next request", () => {
     const next = await viewerOf(token);
     expect(next.sessionState).toBe("pending_enrolment");
     expect(next.permissions.size).toBe(0);
+  });
+
+  it("a held role the cache cannot find grants nothing and counts as requiring 2FA (fails closed)", async () => {
+    const cache = createRoleCache(db);
+    const session = (await validateSessionToken((await signIn((await newUser()).id)).token))!;
+    const set = await cache.roleSet([...session.roleIds, "not-a-role-id"], session.accessVersion);
+    expect(set.requiresTwoFactor).toBe(true);
+    expect(set.granted).toContain("dashboard.view");
+    expect(Object.isFrozen(set) && Object.isFrozen(set.roles) && Object.isFrozen(set.granted)).toBe(true);
   });
 
   it("two processes' caches agree after an edit made through neither of them", async () => {

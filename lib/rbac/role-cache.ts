@@ -6,12 +6,13 @@
 // by hand in SQL, counts on every instance's next request.
 import "server-only";
 import { db, type Db } from "@/lib/db";
+import { log } from "@/lib/log";
 
 export type CachedRole = { id: string; key: string; name: string; requiresTwoFactor: boolean; permissions: string[] };
 
 /** What a set of roles amounts to. */
 export type RoleSet = {
-  roles: { key: string; name: string }[];
+  roles: readonly { readonly key: string; readonly name: string }[];
   requiresTwoFactor: boolean;
   /** Permission keys granted by any of the roles (as stored; effectivePermissions filters them). */
   granted: readonly string[];
@@ -42,7 +43,9 @@ export function createRoleCache(client: Db) {
       },
     });
     const roles = rows.map((r) => ({ ...r, permissions: r.permissions.map((p) => p.permission.key) }));
-    return { version: row?.version ?? 0, roles, byId: new Map(roles.map((r) => [r.id, r])), sets: new Map() };
+    if (!row) log.error("AccessVersion row 1 is missing: roles are reloaded on every request until it is restored");
+    // Without the row no session's version (-1 then) matches -2, so nothing cached is ever trusted.
+    return { version: row?.version ?? -2, roles, byId: new Map(roles.map((r) => [r.id, r])), sets: new Map() };
   }
 
   function loadOnce(): Promise<Snapshot> {
@@ -62,18 +65,27 @@ export function createRoleCache(client: Db) {
     return first.version === version ? first : loadOnce();
   }
 
-  /** What the roles with these ids grant, as of `version`. Unknown ids are ignored. */
+  /**
+   * What the roles with these ids grant, as of `version`. A held role this snapshot does not know
+   * means the cache is out of step (a missing trigger, say): it reloads once, and a role still
+   * unknown grants nothing but counts as requiring 2FA, so the gap fails closed.
+   */
   async function roleSet(roleIds: readonly string[], version: number): Promise<RoleSet> {
-    const snap = await snapshot(version);
+    let snap = await snapshot(version);
     const key = [...roleIds].sort().join(",");
     let set = snap.sets.get(key);
-    if (!set) {
-      const roles = snap.roles.filter((r) => roleIds.includes(r.id));
-      set = {
-        roles: roles.map((r) => ({ key: r.key, name: r.name })),
-        requiresTwoFactor: roles.some((r) => r.requiresTwoFactor),
-        granted: [...new Set(roles.flatMap((r) => r.permissions))],
-      };
+    if (set) return set;
+    if (roleIds.some((id) => !snap.byId.has(id))) snap = await loadOnce();
+    const unknown = roleIds.filter((id) => !snap.byId.has(id));
+    if (unknown.length) log.error({ roleIds: unknown }, "a session holds roles the role cache cannot find");
+    const roles = snap.roles.filter((r) => roleIds.includes(r.id));
+    set = Object.freeze({
+      roles: Object.freeze(roles.map((r) => Object.freeze({ key: r.key, name: r.name }))),
+      requiresTwoFactor: unknown.length > 0 || roles.some((r) => r.requiresTwoFactor),
+      granted: Object.freeze([...new Set(roles.flatMap((r) => r.permissions))]),
+    }) as RoleSet;
+    // Shared by every request with the same roles (frozen, so no request can change another's).
+    if (!unknown.length) {
       if (snap.sets.size >= MAX_SETS) snap.sets.clear();
       snap.sets.set(key, set);
     }

@@ -32,7 +32,7 @@ export async function signInAction(input: SignInInput, next?: string): Promise<A
     }
     await writeSessionCookie(result.sessionToken, data.remember);
     await writeDeviceCookie(result.deviceCookie);
-    // proxy.ts sends a session that still needs a second factor to that step first.
+    // A session that still needs a second factor is sent to that step by the page it lands on.
     return { redirectTo: safeNextPath(next) };
   });
 }

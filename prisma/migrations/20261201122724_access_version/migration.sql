@@ -28,3 +28,8 @@ CREATE TRIGGER "AccessVersion_after_permission_update" AFTER UPDATE ON "Permissi
 BEGIN UPDATE "AccessVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "AccessVersion_after_permission_delete" AFTER DELETE ON "Permission"
 BEGIN UPDATE "AccessVersion" SET "version" = "version" + 1 WHERE "id" = 1; END;
+
+-- The row must stay: without it the triggers above would update nothing and the version would stand
+-- still (the app then reloads roles on every request and logs an error, but better not to get there).
+CREATE TRIGGER "AccessVersion_keep_row" BEFORE DELETE ON "AccessVersion"
+BEGIN SELECT RAISE(ABORT, 'AccessVersion row 1 must stay: it tells every instance when roles change'); END;
