@@ -4,7 +4,7 @@
 // cookie is alive, waiting for a second factor or held back for enrolment is decided by the page,
 // action or route handler (lib/auth/require-page-viewer.ts and the DAL), once per request.
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE, sessionCookieOptions, sessionTokenFromCookie } from "@/lib/auth/cookie";
+import { deletedSessionCookieOptions, SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH } from "@/lib/auth/page-paths";
 import { pageCsp } from "@/lib/http/csp";
 import { env } from "@/lib/env";
@@ -26,11 +26,11 @@ async function route(request: NextRequest, here: string): Promise<NextResponse |
   if (!app && path !== SECOND_FACTOR_PATH && path !== ENROLMENT_PATH) return null;
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
   if (await sessionTokenFromCookie(cookie)) return null;
-  const response = app ? redirectTo(request, "/sign-in", here) : redirectTo(request, "/sign-in");
+  const response = redirectTo(request, "/sign-in", app ? here : undefined);
   // A cookie that does not decode (another secret, tampered, expired) is dropped, so the browser
   // stops sending it. One that decodes but whose session is over is dropped by the page's
   // redirect (app/(auth)/sign-in/session-ended/route.ts).
-  if (cookie) response.cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
+  if (cookie) response.cookies.set(SESSION_COOKIE, "", deletedSessionCookieOptions);
   return response;
 }
 
@@ -39,22 +39,14 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageCsp(nonce, env.NODE_ENV === "development");
   const here = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("x-request-id", requestId);
+  // Where a page's own redirect (session over, second factor due) should come back to.
+  headers.set(REQUEST_PATH_HEADER, here);
+  headers.set("Content-Security-Policy", csp);
 
-  const response =
-    (await route(request, here)) ??
-    NextResponse.next({
-      request: {
-        headers: (() => {
-          const headers = new Headers(request.headers);
-          headers.set("x-nonce", nonce);
-          headers.set("x-request-id", requestId);
-          // Where a page's own redirect (session over, second factor due) should come back to.
-          headers.set(REQUEST_PATH_HEADER, here);
-          headers.set("Content-Security-Policy", csp);
-          return headers;
-        })(),
-      },
-    });
+  const response = (await route(request, here)) ?? NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);
   return response;

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { formatTable } from "@/scripts/lib/format-table";
 
 export const BENCH_PASSWORD = "violet harbor engine 4471";
 export const USER_AGENT = "opsdeck-bench/1";
@@ -93,15 +94,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-/** Prints rows as an aligned table: the first and last columns left-aligned, the rest right-aligned. */
+/** Prints rows as an aligned table (scripts/lib/format-table.ts). */
 export function printTable(header: string[], lines: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  console.log(render(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(render(l));
+  console.log(formatTable(header, lines));
 }

@@ -14,6 +14,12 @@ export const sessionCookieOptions = {
   path: "/",
 };
 
+/**
+ * Options that delete the session cookie: the flags it was set with, or a browser ignores a
+ * __Secure- cookie that arrives without Secure.
+ */
+export const deletedSessionCookieOptions = { ...sessionCookieOptions, maxAge: 0 };
+
 /** The raw session token inside an Auth.js session cookie value, or null if it does not decode. */
 export async function sessionTokenFromCookie(value: string | undefined): Promise<string | null> {
   return readSessionJwt(value, SESSION_COOKIE);

@@ -8,7 +8,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { writeSessionJwt } from "@/lib/auth/session-jwt";
-import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/cookie";
+import { deletedSessionCookieOptions, SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/cookie";
 
 /** Sets the cookie for a session token, in the same encrypted form Auth.js uses. */
 export async function writeSessionCookie(token: string, remember: boolean): Promise<void> {
@@ -19,6 +19,5 @@ export async function writeSessionCookie(token: string, remember: boolean): Prom
 
 /** Removes the session cookie (the Session row is ended by the caller, lib/data/auth/end-session.ts). */
 export async function clearSessionCookie(): Promise<void> {
-  // With the flags it was set with: a browser ignores a __Secure- cookie that arrives without Secure.
-  (await cookies()).set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
+  (await cookies()).set(SESSION_COOKIE, "", deletedSessionCookieOptions);
 }

@@ -2,7 +2,7 @@
 // Session row keeps only its SHA-256. Every request re-checks the row: deleted, expired, idle too
 // long, user banned, or password changed since the session began → no session.
 import "server-only";
-import { db, dbProvider, type Tx } from "@/lib/db";
+import { db, dbProvider, type Db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
@@ -103,17 +103,8 @@ const sessionUserSelect = {
   totpEnabledAt: true,
 } as const;
 
-type SessionUser = {
-  id: string;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  status: string;
-  emailVerifiedAt: Date | null;
-  passwordChangedAt: Date;
-  totpEnabledAt: Date | null;
-};
+const sessionUserKeys = Object.keys(sessionUserSelect) as (keyof typeof sessionUserSelect)[];
+type SessionUser = Pick<Awaited<ReturnType<Db["user"]["findUniqueOrThrow"]>>, keyof typeof sessionUserSelect>;
 
 export type ValidSession = {
   id: string;
@@ -137,9 +128,7 @@ type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion"> & {
 // version, in one round trip. Raw SQL because it runs on every request and the query builder's
 // overhead for the same join is several times the query's own cost (npm run bench:http). The
 // column list is the sessionUserSelect above.
-const userColumns = Object.keys(sessionUserSelect)
-  .map((k) => `u."${k}" AS "user_${k}"`)
-  .join(", ");
+const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
 const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
 const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt", ${userColumns},
   (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
@@ -149,7 +138,7 @@ const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s.
 
 function fromRow(row: SessionRow): ValidSession {
   const user = {} as Record<string, unknown>;
-  for (const key of Object.keys(sessionUserSelect)) {
+  for (const key of sessionUserKeys) {
     const value = row[`user_${key}` as keyof SessionRow];
     // A column the driver did not return must not read as "verified" or "2FA on".
     if (value === undefined) throw new Error(`session query returned no ${key}`);

@@ -8,7 +8,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
 
-export type CachedRole = { id: string; key: string; name: string; requiresTwoFactor: boolean; permissions: string[] };
+type CachedRole = { id: string; key: string; name: string; requiresTwoFactor: boolean; permissions: string[] };
 
 /** What a set of roles amounts to. */
 export type RoleSet = {
@@ -92,7 +92,7 @@ export function createRoleCache(client: Db) {
     return set;
   }
 
-  return { roleSet, snapshot };
+  return { roleSet };
 }
 
 /** This process's cache. */

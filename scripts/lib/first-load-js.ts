@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
+import { formatTable } from "@/scripts/lib/format-table";
 
 export const GZIP_LEVEL = 9;
 /** 1 kB = 1,000 bytes. */
@@ -108,18 +109,8 @@ export const overBudget = (rows: RouteFirstLoad[]): RouteFirstLoad[] =>
 /** A plain-text table: route, first-load JS gz (kB), budget (kB), verdict. */
 export function formatFirstLoadTable(rows: RouteFirstLoad[]): string {
   const kb = (bytes: number) => (bytes / KB).toFixed(1);
-  const header = ["route", `first-load JS (gzip -${GZIP_LEVEL}, kB)`, "budget (kB)", ""];
-  const body = rows.map((r) => [
-    r.route,
-    kb(r.gzipBytes),
-    String(r.budgetKb),
-    r.gzipBytes > r.budgetKb * KB ? "OVER" : "ok",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...body.map(line)].join("\n");
+  return formatTable(
+    ["route", `first-load JS (gzip -${GZIP_LEVEL}, kB)`, "budget (kB)", ""],
+    rows.map((r) => [r.route, kb(r.gzipBytes), String(r.budgetKb), r.gzipBytes > r.budgetKb * KB ? "OVER" : "ok"]),
+  );
 }

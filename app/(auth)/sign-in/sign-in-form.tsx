@@ -15,15 +15,10 @@ const FIELDS = ["identifier", "password"] as const;
 type FieldName = (typeof FIELDS)[number];
 type FieldMessages = Partial<Record<FieldName, string>>;
 
-const MISSING: Record<FieldName, string> = {
-  identifier: SIGN_IN_MESSAGES.identifier,
-  password: SIGN_IN_MESSAGES.password,
-};
-
 /** The message for a field the browser finds missing; the server trims the identifier, not the password. */
 function missingMessage(input: HTMLInputElement, name: FieldName): string | undefined {
   const empty = input.validity.valueMissing || (name === "identifier" && input.value.trim() === "");
-  return empty ? MISSING[name] : undefined;
+  return empty ? SIGN_IN_MESSAGES[name] : undefined;
 }
 
 function input(form: HTMLFormElement, name: FieldName | "remember"): HTMLInputElement {

@@ -3,7 +3,7 @@
 // set cookies, and the visitor lands on sign-in with a notice and the page to come back to. A
 // session that is alive after all is not touched (a link to this URL cannot sign anyone out).
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/cookie";
+import { deletedSessionCookieOptions, SESSION_COOKIE } from "@/lib/auth/cookie";
 import { getCurrentSession } from "@/lib/auth/viewer";
 import { safeNextPath } from "@/lib/http/urls";
 
@@ -14,6 +14,6 @@ export async function GET(request: NextRequest) {
   if (next) signIn.searchParams.set("next", next);
   signIn.searchParams.set("notice", "session-ended");
   const response = NextResponse.redirect(signIn);
-  response.cookies.set(SESSION_COOKIE, "", { ...sessionCookieOptions, maxAge: 0 });
+  response.cookies.set(SESSION_COOKIE, "", deletedSessionCookieOptions);
   return response;
 }
