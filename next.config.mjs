@@ -10,6 +10,8 @@ const nextConfig = {
   // The build type-checks the application only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx on pages the viewer may not use.
+  experimental: { authInterrupts: true },
   async headers() {
     const headers = [
       { key: "X-Content-Type-Options", value: "nosniff" },

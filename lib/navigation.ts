@@ -2,7 +2,15 @@
 // holds one of its permissions; each page checks again on the server.
 import type { Permission } from "@/lib/rbac/permissions";
 
-export type NavKey = "dashboard" | "board" | "records" | "logs" | "analytics" | "admin" | "settings";
+export type NavKey =
+  | "dashboard"
+  | "board"
+  | "records"
+  | "logs"
+  | "analytics"
+  | "approvals"
+  | "admin"
+  | "settings";
 
 export const NAV_ITEMS: readonly {
   key: NavKey;
@@ -20,7 +28,8 @@ export const NAV_ITEMS: readonly {
   },
   { key: "logs", href: "/logs", label: "Logs", anyOf: ["audit.read"] },
   { key: "analytics", href: "/analytics", label: "Analytics", anyOf: ["analytics.read"] },
-  { key: "admin", href: "/admin", label: "Admin", anyOf: ["users.read", "roles.read"] },
+  { key: "approvals", href: "/approvals", label: "Staff approvals", anyOf: ["staff.approve"] },
+  { key: "admin", href: "/admin", label: "Admin", anyOf: ["users.read", "roles.read", "users.invite"] },
   { key: "settings", href: "/settings", label: "Settings", anyOf: "signed-in" },
 ];
 
@@ -29,4 +38,15 @@ export const APP_PATH_PREFIXES = NAV_ITEMS.map((i) => i.href);
 
 export function visibleNav(permissions: ReadonlySet<Permission>) {
   return NAV_ITEMS.filter((item) => item.anyOf === "signed-in" || item.anyOf.some((p) => permissions.has(p)));
+}
+
+/** The admin console's sections, in order; /admin opens the first one the viewer may use. */
+export const ADMIN_SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
+  { href: "/admin/users", label: "Users", permission: "users.read" },
+  { href: "/admin/roles", label: "Roles", permission: "roles.read" },
+  { href: "/admin/invitations", label: "Invitations", permission: "users.invite" },
+];
+
+export function visibleAdminSections(permissions: ReadonlySet<Permission>) {
+  return ADMIN_SECTIONS.filter((s) => permissions.has(s.permission));
 }

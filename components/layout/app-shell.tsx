@@ -14,7 +14,7 @@ export function AppShell({
   children,
 }: {
   brand: ReactNode;
-  nav: { key: NavKey; href: string; label: string }[];
+  nav: { key: NavKey; href: string; label: string; count?: number }[];
   userMenu: ReactNode;
   banner?: ReactNode;
   children: ReactNode;

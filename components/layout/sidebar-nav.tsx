@@ -9,6 +9,7 @@ import {
   Settings,
   Shield,
   Table2,
+  UserCheck,
   type LucideIcon,
 } from "lucide-react";
 import { cn } from "@/lib/cn";
@@ -20,6 +21,7 @@ const ICONS: Record<NavKey, LucideIcon> = {
   records: Table2,
   logs: ScrollText,
   analytics: BarChart3,
+  approvals: UserCheck,
   admin: Shield,
   settings: Settings,
 };
@@ -28,7 +30,7 @@ export function SidebarNav({
   items,
   onNavigate,
 }: {
-  items: { key: NavKey; href: string; label: string }[];
+  items: { key: NavKey; href: string; label: string; count?: number }[];
   onNavigate?: () => void;
 }) {
   const pathname = usePathname();
@@ -49,7 +51,15 @@ export function SidebarNav({
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden="true" />
-            {item.label}
+            <span className="flex-1">{item.label}</span>
+            {item.count ? (
+              <span
+                className="rounded-full bg-brand px-1.5 py-0.5 text-xs font-semibold leading-none text-brand-foreground"
+                aria-label={`${item.count} waiting`}
+              >
+                {item.count}
+              </span>
+            ) : null}
           </Link>
         );
       })}

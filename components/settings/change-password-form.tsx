@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validations/account";
 import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { changePasswordAction } from "@/lib/actions/settings/change-password";

@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { changeEmailSchema, profileSchema, type ChangeEmailInput, type ProfileInput } from "@/lib/validations/account";
 import { requestEmailChangeAction } from "@/lib/actions/settings/request-email-change";
 import { updateProfileAction } from "@/lib/actions/settings/update-profile";

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { TotpCodeField } from "@/components/two-factor/totp-code-field";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { confirmTotpSchema, type ConfirmTotpInput, type PasswordOnlyInput } from "@/lib/validations/account";
 import { confirmTotpEnrolmentAction } from "@/lib/actions/two-factor/confirm-totp-enrolment";
 import { startTotpEnrolmentAction } from "@/lib/actions/two-factor/start-totp-enrolment";

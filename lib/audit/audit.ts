@@ -15,9 +15,13 @@ export type AuditInput = {
   actorId?: string | null;
   targetType?: string | null;
   targetId?: string | null;
-  metadata?: Record<string, string | number | boolean | null>;
-  context?: { ip: string | null; userAgent: string | null };
+  metadata?: Record<string, AuditValue>;
+  /** Where the request came from; `impersonatorId` is set when an admin acts as the actor. */
+  context?: { ip: string | null; userAgent: string | null; impersonatorId?: string | null };
 };
+
+/** Metadata values: scalars, and lists of strings for before/after sets (roles, permissions). */
+export type AuditValue = string | number | boolean | null | readonly string[];
 
 type AppendOptions = {
   /** Move the head to the new row even though it does not match the chain (operator re-anchoring). */
@@ -41,7 +45,13 @@ async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
     targetId: input.targetId ?? null,
     ipAddress: input.context?.ip ?? null,
     userAgent: input.context?.userAgent ?? null,
-    metadata: JSON.stringify(input.metadata ?? {}),
+    // Both identities of an impersonated action: the actor is the user acted as, and the admin
+    // behind it is kept with every event (lib/data/impersonation).
+    metadata: JSON.stringify(
+      input.context?.impersonatorId
+        ? { ...input.metadata, impersonatorId: input.context.impersonatorId }
+        : (input.metadata ?? {}),
+    ),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(row);

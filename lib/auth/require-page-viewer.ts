@@ -2,10 +2,11 @@
 // proxy let the request through on a readable cookie alone; this is where the session is checked.
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH, SESSION_ENDED_PATH } from "@/lib/auth/page-paths";
 import { safeNextPath } from "@/lib/http/urls";
+import type { Permission } from "@/lib/rbac/permissions";
 
 /** `path?next=<the page asked for>`, when proxy.ts said which page that was. */
 async function withNext(path: string): Promise<string> {
@@ -19,6 +20,16 @@ export async function requirePageViewer(): Promise<Viewer> {
   if (viewer.sessionState === "pending_second_factor") redirect(await withNext(SECOND_FACTOR_PATH));
   if (viewer.sessionState === "pending_enrolment" || viewer.sessionState === "enrolment_confirmed")
     redirect(ENROLMENT_PATH);
+  return viewer;
+}
+
+/**
+ * For pages that need a permission: the viewer, or HTTP 403 with the product's forbidden page
+ * (app/forbidden.tsx). With several permissions, holding any one is enough.
+ */
+export async function requirePagePermission(...anyOf: [Permission, ...Permission[]]): Promise<Viewer> {
+  const viewer = await requirePageViewer();
+  if (!anyOf.some((p) => viewer.permissions.has(p))) forbidden();
   return viewer;
 }
 

@@ -101,6 +101,7 @@ const sessionUserSelect = {
   emailVerifiedAt: true,
   passwordChangedAt: true,
   totpEnabledAt: true,
+  staffApproval: true,
 } as const;
 
 const sessionUserKeys = Object.keys(sessionUserSelect) as (keyof typeof sessionUserSelect)[];
@@ -113,6 +114,9 @@ export type ValidSession = {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Set when an admin is acting as this user (lib/data/impersonation). */
+  impersonatorId: string | null;
+  impersonatorSessionId: string | null;
   user: SessionUser;
   /** The user's role ids, read with the session (so an assignment counts on the next request). */
   roleIds: string[];
@@ -130,7 +134,8 @@ type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion"> & {
 // column list is the sessionUserSelect above.
 const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
 const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
-const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt", ${userColumns},
+const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt",
+  s."impersonatorId", s."impersonatorSessionId", ${userColumns},
   (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
@@ -151,6 +156,8 @@ function fromRow(row: SessionRow): ValidSession {
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,
+    impersonatorId: row.impersonatorId ?? null,
+    impersonatorSessionId: row.impersonatorSessionId ?? null,
     user: user as SessionUser,
     roleIds: row.roleIds ? row.roleIds.split(",") : [],
     // No version row (deleted by hand, a partial restore): -1 matches no cached state, so the role

@@ -23,6 +23,10 @@ export type Viewer = {
   twoFactorEnabled: boolean;
   roles: readonly { readonly key: string; readonly name: string }[];
   permissions: ReadonlySet<Permission>;
+  /** A staff applicant waiting for approval holds no permission and sees only the waiting page. */
+  pendingApproval: boolean;
+  /** The admin acting as this user, when this is an impersonation session (lib/data/impersonation). */
+  impersonatorId: string | null;
 };
 
 /** The current request's session (token included), or null. Once per request. */
@@ -59,6 +63,7 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
   if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor) {
     state = await holdBackForEnrolment(session);
   }
+  const pendingApproval = session.user.staffApproval === "pending";
   return {
     userId: session.user.id,
     sessionId: session.id,
@@ -70,7 +75,11 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
     emailVerified,
     twoFactorEnabled,
     roles: roles.roles,
-    permissions: effectivePermissions(roles.granted, { emailVerified, sessionComplete: state === "active" }),
+    permissions: pendingApproval
+      ? new Set<Permission>()
+      : effectivePermissions(roles.granted, { emailVerified, sessionComplete: state === "active" }),
+    pendingApproval,
+    impersonatorId: session.impersonatorId,
   };
 }
 

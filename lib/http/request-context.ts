@@ -2,9 +2,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { getCurrentSession } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 
-export type RequestContext = { ip: string | null; userAgent: string | null; requestId: string };
+export type RequestContext = {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  /** The admin behind an impersonation session, so every audit event keeps both identities. */
+  impersonatorId?: string | null;
+};
 
 export function contextFromHeaders(h: Headers): RequestContext {
   // The server (scripts/serve.mjs) drops client-sent forwarding headers unless TRUST_PROXY_HOPS
@@ -24,5 +31,7 @@ export function contextFromHeaders(h: Headers): RequestContext {
 
 /** Context of the current server action or server component render. */
 export async function requestContext(): Promise<RequestContext> {
-  return contextFromHeaders(await headers());
+  const context = contextFromHeaders(await headers());
+  const session = await getCurrentSession();
+  return session?.impersonatorId ? { ...context, impersonatorId: session.impersonatorId } : context;
 }

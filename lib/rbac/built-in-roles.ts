@@ -39,8 +39,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "board.write",
       ...RECORDS_READ,
       ...RECORDS_WRITE,
+      "staff.approve",
       "analytics.read",
       "audit.read",
+      "audit.read_own",
       "email.send",
       "api_keys.manage",
       "users.read",
@@ -58,6 +60,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       ...RECORDS_READ,
       "customers.write",
       "transactions.write",
+      "audit.read_own",
     ],
   },
   {
@@ -65,9 +68,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     name: "User",
     description: "Default role of new sign-ups: own account and the board.",
     requiresTwoFactor: false,
-    permissions: ["dashboard.view", "board.read"],
+    permissions: ["dashboard.view", "board.read", "audit.read_own"],
   },
 ];
 
 export const DEFAULT_SIGN_UP_ROLE = "user";
 export const SUPER_ADMIN_ROLE = "super_admin";
+/** Granted when a staff application is approved. */
+export const STAFF_ROLE = "staff";

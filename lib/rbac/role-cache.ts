@@ -7,14 +7,22 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { ancestry } from "@/lib/rbac/role-graph";
 
-type CachedRole = { id: string; key: string; name: string; requiresTwoFactor: boolean; permissions: string[] };
+type CachedRole = {
+  id: string;
+  key: string;
+  name: string;
+  parentId: string | null;
+  requiresTwoFactor: boolean;
+  permissions: string[];
+};
 
 /** What a set of roles amounts to. */
 export type RoleSet = {
   roles: readonly { readonly key: string; readonly name: string }[];
   requiresTwoFactor: boolean;
-  /** Permission keys granted by any of the roles (as stored; effectivePermissions filters them). */
+  /** Permission keys granted by any of the roles or their ancestors (as stored; effectivePermissions filters them). */
   granted: readonly string[];
 };
 
@@ -38,6 +46,7 @@ export function createRoleCache(client: Db) {
         id: true,
         key: true,
         name: true,
+        parentId: true,
         requiresTwoFactor: true,
         permissions: { select: { permission: { select: { key: true } } } },
       },
@@ -79,10 +88,12 @@ export function createRoleCache(client: Db) {
     const unknown = roleIds.filter((id) => !snap.byId.has(id));
     if (unknown.length) log.error({ roleIds: unknown }, "a session holds roles the role cache cannot find");
     const roles = snap.roles.filter((r) => roleIds.includes(r.id));
+    // Inheritance: each held role brings its ancestors' permissions and 2FA requirement.
+    const lineage = roles.flatMap((r) => ancestry(r.id, snap.byId));
     set = Object.freeze({
       roles: Object.freeze(roles.map((r) => Object.freeze({ key: r.key, name: r.name }))),
-      requiresTwoFactor: unknown.length > 0 || roles.some((r) => r.requiresTwoFactor),
-      granted: Object.freeze([...new Set(roles.flatMap((r) => r.permissions))]),
+      requiresTwoFactor: unknown.length > 0 || lineage.some((r) => r.requiresTwoFactor),
+      granted: Object.freeze([...new Set(lineage.flatMap((r) => r.permissions))]),
     }) as RoleSet;
     // Shared by every request with the same roles (frozen, so no request can change another's).
     if (!unknown.length) {

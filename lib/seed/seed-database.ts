@@ -1,6 +1,6 @@
 // Idempotent seed: the permission catalogue, the built-in roles and a first Super Admin.
-// Safe to run on every start: it only adds what is missing and brings built-in roles' permission
-// sets up to date (role flags such as requiresTwoFactor are left as administrators set them).
+// Safe to run on every start: it syncs the permission catalogue both ways (new keys added, removed
+// keys dropped with their grants) and brings built-in roles' permission sets up to date (role flags such as requiresTwoFactor are left as administrators set them).
 // The Super Admin is created only while nobody holds the role, and only as a new account.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db-client";
@@ -23,6 +23,9 @@ export type SeedResult = {
 };
 
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedResult> {
+  // Both ways: keys no longer in the catalogue go, with their grants (RolePermission cascades).
+  await db.permission.deleteMany({ where: { key: { notIn: ALL_PERMISSIONS } } });
+  const known = new Set((await db.permission.findMany({ select: { key: true } })).map((p) => p.key));
   for (const key of ALL_PERMISSIONS) {
     await db.permission.upsert({
       where: { key },
@@ -34,7 +37,11 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     (await db.permission.findMany({ select: { id: true, key: true } })).map((p) => [p.key, p.id]),
   );
 
+  // Built-in roles get their default permissions when first created. After that administrators
+  // own them (except Super Admin, which always holds the whole catalogue): a later run only adds a
+  // key that is new to the catalogue to the built-in roles whose defaults include it.
   for (const role of BUILT_IN_ROLES) {
+    const existing = await db.role.findUnique({ where: { key: role.key }, select: { id: true } });
     const row = await db.role.upsert({
       where: { key: role.key },
       create: {
@@ -44,15 +51,20 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         builtIn: true,
         requiresTwoFactor: role.requiresTwoFactor && (options.adminRolesRequire2fa ?? true),
       },
-      update: { builtIn: true },
+      update: { builtIn: true, name: role.name },
       select: { id: true },
     });
-    await db.$transaction([
-      db.rolePermission.deleteMany({ where: { roleId: row.id } }),
-      db.rolePermission.createMany({
-        data: role.permissions.map((key) => ({ roleId: row.id, permissionId: permissionIds.get(key)! })),
-      }),
-    ]);
+    const held = new Set(
+      (await db.rolePermission.findMany({ where: { roleId: row.id }, select: { permission: { select: { key: true } } } })).map(
+        (g) => g.permission.key,
+      ),
+    );
+    const defaults = !existing || role.key === SUPER_ADMIN_ROLE ? role.permissions : role.permissions.filter((k) => !known.has(k));
+    const grant = defaults.filter((k) => !held.has(k));
+    if (!grant.length) continue;
+    await db.rolePermission.createMany({
+      data: grant.map((key) => ({ roleId: row.id, permissionId: permissionIds.get(key)! })),
+    });
   }
 
   const superAdmin = await db.role.findUniqueOrThrow({ where: { key: SUPER_ADMIN_ROLE }, select: { id: true } });

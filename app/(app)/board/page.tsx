@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import { KanbanSquare } from "lucide-react";
-import { ForbiddenState } from "@/components/layout/forbidden-state";
 import { UpcomingSection } from "@/components/layout/upcoming-section";
-import { requirePageViewer } from "@/lib/auth/require-page-viewer";
-import { can } from "@/lib/rbac/can";
+import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 
 export const metadata: Metadata = { title: "Board" };
 
 export default async function BoardPage() {
-  const viewer = await requirePageViewer();
-  if (!can(viewer, "board.read")) return <ForbiddenState />;
+  await requirePagePermission("board.read");
   return (
     <UpcomingSection
       title="Board"

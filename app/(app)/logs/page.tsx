@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import { ScrollText } from "lucide-react";
-import { ForbiddenState } from "@/components/layout/forbidden-state";
 import { UpcomingSection } from "@/components/layout/upcoming-section";
-import { requirePageViewer } from "@/lib/auth/require-page-viewer";
-import { can } from "@/lib/rbac/can";
+import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 
 export const metadata: Metadata = { title: "Logs" };
 
 export default async function LogsPage() {
-  const viewer = await requirePageViewer();
-  if (!can(viewer, "audit.read")) return <ForbiddenState />;
+  await requirePagePermission("audit.read");
   return (
     <UpcomingSection
       title="Logs"

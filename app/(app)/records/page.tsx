@@ -1,23 +1,12 @@
 import type { Metadata } from "next";
 import { Table2 } from "lucide-react";
-import { ForbiddenState } from "@/components/layout/forbidden-state";
 import { UpcomingSection } from "@/components/layout/upcoming-section";
-import { requirePageViewer } from "@/lib/auth/require-page-viewer";
-import { can } from "@/lib/rbac/can";
+import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 
 export const metadata: Metadata = { title: "Records" };
 
 export default async function RecordsPage() {
-  const viewer = await requirePageViewer();
-  if (
-    !(
-      can(viewer, "customers.read") ||
-      can(viewer, "staff.read") ||
-      can(viewer, "products.read") ||
-      can(viewer, "transactions.read")
-    )
-  )
-    return <ForbiddenState />;
+  await requirePagePermission("customers.read", "staff.read", "products.read", "transactions.read");
   return (
     <UpcomingSection
       title="Records"

@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { IconNote } from "@/components/ui/icon-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validations/account";
 import { forgotPasswordAction } from "@/lib/actions/auth/forgot-password";
 

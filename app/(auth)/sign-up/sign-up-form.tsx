@@ -10,7 +10,7 @@ import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
 import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { signUpAction } from "@/lib/actions/auth/sign-up";

@@ -4,7 +4,7 @@ import { KeyRound, Smartphone } from "lucide-react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useActionForm } from "@/components/auth/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { SecondFactorInput } from "@/lib/validations/account";
 import { completeSecondFactorAction } from "@/lib/actions/auth/complete-second-factor";
 
