@@ -168,4 +168,52 @@ describe("role changes take effect on the next request", () => {
     await db.$executeRaw`DELETE FROM "RolePermission" WHERE "roleId" = ${role.id}`;
     for (const granted of await grants()) expect(granted).not.toContain("staff.read");
   });
+
+  it("a role inherits its parent's and grandparent's permissions and 2FA requirement, and parent edits count on the next request", async () => {
+    const grandparent = await customRole(["analytics.read"]);
+    const parent = await customRole(["staff.read"]);
+    const child = await customRole(["products.read"]);
+    await db.role.update({ where: { id: parent.id }, data: { parentId: grandparent.id } });
+    await db.role.update({ where: { id: child.id }, data: { parentId: parent.id } });
+    const user = await newUser();
+    await db.userRole.deleteMany({ where: { userId: user.id } });
+    await db.userRole.create({ data: { userId: user.id, roleId: child.id } });
+    const { token } = await signIn(user.id);
+    const cache = createRoleCache(db);
+    const granted = async () => {
+      const session = (await validateSessionToken(token))!;
+      return cache.roleSet(session.roleIds, session.accessVersion);
+    };
+    const before = await granted();
+    expect(before.granted).toEqual(expect.arrayContaining(["products.read", "staff.read", "analytics.read"]));
+    expect(before.roles.map((r) => r.key)).toEqual([child.key]);
+    expect(before.requiresTwoFactor).toBe(false);
+
+    // An edit of the grandparent reaches the grandchild's holder on the next request.
+    await db.rolePermission.deleteMany({ where: { roleId: grandparent.id } });
+    await db.role.update({ where: { id: grandparent.id }, data: { requiresTwoFactor: true } });
+    const after = await granted();
+    expect(after.granted).not.toContain("analytics.read");
+    expect(after.requiresTwoFactor).toBe(true);
+
+    // Detaching the parent drops what came through it.
+    await db.role.update({ where: { id: child.id }, data: { parentId: null } });
+    const detached = await granted();
+    expect(detached.granted).toContain("products.read");
+    expect(detached.granted).not.toContain("staff.read");
+    expect(detached.requiresTwoFactor).toBe(false);
+  });
+
+  it("a parent cycle made by hand in SQL neither hangs nor grants anything outside the loop", async () => {
+    const a = await customRole(["staff.read"]);
+    const b = await customRole(["products.read"]);
+    await db.role.update({ where: { id: a.id }, data: { parentId: b.id } });
+    await db.role.update({ where: { id: b.id }, data: { parentId: a.id } });
+    const user = await newUser();
+    await db.userRole.deleteMany({ where: { userId: user.id } });
+    await db.userRole.create({ data: { userId: user.id, roleId: a.id } });
+    const session = (await validateSessionToken((await signIn(user.id)).token))!;
+    const set = await createRoleCache(db).roleSet(session.roleIds, session.accessVersion);
+    expect([...set.granted].sort()).toEqual(["products.read", "staff.read"]);
+  });
 });
