@@ -73,6 +73,21 @@ describe("audit", () => {
     expect(row.hash).toBe(auditHash(row));
   });
 
+  it("keeps the impersonating admin with an event written from an impersonated request, and lists of strings", async () => {
+    const user = await createTestUser();
+    const admin = await createTestUser({ role: "super_admin" });
+    await audit({
+      action: "user.profile_updated",
+      actorId: user.id,
+      metadata: { before: ["a"], after: ["a", "b"] },
+      context: { ...testContext(), impersonatorId: admin.id },
+    });
+    const row = await lastEvent();
+    expect(row.actorId).toBe(user.id);
+    expect(JSON.parse(row.metadata)).toEqual({ before: ["a"], after: ["a", "b"], impersonatorId: admin.id });
+    expect(row.hash).toBe(auditHash(row));
+  });
+
   it("moves the head onto every new row, with a MAC under the server key", async () => {
     await writeEvents(1);
     const row = await lastEvent();

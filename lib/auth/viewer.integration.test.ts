@@ -105,3 +105,20 @@ describe("viewerFromSession: a role that requires 2FA", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe("pending_enrolment");
   });
 });
+
+describe("viewerFromSession: a staff applicant waiting for approval", () => {
+  it("holds no permission while pending, whatever the roles say, and the roles' permissions once decided", async () => {
+    const user = await createTestUser({ role: "manager" });
+    await db.user.update({ where: { id: user.id }, data: { staffApproval: "pending", staffRequestedAt: new Date() } });
+    const { token } = await activeSession(user.id);
+    const pending = await buildViewer(token);
+    expect(pending.pendingApproval).toBe(true);
+    expect(pending.sessionState).toBe("active");
+    expect(pending.permissions.size).toBe(0);
+
+    await db.user.update({ where: { id: user.id }, data: { staffApproval: "approved" } });
+    const approved = await buildViewer(token);
+    expect(approved.pendingApproval).toBe(false);
+    expect(approved.permissions.has("customers.read")).toBe(true);
+  });
+});
