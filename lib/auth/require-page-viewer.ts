@@ -1,10 +1,17 @@
 // For pages under app/(app): the signed-in viewer, or a redirect to where they must go first. The
 // proxy let the request through on a readable cookie alone; this is where the session is checked.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getViewer, type Viewer } from "@/lib/auth/viewer";
-import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH, SESSION_ENDED_PATH } from "@/lib/auth/page-paths";
+import { getCurrentSession, getViewer, type Viewer } from "@/lib/auth/viewer";
+import {
+  ENROLMENT_PATH,
+  PENDING_APPROVAL_PATH,
+  REQUEST_PATH_HEADER,
+  SECOND_FACTOR_PATH,
+  SESSION_ENDED_PATH,
+  STAFF_NOTICE_COOKIE,
+} from "@/lib/auth/page-paths";
 import { safeNextPath } from "@/lib/http/urls";
 import type { Permission } from "@/lib/rbac/permissions";
 
@@ -20,7 +27,18 @@ export async function requirePageViewer(): Promise<Viewer> {
   if (viewer.sessionState === "pending_second_factor") redirect(await withNext(SECOND_FACTOR_PATH));
   if (viewer.sessionState === "pending_enrolment" || viewer.sessionState === "enrolment_confirmed")
     redirect(ENROLMENT_PATH);
+  // A staff applicant waiting for a decision sees nothing but the waiting page; once rejected they
+  // are an ordinary account and are shown the decision there once (per browser: a cookie, so this
+  // costs no query; the email carries the reason too).
+  if (viewer.pendingApproval) redirect(PENDING_APPROVAL_PATH);
+  if ((await getCurrentSession())?.user.staffApproval === "rejected" && (await rejectionUnread(viewer.userId)))
+    redirect(PENDING_APPROVAL_PATH);
   return viewer;
+}
+
+/** Whether this browser has not yet shown `userId` the rejection of their staff application. */
+export async function rejectionUnread(userId: string): Promise<boolean> {
+  return (await cookies()).get(STAFF_NOTICE_COOKIE)?.value !== userId;
 }
 
 /**

@@ -86,6 +86,11 @@ export const signUpSchema = z
     dateOfBirth: dateOfBirthSchema,
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "Repeat the password." }),
+    /**
+     * Applying for a staff account (off unless asked for): the account is then created pending and
+     * holds no permission until someone with staff.approve approves it (lib/data/staff).
+     */
+    applyForStaff: z.boolean({ error: "Answer with true or false." }).optional().default(false),
   })
   .superRefine((v, ctx) => {
     const problem = passwordRuleError(v.password);

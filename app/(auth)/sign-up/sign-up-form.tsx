@@ -31,6 +31,7 @@ export function SignUpForm() {
       dateOfBirth: "",
       password: "",
       confirmPassword: "",
+      applyForStaff: false,
     },
   });
   const { register, formState, control } = form;
@@ -39,7 +40,7 @@ export function SignUpForm() {
     name: ["password", "username", "email", "firstName", "lastName"],
   });
 
-  const text = (name: keyof SignUpInput, label: string, props: Record<string, unknown> = {}) => {
+  const text = (name: Exclude<keyof SignUpInput, "applyForStaff">, label: string, props: Record<string, unknown> = {}) => {
     const error = errors[name]?.message;
     return <TextField id={name} label={label} error={error} {...props} {...register(name)} />;
   };
@@ -95,6 +96,23 @@ export function SignUpForm() {
         autoComplete="new-password"
         {...register("confirmPassword")}
       />
+      <div className="rounded-lg border border-border bg-muted/40 px-4 py-3">
+        <label className="flex items-start gap-3 text-sm text-foreground">
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 shrink-0 rounded border-border accent-[var(--brand)]"
+            aria-describedby="applyForStaff-hint"
+            {...register("applyForStaff")}
+          />
+          <span>
+            <span className="font-medium">I am applying for a staff account</span>
+            <span id="applyForStaff-hint" className="mt-0.5 block text-muted-foreground">
+              A reviewer approves staff accounts. Until then you can sign in, but you will only see a page that says
+              your application is waiting.
+            </span>
+          </span>
+        </label>
+      </div>
       <Button type="submit" className="w-full" size="lg" loading={formState.isSubmitting}>
         Create account
       </Button>

@@ -3,7 +3,8 @@
 // work (the lookup, one bcrypt hash, the account transaction, one email; see rehearseAccount), and
 // its owner is mailed a notice instead of a verification link. Usernames are public, so a taken one
 // is still said; every attempt counts against the per-IP limit first, which bounds how fast either
-// can be probed.
+// can be probed. A sign-up may apply for a staff account (`applyForStaff`): the account is then
+// created with its application pending (lib/data/staff), holding no permission until approved.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
@@ -93,12 +94,26 @@ async function writeAccount(tx: Tx, data: SignUpData, passwordHash: string, ctx:
       dateOfBirth: data.dateOfBirth,
       passwordHash,
       status: "active",
+      ...(data.applyForStaff ? { staffApproval: "pending", staffRequestedAt: new Date() } : {}),
       roles: { create: { roleId: role.id } },
     },
     select: { id: true },
   });
   const issued = await issueToken({ userId: user.id, purpose: "email_verification", data: data.email }, tx);
   await audit({ action: "user.signed_up", actorId: user.id, targetType: "user", targetId: user.id, context: ctx }, tx);
+  if (data.applyForStaff) {
+    await audit(
+      {
+        action: "staff.application_submitted",
+        actorId: user.id,
+        targetType: "user",
+        targetId: user.id,
+        metadata: { staffApprovalAfter: "pending" },
+        context: ctx,
+      },
+      tx,
+    );
+  }
   return issued.token;
 }
 
