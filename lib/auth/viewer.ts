@@ -5,6 +5,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { PENDING_SESSION_MS, validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
@@ -29,13 +30,80 @@ export type Viewer = {
   impersonatorId: string | null;
 };
 
+/**
+ * An impersonation session lives only while the admin behind it could start it now: their own
+ * session (the one it will return to) still alive and fully signed in, the admin not banned, their
+ * password unchanged since, and `users.impersonate` still theirs. Revoking the admin's sessions,
+ * banning them or taking the permission away ends the impersonation on its next request. One more
+ * query, only on impersonated requests. It also keeps the admin's own session from going idle
+ * while they work as someone else.
+ */
+async function impersonatorStillEntitled(session: ValidSession): Promise<boolean> {
+  if (!session.impersonatorId || !session.impersonatorSessionId) return false;
+  const own = await db.session.findUnique({
+    where: { id: session.impersonatorSessionId },
+    select: {
+      userId: true,
+      state: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      impersonatorId: true,
+      user: {
+        select: {
+          status: true,
+          passwordChangedAt: true,
+          emailVerifiedAt: true,
+          totpEnabledAt: true,
+          staffApproval: true,
+          roles: { select: { roleId: true } },
+        },
+      },
+    },
+  });
+  const now = Date.now();
+  if (
+    !own ||
+    own.userId !== session.impersonatorId ||
+    own.state !== "active" ||
+    own.impersonatorId ||
+    own.expiresAt.getTime() <= now ||
+    now - own.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000 ||
+    own.user.status === "banned" ||
+    own.user.staffApproval === "pending" ||
+    own.user.passwordChangedAt.getTime() > own.createdAt.getTime()
+  ) {
+    return false;
+  }
+  const roles = await roleCache.roleSet(
+    own.user.roles.map((r) => r.roleId),
+    session.accessVersion,
+  );
+  if (roles.requiresTwoFactor && !own.user.totpEnabledAt) return false;
+  const held = effectivePermissions(roles.granted, {
+    emailVerified: own.user.emailVerifiedAt != null,
+    sessionComplete: true,
+  });
+  if (!held.has("users.impersonate")) return false;
+  if (now - own.lastSeenAt.getTime() > 60_000) {
+    await db.session.updateMany({ where: { id: session.impersonatorSessionId }, data: { lastSeenAt: new Date(now) } });
+  }
+  return true;
+}
+
 /** The current request's session (token included), or null. Once per request. */
 export const getCurrentSession = cache(async () => {
   const jar = await cookies();
   const token = await sessionTokenFromCookie(jar.get(SESSION_COOKIE)?.value);
   if (!token) return null;
   const session = await validateSessionToken(token);
-  return session ? { ...session, token } : null;
+  if (!session) return null;
+  if (session.impersonatorId && !(await impersonatorStillEntitled(session))) {
+    // Ended like an expired session; the clean-up (lib/data/impersonation) records it and emails the person.
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  return { ...session, token };
 });
 
 /**
@@ -60,7 +128,9 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
   const emailVerified = session.user.emailVerifiedAt != null;
   const twoFactorEnabled = session.user.totpEnabledAt != null;
   let state = session.state as SessionState;
-  if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor) {
+  // An impersonation session is the admin's (who passed their own second factor), not a sign-in of
+  // the person's: their 2FA requirement does not send the admin to set up 2FA for them.
+  if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor && !session.impersonatorId) {
     state = await holdBackForEnrolment(session);
   }
   const pendingApproval = session.user.staffApproval === "pending";
