@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { hashPassword } from "@/lib/auth/password";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { rotateSession } from "@/lib/auth/sessions";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
@@ -19,6 +20,7 @@ import { passwordPolicyError } from "@/lib/validations/password-strength";
 
 export async function changePassword(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ token: string; remember: boolean; sessionsEnded: number }> {
   requireViewer(viewer);
+  assertNotImpersonating(viewer);
   const { currentPassword, password } = parseOrThrow(changePasswordSchema, input);
   const confirmed = await confirmCurrentPassword(viewer.userId, currentPassword);
   const problem = passwordPolicyError(password, [viewer.username, viewer.email, viewer.firstName, viewer.lastName]);

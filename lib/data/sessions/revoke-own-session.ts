@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -10,6 +11,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 
 export async function revokeOwnSession(viewer: Viewer | null, sessionId: unknown, ctx: RequestContext): Promise<void> {
   requireViewer(viewer);
+  assertNotImpersonating(viewer);
   if (typeof sessionId !== "string" || sessionId.length > 64) throw new NotFoundError("Session not found.");
   if (sessionId === viewer.sessionId) throw new ConflictError("This is the session you are using: sign out instead.");
   const { count } = await db.session.deleteMany({ where: { id: sessionId, userId: viewer.userId } });

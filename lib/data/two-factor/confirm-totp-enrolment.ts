@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { decryptSecret } from "@/lib/auth/crypto";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/auth/recovery-codes";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { acceptTotpCode } from "@/lib/auth/second-factor";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -28,6 +29,7 @@ const NOTHING_TO_CONFIRM = "No set-up is in progress on this device, or it expir
 
 export async function confirmTotpEnrolment(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<EnrolmentResult> {
   requireViewer(viewer, ["active", "pending_enrolment"]);
+  assertNotImpersonating(viewer);
   const { code } = parseOrThrow(confirmTotpSchema, input);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },

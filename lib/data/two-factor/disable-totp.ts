@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { looksLikeRecoveryCode } from "@/lib/auth/recovery-codes";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -16,6 +17,7 @@ import { parseOrThrow } from "@/lib/validations/parse";
 
 export async function disableTotp(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<void> {
   requireViewer(viewer);
+  assertNotImpersonating(viewer);
   const { currentPassword, code } = parseOrThrow(disableTotpSchema, input);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },

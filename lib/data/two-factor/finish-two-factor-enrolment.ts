@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { rotateSession } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -12,6 +13,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 
 export async function finishTwoFactorEnrolment(viewer: Viewer | null, ctx: RequestContext): Promise<{ token: string; remember: boolean }> {
   requireViewer(viewer, ["enrolment_confirmed"]);
+  assertNotImpersonating(viewer);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new ConflictError("Set up two-factor authentication first.");
   const rotated = await rotateSession(viewer.sessionId, "active");

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { generateRecoveryCodes, hashRecoveryCode } from "@/lib/auth/recovery-codes";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { verifySecondFactor } from "@/lib/auth/second-factor";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -19,6 +20,7 @@ import { parseOrThrow } from "@/lib/validations/parse";
 
 export async function regenerateRecoveryCodes(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ recoveryCodes: string[] }> {
   requireViewer(viewer);
+  assertNotImpersonating(viewer);
   const { currentPassword, code } = parseOrThrow(regenerateRecoveryCodesSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { id: true, firstName: true, email: true, totpSecretEnc: true, totpEnabledAt: true } });
   if (!user.totpEnabledAt || !user.totpSecretEnc) throw new ConflictError("Turn on two-factor authentication first.");

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { encryptSecret } from "@/lib/auth/crypto";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { generateTotpSecret } from "@/lib/auth/totp";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -43,6 +44,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function startTotpEnrolment(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ expiresAt: Date }> {
   requireViewer(viewer, ["active", "pending_enrolment"]);
+  assertNotImpersonating(viewer);
   if (viewer.twoFactorEnabled) throw new ConflictError("Two-factor authentication is already on.");
   if (!viewer.emailVerified) throw emailUnverifiedError();
   const withPassword = await enrolmentNeedsPassword(viewer);

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { consumeToken } from "@/lib/auth/one-time-tokens";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -11,6 +12,9 @@ import { tokenSchema } from "@/lib/validations/auth";
 export type ConfirmEmailChangeResult = { ok: true; email: string } | { ok: false; reason: "invalid" | "taken" };
 
 export async function confirmEmailChange(rawToken: unknown, ctx: RequestContext): Promise<ConfirmEmailChangeResult> {
+  // Followed in a browser that is acting as someone: refused before the link is used up, so its
+  // owner can still follow it.
+  assertNotImpersonating({ impersonatorId: ctx.impersonatorId ?? null });
   const parsed = tokenSchema.safeParse(rawToken);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const apply = () =>

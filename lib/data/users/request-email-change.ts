@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { issueToken } from "@/lib/auth/one-time-tokens";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
@@ -25,6 +26,7 @@ import { parseOrThrow } from "@/lib/validations/parse";
 
 export async function requestEmailChange(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ email: string }> {
   requireViewer(viewer);
+  assertNotImpersonating(viewer);
   const { email, currentPassword } = parseOrThrow(changeEmailSchema, input);
   if (email === viewer.email) throw new ConflictError("That is already your email address.", { email: ["That is already your email address."] });
   await confirmCurrentPassword(viewer.userId, currentPassword);
