@@ -8,7 +8,7 @@ import { requestContext } from "@/lib/http/request-context";
 export async function resetUserTwoFactorAction(userId: string): Promise<ActionResult<null>> {
   return runAction("admin-reset-2fa", async () => {
     await resetUserTwoFactor(await getViewer(), userId, await requestContext());
-    revalidatePath("/admin");
+    revalidatePath("/admin", "layout");
     return null;
   });
 }

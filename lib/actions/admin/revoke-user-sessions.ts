@@ -8,7 +8,7 @@ import { requestContext } from "@/lib/http/request-context";
 export async function revokeUserSessionsAction(userId: string): Promise<ActionResult<{ revoked: number }>> {
   return runAction("admin-revoke-sessions", async () => {
     const result = await revokeUserSessions(await getViewer(), userId, await requestContext());
-    revalidatePath("/admin");
+    revalidatePath("/admin", "layout");
     return result;
   });
 }

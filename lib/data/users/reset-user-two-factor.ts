@@ -1,9 +1,12 @@
 // Admin: remove a user's 2FA (lost phone and codes). Everything the account has in flight ends
 // (sessions, email-change and reset links, a set-up in progress); if a role of theirs requires 2FA,
-// their next sign-in goes straight to enrolment.
+// their next sign-in goes straight to enrolment. Never oneself, never from an impersonated
+// session, never on an account holding permissions the viewer lacks, never on the last active
+// Super Admin (who would otherwise be one lost phone away from nobody administering roles).
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
@@ -11,21 +14,35 @@ import { securityNoticeEmail } from "@/lib/email/messages";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { assertCanManageUser } from "@/lib/rbac/assert-can-manage-user";
+import { assertNotLastSuperAdmin } from "@/lib/rbac/assert-last-super-admin";
 import { requirePermission } from "@/lib/rbac/can";
 
 export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown, ctx: RequestContext): Promise<void> {
   requirePermission(viewer, "sessions.manage");
+  assertNotImpersonating(viewer);
   if (typeof userId !== "string") throw new NotFoundError("User not found.");
   if (userId === viewer.userId) throw new ForbiddenError("Use Settings → Security to change your own two-factor authentication.");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, firstName: true, email: true, totpEnabledAt: true } });
-  if (!user) throw new NotFoundError("User not found.");
-  await assertCanManageUser(viewer, user.id, db);
-  if (!user.totpEnabledAt) throw new ConflictError("This user does not have two-factor authentication.");
-  await db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, firstName: true, email: true, totpEnabledAt: true } });
+    if (!user) throw new NotFoundError("User not found.");
+    await assertCanManageUser(viewer, user.id, tx);
+    if (!user.totpEnabledAt) throw new ConflictError("This user does not have two-factor authentication.");
+    await assertNotLastSuperAdmin(tx, user.id, "reset_two_factor");
     await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
-    await audit({ action: "admin.two_factor_reset", actorId: viewer.userId, targetType: "user", targetId: user.id, metadata: { sessionsEnded }, context: ctx }, tx);
+    await audit(
+      {
+        action: "admin.two_factor_reset",
+        actorId: viewer.userId,
+        targetType: "user",
+        targetId: user.id,
+        metadata: { before: "enabled", after: "disabled", sessionsEnded },
+        context: ctx,
+      },
+      tx,
+    );
+    return user;
   });
   await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your two-factor authentication was reset", "An administrator removed two-factor authentication from your account, signed you out everywhere and cancelled any pending email-change or password-reset link. Set it up again after you sign in."));
 }
