@@ -9,6 +9,8 @@ export type ImpersonationInfo = {
   admin: { name: string; username: string };
   startedAt: Date;
   expiresAt: Date;
+  /** Milliseconds left as of this read (the banner counts down from it, free of the browser's clock). */
+  remainingMs: number;
 };
 
 export async function getImpersonation(viewer: Viewer | null): Promise<ImpersonationInfo | null> {
@@ -29,5 +31,6 @@ export async function getImpersonation(viewer: Viewer | null): Promise<Impersona
       : { name: "An administrator", username: "unknown" },
     startedAt: session.createdAt,
     expiresAt: session.expiresAt,
+    remainingMs: Math.max(0, session.expiresAt.getTime() - Date.now()),
   };
 }
