@@ -77,6 +77,18 @@ export const newPasswordSchema = z
   .string({ error: "Enter a password." })
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
+/**
+ * The cheap rules of a new password and its repetition, for every form that sets one (sign-up,
+ * accepting an invitation).
+ */
+export function checkNewPasswordPair(v: { password: string; confirmPassword: string }, ctx: z.RefinementCtx): void {
+  const problem = passwordRuleError(v.password);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  if (v.password !== v.confirmPassword) {
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
+  }
+}
+
 export const signUpSchema = z
   .object({
     username: usernameSchema,
@@ -92,13 +104,7 @@ export const signUpSchema = z
      */
     applyForStaff: z.boolean({ error: "Answer with true or false." }).optional().default(false),
   })
-  .superRefine((v, ctx) => {
-    const problem = passwordRuleError(v.password);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-    if (v.password !== v.confirmPassword) {
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
-    }
-  });
+  .superRefine(checkNewPasswordPair);
 
 export type SignUpInput = z.input<typeof signUpSchema>;
 export type SignUpData = z.output<typeof signUpSchema>;

@@ -32,13 +32,24 @@ export function rolePermissions(roleId: string, graph: ReadonlyMap<string, RoleR
 }
 
 /** Whether `viewer` holds every permission the role grants. */
-export function canGrantRole(viewer: Pick<Viewer, "permissions">, roleId: string, graph: ReadonlyMap<string, RoleRow>): boolean {
+export function canGrantRole(
+  viewer: Pick<Viewer, "permissions">,
+  roleId: string,
+  graph: ReadonlyMap<string, RoleRow>,
+): boolean {
   return graph.has(roleId) && rolePermissions(roleId, graph).every((p) => viewer.permissions.has(p));
 }
 
-export async function assertCanGrantRole(viewer: Viewer, roleId: string, client: Db | Tx, message?: string): Promise<void> {
+export async function assertCanGrantRole(
+  viewer: Viewer,
+  roleId: string,
+  client: Db | Tx,
+  message?: string,
+): Promise<void> {
   const graph = await loadRoleGraph(client);
   if (!canGrantRole(viewer, roleId, graph)) {
-    throw new ForbiddenError(message ?? "This role grants permissions you do not hold, so you cannot give it to anyone.");
+    throw new ForbiddenError(
+      message ?? "This role grants permissions you do not hold, so you cannot give it to anyone.",
+    );
   }
 }

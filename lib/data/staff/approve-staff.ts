@@ -27,7 +27,10 @@ export async function approveStaff(viewer: Viewer | null, userId: unknown, ctx: 
       tx,
       "Approving grants the Staff role, which holds permissions you do not have.",
     );
-    const before = await tx.userRole.findMany({ where: { userId: applicant.id }, select: { role: { select: { key: true } } } });
+    const before = await tx.userRole.findMany({
+      where: { userId: applicant.id },
+      select: { role: { select: { key: true } } },
+    });
     await markDecided(tx, viewer, applicant.id, { staffApproval: "approved", staffRejectionReason: null });
     await tx.userRole.upsert({
       where: { userId_roleId: { userId: applicant.id, roleId: role.id } },

@@ -13,14 +13,30 @@ export async function findPendingApplication(tx: Tx, viewer: Viewer, userId: unk
   if (userId === viewer.userId) throw new ForbiddenError("You cannot decide your own staff application.");
   const user = await tx.user.findFirst({
     where: { id: userId, staffApproval: { not: null } },
-    select: { id: true, email: true, firstName: true, lastName: true, username: true, staffApproval: true, status: true },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      username: true,
+      staffApproval: true,
+      status: true,
+    },
   });
   if (!user) throw new NotFoundError("No staff application found.");
   if (user.staffApproval !== "pending") {
-    throw new ConflictError(`This application was already ${user.staffApproval === "approved" ? "approved" : "rejected"}.`);
+    throw new ConflictError(
+      `This application was already ${user.staffApproval === "approved" ? "approved" : "rejected"}.`,
+    );
   }
   if (user.status !== "active") throw new ConflictError("This account is banned; lift the ban before deciding.");
-  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, username: user.username };
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    username: user.username,
+  };
 }
 
 /**

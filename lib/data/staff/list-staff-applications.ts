@@ -69,7 +69,10 @@ export async function listStaffApplications(
   ]);
   const deciderIds = [...new Set(decided.map((d) => d.staffDecidedById).filter((id): id is string => !!id))];
   const deciders = deciderIds.length
-    ? await db.user.findMany({ where: { id: { in: deciderIds } }, select: { id: true, firstName: true, lastName: true } })
+    ? await db.user.findMany({
+        where: { id: { in: deciderIds } },
+        select: { id: true, firstName: true, lastName: true },
+      })
     : [];
   const nameOf = new Map(deciders.map((d) => [d.id, `${d.firstName} ${d.lastName}`.trim()]));
   return {

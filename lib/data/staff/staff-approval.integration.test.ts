@@ -227,7 +227,11 @@ describe("rejecting", () => {
     const reason = "We are not hiring for this role right now.";
     await rejectStaff(reviewer, user.id, { reason: `  ${reason} ` }, testContext());
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row).toMatchObject({ staffApproval: "rejected", staffRejectionReason: reason, staffDecidedById: reviewer.userId });
+    expect(row).toMatchObject({
+      staffApproval: "rejected",
+      staffRejectionReason: reason,
+      staffDecidedById: reviewer.userId,
+    });
     expect(await roleKeys(user.id)).toEqual(["user"]);
     const [event] = await auditOf("staff.application_rejected", user.id);
     expect(JSON.parse(event?.metadata ?? "{}")).toMatchObject({ reason, staffApprovalAfter: "rejected" });
