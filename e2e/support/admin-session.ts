@@ -29,7 +29,8 @@ export function createAccount(
   const person = { ...newPerson(), ...(overrides.firstName ? { firstName: overrides.firstName } : {}) };
   if (overrides.lastName) person.lastName = overrides.lastName;
   const id = `e2e${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-  const now = new Date().toISOString();
+  // The text form Prisma's SQLite adapter writes (it compares dates as text: "Z" would not match).
+  const now = new Date().toISOString().replace("Z", "+00:00");
   // As lib/auth/password.ts: bcrypt over the SHA-256 of the NFKC-normalised password.
   const prehash = createHash("sha256").update(person.password.normalize("NFKC"), "utf8").digest("base64");
   const hash = bcrypt.hashSync(prehash, 10);
@@ -44,7 +45,7 @@ export function createAccount(
       person.email,
       person.firstName,
       person.lastName,
-      new Date(Date.UTC(1992, 3, 17)).toISOString(),
+      new Date(Date.UTC(1992, 3, 17)).toISOString().replace("Z", "+00:00"),
       hash,
       overrides.verified === false ? null : now,
       overrides.staffApproval ?? null,
