@@ -33,6 +33,8 @@ export type RoleDetail = {
   effectivePermissions: { key: Permission; from: RoleRef[] }[];
   members: { id: string; name: string; username: string; email: string }[];
   memberCount: number;
+  /** Invitations not yet accepted, revoked or expired that offer this role. */
+  pendingInvitationCount: number;
   createdAt: Date;
 };
 
@@ -42,7 +44,7 @@ export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<R
   const graph = await loadRoleGraph(db);
   const role = graph.get(roleId);
   if (!role) throw new NotFoundError("Role not found.");
-  const [memberRows, memberCount] = await Promise.all([
+  const [memberRows, memberCount, pendingInvitationCount] = await Promise.all([
     db.userRole.findMany({
       where: { roleId },
       orderBy: [{ user: { firstName: "asc" } }, { user: { lastName: "asc" } }, { userId: "asc" }],
@@ -50,6 +52,7 @@ export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<R
       select: { user: { select: { id: true, firstName: true, lastName: true, username: true, email: true } } },
     }),
     db.userRole.count({ where: { roleId } }),
+    db.invitation.count({ where: { roleId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
   ]);
   const ref = (r: { id: string; name: string }): RoleRef => ({ id: r.id, name: r.name });
   const effective = effectiveRolePermissions(roleId, graph);
@@ -83,6 +86,7 @@ export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<R
       email: user.email,
     })),
     memberCount,
+    pendingInvitationCount,
     createdAt: role.createdAt,
   };
 }
