@@ -29,6 +29,8 @@ export type DataTableProps<TData> = {
   /** A row click (outside links, buttons and inputs) opens this URL. */
   getRowHref?: (row: TData) => string;
   noun?: { one: string; many: string };
+  /** data-testid of each body row. */
+  rowTestId?: string;
 };
 
 const INTERACTIVE = "a, button, input, select, textarea, label, [role='menuitem']";
@@ -63,7 +65,16 @@ function SortableHeader<TData>({ header, dt }: { header: Header<TData, unknown>;
   );
 }
 
-export function DataTable<TData>({ dt, label, toolbar, bulkActions, empty, getRowHref, noun }: DataTableProps<TData>) {
+export function DataTable<TData>({
+  dt,
+  label,
+  toolbar,
+  bulkActions,
+  empty,
+  getRowHref,
+  noun,
+  rowTestId = "table-row",
+}: DataTableProps<TData>) {
   const { table, loading, selectedRows } = dt;
   const rows = table.getRowModel().rows;
   const selectedCount = selectedRows.length;
@@ -152,7 +163,7 @@ export function DataTable<TData>({ dt, label, toolbar, bulkActions, empty, getRo
                 <Tr
                   key={row.id}
                   aria-rowindex={dt.page.start + i + 1}
-                  data-testid="table-row"
+                  data-testid={rowTestId}
                   selected={row.getIsSelected()}
                   interactive={!!href}
                   onClick={href ? onRowClick(href) : undefined}
