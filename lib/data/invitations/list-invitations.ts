@@ -24,7 +24,7 @@ export type InvitationListItem = {
   canManage: boolean;
 };
 
-export type InvitableRole = { id: string; name: string; description: string; requiresTwoFactor: boolean };
+export type InvitableRole = { id: string; key: string; name: string; description: string; requiresTwoFactor: boolean };
 
 const OPEN_LIMIT = 200;
 const HISTORY_LIMIT = 50;
@@ -64,7 +64,7 @@ export async function listInvitations(viewer: Viewer | null): Promise<{
     }),
     db.role.findMany({
       orderBy: [{ builtIn: "desc" }, { createdAt: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, description: true },
+      select: { id: true, key: true, name: true, description: true },
     }),
   ]);
   const acceptedIds = closed.map((r) => r.acceptedUserId).filter((id): id is string => !!id);
@@ -93,6 +93,7 @@ export async function listInvitations(viewer: Viewer | null): Promise<{
       .filter((r) => canGrantRole(viewer, r.id, graph))
       .map((r) => ({
         id: r.id,
+        key: r.key,
         name: r.name,
         description: r.description,
         requiresTwoFactor: roleRequiresTwoFactor(r.id, graph),
