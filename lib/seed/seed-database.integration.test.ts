@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createPrismaClient, providerOf, type Db } from "@/lib/db-client";
 import { migrate } from "@/lib/db-migrate";
 import { hashPassword } from "@/lib/auth/password";
-import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
+import { BUILT_IN_ROLES, SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
+import { ALL_PERMISSIONS } from "@/lib/rbac/permissions";
 import { seedDatabase } from "@/lib/seed/seed-database";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -124,5 +125,90 @@ describe("seedDatabase: the first Super Admin", () => {
     expect(again).toEqual({ createdAdmin: null, adminNotCreated: null });
     expect(await superAdminHolders(db)).toBe(1);
     expect(await db.user.count()).toBe(2);
+  });
+});
+
+describe("seedDatabase: the permission catalogue and built-in roles", () => {
+  const grantsOf = async (db: Db, roleKey: string) =>
+    (
+      await db.rolePermission.findMany({
+        where: { role: { key: roleKey } },
+        select: { permission: { select: { key: true } } },
+      })
+    )
+      .map((g) => g.permission.key)
+      .sort();
+
+  const seed = (db: Db) => seedDatabase(db, { adminEmail: "owner@example.com", hashPassword });
+
+  it("drops a key that left the catalogue, with its grants, and keeps the rest", async () => {
+    const db = await freshDatabase();
+    await seed(db);
+    const staffBefore = await grantsOf(db, "staff");
+    const bogus = await db.permission.create({ data: { key: "bogus.retired", description: "gone from the code" } });
+    const staff = await db.role.findUniqueOrThrow({ where: { key: "staff" }, select: { id: true } });
+    await db.rolePermission.create({ data: { roleId: staff.id, permissionId: bogus.id } });
+    expect(await grantsOf(db, "staff")).toContain("bogus.retired");
+
+    await seed(db);
+
+    expect(await db.permission.count({ where: { key: "bogus.retired" } })).toBe(0);
+    expect(await db.rolePermission.count({ where: { permissionId: bogus.id } })).toBe(0);
+    expect(await grantsOf(db, "staff")).toEqual(staffBefore);
+    expect(await db.permission.count()).toBe(ALL_PERMISSIONS.length);
+  });
+
+  it("keeps an administrator's edits of a built-in role's permissions and flags across re-seeds", async () => {
+    const db = await freshDatabase();
+    await seed(db);
+    const staff = await db.role.findUniqueOrThrow({ where: { key: "staff" }, select: { id: true } });
+    const analytics = await db.permission.findUniqueOrThrow({ where: { key: "analytics.read" } });
+    await db.rolePermission.deleteMany({ where: { roleId: staff.id, permission: { key: "customers.write" } } });
+    await db.rolePermission.create({ data: { roleId: staff.id, permissionId: analytics.id } });
+    await db.role.update({ where: { id: staff.id }, data: { requiresTwoFactor: true, description: "Our crew." } });
+    const edited = await grantsOf(db, "staff");
+
+    await seed(db);
+    await seed(db);
+
+    expect(await grantsOf(db, "staff")).toEqual(edited);
+    expect(edited).toContain("analytics.read");
+    expect(edited).not.toContain("customers.write");
+    expect(await db.role.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({
+      requiresTwoFactor: true,
+      description: "Our crew.",
+      builtIn: true,
+      name: "Staff",
+    });
+  });
+
+  it("gives Super Admin the whole catalogue back, whatever was taken from it", async () => {
+    const db = await freshDatabase();
+    await seed(db);
+    const superAdmin = await db.role.findUniqueOrThrow({ where: { key: SUPER_ADMIN_ROLE }, select: { id: true } });
+    await db.rolePermission.deleteMany({
+      where: { roleId: superAdmin.id, permission: { key: { in: ["roles.manage", "users.manage", "audit.read"] } } },
+    });
+    expect(await grantsOf(db, SUPER_ADMIN_ROLE)).toHaveLength(ALL_PERMISSIONS.length - 3);
+
+    await seed(db);
+
+    expect(await grantsOf(db, SUPER_ADMIN_ROLE)).toEqual([...ALL_PERMISSIONS].sort());
+  });
+
+  it("adds a key new to the catalogue to the built-in roles whose defaults include it, and only those", async () => {
+    const db = await freshDatabase();
+    await seed(db);
+    // As if the database predated staff.approve: the key and every grant of it are missing.
+    await db.permission.delete({ where: { key: "staff.approve" } });
+
+    await seed(db);
+
+    expect(await db.permission.count({ where: { key: "staff.approve" } })).toBe(1);
+    for (const role of BUILT_IN_ROLES) {
+      expect((await grantsOf(db, role.key)).includes("staff.approve"), role.key).toBe(
+        role.permissions.includes("staff.approve"),
+      );
+    }
   });
 });
