@@ -10,7 +10,8 @@ import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { PENDING_SESSION_MS, validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
 import { roleCache } from "@/lib/rbac/role-cache";
-import type { Permission } from "@/lib/rbac/permissions";
+import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
+import { isPermission, type Permission } from "@/lib/rbac/permissions";
 
 export type Viewer = {
   userId: string;
@@ -33,7 +34,8 @@ export type Viewer = {
 /**
  * An impersonation session lives only while the admin behind it could start it now: their own
  * session (the one it will return to) still alive and fully signed in, the admin not banned, their
- * password unchanged since, and `users.impersonate` still theirs. Revoking the admin's sessions,
+ * password unchanged since, `users.impersonate` still theirs, and the person still holding nothing
+ * the admin lacks and no Super Admin role (the rules of start-impersonation.ts, kept). Revoking the admin's sessions,
  * banning them or taking the permission away ends the impersonation on its next request. One more
  * query, only on impersonated requests. It also keeps the admin's own session from going idle
  * while they work as someone else.
@@ -85,6 +87,10 @@ async function impersonatorStillEntitled(session: ValidSession): Promise<boolean
     sessionComplete: true,
   });
   if (!held.has("users.impersonate")) return false;
+  // Nor may the person meanwhile have come to hold more than the admin (a role granted during the 30 minutes).
+  const acting = await roleCache.roleSet(session.roleIds, session.accessVersion);
+  if (acting.roles.some((r) => r.key === SUPER_ADMIN_ROLE)) return false;
+  if (acting.granted.some((key) => isPermission(key) && !held.has(key))) return false;
   if (now - own.lastSeenAt.getTime() > 60_000) {
     await db.session.updateMany({ where: { id: session.impersonatorSessionId }, data: { lastSeenAt: new Date(now) } });
   }

@@ -153,7 +153,7 @@ describe("impersonation through the browser's cookies", () => {
     expect(await ticketFromCookie(genuine)).not.toBeNull();
   });
 
-  it("ends at once when the admin is banned, loses users.impersonate, or their own session ends", async () => {
+  it("ends at once when the admin is banned, loses users.impersonate or their own session, or the user comes to hold more", async () => {
     const banned = await startInBrowser();
     await db.user.update({ where: { id: banned.admin.id }, data: { status: "banned", bannedAt: new Date() } });
     expect(await getViewer()).toBeNull();
@@ -164,6 +164,14 @@ describe("impersonation through the browser's cookies", () => {
     const userRole = await db.role.findUniqueOrThrow({ where: { key: "user" }, select: { id: true } });
     await db.userRole.deleteMany({ where: { userId: demoted.admin.id } });
     await db.userRole.create({ data: { userId: demoted.admin.id, roleId: userRole.id } });
+    expect(await getViewer()).toBeNull();
+
+    browser.jar.clear();
+    const outgrown = await startInBrowser();
+    expect(await getViewer()).toMatchObject({ userId: outgrown.target.id });
+    // The user is given, meanwhile, a role with a permission the Admin lacks.
+    const superAdmin = await db.role.findUniqueOrThrow({ where: { key: "super_admin" }, select: { id: true } });
+    await db.userRole.create({ data: { userId: outgrown.target.id, roleId: superAdmin.id } });
     expect(await getViewer()).toBeNull();
 
     browser.jar.clear();
