@@ -1,5 +1,9 @@
 "use client";
-import { ActionButton } from "@/components/ui/action-button";
+// Quick actions on a user from a list row: sign out everywhere, reset 2FA. Each asks first in a
+// dialog; the user's page (/admin/users/[id]) has the full set.
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useAdminAction } from "@/components/admin/user-detail/use-admin-action";
 import { resetUserTwoFactorAction } from "@/lib/actions/admin/reset-user-two-factor";
 import { revokeUserSessionsAction } from "@/lib/actions/admin/revoke-user-sessions";
 
@@ -16,29 +20,38 @@ export function UserActions({
   sessions: number;
   self: boolean;
 }) {
+  const run = useAdminAction();
   return (
     <div className="flex justify-end gap-2">
-      <ActionButton
-        variant="secondary"
-        size="sm"
-        disabled={sessions === 0 || self}
-        title={self ? "Use Settings → Sessions for your own sessions" : undefined}
-        confirm={`Sign ${name} out of every device?`}
-        action={() => revokeUserSessionsAction(userId)}
-        success={`${name} was signed out everywhere.`}
-      >
-        Sign out everywhere
-      </ActionButton>
-      <ActionButton
-        variant="secondary"
-        size="sm"
-        disabled={!twoFactor || self}
-        confirm={`Remove two-factor authentication from ${name}? They will be signed out and must set it up again.`}
-        action={() => resetUserTwoFactorAction(userId)}
-        success={`Two-factor authentication of ${name} was reset.`}
-      >
-        Reset 2FA
-      </ActionButton>
+      <ConfirmDialog
+        trigger={
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={sessions === 0 || self}
+            title={self ? "Use Settings → Sessions for your own sessions" : undefined}
+          >
+            Sign out everywhere
+          </Button>
+        }
+        title={`Sign ${name} out of every device?`}
+        description="Pending password-reset and email-change links stop working too."
+        variant="danger"
+        confirmLabel="Sign out everywhere"
+        onConfirm={() => run(() => revokeUserSessionsAction(userId), `${name} was signed out everywhere.`)}
+      />
+      <ConfirmDialog
+        trigger={
+          <Button variant="secondary" size="sm" disabled={!twoFactor || self}>
+            Reset 2FA
+          </Button>
+        }
+        title={`Remove two-factor authentication from ${name}?`}
+        description="They are signed out and must set it up again."
+        variant="danger"
+        confirmLabel="Reset 2FA"
+        onConfirm={() => run(() => resetUserTwoFactorAction(userId), `Two-factor authentication of ${name} was reset.`)}
+      />
     </div>
   );
 }
