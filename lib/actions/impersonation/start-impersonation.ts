@@ -1,13 +1,16 @@
 "use server";
+import { after } from "next/server";
 import { sha256 } from "@/lib/auth/crypto";
 import { writeImpersonationCookie } from "@/lib/auth/impersonation-cookie";
 import { writeSessionCookie } from "@/lib/auth/session-cookie";
 import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
+import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { startImpersonation } from "@/lib/data/impersonation/start-impersonation";
 import type { StartImpersonationInput } from "@/lib/data/impersonation/impersonation-schema";
 import { UnauthenticatedError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
+import { log } from "@/lib/log";
 
 /**
  * Starts acting as the user: the browser's session cookie becomes the impersonation session, and
@@ -30,6 +33,10 @@ export async function startImpersonationAction(
       },
     );
     await writeSessionCookie(started.token, started.adminSession.remember);
+    // Each start and stop also records (and emails about) impersonations that ended unstopped.
+    after(() =>
+      finishLapsedImpersonations().catch((err: unknown) => log.warn({ err }, "impersonation clean-up failed")),
+    );
     return { redirectTo: "/dashboard" };
   });
 }
