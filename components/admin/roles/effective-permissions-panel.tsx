@@ -20,7 +20,7 @@ export function EffectivePermissionsPanel({
     (g) => g.held.length > 0,
   );
   return (
-    <Card className="lg:sticky lg:top-6" data-testid="effective-permissions">
+    <Card data-testid="effective-permissions">
       <CardHeader
         title="Effective permissions"
         description={`${effective.length} in all, own and inherited.`}
@@ -38,7 +38,7 @@ export function EffectivePermissionsPanel({
           <p className="mt-2 text-sm text-muted-foreground">No permissions yet. Tick some, or choose a parent role.</p>
         </div>
       ) : (
-        <div className="max-h-[60dvh] divide-y divide-border overflow-y-auto">
+        <div className="divide-y divide-border">
           {groups.map((g) => (
             <section key={g.group} className="px-6 py-3" aria-label={g.label}>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{g.label}</h3>
