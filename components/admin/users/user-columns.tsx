@@ -56,7 +56,6 @@ export function userColumns({ now }: { now: Date }): ColumnDef<UserListItem>[] {
     {
       id: "roles",
       header: "Roles",
-      enableSorting: false,
       meta: { label: "Roles" },
       cell: ({ row }) => {
         const roles = row.original.roles;
@@ -75,12 +74,11 @@ export function userColumns({ now }: { now: Date }): ColumnDef<UserListItem>[] {
     {
       id: "status",
       header: "Status",
-      enableSorting: false,
       meta: { label: "Status" },
       cell: ({ row }) => {
         const u = row.original;
         return (
-          <div className="flex flex-wrap gap-1">
+          <div className="flex gap-1">
             {u.status === "banned" ? (
               <Badge tone="danger" dot>
                 Banned
@@ -99,12 +97,11 @@ export function userColumns({ now }: { now: Date }): ColumnDef<UserListItem>[] {
     {
       id: "security",
       header: "Security",
-      enableSorting: false,
       meta: { label: "Security" },
       cell: ({ row }) => {
         const u = row.original;
         return (
-          <div className="flex flex-wrap gap-1">
+          <div className="flex gap-1">
             {u.emailVerified ? <Badge tone="info">Verified</Badge> : <Badge tone="warning">Unverified</Badge>}
             {u.twoFactorEnabled ? (
               <Badge tone="success" icon={<ShieldCheck className="size-3" aria-hidden="true" />}>
@@ -122,7 +119,6 @@ export function userColumns({ now }: { now: Date }): ColumnDef<UserListItem>[] {
     {
       id: "sessions",
       header: "Sessions",
-      enableSorting: false,
       meta: { label: "Active sessions", className: "text-right tabular-nums" },
       cell: ({ row }) => {
         const n = row.original.activeSessions;

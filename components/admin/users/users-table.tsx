@@ -15,7 +15,7 @@ import { UsersToolbar, type UserFilterValues } from "@/components/admin/users/us
 import type { RoleOption } from "@/lib/data/roles/list-role-options";
 import type { UserListPage } from "@/lib/data/users/list-users";
 import type { SortSpec } from "@/lib/validations/list-query";
-import { DEFAULT_USER_SORT, USER_FILTER_KEYS } from "@/lib/validations/user-list-query";
+import { DEFAULT_USER_SORT, USER_FILTER_KEYS, USER_SORT_KEYS } from "@/lib/validations/user-list-query";
 
 const HIDDEN_BY_DEFAULT = ["username", "createdAt"] as const;
 
@@ -45,6 +45,7 @@ export function UsersTable({
     getRowId: (u) => u.id,
     getRowLabel: (u) => `${u.firstName} ${u.lastName} (@${u.username})`,
     sort,
+    sortKeys: USER_SORT_KEYS,
     defaultSort: DEFAULT_USER_SORT,
     page: { start: page.start, total: page.total, limit, nextCursor: page.nextCursor, prevCursor: page.prevCursor },
     selectable: canManage,

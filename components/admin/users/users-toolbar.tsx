@@ -68,10 +68,20 @@ export function UsersToolbar({
     setSent(String(data.get("q") ?? "").trim());
     params.set(Object.fromEntries(["q", ...USER_FILTER_KEYS].map((k) => [k, String(data.get(k) ?? "").trim()])));
   };
-  const filter = (key: keyof UserFilterValues) => ({
+  // The selects show a choice at once, while the table loads; they follow the URL when it changes.
+  const [chosen, setChosen] = useState(filters);
+  const [urlFilters, setUrlFilters] = useState(filters);
+  if (JSON.stringify(urlFilters) !== JSON.stringify(filters)) {
+    setUrlFilters(filters);
+    setChosen(filters);
+  }
+  const filter = (key: Exclude<keyof UserFilterValues, "q">) => ({
     name: key,
-    value: filters[key],
-    onChange: (e: { target: { value: string } }) => params.set({ [key]: e.target.value }),
+    value: chosen[key],
+    onChange: (e: { target: { value: string } }) => {
+      setChosen({ ...chosen, [key]: e.target.value });
+      params.set({ [key]: e.target.value });
+    },
   });
   const active = Object.values(filters).some(Boolean);
   const sort = params.searchParams.get("sort");
@@ -81,26 +91,26 @@ export function UsersToolbar({
     <form method="get" action="/admin/users" role="search" aria-label="Filter users" onSubmit={onSubmit}>
       {sort ? <input type="hidden" name="sort" value={sort} /> : null}
       {limit ? <input type="hidden" name="limit" value={limit} /> : null}
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="relative w-full sm:w-72">
-          <label htmlFor="user-search" className="sr-only">
-            Search users
-          </label>
-          <Search
-            aria-hidden="true"
-            className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-          />
-          <Input
-            id="user-search"
-            name="q"
-            type="search"
-            value={q}
-            onChange={(e) => onSearch(e.target.value)}
-            placeholder="Search name, username or email"
-            className="pl-9"
-            autoComplete="off"
-          />
-        </div>
+      <div className="relative w-full sm:max-w-sm">
+        <label htmlFor="user-search" className="sr-only">
+          Search users
+        </label>
+        <Search
+          aria-hidden="true"
+          className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+        />
+        <Input
+          id="user-search"
+          name="q"
+          type="search"
+          value={q}
+          onChange={(e) => onSearch(e.target.value)}
+          placeholder="Search name, username or email"
+          className="pl-9"
+          autoComplete="off"
+        />
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
         <Select
           label="Role"
           hideLabel

@@ -91,7 +91,7 @@ export function DataTable<TData>({
       {loading ? (
         <div className="absolute inset-x-0 top-0 z-10 h-0.5 animate-pulse bg-brand" data-testid="table-loading" />
       ) : null}
-      <div className="flex flex-col gap-3 border-b border-border px-4 py-3 sm:flex-row sm:items-end sm:justify-between sm:px-6">
+      <div className="flex flex-col gap-3 border-b border-border px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="min-w-0 flex-1">{toolbar}</div>
         <div className="shrink-0">
           <DataTableViewOptions table={table} />
@@ -129,7 +129,7 @@ export function DataTable<TData>({
               <Tr key={group.id}>
                 {group.headers.map((header) => {
                   const column = header.column;
-                  const sortable = column.getCanSort();
+                  const sortable = dt.sortable(column.id);
                   const active = dt.sort.key === column.id;
                   return (
                     <Th

@@ -5,7 +5,7 @@
 // sortable columns are the list query's sort keys. Render the result with <DataTable>.
 //
 //   const dt = useDataTable({ id: "admin-users", data: page.items, columns, getRowId: (u) => u.id,
-//     sort: query.sort, defaultSort: DEFAULT_USER_SORT, page, selectable: canManage,
+//     sort: query.sort, sortKeys: USER_SORT_KEYS, defaultSort: DEFAULT_USER_SORT, page, selectable: canManage,
 //     getRowLabel: (u) => u.username });
 //   <DataTable dt={dt} toolbar={…} bulkActions={(rows) => …} empty={…} />
 import {
@@ -34,6 +34,8 @@ export type UseDataTableOptions<TData> = {
   columns: ColumnDef<TData, any>[];
   getRowId: (row: TData) => string;
   sort: SortSpec;
+  /** The list query's sort allow-list: the columns with these ids get sortable headers. */
+  sortKeys: readonly string[];
   /** The sort used without a `sort` parameter (kept out of the URL). */
   defaultSort: SortSpec;
   page: DataTablePage;
@@ -54,12 +56,14 @@ export type DataTableInstance<TData> = {
   loading: boolean;
   selectedRows: TData[];
   clearSelection: () => void;
+  /** Whether the column's header sorts (its id is in the sort allow-list). */
+  sortable: (columnId: string) => boolean;
   /** Where a click on a sortable header goes (also works without JavaScript). */
   sortHref: (columnId: string) => string;
 };
 
 export function useDataTable<TData>(options: UseDataTableOptions<TData>): DataTableInstance<TData> {
-  const { id, data, getRowId, sort, defaultSort, page, selectable = false, hiddenByDefault } = options;
+  const { id, data, getRowId, sort, sortKeys, defaultSort, page, selectable = false, hiddenByDefault } = options;
   const params = useQueryParams();
   const getRowLabel = options.getRowLabel ?? ((row: TData) => getRowId(row));
 
@@ -87,10 +91,11 @@ export function useDataTable<TData>(options: UseDataTableOptions<TData>): DataTa
   };
   const sortValue = (next: SortSpec) => (formatSort(next) === formatSort(defaultSort) ? null : formatSort(next));
 
+  // Sorting is the URL's: headers are links (DataTable), TanStack only mirrors the state.
   const sorting: SortingState = [{ id: sort.key, desc: sort.direction === "desc" }];
 
-  // TanStack Table's instance is mutable, so the React Compiler would skip this hook; the app does
-  // not use the compiler, and the instance is rebuilt from props on every render here anyway.
+  // TanStack's instance is one mutable object, updated from these options on every render; the
+  // React Compiler (not used here) would skip this hook for that reason.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
@@ -104,11 +109,6 @@ export function useDataTable<TData>(options: UseDataTableOptions<TData>): DataTa
     enableRowSelection: selectable,
     rowCount: page.total,
     state: { sorting, rowSelection, columnVisibility },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
-      if (first) params.set({ sort: sortValue({ key: first.id, direction: first.desc ? "desc" : "asc" }) });
-    },
     onRowSelectionChange: (updater: Updater<RowSelectionState>) =>
       setSelection({ for: data, value: typeof updater === "function" ? updater(rowSelection) : updater }),
     onColumnVisibilityChange: (updater: Updater<VisibilityState>) =>
@@ -125,6 +125,7 @@ export function useDataTable<TData>(options: UseDataTableOptions<TData>): DataTa
     loading: params.isPending,
     selectedRows,
     clearSelection: () => setSelection({ for: data, value: {} }),
+    sortable: (columnId) => sortKeys.includes(columnId),
     sortHref: (columnId) => params.href({ sort: sortValue(nextSort(columnId)) }),
   };
 }
