@@ -120,3 +120,33 @@ test("the banner in dark mode, and on a phone", async ({ browser }) => {
   await expect(page).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
   await context.close();
 });
+
+test("an impersonation that ran out returns the admin to their own session on the next page, and signing out of one stops it", async ({
+  browser,
+}) => {
+  const { context, page, account: admin } = await signedInAs(browser, ["super_admin"], { firstName: "Ines" });
+  const user = createAccount(["user"], { firstName: "Jonas", lastName: "Berg" });
+  await startImpersonating(page, user);
+  // The 30 minutes are over (as if the tab had been left alone).
+  withE2eDb((db) =>
+    db
+      .prepare(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = ? AND "impersonatorId" IS NOT NULL`)
+      .run(new Date(Date.now() - 1000).toISOString().replace("Z", "+00:00"), user.id),
+  );
+  await page.goto("/settings/profile");
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
+  await expect(page.getByRole("region", { name: "Impersonation" })).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("button", { name: /Account menu/ })).toContainText(admin.firstName);
+  await expect
+    .poll(() => auditAbout(user.id).filter((r) => r.action === "impersonation.stopped").length)
+    .toBe(1);
+
+  // "Sign out" while acting as someone stops the impersonation instead of signing the admin out.
+  await startImpersonating(page, user);
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${user.id}$`));
+  await expect(page.getByRole("banner").getByRole("button", { name: /Account menu/ })).toContainText(admin.firstName);
+  expect(auditAbout(user.id).filter((r) => r.action === "impersonation.stopped")).toHaveLength(2);
+  await context.close();
+});

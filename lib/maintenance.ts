@@ -1,5 +1,6 @@
 import "server-only";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
+import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
 import { retryQueuedEmails } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -19,7 +20,10 @@ export function startMaintenance(intervalMs = 60_000): void {
       const retried = await retryQueuedEmails();
       const pruned = await pruneExpiredSessions();
       const enrolmentsPruned = await pruneExpiredTotpEnrolments();
-      if (retried || pruned || enrolmentsPruned) log.info({ retried, pruned, enrolmentsPruned }, "maintenance");
+      // Impersonations nobody stopped (time ran out, sign-out, revocation): recorded and the person emailed.
+      const impersonationsFinished = await finishLapsedImpersonations();
+      if (retried || pruned || enrolmentsPruned || impersonationsFinished)
+        log.info({ retried, pruned, enrolmentsPruned, impersonationsFinished }, "maintenance");
     } catch (err) {
       log.warn({ err }, "maintenance tick failed");
     }

@@ -9,7 +9,7 @@ import {
   IMPERSONATION_MINUTES,
   IMPERSONATION_REASON_MAX,
   IMPERSONATION_REASON_MIN,
-} from "@/lib/data/impersonation/impersonation-schema";
+} from "@/lib/validations/impersonation";
 
 export function ImpersonateButton({ userId, name }: { userId: string; name: string }) {
   return (

@@ -229,7 +229,9 @@ export async function rotateSession(
     where: { id: sessionId },
     include: { user: { select: { passwordChangedAt: true } } },
   });
-  if (!old) return null;
+  // An impersonation session never turns into something else (every path that rotates is closed to
+  // it already; this is the second line).
+  if (!old || old.impersonatorId) return null;
   // Deleting takes the row's lock: if a sign-out or reset ended the session meanwhile, nothing is
   // deleted and nothing is minted.
   const { count } = await tx.session.deleteMany({ where: { id: sessionId } });

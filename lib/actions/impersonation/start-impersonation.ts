@@ -7,7 +7,7 @@ import { getCurrentSession, getViewer } from "@/lib/auth/viewer";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { startImpersonation } from "@/lib/data/impersonation/start-impersonation";
-import type { StartImpersonationInput } from "@/lib/data/impersonation/impersonation-schema";
+import type { StartImpersonationInput } from "@/lib/validations/impersonation";
 import { UnauthenticatedError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";

@@ -13,7 +13,7 @@ import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { IMPERSONATION_MINUTES, startImpersonationSchema } from "@/lib/data/impersonation/impersonation-schema";
+import { IMPERSONATION_MINUTES, startImpersonationSchema } from "@/lib/validations/impersonation";
 import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
 import { requirePermission } from "@/lib/rbac/can";
 import { isPermission } from "@/lib/rbac/permissions";

@@ -1,6 +1,5 @@
 // What an admin gives to start impersonating someone. The reason is required: it is kept with the
-// session, in the audit trail, and mailed to the person afterwards. (Shared by the DAL and the
-// dialog; it belongs with the other schemas in lib/validations/ once that folder takes it.)
+// session, in the audit trail, and mailed to the person afterwards. Shared by the DAL and the dialog.
 import { z } from "zod";
 
 export const IMPERSONATION_REASON_MIN = 5;
