@@ -60,6 +60,8 @@ export type RouteDeclaration = { access: Access; cases?: RouteCase[] };
 export type PageCase = {
   label: string;
   access?: Access;
+  /** An allowed visit answers 404 (the id matches nothing); a refused one must still be refused. */
+  notFound?: boolean;
   setup: Setup<{ params?: Record<string, string>; query?: Record<string, string> }>;
 };
 export type PageDeclaration = {
@@ -139,6 +141,28 @@ function userTargetCases(
     });
   }
   return cases;
+}
+
+/** Resend or revoke an invitation: one with the User role, one with Super Admin (only for those holding everything), a missing id. */
+function invitationCases(): ActionCase[] {
+  return [
+    {
+      label: "a pending invitation with the User role",
+      setup: async (f) => {
+        const inv = await f.invitation();
+        return { args: [inv.id], watch: [{ table: "Invitation", where: { id: inv.id } }] };
+      },
+    },
+    {
+      label: "a pending invitation with the Super Admin role",
+      access: permOver(["users.invite"], SUPER_ADMIN_HOLDS),
+      setup: async (f) => {
+        const inv = await f.invitation({ role: "super_admin" });
+        return { args: [inv.id], watch: [{ table: "Invitation", where: { id: inv.id } }] };
+      },
+    },
+    { label: "an id that matches nobody", setup: async () => ({ args: [missingId()] }) },
+  ];
 }
 
 function roleRows(roleId: string): Watch[] {
@@ -351,6 +375,56 @@ export const ACTIONS: Record<string, ActionDeclaration> = {
         setup: async (f) => {
           const id = await f.roleId("user");
           return { args: [id, { reassignTo: null }], watch: roleRows(id) };
+        },
+      },
+    ],
+  },
+
+  // Invitations (lib/data/invitations/*): inviting with a role needs every permission it grants
+  "lib/actions/invitations/create-invitation.ts#createInvitationAction": {
+    access: perm("users.invite"),
+    cases: [
+      {
+        label: "a new address with the User role",
+        setup: async (f) => ({ args: [{ email: uniqueEmail("invitee"), roleId: await f.roleId("user") }] }),
+      },
+      {
+        label: "a new address with the Super Admin role",
+        access: permOver(["users.invite"], SUPER_ADMIN_HOLDS),
+        setup: async (f) => ({ args: [{ email: uniqueEmail("invitee"), roleId: await f.roleId("super_admin") }] }),
+      },
+    ],
+  },
+  "lib/actions/invitations/resend-invitation.ts#resendInvitationAction": {
+    access: perm("users.invite"),
+    cases: invitationCases(),
+  },
+  "lib/actions/invitations/revoke-invitation.ts#revokeInvitationAction": {
+    access: perm("users.invite"),
+    cases: invitationCases(),
+  },
+  // The token in the link is the credential.
+  "lib/actions/invitations/accept-invitation.ts#acceptInvitationAction": {
+    access: PUBLIC,
+    cases: [
+      {
+        label: "a live invitation",
+        setup: async (f) => {
+          const invitation = await f.invitation();
+          const username = `mx${Math.random().toString(36).slice(2, 10)}`;
+          return {
+            args: [
+              invitation.token,
+              {
+                username,
+                firstName: "Matrix",
+                lastName: "Invitee",
+                dateOfBirth: "1990-01-01",
+                password: FIXTURE_PASSWORD,
+                confirmPassword: FIXTURE_PASSWORD,
+              },
+            ],
+          };
         },
       },
     ],
@@ -695,6 +769,34 @@ export const PAGES: Record<string, PageDeclaration> = {
   "/analytics": { access: perm("analytics.read") },
   "/admin": { access: perm("users.read", "roles.read", "users.invite"), allowedRedirects: ["/admin/"] },
   "/admin/users": { access: perm("users.read") },
+  "/admin/users/[id]": {
+    access: perm("users.read"),
+    cases: [
+      { label: "a fresh user", setup: async (f) => ({ params: { id: (await f.user()).id } }) },
+      {
+        label: "a Super Admin",
+        setup: async (f) => ({ params: { id: (await f.user({ role: "super_admin", totp: true })).id } }),
+      },
+      { label: "oneself", setup: async (f, me) => ({ params: { id: me.userId ?? (await f.user()).id } }) },
+      // Allowed: 404. Refused: the same 403 as for a real id (no oracle for which ids exist).
+      { label: "an id that matches nobody", notFound: true, setup: async () => ({ params: { id: missingId() } }) },
+    ],
+  },
+  "/admin/roles": { access: perm("roles.read") },
+  "/admin/roles/new": { access: permNotImpersonating("roles.manage") },
+  "/admin/roles/[id]": {
+    access: perm("roles.read"),
+    cases: [
+      {
+        label: "a custom role",
+        setup: async (f) => ({ params: { id: (await f.role({ permissions: ["board.read"] })).id } }),
+      },
+      { label: "the Super Admin role", setup: async (f) => ({ params: { id: await f.roleId("super_admin") } }) },
+      { label: "an id that matches nobody", notFound: true, setup: async () => ({ params: { id: missingId() } }) },
+    ],
+  },
+  "/admin/invitations": { access: perm("users.invite") },
+  "/approvals": { access: perm("staff.approve") },
   "/settings": { access: signedIn(), allowedRedirects: ["/settings/profile"] },
   "/settings/profile": { access: signedIn() },
   "/settings/security": { access: signedIn() },
@@ -747,6 +849,15 @@ export const PAGES: Record<string, PageDeclaration> = {
       },
     ],
   },
+  // An invitation link: the token is the credential; the page shows the form or why it cannot be used.
+  "/invite/[token]": {
+    access: PUBLIC,
+    cases: [
+      { label: "a live invitation", setup: async (f) => ({ params: { token: (await f.invitation()).token } }) },
+      { label: "a token that matches nothing", setup: async () => ({ params: { token: "x".repeat(43) } }) },
+    ],
+  },
+  "/invite/accepted": { access: PUBLIC },
   // The developer outbox shows a signed-in reader the mail sent to their own address.
   "/dev/outbox": { access: signedIn() },
   // Where a staff applicant waits; anyone else fully signed in is sent on to the dashboard.
