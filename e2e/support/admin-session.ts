@@ -69,6 +69,7 @@ export async function signInAccount(page: Page, account: E2eAccount): Promise<{ 
   await signIn(page, account.username, account.password);
   await expect(page).toHaveURL(/\/dashboard|\/setup-two-factor|\/pending-approval/);
   if (!/\/setup-two-factor/.test(page.url())) return { totpSecret: null };
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   await page.getByLabel("Code from the app").fill(totp.generate(secret));

@@ -13,9 +13,17 @@ import { stopImpersonation } from "@/lib/data/impersonation/stop-impersonation";
 import { requestContext } from "@/lib/http/request-context";
 import { safeNextPath } from "@/lib/http/urls";
 
+/**
+ * A redirect with a relative Location: the browser stays on the host it asked (a route handler's
+ * nextUrl names the address the server listens on, e.g. 0.0.0.0, where its cookies do not go).
+ */
+function redirectTo(path: string): NextResponse {
+  return new NextResponse(null, { status: 307, headers: { Location: path } });
+}
+
 export async function GET(request: NextRequest) {
   const next = safeNextPath(request.nextUrl.searchParams.get("next"), "");
-  if (await getCurrentSession()) return NextResponse.redirect(new URL(next || "/dashboard", request.nextUrl));
+  if (await getCurrentSession()) return redirectTo(next || "/dashboard");
   const ticket = await readImpersonationCookie();
   if (ticket) {
     const sessionToken = await sessionTokenFromCookie(request.cookies.get(SESSION_COOKIE)?.value);
@@ -24,13 +32,10 @@ export async function GET(request: NextRequest) {
     if (outcome.stopped && outcome.resume) {
       await writeSessionCookie(outcome.resume.token, outcome.resume.remember);
       const back = outcome.userId ? `/admin/users/${encodeURIComponent(outcome.userId)}` : "/admin/users";
-      return NextResponse.redirect(new URL(back, request.nextUrl));
+      return redirectTo(back);
     }
   }
-  const signIn = new URL("/sign-in", request.nextUrl);
-  if (next) signIn.searchParams.set("next", next);
-  signIn.searchParams.set("notice", "session-ended");
-  const response = NextResponse.redirect(signIn);
+  const response = redirectTo(`/sign-in?${new URLSearchParams({ ...(next ? { next } : {}), notice: "session-ended" })}`);
   response.cookies.set(SESSION_COOKIE, "", deletedSessionCookieOptions);
   return response;
 }
