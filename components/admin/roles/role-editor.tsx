@@ -355,11 +355,11 @@ export function RoleEditor({
           </Card>
 
           {editable ? (
-            <div className="sticky bottom-0 z-10 -mx-4 flex flex-col-reverse gap-2 border-t border-border bg-background/95 px-4 py-3 backdrop-blur sm:mx-0 sm:flex-row sm:justify-end sm:rounded-xl sm:border sm:bg-surface/95 sm:shadow-sm">
-              <Link href="/admin/roles" className={buttonClasses("secondary", "md")}>
+            <div className="sticky bottom-0 z-10 -mx-4 flex gap-2 border-t border-border bg-background/95 px-4 py-3 backdrop-blur sm:mx-0 sm:justify-end sm:rounded-xl sm:border sm:bg-surface/95 sm:shadow-sm">
+              <Link href="/admin/roles" className={buttonClasses("secondary", "md", "flex-1 sm:flex-none")}>
                 Cancel
               </Link>
-              <Button type="submit" disabled={!creating && !isDirty}>
+              <Button type="submit" className="flex-[2] sm:flex-none" disabled={!creating && !isDirty}>
                 {creating ? "Review and create" : "Review changes"}
               </Button>
             </div>
