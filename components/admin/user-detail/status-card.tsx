@@ -34,7 +34,7 @@ export function StatusCard({ user }: { user: UserDetail }) {
             <span className="text-muted-foreground">{name} can sign in.</span>
           </p>
         )}
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+        <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:justify-between">
           {banned ? (
             <>
               <RefusalNote>{user.refusals.unban}</RefusalNote>

@@ -31,7 +31,7 @@ export function UserDetailHeader({ user, actions }: { user: UserDetail; actions?
             <h1 className="truncate text-2xl font-semibold tracking-tight text-foreground">
               {user.firstName} {user.lastName}
             </h1>
-            <p className="mt-0.5 break-all text-sm text-muted-foreground">
+            <p className="mt-0.5 text-sm text-muted-foreground [overflow-wrap:anywhere]">
               @{user.username} · {user.email}
             </p>
             <ul className="mt-2.5 flex flex-wrap gap-1.5" aria-label="Account state">

@@ -19,7 +19,7 @@ export function UserDetailTabs({ tabs, initial }: { tabs: UserDetailTab[]; initi
     >
       <TabsList aria-label="User sections">
         {tabs.map((t) => (
-          <TabsTrigger key={t.value} value={t.value}>
+          <TabsTrigger key={t.value} value={t.value} className="px-3 sm:px-4">
             {t.label}
             {t.count !== undefined ? (
               <span className="rounded-full bg-muted px-1.5 py-0.5 text-xs font-medium tabular-nums text-muted-foreground">

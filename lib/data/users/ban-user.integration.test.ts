@@ -97,7 +97,7 @@ describe("unbanUser", () => {
     await unbanUser(admin.viewer, target.id, ctx());
     expect(await statusOf(target.id)).toEqual({ status: "active", bannedAt: null, banReason: null });
     const audit = await lastAudit("admin.user_unbanned", target.id);
-    expect(audit?.meta).toMatchObject({ before: "banned", after: "active", reason: "Shared account" });
+    expect(audit?.meta).toMatchObject({ before: "banned", after: "active", banReason: "Shared account" });
     expect(await mailTo(target.email, "active again")).not.toBeNull();
 
     const again = await authenticateWithPassword({ identifier: target.username, password: target.password, remember: false }, ctx());

@@ -33,6 +33,11 @@ describe("getUserDetail", () => {
       expect.objectContaining({ id: child.id, inheritsFrom: [parent.name], permissionCount: 3, builtIn: false }),
     ]);
     expect(detail.permissions).toEqual(["customers.read", "customers.write", "products.read"]);
+    expect(detail.permissionSources).toEqual({
+      "customers.read": [child.name],
+      "customers.write": [child.name],
+      "products.read": [child.name],
+    });
     expect(detail.assignableRoles.find((r) => r.id === child.id)).toMatchObject({ held: true, refusal: null });
   });
 

@@ -74,6 +74,8 @@ export type UserDetail = {
   roles: UserDetailRole[];
   /** Every catalogue permission the roles grant (before email-verification and pending-approval limits). */
   permissions: Permission[];
+  /** For each of them, the held roles that grant it (directly or through a parent). */
+  permissionSources: Partial<Record<Permission, string[]>>;
   assignableRoles: AssignableRole[];
   isSelf: boolean;
   isSuperAdmin: boolean;
@@ -146,6 +148,12 @@ export async function getUserDetail(viewer: Viewer | null, userId: unknown): Pro
   const roles = heldIds.flatMap((id) => describe(id) ?? []);
   const granted = permissionsOfRoles(heldIds, graph);
   const permissions = ALL_PERMISSIONS.filter((p) => granted.has(p));
+  const permissionSources: Partial<Record<Permission, string[]>> = {};
+  for (const role of roles) {
+    for (const key of permissionsOfRoles([role.id], graph)) {
+      if (isPermission(key)) (permissionSources[key] ??= []).push(role.name);
+    }
+  }
 
   const isSelf = user.id === viewer.userId;
   const active = user.status === "active";
@@ -260,6 +268,7 @@ export async function getUserDetail(viewer: Viewer | null, userId: unknown): Pro
     passwordChangedAt: user.passwordChangedAt,
     roles,
     permissions,
+    permissionSources,
     assignableRoles,
     isSelf,
     isSuperAdmin,

@@ -29,10 +29,11 @@ export type UserActivityItem = {
   details: { key: string; value: string }[];
 };
 
-const SHOWN_DETAILS = ["before", "after", "added", "removed", "reason", "sessionsEnded", "revoked", "signedOut", "device"] as const;
+const SHOWN_DETAILS = ["before", "after", "added", "removed", "reason", "banReason", "sessionsEnded", "revoked", "signedOut", "device"] as const;
 
 function detailText(value: unknown): string | null {
-  if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : "none";
+  // An empty list ("removed: nothing") says nothing worth a line.
+  if (Array.isArray(value)) return value.length ? value.map(String).join(", ") : null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
   return null;
 }

@@ -39,7 +39,7 @@ export async function unbanUser(viewer: Viewer | null, userId: unknown, ctx: Req
         metadata: {
           before: "banned",
           after: "active",
-          reason: user.banReason,
+          banReason: user.banReason,
           bannedAt: user.bannedAt?.toISOString() ?? null,
         },
         context: ctx,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
+import { EffectivePermissionsCard } from "@/components/admin/user-detail/effective-permissions-card";
 import { ProfileCard } from "@/components/admin/user-detail/profile-card";
 import { RolesEditor } from "@/components/admin/user-detail/roles-editor";
 import { SectionSkeleton } from "@/components/admin/user-detail/section-skeleton";
@@ -69,7 +70,17 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
         </>
       ),
     },
-    { value: "roles", label: "Roles", count: user.roles.length, content: <RolesEditor user={user} /> },
+    {
+      value: "roles",
+      label: "Roles",
+      count: user.roles.length,
+      content: (
+        <>
+          <RolesEditor user={user} />
+          <EffectivePermissionsCard user={user} />
+        </>
+      ),
+    },
   ];
   if (can(viewer, "sessions.manage")) {
     tabs.push({
