@@ -52,6 +52,8 @@ import { stopBcryptPool } from "@/lib/auth/bcrypt-pool";
 import {
   describeAccess,
   expectedVerdict,
+  perm,
+  PUBLIC,
   PRINCIPAL_KINDS,
   principalFacts,
   type Access,
@@ -150,11 +152,11 @@ function classifyResult(value: unknown, alsoRefusal: readonly string[] = []): Ou
   return { denied: false, broken: false, text: `returned ${JSON.stringify(value)?.slice(0, 80) ?? "undefined"}` };
 }
 
-const failures = { actions: [] as string[], routes: [] as string[] };
-const cells = { actions: 0, routes: 0 };
+const failures = { actions: [] as string[], routes: [] as string[], selfCheck: [] as string[] };
+const cells = { actions: 0, routes: 0, selfCheck: 0 };
 
 async function cell(
-  table: "actions" | "routes",
+  table: keyof typeof cells,
   where: string,
   access: Access,
   kind: PrincipalKind,
@@ -286,6 +288,63 @@ describe("authz matrix: discovery", () => {
       if (JSON.stringify(methods) !== JSON.stringify(scanned)) mismatches.push(`${file}: ${methods} vs ${scanned}`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("authz matrix: the judge is not vacuous", () => {
+  // Stand-ins for broken endpoints: each must be reported, or a green matrix would prove nothing.
+  async function judge(access: Access, kind: PrincipalKind, endpoint: (target: string) => Promise<unknown>) {
+    const before = failures.selfCheck.length;
+    await cell("selfCheck", "stand-in", access, kind, async (principal) => {
+      const target = await prismaFixtures.user();
+      actAs(principal);
+      const verdict = expectedVerdict(access, principalFacts(kind));
+      const watch = [{ table: "User" as const, where: { id: target.id } }];
+      const outcome = await guarded(verdict, watch, async () => {
+        try {
+          return classifyResult(await endpoint(target.id));
+        } catch (error) {
+          return classifyThrown(error);
+        }
+      });
+      return { outcome };
+    });
+    return failures.selfCheck.slice(before);
+  }
+
+  it("reports a call that goes through without the permission", async () => {
+    const reported = await judge(perm("users.manage"), "user", async () => ({ ok: true, data: null }));
+    expect(reported.join()).toMatch(/NOT REFUSED/);
+  });
+
+  it("reports a refusal of a principal holding the permission", async () => {
+    const reported = await judge(perm("users.manage"), "admin", async () => ({
+      ok: false,
+      code: "forbidden",
+      error: "no",
+    }));
+    expect(reported.join()).toMatch(/REFUSED/);
+  });
+
+  it("reports a refusal that still wrote to the database", async () => {
+    const { db } = await import("@/lib/db");
+    const reported = await judge(perm("users.manage"), "staff", async (target) => {
+      await db.user.update({ where: { id: target }, data: { banReason: "written anyway" } });
+      return { ok: false, code: "forbidden", error: "no" };
+    });
+    expect(reported.join()).toMatch(/database changed/);
+  });
+
+  it("reports a crash, and accepts a clean refusal and a clean pass", async () => {
+    expect(
+      (await judge(PUBLIC, "visitor", async () => ({ ok: false, code: "internal_error", error: "boom" }))).join(),
+    ).toMatch(/internal_error/);
+    expect(
+      await judge(perm("users.manage"), "manager", async () => ({ ok: false, code: "forbidden", error: "no" })),
+    ).toEqual([]);
+    expect(
+      await judge(perm("users.manage"), "super_admin", async () => ({ ok: false, code: "conflict", error: "busy" })),
+    ).toEqual([]);
   });
 });
 
