@@ -71,12 +71,18 @@ export function ConfirmDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const setOpen = (next: boolean) => {
-    if (pending && !next) return; // never close while the action runs
-    if (next) {
+  // Each opening starts clean, whether the trigger or the parent (controlled) opened it.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
       setValue(input?.defaultValue ?? "");
       setError(null);
     }
+  }
+
+  const setOpen = (next: boolean) => {
+    if (pending && !next) return; // never close while the action runs
     if (openProp === undefined) setOpenState(next);
     onOpenChange?.(next);
   };

@@ -89,7 +89,9 @@ export function UsersTable({
       label="Users"
       rowTestId="user-row"
       noun={{ one: "user", many: "users" }}
-      toolbar={<UsersToolbar params={dt.params} filters={filters} roles={roles} />}
+      toolbar={({ columnsMenu }) => (
+        <UsersToolbar params={dt.params} filters={filters} roles={roles} columnsMenu={columnsMenu} />
+      )}
       bulkActions={
         canManage ? (rows, clear) => <UsersBulkActions users={rows} roles={roles} onDone={clear} /> : undefined
       }

@@ -4,7 +4,7 @@
 // pause) through the table's useQueryParams, which also returns to the first page.
 import Link from "next/link";
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -28,10 +28,13 @@ export function UsersToolbar({
   params,
   filters,
   roles,
+  columnsMenu,
 }: {
   params: QueryParams;
   filters: UserFilterValues;
   roles: readonly RoleOption[];
+  /** The table's "Columns" menu, placed at the end of the search row. */
+  columnsMenu?: ReactNode;
 }) {
   const hydrated = useSyncExternalStore(
     noop,
@@ -91,24 +94,27 @@ export function UsersToolbar({
     <form method="get" action="/admin/users" role="search" aria-label="Filter users" onSubmit={onSubmit}>
       {sort ? <input type="hidden" name="sort" value={sort} /> : null}
       {limit ? <input type="hidden" name="limit" value={limit} /> : null}
-      <div className="relative w-full sm:max-w-sm">
-        <label htmlFor="user-search" className="sr-only">
-          Search users
-        </label>
-        <Search
-          aria-hidden="true"
-          className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-        />
-        <Input
-          id="user-search"
-          name="q"
-          type="search"
-          value={q}
-          onChange={(e) => onSearch(e.target.value)}
-          placeholder="Search name, username or email"
-          className="pl-9"
-          autoComplete="off"
-        />
+      <div className="flex items-center gap-2">
+        <div className="relative min-w-0 flex-1 sm:max-w-sm">
+          <label htmlFor="user-search" className="sr-only">
+            Search users
+          </label>
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            id="user-search"
+            name="q"
+            type="search"
+            value={q}
+            onChange={(e) => onSearch(e.target.value)}
+            placeholder="Search name, username or email"
+            className="pl-9"
+            autoComplete="off"
+          />
+        </div>
+        <div className="ml-auto shrink-0">{columnsMenu}</div>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <Select
@@ -116,7 +122,7 @@ export function UsersToolbar({
           hideLabel
           placeholder="All roles"
           options={roles.map((r) => ({ value: r.key, label: r.name }))}
-          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-40"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
           {...filter("role")}
         />
         <Select
@@ -127,7 +133,7 @@ export function UsersToolbar({
             { value: "active", label: "Active" },
             { value: "banned", label: "Banned" },
           ]}
-          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
           {...filter("status")}
         />
         <Select
@@ -149,13 +155,13 @@ export function UsersToolbar({
             { value: "yes", label: "Verified" },
             { value: "no", label: "Unverified" },
           ]}
-          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
           {...filter("verified")}
         />
         <Select
           label="Staff applications"
           hideLabel
-          placeholder="Everyone"
+          placeholder="All accounts"
           options={[{ value: "yes", label: "Awaiting approval" }]}
           wrapperClassName="w-full sm:w-44"
           {...filter("pending")}

@@ -20,7 +20,7 @@ export function DataTableViewOptions<TData>({ table }: { table: Table<TData> }) 
       <DropdownMenuTrigger asChild>
         <Button variant="secondary" size="md" className="px-3">
           <Columns3 className="size-4" aria-hidden="true" />
-          <span>Columns</span>
+          <span className="sr-only sm:not-sr-only">Columns</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">

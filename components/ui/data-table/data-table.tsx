@@ -20,8 +20,11 @@ export type DataTableProps<TData> = {
   dt: DataTableInstance<TData>;
   /** Accessible name of the table. */
   label: string;
-  /** Filters and search, shown above the table. */
-  toolbar?: ReactNode;
+  /**
+   * Filters and search, shown above the table, with the "Columns" menu at the right. A function
+   * receives the menu to place it itself (e.g. beside the search box).
+   */
+  toolbar?: ReactNode | ((slots: { columnsMenu: ReactNode }) => ReactNode);
   /** Buttons for the selected rows (shown in the bar that appears while rows are selected). */
   bulkActions?: (rows: TData[], clear: () => void) => ReactNode;
   /** Shown instead of the table when the page has no rows. */
@@ -91,12 +94,18 @@ export function DataTable<TData>({
       {loading ? (
         <div className="absolute inset-x-0 top-0 z-10 h-0.5 animate-pulse bg-brand" data-testid="table-loading" />
       ) : null}
-      <div className="flex flex-col gap-3 border-b border-border px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-6">
-        <div className="min-w-0 flex-1">{toolbar}</div>
-        <div className="shrink-0">
-          <DataTableViewOptions table={table} />
+      {typeof toolbar === "function" ? (
+        <div className="border-b border-border px-4 py-3 sm:px-6">
+          {toolbar({ columnsMenu: <DataTableViewOptions table={table} /> })}
         </div>
-      </div>
+      ) : (
+        <div className="flex flex-col gap-3 border-b border-border px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:px-6">
+          <div className="min-w-0 flex-1">{toolbar}</div>
+          <div className="shrink-0">
+            <DataTableViewOptions table={table} />
+          </div>
+        </div>
+      )}
       {selectedCount > 0 && bulkActions ? (
         <div
           role="region"
