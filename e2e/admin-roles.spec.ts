@@ -40,6 +40,22 @@ test("a Manager opening /admin/roles gets HTTP 403 and the forbidden page", asyn
   await context.close();
 });
 
+test("an Admin (roles.read without roles.manage) sees roles read-only", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { context, page } = await signedInAs(browser, ["admin"]);
+  expect((await page.goto("/admin/roles"))?.status()).toBe(200);
+  await expect(page.getByRole("link", { name: "New role" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Staff", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Staff", level: 1 })).toBeVisible();
+  await expect(page.getByText("You can see this role but not change it")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toBeDisabled();
+  await expect(page.locator('input[data-permission="customers.read"]')).toBeDisabled();
+  await expect(page.getByRole("button", { name: /Review changes|Delete role/ })).toHaveCount(0);
+  await expect(page.getByTestId("effective-permissions")).toContainText("10 in all");
+  expect((await page.goto("/admin/roles/new"))?.status()).toBe(403);
+  await context.close();
+});
+
 test("a Super Admin creates a role with two permissions and a parent, assigns it, and the holder's access follows on their next request", async ({
   browser,
 }) => {
@@ -171,6 +187,13 @@ test("a Super Admin deletes a held role, moving its members to another role in o
   const page = admin.page;
   const name = `Temp crew ${randomBytes(2).toString("hex")}`;
   await gotoReady(page, "/admin/roles/new");
+  // A name that exists, whatever its case, is refused inline (409 from the DAL).
+  await page.getByLabel("Name", { exact: true }).fill("staff");
+  await page.getByRole("button", { name: "Review and create" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("alertdialog")).toBeHidden();
+  await expect(page.getByText("A role named “Staff” already exists. Choose another name.")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.locator('input[data-permission="board.read"]').check();
   await page.getByRole("button", { name: "Review and create" }).click();
