@@ -63,7 +63,7 @@ function locationPath(response: APIResponse): string | null {
 }
 
 /** "403", or a path the redirect goes to, or "200" / "404"; with a short description of what came. */
-async function outcomeOf(response: APIResponse): Promise<{ kind: string; text: string }> {
+async function outcomeOf(response: APIResponse, secret?: string): Promise<{ kind: string; text: string }> {
   const status = response.status();
   if (process.env.AUTHZ_DUMP) {
     mkdirSync(process.env.AUTHZ_DUMP, { recursive: true });
@@ -75,6 +75,7 @@ async function outcomeOf(response: APIResponse): Promise<{ kind: string; text: s
     return { kind: where, text: `${status} → ${response.headers()["location"]}` };
   }
   const body = await response.text();
+  if (secret && body.includes(secret)) return { kind: "leak", text: `${status} containing the target's ${secret}` };
   if (status === 403) {
     // The product's forbidden page (app/forbidden.tsx), not a bare status.
     return body.includes(FORBIDDEN_TEXT)
@@ -145,7 +146,7 @@ test.describe("authz matrix: pages", () => {
         for (const kind of PRINCIPAL_KINDS) {
           const principal = principals.get(kind)!;
           const verdict = expectedVerdict(access, principalFacts(kind));
-          const { params, query } = await c.setup(sqliteFixtures, principal);
+          const { params, query, secret } = await c.setup(sqliteFixtures, principal);
           const url = new URL(fill(pattern, params), "http://localhost");
           for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
           const where = `${url.pathname}${url.search}`;
@@ -153,7 +154,11 @@ test.describe("authz matrix: pages", () => {
           cells += 1;
           let outcome: { kind: string; text: string };
           try {
-            outcome = await outcomeOf(await clients.get(kind)!.get(where, { maxRedirects: 0 }));
+            // Only a refused response must not show the target.
+            outcome = await outcomeOf(
+              await clients.get(kind)!.get(where, { maxRedirects: 0 }),
+              verdict === "deny" ? secret : undefined,
+            );
           } catch (error) {
             failures.push(`${label}: request failed ${String(error)}`);
             continue;

@@ -62,7 +62,8 @@ export type PageCase = {
   access?: Access;
   /** An allowed visit answers 404 (the id matches nothing); a refused one must still be refused. */
   notFound?: boolean;
-  setup: Setup<{ params?: Record<string, string>; query?: Record<string, string> }>;
+  /** `secret`: text of the target (e.g. its email) that a refused response must not contain. */
+  setup: Setup<{ params?: Record<string, string>; query?: Record<string, string>; secret?: string }>;
 };
 export type PageDeclaration = {
   access: Access;
