@@ -9,7 +9,7 @@
 //   and its 2FA requirement can be switched on but never off.
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { RoleNode } from "@/lib/data/roles/load-role-graph";
+import type { LoadedRole } from "@/lib/rbac/load-role-graph";
 import { assertViewerHolds } from "@/lib/data/roles/assert-viewer-holds";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
@@ -18,14 +18,14 @@ import { effectiveRolePermissions, wouldCreateCycle } from "@/lib/rbac/role-grap
 import type { RoleValues } from "@/lib/validations/role";
 
 /** The graph as it would be with `next` in place of (or added as) the role `next.id`. */
-export function withRole(graph: ReadonlyMap<string, RoleNode>, next: RoleNode): Map<string, RoleNode> {
+export function withRole(graph: ReadonlyMap<string, LoadedRole>, next: LoadedRole): Map<string, LoadedRole> {
   return new Map(graph).set(next.id, next);
 }
 
 export function checkRoleChange(
   viewer: Pick<Viewer, "permissions">,
-  graph: ReadonlyMap<string, RoleNode>,
-  current: RoleNode | null,
+  graph: ReadonlyMap<string, LoadedRole>,
+  current: LoadedRole | null,
   values: RoleValues,
 ): void {
   const taken = [...graph.values()].find(

@@ -6,14 +6,14 @@ import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import type { Viewer } from "@/lib/auth/viewer";
 import { checkRoleChange } from "@/lib/data/roles/check-role-change";
-import { loadRoleGraph, type RoleNode } from "@/lib/data/roles/load-role-graph";
+import { loadRoleGraph, type LoadedRole } from "@/lib/rbac/load-role-graph";
 import { lockRoleWrites } from "@/lib/data/roles/lock-role-writes";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
 import { roleInputSchema, roleKeyFromName } from "@/lib/validations/role";
 import { parseOrThrow } from "@/lib/validations/parse";
 
-function uniqueKey(base: string, graph: ReadonlyMap<string, RoleNode>): string {
+function uniqueKey(base: string, graph: ReadonlyMap<string, LoadedRole>): string {
   const taken = new Set([...graph.values()].map((r) => r.key));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;

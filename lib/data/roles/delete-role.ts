@@ -10,7 +10,7 @@ import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertViewerHolds } from "@/lib/data/roles/assert-viewer-holds";
-import { loadRoleGraph, type RoleNode } from "@/lib/data/roles/load-role-graph";
+import { loadRoleGraph, type LoadedRole } from "@/lib/rbac/load-role-graph";
 import { lockRoleWrites } from "@/lib/data/roles/lock-role-writes";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -42,7 +42,7 @@ export async function deleteRole(
 
     // The graph as it will be: the role gone, its children inheriting from its parent.
     const children = [...graph.values()].filter((r) => r.parentId === role.id);
-    const after = new Map<string, RoleNode>(graph);
+    const after = new Map<string, LoadedRole>(graph);
     after.delete(role.id);
     for (const child of children) after.set(child.id, { ...child, parentId: role.parentId });
 
@@ -52,7 +52,7 @@ export async function deleteRole(
     const pendingInvitations = await tx.invitation.count({
       where: { roleId: role.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     });
-    let target: RoleNode | null = null;
+    let target: LoadedRole | null = null;
     if (reassignTo) {
       if (reassignTo === role.id)
         throw new ValidationError({ reassignTo: ["Choose another role: this is the one being deleted."] });
@@ -114,7 +114,7 @@ export async function deleteRole(
           key: role.key,
           name: role.name,
           description: role.description,
-          permissions: role.permissions.filter(isPermission),
+          permissions: role.permissions.filter(isPermission).sort(),
           requiresTwoFactor: role.requiresTwoFactor,
           parentName: parent?.name ?? null,
           memberCount: members.length,

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { loadRoleGraph } from "@/lib/data/roles/load-role-graph";
+import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { NotFoundError } from "@/lib/errors";
 import { requirePermission } from "@/lib/rbac/can";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
@@ -35,7 +35,6 @@ export type RoleDetail = {
   memberCount: number;
   /** Invitations not yet accepted, revoked or expired that offer this role. */
   pendingInvitationCount: number;
-  createdAt: Date;
 };
 
 export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<RoleDetail> {
@@ -87,6 +86,5 @@ export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<R
     })),
     memberCount,
     pendingInvitationCount,
-    createdAt: role.createdAt,
   };
 }

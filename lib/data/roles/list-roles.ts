@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { loadRoleGraph } from "@/lib/data/roles/load-role-graph";
+import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { requirePermission } from "@/lib/rbac/can";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
 import { effectiveRolePermissions, roleRequiresTwoFactor } from "@/lib/rbac/role-graph";

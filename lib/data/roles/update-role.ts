@@ -8,7 +8,7 @@ import { audit, type AuditValue } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import type { Viewer } from "@/lib/auth/viewer";
 import { checkRoleChange, withRole } from "@/lib/data/roles/check-role-change";
-import { loadRoleGraph } from "@/lib/data/roles/load-role-graph";
+import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { lockRoleWrites } from "@/lib/data/roles/lock-role-writes";
 import { NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -75,8 +75,8 @@ export async function updateRole(
       Object.assign(metadata, {
         permissionsAdded: added,
         permissionsRemoved: removed,
-        permissionsBefore: current.permissions.filter(isPermission),
-        permissionsAfter: values.permissions,
+        permissionsBefore: current.permissions.filter(isPermission).sort(),
+        permissionsAfter: [...values.permissions].sort(),
       });
     }
     if (!changed.length) return { id: current.id, name: current.name, changed };
