@@ -40,7 +40,7 @@ const ICONS: [RegExp, LucideIcon][] = [
 ];
 
 const WARNINGS =
-  /banned|sign_in_failed|account_locked|second_factor_failed|second_factor_locked|two_factor_reset|two_factor_disabled/;
+  /^admin\.user_banned$|sign_in_failed|account_locked|second_factor_failed|second_factor_locked|two_factor_reset|two_factor_disabled/;
 
 function iconFor(action: string): LucideIcon {
   if (action === "auth.signed_out") return LogOut;
