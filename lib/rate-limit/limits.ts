@@ -38,4 +38,8 @@ export const LIMITS = {
   /** Second-factor codes tried for one user (a success clears them). */
   secondFactorUser: { name: "second-factor-user", points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
   secondFactorIp: { name: "second-factor-ip", points: 30, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+  /** Invitations one person sends (creates or resends) per hour. */
+  invitationInviter: { name: "invitation-inviter", points: 30, duration: 60 * MINUTE },
+  /** Invitation mails to one address per hour: the inviter chooses the address. */
+  invitationAddress: { name: "invitation-address", points: 5, duration: 60 * MINUTE },
 } as const satisfies Record<string, LimitSpec>;

@@ -2,17 +2,17 @@
 import "server-only";
 import { RateLimitedError } from "@/lib/errors";
 import { hit } from "@/lib/rate-limit/limiter";
-import { INVITATION_LIMITS } from "@/lib/data/invitations/invitation-limits";
+import { LIMITS } from "@/lib/rate-limit/limits";
 
 export async function countInvitationMail(inviterId: string, email: string): Promise<void> {
-  const inviter = await hit(INVITATION_LIMITS.perInviter, inviterId);
+  const inviter = await hit(LIMITS.invitationInviter, inviterId);
   if (!inviter.allowed) {
     throw new RateLimitedError(
       inviter.retryAfterSeconds,
       "You have sent many invitations in a short time. Try again later.",
     );
   }
-  const address = await hit(INVITATION_LIMITS.perAddress, email);
+  const address = await hit(LIMITS.invitationAddress, email);
   if (!address.allowed) {
     throw new RateLimitedError(
       address.retryAfterSeconds,
