@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_targetType_targetId_createdAt_idx" ON "AuditEvent"("targetType", "targetId", "createdAt");
+
