@@ -9,6 +9,13 @@ export function absoluteUrl(pathWithQuery: string): string {
  * A same-origin path to return to after sign-in, or the fallback. Rejects absolute URLs,
  * protocol-relative "//host" and backslash tricks, so `next` can never send a user off-site.
  */
+/** The links the app mails, in one place: each carries a single-use token. */
+export const emailLinks = {
+  verifyEmail: (token: string) => absoluteUrl(`/verify-email?token=${encodeURIComponent(token)}`),
+  resetPassword: (token: string) => absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`),
+  invitation: (token: string) => absoluteUrl(`/invite/${encodeURIComponent(token)}`),
+};
+
 export function safeNextPath(next: string | null | undefined, fallback = "/dashboard"): string {
   if (!next || typeof next !== "string" || next.length > 2048) return fallback;
   if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;

@@ -11,7 +11,7 @@ import { invitationEmail } from "@/lib/email/invitation-messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { requirePermission } from "@/lib/rbac/can";
 import { createInvitationSchema, INVITATION_TTL_MS } from "@/lib/validations/invitation";
 import { parseOrThrow } from "@/lib/validations/parse";
@@ -76,7 +76,7 @@ export async function createInvitation(
     invitationEmail({
       inviterName: `${viewer.firstName} ${viewer.lastName}`.trim(),
       roleName: created.roleName,
-      url: absoluteUrl(`/invite/${token}`),
+      url: emailLinks.invitation(token),
       resent: false,
     }),
   );

@@ -9,7 +9,7 @@ import { invitationEmail } from "@/lib/email/invitation-messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { ConflictError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { requirePermission } from "@/lib/rbac/can";
 import { INVITATION_TTL_MS } from "@/lib/validations/invitation";
 import { accountExists } from "@/lib/data/invitations/create-invitation";
@@ -58,7 +58,7 @@ export async function resendInvitation(
     invitationEmail({
       inviterName: `${viewer.firstName} ${viewer.lastName}`.trim(),
       roleName: sent.roleName,
-      url: absoluteUrl(`/invite/${token}`),
+      url: emailLinks.invitation(token),
       resent: true,
     }),
   );

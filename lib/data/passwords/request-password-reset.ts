@@ -9,7 +9,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { passwordResetEmail } from "@/lib/email/messages";
 import { RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
@@ -33,5 +33,5 @@ async function sendResetLink(user: { id: string; firstName: string }, email: str
     await audit({ action: "auth.password_reset_requested", actorId: user.id, targetType: "user", targetId: user.id, context: ctx }, tx);
     return issued;
   });
-  await sendEmail(email, passwordResetEmail(user.firstName, absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`)));
+  await sendEmail(email, passwordResetEmail(user.firstName, emailLinks.resetPassword(token)));
 }

@@ -10,7 +10,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { verificationEmail } from "@/lib/email/messages";
 import { ConflictError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { assertCanManageUser } from "@/lib/rbac/assert-can-manage-user";
 import { requirePermission } from "@/lib/rbac/can";
 import { hit } from "@/lib/rate-limit/limiter";
@@ -40,6 +40,6 @@ export async function adminResendVerification(viewer: Viewer | null, userId: unk
     );
     return issued;
   });
-  await sendEmail(user.email, verificationEmail(user.firstName, absoluteUrl(`/verify-email?token=${encodeURIComponent(token)}`)));
+  await sendEmail(user.email, verificationEmail(user.firstName, emailLinks.verifyEmail(token)));
   return { email: user.email };
 }

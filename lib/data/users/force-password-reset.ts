@@ -15,7 +15,7 @@ import { adminPasswordResetEmail } from "@/lib/email/admin-messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { assertCanManageUser } from "@/lib/rbac/assert-can-manage-user";
 import { requirePermission } from "@/lib/rbac/can";
 import { forcePasswordResetSchema } from "@/lib/validations/admin-user";
@@ -53,7 +53,7 @@ export async function forcePasswordReset(
   });
   await sendEmail(
     user.email,
-    adminPasswordResetEmail(user.firstName, absoluteUrl(`/reset-password?token=${encodeURIComponent(token)}`), signOut),
+    adminPasswordResetEmail(user.firstName, emailLinks.resetPassword(token), signOut),
   );
   return { email: user.email, sessionsEnded };
 }

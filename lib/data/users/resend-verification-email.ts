@@ -8,7 +8,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { verificationEmail } from "@/lib/email/messages";
 import { ConflictError, RateLimitedError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { emailLinks } from "@/lib/http/urls";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
@@ -27,6 +27,6 @@ export async function resendVerificationEmail(viewer: Viewer | null, ctx: Reques
     await audit({ action: "user.verification_email_sent", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
     return issued;
   });
-  await sendEmail(viewer.email, verificationEmail(viewer.firstName, absoluteUrl(`/verify-email?token=${encodeURIComponent(token)}`)));
+  await sendEmail(viewer.email, verificationEmail(viewer.firstName, emailLinks.verifyEmail(token)));
   return { email: viewer.email };
 }

@@ -17,7 +17,7 @@ import { signUpAttemptEmail } from "@/lib/email/account-messages";
 import { ConflictError, RateLimitedError } from "@/lib/errors";
 import { tooMuchMail } from "@/lib/data/users/too-much-mail";
 import type { RequestContext } from "@/lib/http/request-context";
-import { absoluteUrl } from "@/lib/http/urls";
+import { absoluteUrl, emailLinks } from "@/lib/http/urls";
 import { log } from "@/lib/log";
 import { hit } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
@@ -62,7 +62,7 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
   if (outcome.kind === "created") {
     await sendEmail(
       data.email,
-      verificationEmail(data.firstName, absoluteUrl(`/verify-email?token=${encodeURIComponent(outcome.token)}`)),
+      verificationEmail(data.firstName, emailLinks.verifyEmail(outcome.token)),
     );
   } else {
     // A log line, not an audit row: the row would cost this path a write the free path does not make.
