@@ -15,7 +15,7 @@ import { emailLinks } from "@/lib/http/urls";
 import { requirePermission } from "@/lib/rbac/can";
 import { createInvitationSchema, INVITATION_TTL_MS } from "@/lib/validations/invitation";
 import { parseOrThrow } from "@/lib/validations/parse";
-import { assertCanGrantRole } from "@/lib/data/invitations/assert-can-grant-role";
+import { assertCanGrantRoleById } from "@/lib/rbac/assert-can-grant-role";
 import { countInvitationMail } from "@/lib/data/invitations/count-invitation-mail";
 
 export const accountExists = () =>
@@ -35,7 +35,7 @@ export async function createInvitation(
   const created = await db.$transaction(async (tx) => {
     const role = await tx.role.findUnique({ where: { id: data.roleId }, select: { id: true, key: true, name: true } });
     if (!role) throw new ValidationError({ roleId: ["Choose a role."] });
-    await assertCanGrantRole(viewer, role.id, tx);
+    await assertCanGrantRoleById(viewer, role.id, tx);
     if (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw accountExists();
     const now = new Date();
     const pending = await tx.invitation.findFirst({

@@ -5,7 +5,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { assertCanGrantRole } from "@/lib/data/invitations/assert-can-grant-role";
+import { assertCanGrantRoleById } from "@/lib/rbac/assert-can-grant-role";
 
 export async function findOpenInvitation(tx: Tx, viewer: Viewer, invitationId: unknown) {
   if (typeof invitationId !== "string" || !invitationId) throw new NotFoundError("Invitation not found.");
@@ -24,7 +24,7 @@ export async function findOpenInvitation(tx: Tx, viewer: Viewer, invitationId: u
   if (!invitation) throw new NotFoundError("Invitation not found.");
   if (invitation.acceptedAt) throw new ConflictError("This invitation was accepted already.");
   if (invitation.revokedAt) throw new ConflictError("This invitation was revoked.");
-  await assertCanGrantRole(
+  await assertCanGrantRoleById(
     viewer,
     invitation.role.id,
     tx,

@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/rbac/can";
 import { invitationStatus, type InvitationStatus } from "@/lib/validations/invitation";
 import { roleRequiresTwoFactor } from "@/lib/rbac/role-graph";
-import { canGrantRole, loadRoleGraph } from "@/lib/data/invitations/assert-can-grant-role";
+import { canGrantRole } from "@/lib/rbac/assert-can-grant-role";
+import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 
 export type InvitationListItem = {
   id: string;

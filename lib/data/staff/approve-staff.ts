@@ -12,7 +12,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
 import { STAFF_ROLE } from "@/lib/rbac/built-in-roles";
 import { requirePermission } from "@/lib/rbac/can";
-import { assertCanGrantRole } from "@/lib/data/invitations/assert-can-grant-role";
+import { assertCanGrantRoleById } from "@/lib/rbac/assert-can-grant-role";
 import { findPendingApplication, markDecided } from "@/lib/data/staff/find-pending-application";
 
 export async function approveStaff(viewer: Viewer | null, userId: unknown, ctx: RequestContext): Promise<void> {
@@ -21,7 +21,7 @@ export async function approveStaff(viewer: Viewer | null, userId: unknown, ctx: 
     const applicant = await findPendingApplication(tx, viewer, userId);
     const role = await tx.role.findUnique({ where: { key: STAFF_ROLE }, select: { id: true, name: true } });
     if (!role) throw new Error(`Built-in role "${STAFF_ROLE}" is missing: run the seed`);
-    await assertCanGrantRole(
+    await assertCanGrantRoleById(
       viewer,
       role.id,
       tx,
