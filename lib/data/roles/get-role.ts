@@ -7,28 +7,17 @@ import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { NotFoundError } from "@/lib/errors";
 import { requirePermission } from "@/lib/rbac/can";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
-import { ancestry, effectiveRolePermissions, roleRequiresTwoFactor } from "@/lib/rbac/role-graph";
+import { ancestry, effectiveRolePermissions } from "@/lib/rbac/role-graph";
+import { describeRole, type RoleRef, type RoleSummary } from "@/lib/data/roles/describe-role";
 
 export const ROLE_MEMBERS_SHOWN = 50;
 
-type RoleRef = { id: string; name: string };
-
-export type RoleDetail = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  builtIn: boolean;
-  requiresTwoFactor: boolean;
-  /** Set on the role or on an ancestor (then `twoFactorFrom` names the nearest such role). */
-  effectiveRequiresTwoFactor: boolean;
+export type RoleDetail = RoleSummary & {
+  /** When 2FA is required through an ancestor (or the role itself), the nearest such role. */
   twoFactorFrom: RoleRef | null;
-  parent: RoleRef | null;
   /** The role, its parent, grandparent… */
   ancestry: RoleRef[];
   children: RoleRef[];
-  /** Catalogue order. */
-  permissions: Permission[];
   /** Catalogue order; `from` lists the roles granting it, nearest first (the role itself first when it does). */
   effectivePermissions: { key: Permission; from: RoleRef[] }[];
   members: { id: string; name: string; username: string; email: string }[];
@@ -55,25 +44,16 @@ export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<R
   ]);
   const ref = (r: { id: string; name: string }): RoleRef => ({ id: r.id, name: r.name });
   const effective = effectiveRolePermissions(roleId, graph);
-  const parent = role.parentId ? graph.get(role.parentId) : undefined;
   const chain = ancestry(roleId, graph);
   const twoFactorFrom = chain.find((r) => r.requiresTwoFactor);
   return {
-    id: role.id,
-    key: role.key,
-    name: role.name,
-    description: role.description,
-    builtIn: role.builtIn,
-    requiresTwoFactor: role.requiresTwoFactor,
-    effectiveRequiresTwoFactor: roleRequiresTwoFactor(roleId, graph),
+    ...describeRole(role, graph),
     twoFactorFrom: twoFactorFrom ? ref(twoFactorFrom) : null,
-    parent: parent ? ref(parent) : null,
     ancestry: chain.map(ref),
     children: [...graph.values()]
       .filter((r) => r.parentId === roleId)
       .sort((a, b) => a.name.localeCompare(b.name))
       .map(ref),
-    permissions: ALL_PERMISSIONS.filter((p) => role.permissions.includes(p)),
     effectivePermissions: ALL_PERMISSIONS.filter((p) => effective.has(p)).map((key) => ({
       key,
       from: effective.get(key)!.map(ref),

@@ -6,22 +6,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { requirePermission } from "@/lib/rbac/can";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
-import { effectiveRolePermissions, roleRequiresTwoFactor } from "@/lib/rbac/role-graph";
+import { effectiveRolePermissions } from "@/lib/rbac/role-graph";
+import { describeRole, type RoleSummary } from "@/lib/data/roles/describe-role";
 
-export type RoleListItem = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  builtIn: boolean;
-  /** Set on the role itself. */
-  requiresTwoFactor: boolean;
-  /** Set on the role or inherited from an ancestor. */
-  effectiveRequiresTwoFactor: boolean;
-  parent: { id: string; name: string } | null;
+export type RoleListItem = RoleSummary & {
   memberCount: number;
   /** Catalogue order. */
-  permissions: Permission[];
   effectivePermissions: Permission[];
 };
 
@@ -34,18 +24,9 @@ export async function listRoles(viewer: Viewer | null): Promise<RoleListItem[]> 
   const members = new Map(counts.map((c) => [c.roleId, c._count._all]));
   const items = [...graph.values()].map((role): RoleListItem => {
     const effective = effectiveRolePermissions(role.id, graph);
-    const parent = role.parentId ? graph.get(role.parentId) : undefined;
     return {
-      id: role.id,
-      key: role.key,
-      name: role.name,
-      description: role.description,
-      builtIn: role.builtIn,
-      requiresTwoFactor: role.requiresTwoFactor,
-      effectiveRequiresTwoFactor: roleRequiresTwoFactor(role.id, graph),
-      parent: parent ? { id: parent.id, name: parent.name } : null,
+      ...describeRole(role, graph),
       memberCount: members.get(role.id) ?? 0,
-      permissions: ALL_PERMISSIONS.filter((p) => role.permissions.includes(p)),
       effectivePermissions: ALL_PERMISSIONS.filter((p) => effective.has(p)),
     };
   });
