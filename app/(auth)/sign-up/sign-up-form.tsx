@@ -1,23 +1,17 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { Eye, EyeOff } from "lucide-react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, describedBy } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { TextField } from "@/components/ui/text-field";
-import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
-import { preloadPasswordStrength } from "@/lib/validations/load-password-strength";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
 
 export function SignUpForm() {
   const router = useRouter();
-  const [showPassword, setShowPassword] = useState(false);
   const { form, errors, formError, onSubmit } = useActionForm({
     resolver: zodResolver(signUpSchema),
     mode: "onTouched",
@@ -58,43 +52,13 @@ export function SignUpForm() {
         autoComplete: "bday",
         max: new Date().toISOString().slice(0, 10),
       })}
-      <Field id="password" label="Password" error={errors.password?.message}>
-        <div className="relative">
-          <Input
-            id="password"
-            type={showPassword ? "text" : "password"}
-            autoComplete="new-password"
-            invalid={!!errors.password}
-            aria-describedby={describedBy("password", errors.password?.message) ?? "password-meter"}
-            className="pr-10"
-            onFocus={preloadPasswordStrength}
-            {...register("password")}
-          />
-          <button
-            type="button"
-            onClick={() => setShowPassword((v) => !v)}
-            aria-label={showPassword ? "Hide password" : "Show password"}
-            aria-pressed={showPassword}
-            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-lg text-muted-foreground hover:text-foreground"
-          >
-            {showPassword ? (
-              <EyeOff className="size-4" aria-hidden="true" />
-            ) : (
-              <Eye className="size-4" aria-hidden="true" />
-            )}
-          </button>
-        </div>
-        <div id="password-meter" className="pt-1">
-          <PasswordStrengthMeter password={password} userInputs={[username, email, firstName, lastName]} />
-        </div>
-      </Field>
-      <TextField
-        id="confirmPassword"
-        label="Confirm password"
-        error={errors.confirmPassword?.message}
-        type={showPassword ? "text" : "password"}
-        autoComplete="new-password"
-        {...register("confirmPassword")}
+      <NewPasswordFields
+        password={register("password")}
+        confirmPassword={register("confirmPassword")}
+        passwordError={errors.password?.message}
+        confirmPasswordError={errors.confirmPassword?.message}
+        value={password}
+        userInputs={[username, email, firstName, lastName]}
       />
       <div className="rounded-lg border border-border bg-muted/40 px-4 py-3">
         <label className="flex items-start gap-3 text-sm text-foreground">
