@@ -49,13 +49,24 @@ describe("built-in roles", () => {
     ).toEqual(["admin", "super_admin"]);
   });
 
-  it("keep new sign-ups to their own account and the board", () => {
-    expect([...role(DEFAULT_SIGN_UP_ROLE).permissions].sort()).toEqual(["board.read", "dashboard.view"]);
+  it("keep new sign-ups to their own account, their own activity and the board", () => {
+    expect([...role(DEFAULT_SIGN_UP_ROLE).permissions].sort()).toEqual([
+      "audit.read_own",
+      "board.read",
+      "dashboard.view",
+    ]);
   });
 
   it("do not let Manager or Staff manage users, sessions or roles", () => {
     for (const key of ["manager", "staff", "user"]) {
-      for (const p of ["users.manage", "sessions.manage", "roles.manage", "roles.read"] as const) {
+      for (const p of [
+        "users.manage",
+        "users.invite",
+        "users.impersonate",
+        "sessions.manage",
+        "roles.manage",
+        "roles.read",
+      ] as const) {
         expect(role(key).permissions, `${key}: ${p}`).not.toContain(p);
       }
     }
