@@ -1,6 +1,7 @@
 "use client";
 // Sessions: where the user is signed in; sign out one device or every one.
-import { Laptop, MonitorX, Smartphone } from "lucide-react";
+import { Laptop, MonitorX } from "lucide-react";
+import { SessionSummary } from "@/components/auth/session-summary";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,7 +13,6 @@ import { revokeUserSessionAction } from "@/lib/actions/admin/revoke-user-session
 import { revokeUserSessionsAction } from "@/lib/actions/admin/revoke-user-sessions";
 import type { UserDetail } from "@/lib/data/users/get-user-detail";
 import type { UserSessionItem } from "@/lib/data/users/list-user-sessions";
-import { formatDateTime, formatRelative } from "@/lib/format";
 
 export function SessionsCard({ user, sessions, now }: { user: UserDetail; sessions: UserSessionItem[]; now: Date }) {
   const run = useAdminAction();
@@ -54,49 +54,37 @@ export function SessionsCard({ user, sessions, now }: { user: UserDetail; sessio
         <EmptyState icon={Laptop} title="Not signed in anywhere" description={`${name} has no live session.`} />
       ) : (
         <ul className="divide-y divide-border" aria-label={`Sessions of ${name}`}>
-          {sessions.map((s) => {
-            const Icon = /iOS|Android/.test(s.device) ? Smartphone : Laptop;
-            return (
-              <li
-                key={s.id}
-                data-testid="user-session-row"
-                className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
-              >
-                <div className="flex min-w-0 items-start gap-3">
-                  <span className="mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-full bg-muted text-muted-foreground">
-                    <Icon className="size-4" aria-hidden="true" />
-                  </span>
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-foreground">
-                      {s.device}
-                      {s.unfinished ? <Badge tone="warning">Sign-in not finished</Badge> : null}
-                      {s.impersonated ? <Badge tone="info">Impersonation</Badge> : null}
-                    </p>
-                    <p className="mt-0.5 text-xs text-muted-foreground">
-                      {s.ipAddress ?? "Unknown IP"} · signed in {formatDateTime(s.createdAt)} · active{" "}
-                      {formatRelative(s.lastSeenAt, now)}
-                      {s.remember ? " · remembered" : ""}
-                    </p>
-                  </div>
-                </div>
-                {may ? (
-                  <ConfirmDialog
-                    trigger={
-                      <Button variant="secondary" size="sm" className="self-start sm:self-auto">
-                        Sign out
-                      </Button>
-                    }
-                    title="Sign out this device?"
-                    description={`${s.device} (${s.ipAddress ?? "unknown IP"}) is signed out on its next request. ${name}'s other sessions stay.`}
-                    confirmLabel="Sign out device"
-                    onConfirm={() =>
-                      run(() => revokeUserSessionAction({ userId: user.id, sessionId: s.id }), "That device is signed out.")
-                    }
-                  />
-                ) : null}
-              </li>
-            );
-          })}
+          {sessions.map((s) => (
+            <li
+              key={s.id}
+              data-testid="user-session-row"
+              className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <SessionSummary
+                session={s}
+                now={now}
+                badges={s.impersonated ? <Badge tone="info">Impersonation</Badge> : null}
+              />
+              {may ? (
+                <ConfirmDialog
+                  trigger={
+                    <Button variant="secondary" size="sm" className="self-start sm:self-auto">
+                      Sign out
+                    </Button>
+                  }
+                  title="Sign out this device?"
+                  description={`${s.device} (${s.ipAddress ?? "unknown IP"}) is signed out on its next request. ${name}'s other sessions stay.`}
+                  confirmLabel="Sign out device"
+                  onConfirm={() =>
+                    run(
+                      () => revokeUserSessionAction({ userId: user.id, sessionId: s.id }),
+                      "That device is signed out.",
+                    )
+                  }
+                />
+              ) : null}
+            </li>
+          ))}
         </ul>
       )}
     </Card>
