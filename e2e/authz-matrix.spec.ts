@@ -22,7 +22,7 @@ import { freshIp } from "./http-helpers";
 import { makeE2ePrincipal, SESSION_COOKIE, sqliteFixtures, type E2ePrincipal } from "./support/authz-fixtures";
 
 const ROOT = process.cwd();
-const FLOOR = 300;
+const FLOOR = 400;
 /** The heading of app/forbidden.tsx. */
 const FORBIDDEN_TEXT = "You do not have access to this page";
 
@@ -39,6 +39,7 @@ const DEFAULT_REFUSAL: Record<PrincipalKind, string> = {
   user: "403",
   unverified_manager: "403",
   impersonating_admin: "403",
+  banned_user: "/sign-in",
 };
 
 function refusalFor(declaration: PageDeclaration, kind: PrincipalKind): string {

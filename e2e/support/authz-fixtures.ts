@@ -232,7 +232,13 @@ export type E2ePrincipal = Me & { cookie: string | null };
 export async function makeE2ePrincipal(kind: PrincipalKind): Promise<E2ePrincipal> {
   const s = PRINCIPAL_SPECS[kind];
   if (!s.state) return { kind, userId: null, sessionId: null, email: null, impersonatorId: null, cookie: null };
-  const account = insertUser({ role: s.role, verified: s.verified, totp: s.totp, staffApproval: s.staffApproval });
+  const account = insertUser({
+    role: s.role,
+    verified: s.verified,
+    totp: s.totp,
+    staffApproval: s.staffApproval,
+    status: s.status,
+  });
   if (s.impersonatorRole) {
     const admin = insertUser({ role: s.impersonatorRole, totp: true });
     const own = insertSession(admin.id);

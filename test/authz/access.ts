@@ -115,6 +115,7 @@ export const PRINCIPAL_KINDS = [
   "pending_second_factor",
   "pending_enrolment",
   "impersonating_admin",
+  "banned_user",
 ] as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
@@ -131,6 +132,8 @@ export type PrincipalSpec = {
   staffApproval: "pending" | null;
   /** The built-in role of the admin acting as the account. */
   impersonatorRole: string | null;
+  /** A banned account's session is over: it is a visitor holding a cookie. */
+  status: "active" | "banned";
 };
 
 export const PRINCIPAL_SPECS: Record<PrincipalKind, PrincipalSpec> = {
@@ -150,6 +153,8 @@ export const PRINCIPAL_SPECS: Record<PrincipalKind, PrincipalSpec> = {
   pending_enrolment: spec("pending_enrolment", "admin", { state: "pending_enrolment" }),
   // An Admin acting as a plain User: the User's permissions, and impersonation restrictions.
   impersonating_admin: spec("impersonating_admin", "user", { impersonatorRole: "admin" }),
+  // A Manager banned after signing in: the cookie still decodes, the session is over.
+  banned_user: spec("banned_user", "manager", { status: "banned" }),
 };
 
 function spec(kind: PrincipalKind, role: string | null, overrides: Partial<PrincipalSpec> = {}): PrincipalSpec {
@@ -161,6 +166,7 @@ function spec(kind: PrincipalKind, role: string | null, overrides: Partial<Princ
     state: "active",
     staffApproval: null,
     impersonatorRole: null,
+    status: "active",
     ...overrides,
   };
 }
@@ -183,14 +189,15 @@ export function principalFacts(kind: PrincipalKind): PrincipalFacts {
   const s = PRINCIPAL_SPECS[kind];
   const role = s.role ? BUILT_IN_ROLES.find((r) => r.key === s.role) : undefined;
   if (s.role && !role) throw new Error(`unknown built-in role ${s.role}`);
-  const holds = s.state === "active" && s.staffApproval !== "pending";
+  const state = s.status === "banned" ? null : s.state;
+  const holds = state === "active" && s.staffApproval !== "pending";
   const permissions = new Set<Permission>(
     holds ? (role?.permissions ?? []).filter((p) => s.verified || !PERMISSIONS[p].needsVerifiedEmail) : [],
   );
   return {
     kind,
-    signedIn: s.state !== null,
-    state: s.state,
+    signedIn: state !== null,
+    state,
     pendingApplicant: s.staffApproval === "pending",
     impersonating: s.impersonatorRole !== null,
     verified: s.verified,

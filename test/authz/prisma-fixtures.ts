@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { encryptSecret, randomToken, sha256 } from "@/lib/auth/crypto";
 import { SESSION_COOKIE } from "@/lib/auth/cookie";
 import { hashPassword } from "@/lib/auth/password";
-import { createSession } from "@/lib/auth/sessions";
+import { createSession, validateSessionToken } from "@/lib/auth/sessions";
 import { writeSessionJwt } from "@/lib/auth/session-jwt";
 import { TOKEN_PURPOSES } from "@/lib/auth/one-time-tokens";
 import { PRINCIPAL_SPECS, type PrincipalKind } from "@/test/authz/access";
@@ -133,7 +133,13 @@ async function cookieFor(token: string): Promise<string> {
 export async function makePrincipal(kind: PrincipalKind): Promise<MadePrincipal> {
   const s = PRINCIPAL_SPECS[kind];
   if (!s.state) return { kind, userId: null, sessionId: null, email: null, impersonatorId: null, cookie: null };
-  const account = await user({ role: s.role, verified: s.verified, totp: s.totp, staffApproval: s.staffApproval });
+  const account = await user({
+    role: s.role,
+    verified: s.verified,
+    totp: s.totp,
+    staffApproval: s.staffApproval,
+    status: s.status,
+  });
   if (s.impersonatorRole) {
     const admin = await user({ role: s.impersonatorRole, totp: true });
     const own = await prismaFixtures.session(admin.id);
@@ -162,6 +168,9 @@ export async function makePrincipal(kind: PrincipalKind): Promise<MadePrincipal>
     };
   }
   const session = await prismaFixtures.session(account.id, { state: s.state });
+  // A banned account's session is reaped on first sight; do it now, so that the refused call
+  // under test is not the one that deletes it (the matrix checks refused calls write nothing).
+  if (s.status === "banned") await validateSessionToken(session.token);
   return {
     kind,
     userId: account.id,
