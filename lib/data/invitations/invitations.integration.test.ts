@@ -1,6 +1,5 @@
 // Invitations from the inviter's form to the invitee's first sign-in: who may invite with which
 // role, single-use hashed links, resend and revoke, and acceptance that refuses every stale link.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sha256 } from "@/lib/auth/crypto";
@@ -24,27 +23,8 @@ import {
 import { createTestUser } from "@/test/create-test-user";
 import { signIn } from "@/test/accounts";
 import { STRONG_PASSWORD, testContext, uniqueName } from "@/test/helpers";
-
-const roleId = async (key: string) => (await db.role.findUniqueOrThrow({ where: { key } })).id;
-
-/** A signed-in holder of a built-in role (2FA on where the role requires it). */
-async function viewerWithRole(key: string) {
-  const user = await createTestUser({ role: key });
-  await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date() } });
-  return (await signIn(user.id)).viewer;
-}
-
-async function customRoleViewer(permissionKeys: string[]) {
-  const key = `test_${randomUUID().slice(0, 8)}`;
-  const permissions = await db.permission.findMany({ where: { key: { in: permissionKeys } }, select: { id: true } });
-  const role = await db.role.create({
-    data: { key, name: `Test ${key}`, permissions: { create: permissions.map((p) => ({ permissionId: p.id })) } },
-  });
-  const user = await createTestUser();
-  await db.userRole.deleteMany({ where: { userId: user.id } });
-  await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
-  return (await signIn(user.id)).viewer;
-}
+import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
+import { customRole, roleId } from "@/test/user-admin";
 
 const freshEmail = () => `${uniqueName("inv")}@example.com`;
 
@@ -130,7 +110,7 @@ describe("inviting", () => {
       createInvitation(superAdmin, { email: freshEmail(), roleId: await roleId("super_admin") }, testContext()),
     ).resolves.toBeDefined();
 
-    const inviter = await customRoleViewer(["users.invite", "dashboard.view", "board.read", "audit.read_own"]);
+    const inviter = await viewerWithPermissions(["users.invite", "dashboard.view", "board.read", "audit.read_own"]);
     await expect(
       createInvitation(inviter, { email: freshEmail(), roleId: await roleId("staff") }, testContext()),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -145,11 +125,8 @@ describe("inviting", () => {
   });
 
   it("counts a parent role's permissions as the role's own", async () => {
-    const parent = await db.role.findUniqueOrThrow({ where: { key: "manager" } });
-    const child = await db.role.create({
-      data: { key: `child_${randomUUID().slice(0, 8)}`, name: "Child of Manager", parentId: parent.id },
-    });
-    const inviter = await customRoleViewer(["users.invite", "dashboard.view", "board.read", "audit.read_own"]);
+    const child = await customRole([], await roleId("manager"));
+    const inviter = await viewerWithPermissions(["users.invite", "dashboard.view", "board.read", "audit.read_own"]);
     await expect(
       createInvitation(inviter, { email: freshEmail(), roleId: child.id }, testContext()),
     ).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,11 +1,8 @@
 // Staff applications from sign-up to decision: who may decide, what approval grants, what a
 // rejection keeps, and that every step is audited and emailed.
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openEmailBody } from "@/lib/email/seal-email-body";
-import { validateSessionToken } from "@/lib/auth/sessions";
-import { viewerFromSession } from "@/lib/auth/viewer";
 import { signUpUser } from "@/lib/data/users/sign-up-user";
 import { approveStaff } from "@/lib/data/staff/approve-staff";
 import { rejectStaff } from "@/lib/data/staff/reject-staff";
@@ -16,6 +13,8 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { createTestUser } from "@/test/create-test-user";
 import { signIn } from "@/test/accounts";
 import { signUpInput, testContext } from "@/test/helpers";
+import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
+import { nextRequestViewer, roleKeysOf } from "@/test/user-admin";
 
 /** Someone who signed up asking for a staff account, email verified unless told otherwise. */
 async function applicant(options: { verified?: boolean } = {}) {
@@ -25,34 +24,6 @@ async function applicant(options: { verified?: boolean } = {}) {
   if (options.verified ?? true) await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   return user;
 }
-
-async function viewerOfToken(token: string) {
-  const session = await validateSessionToken(token);
-  if (!session) throw new Error("session did not validate");
-  return viewerFromSession(session);
-}
-
-async function manager() {
-  const user = await createTestUser({ role: "manager" });
-  return (await signIn(user.id)).viewer;
-}
-
-async function customRoleViewer(permissionKeys: string[]) {
-  const key = `test_${randomUUID().slice(0, 8)}`;
-  const permissions = await db.permission.findMany({ where: { key: { in: permissionKeys } }, select: { id: true } });
-  const role = await db.role.create({
-    data: { key, name: `Test ${key}`, permissions: { create: permissions.map((p) => ({ permissionId: p.id })) } },
-  });
-  const user = await createTestUser();
-  await db.userRole.deleteMany({ where: { userId: user.id } });
-  await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
-  return (await signIn(user.id)).viewer;
-}
-
-const roleKeys = async (userId: string) =>
-  (await db.userRole.findMany({ where: { userId }, select: { role: { select: { key: true } } } }))
-    .map((r) => r.role.key)
-    .sort();
 
 const lastMailTo = async (to: string) => {
   const row = await db.emailOutbox.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
@@ -67,7 +38,7 @@ describe("applying for a staff account at sign-up", () => {
     const user = await applicant();
     expect(user.staffApproval).toBe("pending");
     expect(user.staffRequestedAt).toBeInstanceOf(Date);
-    expect(await roleKeys(user.id)).toEqual(["user"]);
+    expect(await roleKeysOf(user.id)).toEqual(["user"]);
     const [submitted] = await auditOf("staff.application_submitted", user.id);
     expect(submitted?.actorId).toBe(user.id);
     const { viewer } = await signIn(user.id);
@@ -92,7 +63,7 @@ describe("the approval queue", () => {
   it("lists pending applications oldest first with what a reviewer needs, and the sidebar counts them", async () => {
     const first = await applicant({ verified: false });
     const second = await applicant();
-    const reviewer = await manager();
+    const reviewer = await viewerWithRole("manager");
     const { pending } = await listStaffApplications(reviewer);
     const ids = pending.map((p) => p.userId);
     expect(ids.indexOf(first.id)).toBeGreaterThanOrEqual(0);
@@ -122,14 +93,14 @@ describe("approving", () => {
   it("grants the Staff role, records who decided, audits before/after and emails the applicant", async () => {
     const user = await applicant();
     const session = await signIn(user.id);
-    const reviewer = await manager();
+    const reviewer = await viewerWithRole("manager");
     await approveStaff(reviewer, user.id, testContext());
 
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.staffApproval).toBe("approved");
     expect(row.staffDecidedById).toBe(reviewer.userId);
     expect(row.staffDecidedAt).toBeInstanceOf(Date);
-    expect(await roleKeys(user.id)).toEqual(["staff", "user"]);
+    expect(await roleKeysOf(user.id)).toEqual(["staff", "user"]);
 
     const [event] = await auditOf("staff.application_approved", user.id);
     expect(event?.actorId).toBe(reviewer.userId);
@@ -144,7 +115,7 @@ describe("approving", () => {
     expect(mail.text).toContain("/dashboard");
 
     // The applicant's live session holds Staff's permissions on its next request.
-    const next = await viewerOfToken(session.token);
+    const next = (await nextRequestViewer(session.token))!;
     expect(next.pendingApproval).toBe(false);
     expect(next.permissions.has("customers.read")).toBe(true);
     expect(await listStaffApplications(reviewer).then((l) => l.pending.some((p) => p.userId === user.id))).toBe(false);
@@ -152,7 +123,7 @@ describe("approving", () => {
 
   it("answers 409 when the application was decided already, and 404 without one", async () => {
     const user = await applicant();
-    const reviewer = await manager();
+    const reviewer = await viewerWithRole("manager");
     await approveStaff(reviewer, user.id, testContext());
     await expect(approveStaff(reviewer, user.id, testContext())).rejects.toBeInstanceOf(ConflictError);
     await expect(rejectStaff(reviewer, user.id, { reason: "Too late" }, testContext())).rejects.toBeInstanceOf(
@@ -167,7 +138,7 @@ describe("approving", () => {
 
   it("lets only one of two reviewers deciding at once win", async () => {
     const user = await applicant();
-    const [a, b] = [await manager(), await manager()];
+    const [a, b] = [await viewerWithRole("manager"), await viewerWithRole("manager")];
     const outcomes = await Promise.allSettled([
       approveStaff(a, user.id, testContext()),
       rejectStaff(b, user.id, { reason: "Concurrent reviewer" }, testContext()),
@@ -187,27 +158,27 @@ describe("approving", () => {
     await expect(approveStaff(plain, user.id, testContext())).rejects.toBeInstanceOf(ForbiddenError);
     await expect(approveStaff(null, user.id, testContext())).rejects.toBeInstanceOf(UnauthenticatedError);
 
-    const approverOnly = await customRoleViewer(["staff.approve", "dashboard.view"]);
+    const approverOnly = await viewerWithPermissions(["staff.approve", "dashboard.view"]);
     expect(approverOnly.permissions.has("staff.approve")).toBe(true);
     await expect(approveStaff(approverOnly, user.id, testContext())).rejects.toThrow(/Staff role/);
     // Rejecting grants nothing, so it does not need the Staff role's permissions.
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).staffApproval).toBe("pending");
 
     // A reviewer whose own account is (somehow) pending: never their own application.
-    const reviewer = await manager();
+    const reviewer = await viewerWithRole("manager");
     await db.user.update({ where: { id: reviewer.userId }, data: { staffApproval: "pending" } });
     await expect(approveStaff(reviewer, reviewer.userId, testContext())).rejects.toThrow(/your own/);
     await expect(rejectStaff(reviewer, reviewer.userId, { reason: "Nope" }, testContext())).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    expect(await roleKeys(reviewer.userId)).toEqual(["manager"]);
-    expect(await roleKeys(user.id)).toEqual(["user"]);
+    expect(await roleKeysOf(reviewer.userId)).toEqual(["manager"]);
+    expect(await roleKeysOf(user.id)).toEqual(["user"]);
   });
 
   it("does not decide a banned applicant", async () => {
     const user = await applicant();
     await db.user.update({ where: { id: user.id }, data: { status: "banned" } });
-    await expect(approveStaff(await manager(), user.id, testContext())).rejects.toBeInstanceOf(ConflictError);
+    await expect(approveStaff(await viewerWithRole("manager"), user.id, testContext())).rejects.toBeInstanceOf(ConflictError);
   });
 });
 
@@ -215,7 +186,7 @@ describe("rejecting", () => {
   it("needs a reason, keeps the account ordinary, audits and emails the reason", async () => {
     const user = await applicant();
     const session = await signIn(user.id);
-    const reviewer = await manager();
+    const reviewer = await viewerWithRole("manager");
     const missing = await rejectStaff(reviewer, user.id, { reason: "  " }, testContext()).catch((e) => e);
     expect(missing).toBeInstanceOf(ValidationError);
     expect((missing as ValidationError).fieldErrors.reason).toBeDefined();
@@ -232,13 +203,13 @@ describe("rejecting", () => {
       staffRejectionReason: reason,
       staffDecidedById: reviewer.userId,
     });
-    expect(await roleKeys(user.id)).toEqual(["user"]);
+    expect(await roleKeysOf(user.id)).toEqual(["user"]);
     const [event] = await auditOf("staff.application_rejected", user.id);
     expect(JSON.parse(event?.metadata ?? "{}")).toMatchObject({ reason, staffApprovalAfter: "rejected" });
     const mail = await lastMailTo(user.email);
     expect(mail.text).toContain(reason);
 
-    const next = await viewerOfToken(session.token);
+    const next = (await nextRequestViewer(session.token))!;
     expect(next.pendingApproval).toBe(false);
     expect(next.permissions.has("dashboard.view")).toBe(true);
     expect(next.permissions.has("customers.read")).toBe(false);
@@ -248,7 +219,7 @@ describe("rejecting", () => {
 
   it("is open to an approver who lacks the Staff role's permissions (it grants nothing)", async () => {
     const user = await applicant();
-    const approverOnly = await customRoleViewer(["staff.approve"]);
+    const approverOnly = await viewerWithPermissions(["staff.approve"]);
     await rejectStaff(approverOnly, user.id, { reason: "Not a fit" }, testContext());
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).staffApproval).toBe("rejected");
   });
