@@ -40,6 +40,7 @@ const DEFAULT_REFUSAL: Record<PrincipalKind, string> = {
   unverified_manager: "403",
   impersonating_admin: "403",
   banned_user: "/sign-in",
+  custom_role_member: "403",
 };
 
 function refusalFor(declaration: PageDeclaration, kind: PrincipalKind): string {

@@ -239,6 +239,14 @@ export async function makeE2ePrincipal(kind: PrincipalKind): Promise<E2ePrincipa
     staffApproval: s.staffApproval,
     status: s.status,
   });
+  if (s.customPermissions) {
+    const custom = await sqliteFixtures.role({ permissions: s.customPermissions });
+    withDb((db) =>
+      db
+        .prepare(`INSERT INTO "UserRole" ("userId", "roleId", "createdAt") VALUES (?, ?, ?)`)
+        .run(account.id, custom.id, stamp(new Date())),
+    );
+  }
   if (s.impersonatorRole) {
     const admin = insertUser({ role: s.impersonatorRole, totp: true });
     const own = insertSession(admin.id);

@@ -116,6 +116,7 @@ export const PRINCIPAL_KINDS = [
   "pending_enrolment",
   "impersonating_admin",
   "banned_user",
+  "custom_role_member",
 ] as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
@@ -134,6 +135,8 @@ export type PrincipalSpec = {
   impersonatorRole: string | null;
   /** A banned account's session is over: it is a visitor holding a cookie. */
   status: "active" | "banned";
+  /** Instead of a built-in role: one custom role granting exactly these. */
+  customPermissions: readonly Permission[] | null;
 };
 
 export const PRINCIPAL_SPECS: Record<PrincipalKind, PrincipalSpec> = {
@@ -155,6 +158,9 @@ export const PRINCIPAL_SPECS: Record<PrincipalKind, PrincipalSpec> = {
   impersonating_admin: spec("impersonating_admin", "user", { impersonatorRole: "admin" }),
   // A Manager banned after signing in: the cookie still decodes, the session is over.
   banned_user: spec("banned_user", "manager", { status: "banned" }),
+  // Only a custom role (made in the admin console) granting analytics and the board, nothing else:
+  // not even dashboard.view, which every built-in role has.
+  custom_role_member: spec("custom_role_member", null, { customPermissions: ["analytics.read", "board.read"] }),
 };
 
 function spec(kind: PrincipalKind, role: string | null, overrides: Partial<PrincipalSpec> = {}): PrincipalSpec {
@@ -167,6 +173,7 @@ function spec(kind: PrincipalKind, role: string | null, overrides: Partial<Princ
     staffApproval: null,
     impersonatorRole: null,
     status: "active",
+    customPermissions: null,
     ...overrides,
   };
 }
@@ -192,7 +199,9 @@ export function principalFacts(kind: PrincipalKind): PrincipalFacts {
   const state = s.status === "banned" ? null : s.state;
   const holds = state === "active" && s.staffApproval !== "pending";
   const permissions = new Set<Permission>(
-    holds ? (role?.permissions ?? []).filter((p) => s.verified || !PERMISSIONS[p].needsVerifiedEmail) : [],
+    holds
+      ? (s.customPermissions ?? role?.permissions ?? []).filter((p) => s.verified || !PERMISSIONS[p].needsVerifiedEmail)
+      : [],
   );
   return {
     kind,

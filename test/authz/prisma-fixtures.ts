@@ -140,6 +140,10 @@ export async function makePrincipal(kind: PrincipalKind): Promise<MadePrincipal>
     staffApproval: s.staffApproval,
     status: s.status,
   });
+  if (s.customPermissions) {
+    const custom = await prismaFixtures.role({ permissions: s.customPermissions });
+    await db.userRole.create({ data: { userId: account.id, roleId: custom.id } });
+  }
   if (s.impersonatorRole) {
     const admin = await user({ role: s.impersonatorRole, totp: true });
     const own = await prismaFixtures.session(admin.id);
