@@ -283,6 +283,18 @@ export const ACTIONS: Record<string, ActionDeclaration> = {
         },
       },
       {
+        label: "one's own other session",
+        access: NOBODY,
+        setup: async (f, me) => {
+          if (!me.userId) return { args: [{ userId: missingId(), sessionId: missingId() }] };
+          const mine = await f.session(me.userId);
+          return {
+            args: [{ userId: me.userId, sessionId: mine.id }],
+            watch: [{ table: "Session", where: { id: mine.id } }],
+          };
+        },
+      },
+      {
         label: "a session of someone other than the user named",
         access: NOBODY,
         alsoRefusal: ["not_found"],
