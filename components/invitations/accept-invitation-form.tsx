@@ -3,11 +3,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { PersonalDetailsFields } from "@/components/auth/personal-details-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { acceptInvitationAction } from "@/lib/actions/invitations/accept-invitation";
 import { acceptInvitationSchema, type AcceptInvitationInput } from "@/lib/validations/invitation";
@@ -30,11 +30,6 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     control,
     name: ["password", "username", "firstName", "lastName"],
   });
-  const text = (
-    name: Exclude<keyof AcceptInvitationInput, "password" | "confirmPassword">,
-    label: string,
-    props: Record<string, unknown> = {},
-  ) => <TextField id={name} label={label} error={errors[name]?.message} {...props} {...register(name)} />;
 
   return (
     <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
@@ -48,16 +43,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
           autoComplete="email"
         />
       </Field>
-      <div className="grid gap-5 sm:grid-cols-2">
-        {text("firstName", "First name", { autoComplete: "given-name" })}
-        {text("lastName", "Last name", { autoComplete: "family-name" })}
-      </div>
-      {text("username", "Username", { autoComplete: "username", autoCapitalize: "none", spellCheck: false })}
-      {text("dateOfBirth", "Date of birth", {
-        type: "date",
-        autoComplete: "bday",
-        max: new Date().toISOString().slice(0, 10),
-      })}
+      <PersonalDetailsFields register={register} errors={errors} />
       <NewPasswordFields
         password={register("password")}
         confirmPassword={register("confirmPassword")}

@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
+import { PersonalDetailsFields } from "@/components/auth/personal-details-fields";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { signUpSchema, type SignUpInput } from "@/lib/validations/auth";
 import { signUpAction } from "@/lib/actions/auth/sign-up";
@@ -34,24 +35,19 @@ export function SignUpForm() {
     name: ["password", "username", "email", "firstName", "lastName"],
   });
 
-  const text = (name: Exclude<keyof SignUpInput, "applyForStaff">, label: string, props: Record<string, unknown> = {}) => {
-    const error = errors[name]?.message;
-    return <TextField id={name} label={label} error={error} {...props} {...register(name)} />;
-  };
-
   return (
     <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
-      <div className="grid gap-5 sm:grid-cols-2">
-        {text("firstName", "First name", { autoComplete: "given-name" })}
-        {text("lastName", "Last name", { autoComplete: "family-name" })}
-      </div>
-      {text("username", "Username", { autoComplete: "username", autoCapitalize: "none", spellCheck: false })}
-      {text("email", "Email", { type: "email", autoComplete: "email", inputMode: "email" })}
-      {text("dateOfBirth", "Date of birth", {
-        type: "date",
-        autoComplete: "bday",
-        max: new Date().toISOString().slice(0, 10),
-      })}
+      <PersonalDetailsFields register={register} errors={errors}>
+        <TextField
+          id="email"
+          label="Email"
+          error={errors.email?.message}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          {...register("email")}
+        />
+      </PersonalDetailsFields>
       <NewPasswordFields
         password={register("password")}
         confirmPassword={register("confirmPassword")}
