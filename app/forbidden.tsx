@@ -16,9 +16,14 @@ export default function Forbidden() {
       <p className="mt-2 max-w-sm text-sm text-muted-foreground">
         Your roles do not include it. Ask an administrator for a role that does.
       </p>
-      <Link href="/dashboard" className={buttonClasses("primary", "md", "mt-8")}>
-        Back to the dashboard
-      </Link>
+      <div className="mt-8 flex flex-wrap justify-center gap-3">
+        <Link href="/dashboard" className={buttonClasses("primary", "md")}>
+          Back to the dashboard
+        </Link>
+        <Link href="/settings/profile" className={buttonClasses("secondary", "md")}>
+          Your settings
+        </Link>
+      </div>
     </div>
   );
 }

@@ -5,13 +5,13 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
-  const viewer = await requirePageViewer();
+  const viewer = await requirePagePermission("dashboard.view");
   const { notice } = await searchParams;
   const activity = await listOwnActivity(viewer, 10);
   const now = new Date();
