@@ -872,7 +872,8 @@ export const PAGES: Record<string, PageDeclaration> = {
   },
   "/invite/accepted": { access: PUBLIC },
   // The developer outbox shows a signed-in reader the mail sent to their own address.
-  "/dev/outbox": { access: signedIn() },
+  // Never while impersonating: the person's mail holds their reset links.
+  "/dev/outbox": { access: signedIn({ impersonation: false }) },
   // Where a staff applicant waits; anyone else fully signed in is sent on to the dashboard.
   "/pending-approval": { access: signedIn({ pendingApplicant: true }), allowedRedirects: ["/dashboard"] },
 };

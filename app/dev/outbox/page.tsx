@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { Brand } from "@/components/layout/brand";
@@ -43,7 +43,10 @@ export default async function OutboxPage() {
   if (!canReadOutbox()) notFound();
   // Signed-in readers only: the mail holds sign-in and reset links.
   if (!(await getViewer())) redirect("/sign-in?next=%2Fdev%2Foutbox");
-  const { scope, emails } = await listOutbox(await requirePageViewer());
+  const viewer = await requirePageViewer();
+  // Not while impersonating (see listOutbox): HTTP 403 rather than an error from the DAL.
+  if (viewer.impersonatorId) forbidden();
+  const { scope, emails } = await listOutbox(viewer);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-8 flex items-center justify-between">

@@ -51,6 +51,13 @@ describe("listOutbox", () => {
     expect(JSON.stringify(emails)).not.toContain("other-token");
   });
 
+  it("an impersonated session reads nothing, not even the person's own mail (it holds their reset links)", async () => {
+    const user = await createTestUser();
+    await sendEmail(user.email, passwordResetEmail("Test", resetLink("impersonated-must-not-see")));
+    const viewer = { ...(await viewerOf(user.id)), impersonatorId: "an-admin" };
+    await expect(listOutbox(viewer)).rejects.toMatchObject({ status: 403, code: "impersonation_restricted" });
+  });
+
   it("an unverified newcomer can read their own verification link", async () => {
     const user = await newUser({ verified: false });
     const { emails } = await listOutbox(await viewerOf(user.id));

@@ -3,8 +3,9 @@
 // proxy on the same host everyone is 127.0.0.1). A signed-in person sees the mail addressed to
 // their own address since they have held it; only a holder of email.outbox.read sees everybody's.
 // Mail handed to a real provider belongs to the mailbox: it is listed by its state, never its body.
-// The whole page exists only while the dev outbox is enabled.
+// The whole page exists only while the dev outbox is enabled, and never for an impersonated session.
 import "server-only";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -35,6 +36,9 @@ export async function listOutbox(
 ): Promise<{ scope: "own" | "all"; emails: OutboxEmail[] }> {
   if (!canReadOutbox()) throw new NotFoundError();
   requireViewer(viewer);
+  // The outbox holds reset and sign-in links: reading the person's own mail would let an impersonating
+  // admin reset their password, which impersonation never allows.
+  assertNotImpersonating(viewer);
   const scope = viewer.permissions.has("email.outbox.read") ? "all" : "own";
   let where = {};
   if (scope === "own") {
