@@ -28,7 +28,8 @@ export async function gotoReady(page: Page, url: string) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
-export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
+/** Opens /sign-up and fills every field for `person`, without submitting. */
+export async function fillSignUpForm(page: Page, person: ReturnType<typeof newPerson>) {
   await gotoReady(page, "/sign-up");
   await page.getByLabel("First name").fill(person.firstName);
   await page.getByLabel("Last name").fill(person.lastName);
@@ -37,6 +38,10 @@ export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
   await page.getByLabel("Date of birth").fill(person.dateOfBirth);
   await page.getByLabel("Password", { exact: true }).fill(person.password);
   await page.getByLabel("Confirm password").fill(person.password);
+}
+
+export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
+  await fillSignUpForm(page, person);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 }

@@ -2,7 +2,7 @@
 // confirming the address through the mailed link, and screenshots in light and dark.
 import { mkdirSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
-import { gotoReady, newPerson } from "../helpers";
+import { fillSignUpForm, gotoReady, newPerson } from "../helpers";
 import { newestLinkTo } from "../mailbox";
 
 export const SHOTS = "/tmp/shots-staff-invite";
@@ -20,14 +20,7 @@ export async function shotLightAndDark(page: Page, name: string) {
 
 /** Signs up through the form, ticking "I am applying for a staff account". */
 export async function signUpForStaff(page: Page, person = newPerson(), options: { shot?: string } = {}) {
-  await gotoReady(page, "/sign-up");
-  await page.getByLabel("First name").fill(person.firstName);
-  await page.getByLabel("Last name").fill(person.lastName);
-  await page.getByLabel("Username").fill(person.username);
-  await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Date of birth").fill(person.dateOfBirth);
-  await page.getByLabel("Password", { exact: true }).fill(person.password);
-  await page.getByLabel("Confirm password").fill(person.password);
+  await fillSignUpForm(page, person);
   const apply = page.getByRole("checkbox", { name: /I am applying for a staff account/ });
   await expect(apply).not.toBeChecked();
   await apply.check();
