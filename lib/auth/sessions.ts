@@ -166,6 +166,24 @@ function fromRow(row: SessionRow): ValidSession {
   };
 }
 
+/**
+ * Whether a session row counts as signed out: past its absolute end, idle too long, its user
+ * banned, or its password changed since it began. The one rule, for the session of a request and
+ * for an impersonating admin's own session (lib/auth/viewer.ts).
+ */
+export function isSessionOver(
+  session: { expiresAt: Date; lastSeenAt: Date; createdAt: Date },
+  user: { status: string; passwordChangedAt: Date },
+  now = Date.now(),
+): boolean {
+  return (
+    session.expiresAt.getTime() <= now ||
+    now - session.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000 ||
+    user.status === "banned" ||
+    user.passwordChangedAt.getTime() > session.createdAt.getTime()
+  );
+}
+
 /** The live session behind a raw token, or null. Expired and orphaned rows are deleted on sight. */
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   if (!token || token.length > 128) return null;
@@ -173,13 +191,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (!row) return null;
   const session = fromRow(row);
   const now = Date.now();
-  const idleLimit = env.SESSION_IDLE_MINUTES * 60_000;
-  const dead =
-    session.expiresAt.getTime() <= now ||
-    now - session.lastSeenAt.getTime() > idleLimit ||
-    session.user.status === "banned" ||
-    session.user.passwordChangedAt.getTime() > session.createdAt.getTime();
-  if (dead) {
+  if (isSessionOver(session, session.user, now)) {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }

@@ -5,9 +5,14 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
-import { PENDING_SESSION_MS, validateSessionToken, type SessionState, type ValidSession } from "@/lib/auth/sessions";
+import {
+  isSessionOver,
+  PENDING_SESSION_MS,
+  validateSessionToken,
+  type SessionState,
+  type ValidSession,
+} from "@/lib/auth/sessions";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
 import { roleCache } from "@/lib/rbac/role-cache";
 import { SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
@@ -69,11 +74,8 @@ async function impersonatorStillEntitled(session: ValidSession): Promise<boolean
     own.userId !== session.impersonatorId ||
     own.state !== "active" ||
     own.impersonatorId ||
-    own.expiresAt.getTime() <= now ||
-    now - own.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000 ||
-    own.user.status === "banned" ||
-    own.user.staffApproval === "pending" ||
-    own.user.passwordChangedAt.getTime() > own.createdAt.getTime()
+    isSessionOver(own, own.user, now) ||
+    own.user.staffApproval === "pending"
   ) {
     return false;
   }
