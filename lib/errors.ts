@@ -15,8 +15,8 @@ export class AppError extends Error {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = "Sign in to continue.") {
-    super("unauthenticated", 401, message);
+  constructor(message = "Sign in to continue.", code = "unauthenticated") {
+    super(code, 401, message);
   }
 }
 
@@ -38,6 +38,13 @@ export class ConflictError extends AppError {
     readonly fieldErrors: FieldErrors = {},
   ) {
     super("conflict", 409, message);
+  }
+}
+
+/** A write made against a version of the record that is no longer current (If-Match, or an edit form's version). */
+export class PreconditionFailedError extends AppError {
+  constructor(message = "This record was changed since you loaded it. Reload it and try again.") {
+    super("precondition_failed", 412, message);
   }
 }
 

@@ -50,3 +50,15 @@ export const ADMIN_SECTIONS: readonly { href: string; label: string; permission:
 export function visibleAdminSections(permissions: ReadonlySet<Permission>) {
   return ADMIN_SECTIONS.filter((s) => permissions.has(s.permission));
 }
+
+/** The records sections, in order; /records opens the first one the viewer may use. */
+export const RECORDS_SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
+  { href: "/records/transactions", label: "Transactions", permission: "transactions.read" },
+  { href: "/records/customers", label: "Customers", permission: "customers.read" },
+  { href: "/records/products", label: "Products", permission: "products.read" },
+  { href: "/records/staff", label: "Staff", permission: "staff.read" },
+];
+
+export function visibleRecordsSections(permissions: ReadonlySet<Permission>) {
+  return RECORDS_SECTIONS.filter((s) => permissions.has(s.permission));
+}

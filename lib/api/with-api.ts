@@ -1,8 +1,26 @@
-// The one route-handler wrapper for /api: request id, context, JSON body parsing with a size cap
-// (counted while the body streams in: read-limited-body.ts), and every thrown error turned into
+// The one route-handler wrapper for /api: request id, context, the principal (API key or session)
+// and the permission the handler declares, JSON body parsing with a size cap (counted while the
+// body streams in: read-limited-body.ts), If-Match versions, and every thrown error turned into
 // problem+json (unexpected ones logged, never leaked).
+//
+//   export const GET = withApi(async (ctx) => json({ data: await listCustomers(ctx.actor, …) }),
+//     { permission: "customers.read" });
+//
+// The DAL checks the permission again: the declaration here answers early and documents the route.
 import "server-only";
-import { AppError, ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  RateLimitedError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors";
+import { etagOf, expectedVersionFrom, notModified } from "@/lib/api/etag";
+import { resolvePrincipal, type ApiPrincipal } from "@/lib/api/resolve-principal";
+import { actorContext } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/rbac/can";
+import type { Permission } from "@/lib/rbac/permissions";
 import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
 import { randomUUID } from "node:crypto";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
@@ -16,11 +34,23 @@ const MAX_BODY_BYTES = 64 * 1024;
 export type ApiContext = RequestContext & {
   request: Request;
   params: Record<string, string>;
+  searchParams: URLSearchParams;
   /** The parsed JSON body; 400/413/415 problems for anything that is not a JSON value. */
   json(): Promise<unknown>;
+  /** The record version If-Match names (undefined without one or for "*"); 412 when malformed. */
+  expectedVersion(): number | undefined;
 };
 
-type Handler = (ctx: ApiContext) => Promise<Response>;
+/** A handler that declared `permission` or `signedIn`: the principal is known and allowed. */
+export type AuthedApiContext = ApiContext & { actor: ApiPrincipal };
+
+export type ApiOptions =
+  /** The principal must hold this permission: 401 without a principal, 403 without the permission. */
+  | { permission: Permission }
+  /** Any signed-in principal (GET /api/v1/me). */
+  | { signedIn: true };
+
+type RouteHandler = (request: Request, route?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -29,6 +59,20 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   // The proxy decorates /api responses today; set here too, so JSON answers keep it without the proxy.
   headers.set("Content-Security-Policy", API_CSP);
   return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+/**
+ * A record's JSON with its version as ETag; 304 (no body) when the request's If-None-Match already
+ * names that version.
+ */
+export function jsonRecord(request: Request, data: unknown, version: number, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("ETag", etagOf(version));
+  if (request.method === "GET" && notModified(request.headers, version)) {
+    headers.set("Cache-Control", "no-store");
+    return new Response(null, { status: 304, headers });
+  }
+  return json(data, { ...init, headers });
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -53,7 +97,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * not CSRF-able and pass.
  */
 function assertSameOrigin(request: Request): void {
-  if (SAFE_METHODS.has(request.method) || !request.headers.get("cookie")) return;
+  // With Authorization the key authenticates, not the cookies; a cross-site form cannot set it.
+  if (SAFE_METHODS.has(request.method) || !request.headers.get("cookie") || request.headers.has("authorization")) {
+    return;
+  }
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
   const allowed = new Set([new URL(config.appUrl).origin, new URL(request.url).origin]);
@@ -62,20 +109,42 @@ function assertSameOrigin(request: Request): void {
   }
 }
 
-export function withApi(handler: Handler) {
-  return async (request: Request, route: { params?: Promise<Record<string, string>> } = {}): Promise<Response> => {
+async function authorize(request: Request, ip: string | null, options: ApiOptions): Promise<ApiPrincipal> {
+  const principal = await resolvePrincipal(request, ip);
+  if ("permission" in options) requirePermission(principal, options.permission);
+  return principal;
+}
+
+export function withApi(handler: (ctx: ApiContext) => Promise<Response>): RouteHandler;
+export function withApi(handler: (ctx: AuthedApiContext) => Promise<Response>, options: ApiOptions): RouteHandler;
+export function withApi(
+  handler: ((ctx: ApiContext) => Promise<Response>) | ((ctx: AuthedApiContext) => Promise<Response>),
+  options?: ApiOptions,
+): RouteHandler {
+  return async (request, route = {}) => {
     // The id is always ours: /api/* is not behind proxy.ts (which replaces a client-sent one for pages).
-    const context = { ...contextFromHeaders(request.headers), requestId: randomUUID() };
-    const instance = new URL(request.url).pathname;
+    let context: RequestContext = { ...contextFromHeaders(request.headers), requestId: randomUUID() };
+    const url = new URL(request.url);
+    const instance = url.pathname;
     let bodyRead: Promise<unknown> | undefined;
     try {
       assertSameOrigin(request);
-      const response = await handler({
+      let actor: ApiPrincipal | undefined;
+      if (options) {
+        actor = await authorize(request, context.ip, options);
+        context = { ...context, ...actorContext(actor) };
+      }
+      const ctx: ApiContext = {
         ...context,
         request,
         params: (await route.params) ?? {},
+        searchParams: url.searchParams,
         json: () => (bodyRead ??= readJson(request)),
-      });
+        expectedVersion: () => expectedVersionFrom(request.headers),
+      };
+      const response = await (handler as (ctx: ApiContext & { actor?: ApiPrincipal }) => Promise<Response>)(
+        actor ? { ...ctx, actor } : ctx,
+      );
       response.headers.set("x-request-id", context.requestId);
       return response;
     } catch (error) {
@@ -94,7 +163,9 @@ export function withApi(handler: Handler) {
         );
       }
       if (error instanceof AppError) {
-        return problemResponse(problem(error.status, error.code, error.message), instance, context.requestId);
+        const response = problemResponse(problem(error.status, error.code, error.message), instance, context.requestId);
+        if (error instanceof UnauthenticatedError) response.headers.set("WWW-Authenticate", 'Bearer realm="api"');
+        return response;
       }
       log.error(
         { err: error, requestId: context.requestId, path: instance, method: request.method },

@@ -16,8 +16,11 @@ export type AuditInput = {
   targetType?: string | null;
   targetId?: string | null;
   metadata?: Record<string, AuditValue>;
-  /** Where the request came from; `impersonatorId` is set when an admin acts as the actor. */
-  context?: { ip: string | null; userAgent: string | null; impersonatorId?: string | null };
+  /**
+   * Where the request came from; `impersonatorId` is set when an admin acts as the actor, and
+   * `apiKeyId` when the actor's API key made the request (the key is then the actor of record).
+   */
+  context?: { ip: string | null; userAgent: string | null; impersonatorId?: string | null; apiKeyId?: string | null };
 };
 
 /** Metadata values: scalars, and lists of strings for before/after sets (roles, permissions). */
@@ -47,11 +50,11 @@ async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
     userAgent: input.context?.userAgent ?? null,
     // Both identities of an impersonated action: the actor is the user acted as, and the admin
     // behind it is kept with every event (lib/data/impersonation).
-    metadata: JSON.stringify(
-      input.context?.impersonatorId
-        ? { ...input.metadata, impersonatorId: input.context.impersonatorId }
-        : (input.metadata ?? {}),
-    ),
+    metadata: JSON.stringify({
+      ...input.metadata,
+      ...(input.context?.impersonatorId ? { impersonatorId: input.context.impersonatorId } : {}),
+      ...(input.context?.apiKeyId ? { apiKeyId: input.context.apiKeyId } : {}),
+    }),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(row);

@@ -11,6 +11,8 @@ export type RequestContext = {
   requestId: string;
   /** The admin behind an impersonation session, so every audit event keeps both identities. */
   impersonatorId?: string | null;
+  /** The API key that authenticated the request (lib/api/with-api.ts), recorded with every audit event. */
+  apiKeyId?: string | null;
 };
 
 export function contextFromHeaders(h: Headers): RequestContext {

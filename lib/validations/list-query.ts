@@ -1,6 +1,7 @@
 // The one list-query contract for tables and REST list endpoints: `q`, `sort` from an allow-list
 // (`sort=username` ascending, `sort=-username` descending, as in JSON:API), an opaque keyset
-// `cursor`, `limit` (10, 25, 50 or 100; 25 by default) and per-entity filters. An entity defines
+// `cursor`, `limit` (10, 25, 50 or 100; 25 by default), `total=true` (count the matches too) and
+// per-entity filters. An entity defines
 // its query once (e.g. lib/validations/user-list-query.ts) and both its RSC page and its REST list
 // endpoint parse with it:
 //
@@ -100,6 +101,8 @@ export type ListQuery<K extends string> = {
   sort: SortSpec<K>;
   cursor: Cursor | undefined;
   limit: PageSize;
+  /** `total=true`: the API answers the number of matching rows too (tables always count). */
+  total: boolean;
 };
 
 type FilterOutput<F extends z.ZodRawShape> = { [P in keyof F]: z.output<F[P]> | undefined };
@@ -170,6 +173,10 @@ export function defineListQuery<const K extends string, F extends z.ZodRawShape>
         ctx.addIssue({ code: "custom", message: `The page size is one of ${PAGE_SIZES.join(", ")}.` });
         return z.NEVER;
       }),
+    total: z
+      .enum(["true", "false"], { error: "total is true or false." })
+      .optional()
+      .transform((v) => v === "true"),
     ...optionalFilters,
   });
   const filterKeys = Object.keys(filters) as (keyof F & string)[];

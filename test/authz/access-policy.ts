@@ -24,6 +24,12 @@ import {
   type Access,
   type PrincipalKind,
 } from "./access";
+import { apiPlatformPolicy } from "./policy/api-platform";
+import { customersPolicy } from "./policy/customers";
+import { directoryApiPolicy } from "./policy/directory-api";
+import { productsPolicy } from "./policy/products";
+import { staffRecordsPolicy } from "./policy/staff-records";
+import { transactionsPolicy } from "./policy/transactions";
 import {
   FIXTURE_PASSWORD,
   missingId,
@@ -33,6 +39,13 @@ import {
   type UserOptions,
   type Watch,
 } from "./fixtures";
+
+/** One area's entries (test/authz/policy/*.ts), merged into ACTIONS, ROUTES and PAGES below. */
+export type AreaPolicy = {
+  actions: Record<string, ActionDeclaration>;
+  routes: Record<string, RouteDeclaration>;
+  pages: Record<string, PageDeclaration>;
+};
 
 export type Setup<T> = (f: Fixtures, me: Me) => Promise<T>;
 
@@ -179,7 +192,7 @@ const STAFF_ROLE_HOLDS: readonly Permission[] = BUILT_IN_ROLES.find((r) => r.key
 // ---------------------------------------------------------------------------------------------
 // Server actions: "lib/actions/<area>/<verb-noun>.ts#exportName"
 
-export const ACTIONS: Record<string, ActionDeclaration> = {
+const CORE_ACTIONS: Record<string, ActionDeclaration> = {
   // Admin console: users (lib/data/users/*)
   "lib/actions/admin/ban-user.ts#banUserAction": {
     access: perm("users.manage"),
@@ -740,7 +753,7 @@ export const ACTIONS: Record<string, ActionDeclaration> = {
 // ---------------------------------------------------------------------------------------------
 // Route handlers: "<METHOD> <path pattern>"
 
-export const ROUTES: Record<string, RouteDeclaration> = {
+const CORE_ROUTES: Record<string, RouteDeclaration> = {
   "GET /api/health": { access: PUBLIC },
   "GET /api/v1/me": { access: signedIn({ pendingApplicant: true }) },
   "POST /api/v1/auth/sign-up": {
@@ -773,11 +786,14 @@ export const ROUTES: Record<string, RouteDeclaration> = {
 
 const SIGNED_IN_ELSEWHERE = { allowedRedirects: ["/dashboard"] };
 
-export const PAGES: Record<string, PageDeclaration> = {
+const CORE_PAGES: Record<string, PageDeclaration> = {
   "/": { access: PUBLIC, allowedRedirects: ["/dashboard", "/sign-in"] },
   "/dashboard": { access: perm("dashboard.view") },
   "/board": { access: perm("board.read") },
-  "/records": { access: perm("customers.read", "staff.read", "products.read", "transactions.read") },
+  "/records": {
+    access: perm("customers.read", "staff.read", "products.read", "transactions.read"),
+    allowedRedirects: ["/records/"],
+  },
   "/logs": { access: perm("audit.read") },
   "/analytics": { access: perm("analytics.read") },
   "/admin": { access: perm("users.read", "roles.read", "users.invite"), allowedRedirects: ["/admin/"] },
@@ -877,3 +893,28 @@ export const PAGES: Record<string, PageDeclaration> = {
   // Where a staff applicant waits; anyone else fully signed in is sent on to the dashboard.
   "/pending-approval": { access: signedIn({ pendingApplicant: true }), allowedRedirects: ["/dashboard"] },
 };
+
+const AREAS: readonly AreaPolicy[] = [
+  customersPolicy,
+  productsPolicy,
+  transactionsPolicy,
+  staffRecordsPolicy,
+  apiPlatformPolicy,
+  directoryApiPolicy,
+];
+
+/** Entries keyed twice would silently replace one another: refuse that at load. */
+function merged<T>(core: Record<string, T>, pick: (a: AreaPolicy) => Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = { ...core };
+  for (const area of AREAS) {
+    for (const [key, value] of Object.entries(pick(area) as Record<string, T>)) {
+      if (key in out) throw new Error(`authorization matrix: ${key} is declared twice`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export const ACTIONS = merged(CORE_ACTIONS, (a) => a.actions);
+export const ROUTES = merged(CORE_ROUTES, (a) => a.routes);
+export const PAGES = merged(CORE_PAGES, (a) => a.pages);

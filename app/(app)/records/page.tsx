@@ -1,18 +1,11 @@
-import type { Metadata } from "next";
-import { Table2 } from "lucide-react";
-import { UpcomingSection } from "@/components/layout/upcoming-section";
-import { requirePagePermission } from "@/lib/auth/require-page-viewer";
+import { forbidden, redirect } from "next/navigation";
+import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { visibleRecordsSections } from "@/lib/navigation";
 
-export const metadata: Metadata = { title: "Records" };
-
+/** /records opens the first section the viewer may use. */
 export default async function RecordsPage() {
-  await requirePagePermission("customers.read", "staff.read", "products.read", "transactions.read");
-  return (
-    <UpcomingSection
-      title="Records"
-      description="Customers, staff, products and transactions."
-      icon={Table2}
-      what="Business records with search, filters and exports arrive in a coming release."
-    />
-  );
+  const viewer = await requirePageViewer();
+  const first = visibleRecordsSections(viewer.permissions)[0];
+  if (!first) forbidden();
+  redirect(first.href);
 }

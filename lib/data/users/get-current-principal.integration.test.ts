@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getCurrentPrincipal } from "@/lib/data/users/get-current-principal";
-import { UnauthenticatedError } from "@/lib/errors";
+import { authenticateApiKey } from "@/lib/api/authenticate-api-key";
+import { apiKeyFor } from "@/test/api-keys";
+import { createTestUser } from "@/test/create-test-user";
 import { newUser, signIn } from "@/test/accounts";
 
 describe("getCurrentPrincipal", () => {
@@ -19,14 +21,32 @@ describe("getCurrentPrincipal", () => {
     expect(principal.permissions).toEqual([...viewer.permissions].sort());
     expect(principal.permissions.length).toBeGreaterThan(0);
     expect(Object.keys(principal).sort()).toEqual(
-      ["email", "emailVerified", "firstName", "id", "lastName", "permissions", "roles", "twoFactorEnabled", "username"].sort(),
+      [
+        "apiKey",
+        "authenticatedBy",
+        "email",
+        "emailVerified",
+        "firstName",
+        "id",
+        "lastName",
+        "permissions",
+        "roles",
+        "twoFactorEnabled",
+        "username",
+      ].sort(),
     );
   });
 
-  it("refuses without a viewer, and for a sign-in whose second factor is still pending", async () => {
-    expect(() => getCurrentPrincipal(null)).toThrow(UnauthenticatedError);
-    const user = await newUser();
-    const { viewer } = await signIn(user.id, "pending_second_factor");
-    expect(() => getCurrentPrincipal(viewer)).toThrow(UnauthenticatedError);
+  it("describes an API key's principal: its owner, the scopes it may use now, and the key", async () => {
+    const owner = await createTestUser({ role: "manager" });
+    const { key, id, prefix } = await apiKeyFor(owner.id, ["customers.read"], { name: "CRM sync" });
+    const principal = getCurrentPrincipal(await authenticateApiKey(key, null));
+    expect(principal).toMatchObject({
+      id: owner.id,
+      authenticatedBy: "api_key",
+      permissions: ["customers.read"],
+      apiKey: { id, name: "CRM sync", prefix, scopes: ["customers.read"], expiresAt: null },
+    });
+    expect(JSON.stringify(principal)).not.toContain(key);
   });
 });

@@ -1,23 +1,26 @@
-// The signed-in principal as the API describes it (GET /api/v1/me): who, which roles, which
-// effective permissions. Built from the viewer the request already has: no further query, and
-// nothing secret is part of a viewer.
+// The calling principal as the API describes it (GET /api/v1/me): who, which roles, which
+// effective permissions, and how it authenticated. Built from the principal the request already
+// has: no further query, and nothing secret is part of one.
 import "server-only";
-import { requireViewer } from "@/lib/auth/require-viewer";
-import type { Viewer } from "@/lib/auth/viewer";
+import { isKeyActor, type ApiPrincipal } from "@/lib/api/resolve-principal";
 
 export type Principal = ReturnType<typeof getCurrentPrincipal>;
 
-export function getCurrentPrincipal(viewer: Viewer | null) {
-  requireViewer(viewer);
+export function getCurrentPrincipal(principal: ApiPrincipal) {
+  const key = isKeyActor(principal) ? principal.apiKey : null;
   return {
-    id: viewer.userId,
-    username: viewer.username,
-    email: viewer.email,
-    firstName: viewer.firstName,
-    lastName: viewer.lastName,
-    emailVerified: viewer.emailVerified,
-    twoFactorEnabled: viewer.twoFactorEnabled,
-    roles: viewer.roles.map((r) => ({ key: r.key, name: r.name })),
-    permissions: [...viewer.permissions].sort(),
+    id: principal.userId,
+    username: principal.username,
+    email: principal.email,
+    firstName: principal.firstName,
+    lastName: principal.lastName,
+    emailVerified: principal.emailVerified,
+    twoFactorEnabled: principal.twoFactorEnabled,
+    roles: principal.roles.map((r) => ({ key: r.key, name: r.name })),
+    permissions: [...principal.permissions].sort(),
+    authenticatedBy: key ? ("api_key" as const) : ("session" as const),
+    apiKey: key
+      ? { id: key.id, name: key.name, prefix: key.prefix, scopes: [...key.scopes], expiresAt: key.expiresAt }
+      : null,
   };
 }

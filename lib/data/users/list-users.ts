@@ -1,21 +1,13 @@
 // Admin: the users table. Takes the parsed list query (lib/validations/user-list-query.ts): a
 // search over name, username and email (every word must match one of them), filters, a sort, and
-// keyset pagination on (sort values, id) in both directions. Only fields an admin screen may show
+// keyset pagination on (sort values, id) in both directions (lib/data/keyset-page.ts). Only fields an admin screen may show
 // leave here: never hashes, secrets or tokens.
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePermission } from "@/lib/rbac/can";
-import {
-  cursorValuesOf,
-  keysetOrderBy,
-  keysetWhere,
-  readCursorValues,
-  rowValues,
-  type KeysetColumn,
-  type KeysetValue,
-} from "@/lib/data/keyset";
-import { encodeCursor, formatSort } from "@/lib/validations/list-query";
+import type { KeysetColumn } from "@/lib/data/keyset";
+import { keysetPage } from "@/lib/data/keyset-page";
 import type { UserListQuery, UserSortKey } from "@/lib/validations/user-list-query";
 
 export type UserListItem = {
@@ -110,62 +102,24 @@ const select = (now: Date) =>
 
 export async function listUsers(viewer: Viewer | null, query: UserListQuery): Promise<UserListPage> {
   requirePermission(viewer, "users.read");
-  const columns = SORT_COLUMNS[query.sort.key];
-  const { direction } = query.sort;
-  const sortParam = formatSort(query.sort);
-  const filters = filterWhere(query);
-  const limit = query.limit;
   const now = new Date();
-
-  // A cursor whose values do not fit the sort's columns is treated as no cursor (first page).
-  const cursorValues = query.cursor ? readCursorValues(columns, query.cursor) : null;
-  const cursor = query.cursor && cursorValues ? { ...query.cursor, values: cursorValues } : null;
-
-  const read = (where: UserWhere, reverse: boolean) =>
-    db.user.findMany({
-      where,
-      orderBy: keysetOrderBy(columns, direction, reverse) as UserOrderBy,
-      take: limit + 1,
-      select: select(now),
-    });
-  const beyond = (values: readonly KeysetValue[], id: string, side: "after" | "before") =>
-    keysetWhere(columns, direction, values, id, side) as NonNullable<UserWhere>;
-
-  let rows: Awaited<ReturnType<typeof read>>;
-  let hasNext: boolean;
-  if (cursor?.before) {
-    const back = await read({ AND: [filters, beyond(cursor.values, cursor.id, "before")] }, true);
-    if (back.length > limit) {
-      rows = back.slice(0, limit).reverse();
-      hasNext = true;
-    } else {
-      // Reached the start: show a full first page rather than a short one.
-      const first = await read(filters, false);
-      rows = first.slice(0, limit);
-      hasNext = first.length > limit;
-    }
-  } else {
-    const where = cursor ? { AND: [filters, beyond(cursor.values, cursor.id, "after")] } : filters;
-    const forward = await read(where, false);
-    rows = forward.slice(0, limit);
-    hasNext = forward.length > limit;
-  }
-
-  const firstRow = rows[0];
-  const [total, rowsBefore] = await Promise.all([
-    db.user.count({ where: filters }),
-    firstRow
-      ? db.user.count({
-          where: { AND: [filters, beyond(rowValues(columns, firstRow), firstRow.id, "before")] },
-        })
-      : Promise.resolve(0),
-  ]);
-
-  const rowCursor = (row: (typeof rows)[number], before = false) =>
-    encodeCursor({ sort: sortParam, values: cursorValuesOf(columns, row), id: row.id, before });
-  const lastRow = rows.at(-1);
+  const page = await keysetPage({
+    columns: SORT_COLUMNS[query.sort.key],
+    sort: query.sort,
+    cursor: query.cursor,
+    limit: query.limit,
+    where: filterWhere(query),
+    read: (args) =>
+      db.user.findMany({
+        where: args.where as UserWhere,
+        orderBy: args.orderBy as UserOrderBy,
+        take: args.take,
+        select: select(now),
+      }),
+    count: (where) => db.user.count({ where: where as UserWhere }),
+  });
   return {
-    items: rows.map((u) => ({
+    items: page.rows.map((u) => ({
       id: u.id,
       username: u.username,
       email: u.email,
@@ -181,9 +135,9 @@ export async function listUsers(viewer: Viewer | null, query: UserListQuery): Pr
       lastSignInAt: u.lastSignInAt,
       createdAt: u.createdAt,
     })),
-    total,
-    start: firstRow ? rowsBefore + 1 : 0,
-    nextCursor: hasNext && lastRow ? rowCursor(lastRow) : null,
-    prevCursor: firstRow && rowsBefore > 0 ? rowCursor(firstRow, true) : null,
+    total: page.total ?? 0,
+    start: page.start ?? 0,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
   };
 }

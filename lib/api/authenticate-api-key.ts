@@ -1,0 +1,126 @@
+// `Authorization: Bearer odk_live_…`: the API key behind a request, as an Actor for its owner. One
+// query (the key with its owner, the owner's role ids and the access version), like a session's.
+// A key never outlives or outranks its owner: on every request it holds only the permissions that
+// are both in its scopes and held by the owner right now (roles, verified address, approval), and
+// it stops working when the owner is banned or, for a person, when a role of theirs requires a
+// second factor they have not set up (their own sessions hold nothing then either).
+import "server-only";
+import { db, dbProvider } from "@/lib/db";
+import { apiKeyHash } from "@/lib/api/api-key-format";
+import type { Actor } from "@/lib/auth/actor";
+import { UnauthenticatedError } from "@/lib/errors";
+import { effectivePermissions } from "@/lib/rbac/effective-permissions";
+import { isPermission, type Permission } from "@/lib/rbac/permissions";
+import { roleCache } from "@/lib/rbac/role-cache";
+
+/** The key-authenticated principal: an Actor with the owner's identity and the key's. */
+export type KeyActor = Actor & {
+  apiKeyId: string;
+  apiKey: { id: string; name: string; prefix: string; scopes: readonly Permission[]; expiresAt: Date | null };
+  kind: "person" | "service";
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  twoFactorEnabled: boolean;
+  roles: readonly { readonly key: string; readonly name: string }[];
+};
+
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  userId: string;
+  kind: string;
+  status: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  emailVerifiedAt: Date | null;
+  totpEnabledAt: Date | null;
+  staffApproval: string | null;
+  roleIds: string | null;
+  accessVersion: number | bigint | null;
+};
+
+const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
+const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
+  k."lastUsedIp", u."id" AS "userId", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
+  u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval",
+  (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
+  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
+  FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
+  WHERE k."hash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+function parseScopes(raw: string): Permission[] {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? value.filter((s): s is Permission => typeof s === "string" && isPermission(s)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Throws 401 with a specific code for a key that is unknown, revoked, expired or whose owner is banned. */
+export async function authenticateApiKey(presented: string, ip: string | null): Promise<KeyActor> {
+  const hash = apiKeyHash(presented);
+  if (!hash) throw new UnauthenticatedError("The API key is not valid.", "invalid_api_key");
+  const [row] = await db.$queryRawUnsafe<KeyRow[]>(KEY_QUERY, hash);
+  if (!row) throw new UnauthenticatedError("The API key is not valid.", "invalid_api_key");
+  const now = Date.now();
+  if (row.revokedAt) throw new UnauthenticatedError("This API key has been revoked.", "api_key_revoked");
+  if (row.expiresAt && new Date(row.expiresAt).getTime() <= now) {
+    throw new UnauthenticatedError("This API key has expired.", "api_key_expired");
+  }
+  if (row.status !== "active") {
+    throw new UnauthenticatedError("The owner of this API key can no longer use it.", "api_key_owner_inactive");
+  }
+
+  const kind = row.kind === "service" ? "service" : "person";
+  const roles = await roleCache.roleSet(
+    row.roleIds ? row.roleIds.split(",") : [],
+    row.accessVersion == null ? -1 : Number(row.accessVersion),
+  );
+  // A service account has no address to verify and never signs in, so no second factor applies.
+  const emailVerified = kind === "service" || row.emailVerifiedAt != null;
+  const ownerComplete =
+    row.staffApproval !== "pending" && (kind === "service" || !roles.requiresTwoFactor || row.totpEnabledAt != null);
+  const owned = effectivePermissions(roles.granted, { emailVerified, sessionComplete: ownerComplete });
+  const scopes = parseScopes(row.scopes);
+  const permissions = new Set<Permission>(scopes.filter((p) => owned.has(p)));
+
+  const lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0;
+  if (now - lastUsed > TOUCH_INTERVAL_MS || row.lastUsedIp !== ip) {
+    await db.apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now), lastUsedIp: ip } });
+  }
+
+  return {
+    userId: row.userId,
+    permissions,
+    emailVerified,
+    impersonatorId: null,
+    apiKeyId: row.id,
+    apiKey: {
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      scopes,
+      expiresAt: row.expiresAt ? new Date(row.expiresAt) : null,
+    },
+    kind,
+    username: row.username,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    twoFactorEnabled: row.totpEnabledAt != null,
+    roles: roles.roles,
+  };
+}

