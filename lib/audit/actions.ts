@@ -1,4 +1,12 @@
-// Every audit action the application writes, with the label the activity views show.
+// Every audit action the application writes, with the label the activity views show. The
+// business areas keep theirs in lib/audit/area-actions/*.ts.
+import { API_KEYS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/api-keys";
+import { CUSTOMERS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/customers";
+import { EMAILS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/emails";
+import { PRODUCTS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/products";
+import { STAFF_RECORDS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/staff-records";
+import { TRANSACTIONS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/transactions";
+
 export const AUDIT_ACTIONS = {
   "user.signed_up": "Signed up",
   "user.email_verified": "Verified email address",
@@ -47,6 +55,12 @@ export const AUDIT_ACTIONS = {
   "invitation.accepted": "Accepted an invitation",
   "impersonation.started": "Started impersonating a user",
   "impersonation.stopped": "Stopped impersonating a user",
+  ...CUSTOMERS_AUDIT_ACTIONS,
+  ...PRODUCTS_AUDIT_ACTIONS,
+  ...TRANSACTIONS_AUDIT_ACTIONS,
+  ...STAFF_RECORDS_AUDIT_ACTIONS,
+  ...API_KEYS_AUDIT_ACTIONS,
+  ...EMAILS_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

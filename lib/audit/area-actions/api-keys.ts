@@ -1,0 +1,3 @@
+// Audit actions of one area ("<entity>.<past-tense verb>": label shown in activity views),
+// merged into lib/audit/actions.ts.
+export const API_KEYS_AUDIT_ACTIONS = {} as const;
