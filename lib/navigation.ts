@@ -45,6 +45,7 @@ export const ADMIN_SECTIONS: readonly { href: string; label: string; permission:
   { href: "/admin/users", label: "Users", permission: "users.read" },
   { href: "/admin/roles", label: "Roles", permission: "roles.read" },
   { href: "/admin/invitations", label: "Invitations", permission: "users.invite" },
+  { href: "/admin/service-accounts", label: "Service accounts", permission: "users.manage" },
 ];
 
 export function visibleAdminSections(permissions: ReadonlySet<Permission>) {
