@@ -1,7 +1,8 @@
 // The one route-handler wrapper for /api: request id, context, the principal (API key or session)
-// and the permission the handler declares, JSON body parsing with a size cap (counted while the
-// body streams in: read-limited-body.ts), If-Match versions, and every thrown error turned into
-// problem+json (unexpected ones logged, never leaked).
+// and the permission the handler declares, rate limits per IP and per principal with RateLimit-*
+// headers on every answer (api-rate-limits.ts), Idempotency-Key on POST (idempotency.ts), JSON
+// body parsing with a size cap (counted while the body streams in: read-limited-body.ts), If-Match
+// versions, and every thrown error turned into problem+json (unexpected ones logged, never leaked).
 //
 //   export const GET = withApi(async (ctx) => json({ data: await listCustomers(ctx.actor, …) }),
 //     { permission: "customers.read" });
@@ -28,6 +29,15 @@ import { log } from "@/lib/log";
 import { fieldErrorList, problem, problemResponse } from "@/lib/api/problem";
 import { config } from "@/lib/config";
 import { API_CSP } from "@/lib/http/csp";
+import {
+  apiLimitsFor,
+  consumeApiLimit,
+  setRateLimitHeaders,
+  tightest,
+  type ApiLimitState,
+} from "@/lib/api/api-rate-limits";
+import { idempotencyKeyOf, withIdempotency } from "@/lib/api/idempotency";
+import { isKeyActor } from "@/lib/api/resolve-principal";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -75,12 +85,13 @@ export function jsonRecord(request: Request, data: unknown, version: number, ini
   return json(data, { ...init, headers });
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/** Parses the body as JSON; `preread` is the body text when idempotency already had to read it. */
+async function readJson(request: Request, preread?: string): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new BodyError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = await readLimitedBody(request, MAX_BODY_BYTES);
+  const text = preread ?? (await readLimitedBody(request, MAX_BODY_BYTES));
   try {
     return JSON.parse(text);
   } catch {
@@ -115,6 +126,55 @@ async function authorize(request: Request, ip: string | null, options: ApiOption
   return principal;
 }
 
+/** The rate-limit and idempotency identity of a principal: its key, or the person for a session. */
+function principalId(principal: ApiPrincipal): string {
+  return isKeyActor(principal) ? `key:${principal.apiKeyId}` : `user:${principal.userId}`;
+}
+
+/** Counts the request against a budget; 429 (reported with that budget's headers) when it is spent. */
+async function countAgainst(
+  spec: Parameters<typeof consumeApiLimit>[0],
+  key: string,
+  states: ApiLimitState[],
+): Promise<void> {
+  const state = await consumeApiLimit(spec, key);
+  states.push(state);
+  if (!state.allowed) {
+    throw new RateLimitedError(
+      state.resetSeconds,
+      `Rate limit of ${state.limit} requests per ${state.windowSeconds} seconds reached. Retry in ${state.resetSeconds} s.`,
+    );
+  }
+}
+
+function errorResponse(error: unknown, request: Request, instance: string, requestId: string): Response {
+  if (error instanceof ValidationError || error instanceof ConflictError) {
+    return problemResponse(
+      problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }),
+      instance,
+      requestId,
+    );
+  }
+  if (error instanceof RateLimitedError) {
+    return problemResponse(
+      problem(429, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds }),
+      instance,
+      requestId,
+    );
+  }
+  if (error instanceof AppError) {
+    const response = problemResponse(problem(error.status, error.code, error.message), instance, requestId);
+    if (error instanceof UnauthenticatedError) response.headers.set("WWW-Authenticate", 'Bearer realm="api"');
+    return response;
+  }
+  log.error({ err: error, requestId, path: instance, method: request.method }, "api handler failed");
+  return problemResponse(
+    problem(500, "internal_error", "An unexpected error occurred. Quote the request id if you contact support."),
+    instance,
+    requestId,
+  );
+}
+
 export function withApi(handler: (ctx: ApiContext) => Promise<Response>): RouteHandler;
 export function withApi(handler: (ctx: AuthedApiContext) => Promise<Response>, options: ApiOptions): RouteHandler;
 export function withApi(
@@ -126,56 +186,59 @@ export function withApi(
     let context: RequestContext = { ...contextFromHeaders(request.headers), requestId: randomUUID() };
     const url = new URL(request.url);
     const instance = url.pathname;
-    let bodyRead: Promise<unknown> | undefined;
+    const limits = apiLimitsFor(request.method);
+    const limitStates: ApiLimitState[] = [];
+    let response: Response;
     try {
+      // Without a known address (a request that did not come through the server, as in tests) there is no IP to count.
+      if (context.ip) await countAgainst(limits.ip, context.ip, limitStates);
       assertSameOrigin(request);
       let actor: ApiPrincipal | undefined;
       if (options) {
         actor = await authorize(request, context.ip, options);
         context = { ...context, ...actorContext(actor) };
+        await countAgainst(limits.principal, principalId(actor), limitStates);
       }
+      const idempotencyKey = actor && request.method === "POST" ? idempotencyKeyOf(request.headers) : null;
+      // Idempotency compares body bytes, so the body is read (size-capped) before the handler runs.
+      const preread = idempotencyKey ? await readLimitedBody(request, MAX_BODY_BYTES) : undefined;
+      let bodyRead: Promise<unknown> | undefined;
       const ctx: ApiContext = {
         ...context,
         request,
         params: (await route.params) ?? {},
         searchParams: url.searchParams,
-        json: () => (bodyRead ??= readJson(request)),
+        json: () => (bodyRead ??= readJson(request, preread)),
         expectedVersion: () => expectedVersionFrom(request.headers),
       };
-      const response = await (handler as (ctx: ApiContext & { actor?: ApiPrincipal }) => Promise<Response>)(
-        actor ? { ...ctx, actor } : ctx,
-      );
-      response.headers.set("x-request-id", context.requestId);
-      return response;
+      const requestId = context.requestId;
+      const run = async () => {
+        try {
+          return await (handler as (ctx: ApiContext & { actor?: ApiPrincipal }) => Promise<Response>)(
+            actor ? { ...ctx, actor } : ctx,
+          );
+        } catch (error) {
+          return errorResponse(error, request, instance, requestId);
+        }
+      };
+      response =
+        idempotencyKey && actor && preread !== undefined
+          ? await withIdempotency(
+              {
+                principal: principalId(actor),
+                key: idempotencyKey,
+                method: request.method,
+                path: url.pathname + url.search,
+                body: preread,
+              },
+              run,
+            )
+          : await run();
     } catch (error) {
-      if (error instanceof ValidationError || error instanceof ConflictError) {
-        return problemResponse(
-          problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }),
-          instance,
-          context.requestId,
-        );
-      }
-      if (error instanceof RateLimitedError) {
-        return problemResponse(
-          problem(429, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds }),
-          instance,
-          context.requestId,
-        );
-      }
-      if (error instanceof AppError) {
-        const response = problemResponse(problem(error.status, error.code, error.message), instance, context.requestId);
-        if (error instanceof UnauthenticatedError) response.headers.set("WWW-Authenticate", 'Bearer realm="api"');
-        return response;
-      }
-      log.error(
-        { err: error, requestId: context.requestId, path: instance, method: request.method },
-        "api handler failed",
-      );
-      return problemResponse(
-        problem(500, "internal_error", "An unexpected error occurred. Quote the request id if you contact support."),
-        instance,
-        context.requestId,
-      );
+      response = errorResponse(error, request, instance, context.requestId);
     }
+    response.headers.set("x-request-id", context.requestId);
+    setRateLimitHeaders(response.headers, tightest(limitStates));
+    return response;
   };
 }
