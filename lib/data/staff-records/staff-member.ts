@@ -1,0 +1,69 @@
+// What every staff-records function answers about a staff member: the account's public fields
+// and the staff record (null fields until someone fills it in). A staff member is a person holding
+// the Staff role; the record lives in StaffProfile, keyed by the user, made on its first edit.
+// `version` is the record's (0 while no record exists): the ETag and the edit form's check.
+import "server-only";
+import { STAFF_ROLE } from "@/lib/rbac/built-in-roles";
+import { formatCalendarDate } from "@/lib/validations/staff-record";
+
+export type StaffMember = {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: "active" | "banned";
+  employeeNumber: string | null;
+  phone: string | null;
+  /** YYYY-MM-DD. */
+  hiredOn: string | null;
+  version: number;
+  /** When the staff record last changed (null while none exists). */
+  updatedAt: Date | null;
+};
+
+/** The `where` of "this user is a staff member". */
+export const staffMemberWhere = { kind: "person", roles: { some: { role: { key: STAFF_ROLE } } } } as const;
+
+export const staffMemberSelect = {
+  id: true,
+  username: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  status: true,
+  staffProfile: { select: { employeeNumber: true, phone: true, hiredOn: true, version: true, updatedAt: true } },
+} as const;
+
+type Row = {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  status: string;
+  staffProfile: {
+    employeeNumber: string | null;
+    phone: string | null;
+    hiredOn: Date | null;
+    version: number;
+    updatedAt: Date;
+  } | null;
+};
+
+export function toStaffMember(row: Row): StaffMember {
+  const p = row.staffProfile;
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    status: row.status === "banned" ? "banned" : "active",
+    employeeNumber: p?.employeeNumber ?? null,
+    phone: p?.phone ?? null,
+    hiredOn: p?.hiredOn ? formatCalendarDate(p.hiredOn) : null,
+    version: p?.version ?? 0,
+    updatedAt: p?.updatedAt ?? null,
+  };
+}
