@@ -420,3 +420,9 @@ export const productCsvRowSchema = z
     if (active === undefined) return z.NEVER;
     return form.data;
   });
+
+/** The import's input: the CSV file's text (the parser caps its size and rows). */
+export const productImportSchema = z.strictObject({
+  csv: z.string({ error: "Choose a CSV file." }).min(1, "Choose a CSV file.").max(2_000_000, "The file is too large."),
+});
+export type ProductImportInput = z.input<typeof productImportSchema>;
