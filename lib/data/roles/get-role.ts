@@ -2,7 +2,7 @@
 // where each permission comes from, its parent and children, and its members (the first 50).
 import "server-only";
 import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { NotFoundError } from "@/lib/errors";
 import { requirePermission } from "@/lib/rbac/can";
@@ -26,7 +26,7 @@ export type RoleDetail = RoleSummary & {
   pendingInvitationCount: number;
 };
 
-export async function getRole(viewer: Viewer | null, roleId: unknown): Promise<RoleDetail> {
+export async function getRole(viewer: Actor | null, roleId: unknown): Promise<RoleDetail> {
   requirePermission(viewer, "roles.read");
   if (typeof roleId !== "string" || roleId.length > 64) throw new NotFoundError("Role not found.");
   const graph = await loadRoleGraph(db);

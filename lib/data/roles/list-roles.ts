@@ -2,7 +2,7 @@
 // people hold it. Built-in roles first, in seed order, then custom roles by name.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { requirePermission } from "@/lib/rbac/can";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/rbac/permissions";
@@ -15,7 +15,7 @@ export type RoleListItem = RoleSummary & {
   effectivePermissions: Permission[];
 };
 
-export async function listRoles(viewer: Viewer | null): Promise<RoleListItem[]> {
+export async function listRoles(viewer: Actor | null): Promise<RoleListItem[]> {
   requirePermission(viewer, "roles.read");
   const [graph, counts] = await Promise.all([
     loadRoleGraph(db),

@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { accountBannedEmail } from "@/lib/email/admin-messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export const OWN_BAN_REFUSAL = "You cannot ban yourself.";
 
 /** One ban, guard rails included (also used by bulk-ban-users with an already validated reason). */
 export async function banOneUser(
-  viewer: Viewer | null,
+  viewer: Actor | null,
   userId: string,
   reason: string,
   ctx: RequestContext,
@@ -63,7 +63,7 @@ export async function banOneUser(
 }
 
 /** Input: { userId, reason } (reason 3–500 characters). */
-export async function banUser(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ sessionsEnded: number }> {
+export async function banUser(viewer: Actor | null, input: unknown, ctx: RequestContext): Promise<{ sessionsEnded: number }> {
   requirePermission(viewer, "users.manage");
   const { userId, reason } = parseOrThrow(banUserSchema, input);
   return banOneUser(viewer, userId, reason, ctx);

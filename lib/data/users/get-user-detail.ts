@@ -5,7 +5,7 @@
 // behind those controls decide again on their own; this is for display.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { roleGrantRefusal } from "@/lib/rbac/assert-can-grant-role";
@@ -87,7 +87,7 @@ export type UserDetail = {
 
 const STAFF_STATES = new Set(["pending", "approved", "rejected"]);
 
-export async function getUserDetail(viewer: Viewer | null, userId: unknown): Promise<UserDetail> {
+export async function getUserDetail(viewer: Actor | null, userId: unknown): Promise<UserDetail> {
   requirePermission(viewer, "users.read");
   const parsed = entityIdSchema.safeParse(userId);
   if (!parsed.success) throw new NotFoundError("User not found.");

@@ -4,7 +4,7 @@
 // leave here: never hashes, secrets or tokens.
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { KeysetColumn } from "@/lib/data/keyset";
 import { keysetPage } from "@/lib/data/keyset-page";
@@ -100,7 +100,7 @@ const select = (now: Date) =>
     _count: { select: { sessions: { where: { state: "active", expiresAt: { gt: now } } } } },
   }) as const;
 
-export async function listUsers(viewer: Viewer | null, query: UserListQuery): Promise<UserListPage> {
+export async function listUsers(viewer: Actor | null, query: UserListQuery): Promise<UserListPage> {
   requirePermission(viewer, "users.read");
   const now = new Date();
   const page = await keysetPage({

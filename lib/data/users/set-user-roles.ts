@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { assertCanGrantRole } from "@/lib/rbac/assert-can-grant-role";
@@ -29,7 +29,7 @@ export const OWN_ROLES_REFUSAL = "You cannot change your own roles.";
  * the user holds now and returns the ids they should hold; it runs inside the transaction.
  */
 export async function changeUserRoles(
-  viewer: Viewer | null,
+  viewer: Actor | null,
   userId: string,
   next: (current: readonly string[], graph: RoleGraph) => string[],
   ctx: RequestContext,
@@ -79,7 +79,7 @@ export async function changeUserRoles(
 }
 
 /** Replaces the user's roles with `roleIds` (input: { userId, roleIds }). */
-export async function setUserRoles(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<RoleChange> {
+export async function setUserRoles(viewer: Actor | null, input: unknown, ctx: RequestContext): Promise<RoleChange> {
   requirePermission(viewer, "users.manage");
   const { userId, roleIds } = parseOrThrow(setUserRolesSchema, input);
   return changeUserRoles(viewer, userId, () => roleIds, ctx);

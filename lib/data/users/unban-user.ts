@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Actor } from "@/lib/auth/actor";
 import { accountUnbannedEmail } from "@/lib/email/admin-messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import { requirePermission } from "@/lib/rbac/can";
 import { entityIdSchema } from "@/lib/validations/admin-user";
 import { parseOrThrow } from "@/lib/validations/parse";
 
-export async function unbanUser(viewer: Viewer | null, userId: unknown, ctx: RequestContext): Promise<void> {
+export async function unbanUser(viewer: Actor | null, userId: unknown, ctx: RequestContext): Promise<void> {
   requirePermission(viewer, "users.manage");
   const id = parseOrThrow(entityIdSchema, userId);
   const user = await db.$transaction(async (tx) => {

@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as LIST } from "./route";
+import { GET, PATCH } from "./[id]/route";
+import { POST as BAN } from "./[id]/ban/route";
+import { POST as UNBAN } from "./[id]/unban/route";
+// eslint-disable-next-line no-restricted-imports -- the test writes its fixtures straight to the database
+import { db } from "@/lib/db";
+import { BUILT_IN_ROLES } from "@/lib/rbac/built-in-roles";
+import { apiKeyFor } from "@/test/api-keys";
+import { callRoute } from "@/test/call-route";
+import { createTestUser } from "@/test/create-test-user";
+import { uniqueName } from "@/test/helpers";
+import { markTwoFactorOn } from "@/test/user-admin";
+
+// No browser session in these tests: a request without a key finds no cookie.
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  headers: async () => new Headers(),
+}));
+
+const marker = uniqueName("uapi");
+let readKey: string;
+let manageKey: string;
+let noScopeKey: string;
+let adminId: string;
+let superAdminId: string;
+let roleIds: Record<string, string>;
+
+async function target(role = "user") {
+  const u = await createTestUser({ role, firstName: `F${marker}` });
+  return u.id;
+}
+
+beforeAll(async () => {
+  const roles = await db.role.findMany({ select: { id: true, key: true } });
+  roleIds = Object.fromEntries(roles.map((r) => [r.key, r.id]));
+  const manager = await createTestUser({ role: "manager" });
+  readKey = (await apiKeyFor(manager.id, ["users.read"])).key;
+  noScopeKey = (await apiKeyFor(manager.id, ["customers.read"])).key;
+  const admin = await createTestUser({ role: "admin" });
+  await markTwoFactorOn(admin.id);
+  adminId = admin.id;
+  // A key acts only within its scopes, and nobody manages an account holding more than they do:
+  // to manage ordinary accounts the key needs what they hold too, so it gets all of the Admin's.
+  const adminRole = BUILT_IN_ROLES.find((r) => r.key === "admin")!;
+  manageKey = (await apiKeyFor(admin.id, adminRole.permissions)).key;
+  const sa = await createTestUser({ role: "super_admin" });
+  await markTwoFactorOn(sa.id);
+  superAdminId = sa.id;
+});
+
+describe("GET /api/v1/users", () => {
+  it("lists accounts without secrets, pages with next_cursor, total only when asked", async () => {
+    const ids = [await target(), await target(), await target("staff")];
+    const first = await callRoute(LIST, "GET", "/api/v1/users", { key: readKey, query: { q: marker, limit: "10" } });
+    expect(first.status).toBe(200);
+    expect(first.body).not.toHaveProperty("total");
+    expect(first.body.data.map((u: { id: string }) => u.id).sort()).toEqual([...ids].sort());
+    expect(JSON.stringify(first.body)).not.toMatch(/passwordHash|totpSecret|hash/i);
+    const counted = await callRoute(LIST, "GET", "/api/v1/users", {
+      key: readKey,
+      query: { q: marker, role: "staff", total: "true" },
+    });
+    expect(counted.body.total).toBe(1);
+  });
+
+  it("answers 401, 403 and 422 for injection-shaped parameters", async () => {
+    expect((await callRoute(LIST, "GET", "/api/v1/users")).status).toBe(401);
+    expect((await callRoute(LIST, "GET", "/api/v1/users", { key: noScopeKey })).status).toBe(403);
+    for (const [query, field] of [
+      [{ sort: "passwordHash" }, "sort"],
+      [{ cursor: "1' OR '1'='1" }, "cursor"],
+      [{ role: "admin' OR 1=1 --" }, "role"],
+      [{ status: "banned;" }, "status"],
+      [{ limit: "-1" }, "limit"],
+    ] as const) {
+      const res = await callRoute(LIST, "GET", "/api/v1/users", { key: readKey, query });
+      expect(res.status, JSON.stringify(query)).toBe(422);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect((await callRoute(LIST, "GET", "/api/v1/users", { key: readKey, query: { q: "%_' OR 1=1" } })).status).toBe(200);
+  });
+});
+
+describe("GET /api/v1/users/{id}", () => {
+  it("answers the account with roles and permissions, 404 for an unknown id", async () => {
+    const id = await target("staff");
+    const res = await callRoute(GET, "GET", `/api/v1/users/${id}`, { key: readKey, params: { id } });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ id, status: "active", roles: [{ key: "staff" }] });
+    expect(res.body.data.permissions).toContain("transactions.write");
+    expect(Object.keys(res.body.data)).not.toContain("viewerMay");
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|totpSecret/);
+    for (const missing of ["cmissing000000000000", "x".repeat(100)]) {
+      const nf = await callRoute(GET, "GET", `/api/v1/users/${missing}`, { key: readKey, params: { id: missing } });
+      expect(nf.status).toBe(404);
+    }
+  });
+});
+
+describe("PATCH /api/v1/users/{id}", () => {
+  const patch = (id: string, body: unknown, key = manageKey) =>
+    callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, { key, params: { id }, body });
+
+  it("replaces the roles and audits with the key", async () => {
+    const id = await target();
+    const res = await patch(id, { roleIds: [roleIds.user, roleIds.staff] });
+    expect(res.status).toBe(200);
+    expect(res.body.data.roles.map((r: { key: string }) => r.key).sort()).toEqual(["staff", "user"]);
+    expect(res.body.meta).toEqual({ rolesBefore: ["user"], rolesAfter: ["staff", "user"] });
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "admin.user_roles_changed", targetId: id },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit?.actorId).toBe(adminId);
+    expect(JSON.parse(audit!.metadata).apiKeyId).toBeTruthy();
+  });
+
+  it("keeps the guard rails: 403 for own roles, a Super Admin target or granting Super Admin; 422 for bad roleIds", async () => {
+    expect((await patch(adminId, { roleIds: [roleIds.user] })).status).toBe(403);
+    expect((await patch(superAdminId, { roleIds: [roleIds.user] })).status).toBe(403);
+    const id = await target();
+    expect((await patch(id, { roleIds: [roleIds.super_admin] })).status).toBe(403);
+    for (const body of [{ roleIds: [] }, { roleIds: ["cmissing000000000000"] }, { roleIds: "staff" }, {}]) {
+      const res = await patch(id, body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain("roleIds");
+    }
+    const rows = await db.userRole.findMany({ where: { userId: id }, select: { roleId: true } });
+    expect(rows.map((r) => r.roleId)).toEqual([roleIds.user]);
+  });
+
+  it("answers 401, 403 for a read-only key, 404 for an unknown id, 415 for a non-JSON body", async () => {
+    const id = await target();
+    expect((await callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, { params: { id }, body: {} })).status).toBe(401);
+    expect((await patch(id, { roleIds: [roleIds.staff] }, readKey)).status).toBe(403);
+    expect((await patch("cmissing000000000000", { roleIds: [roleIds.staff] })).status).toBe(404);
+    const text = await callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, {
+      key: manageKey,
+      params: { id },
+      rawBody: "roleIds=1",
+      headers: { "content-type": "text/plain" },
+    });
+    expect(text.status).toBe(415);
+  });
+});
+
+describe("POST /api/v1/users/{id}/ban and /unban", () => {
+  it("bans with a reason (409 twice), unbans (409 twice)", async () => {
+    const id = await target();
+    const call = (handler: typeof BAN, path: string, body?: unknown) =>
+      callRoute(handler, "POST", path, { key: manageKey, params: { id }, body: body ?? {} });
+    const noReason = await call(BAN, `/api/v1/users/${id}/ban`, {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain("reason");
+    const banned = await call(BAN, `/api/v1/users/${id}/ban`, { reason: "Fraudulent refunds" });
+    expect(banned.status).toBe(200);
+    expect(banned.body.data).toMatchObject({ id, status: "banned" });
+    expect((await call(BAN, `/api/v1/users/${id}/ban`, { reason: "Again" })).status).toBe(409);
+    expect((await call(UNBAN, `/api/v1/users/${id}/unban`)).status).toBe(200);
+    expect((await call(UNBAN, `/api/v1/users/${id}/unban`)).status).toBe(409);
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).status).toBe("active");
+  });
+
+  it("refuses oneself, a Super Admin, a key scoped to less than the target holds, a read-only key; 404 for an unknown id", async () => {
+    const narrow = (await apiKeyFor(adminId, ["users.read", "users.manage"])).key;
+    const ban = (id: string, key = manageKey) =>
+      callRoute(BAN, "POST", `/api/v1/users/${id}/ban`, { key, params: { id }, body: { reason: "Testing refusals" } });
+    expect((await ban(adminId)).status).toBe(403);
+    expect((await ban(superAdminId)).status).toBe(403);
+    expect((await ban(await target(), readKey)).status).toBe(403);
+    expect((await ban(await target(), narrow)).status).toBe(403);
+    expect((await ban("cmissing000000000000")).status).toBe(404);
+    expect((await callRoute(BAN, "POST", `/api/v1/users/x/ban`, { params: { id: "x" }, body: {} })).status).toBe(401);
+  });
+});
