@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 
 export function uniqueSku(prefix = "T"): string {
-  return `${prefix}-${randomBytes(5).toString("hex").toUpperCase()}`;
+  return `${prefix}-${randomBytes(5).toString("hex")}`.toUpperCase();
 }
 
 export async function makeProduct(overrides: Partial<Parameters<typeof db.product.create>[0]["data"]> = {}) {
