@@ -45,3 +45,8 @@ export async function testCustomer(options: { archived?: boolean } = {}) {
 export async function stockOf(productId: string): Promise<number> {
   return (await db.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } })).stock;
 }
+
+/** Bans a key's owner (the key must stop working on the next request). */
+export async function banOwner(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { status: "banned", bannedAt: new Date() } });
+}
