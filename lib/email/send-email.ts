@@ -22,7 +22,10 @@ function resendClient(): Resend | null {
 
 export type SentEmail = { id: string; status: "sent" | "outbox" | "queued" };
 
-export async function sendEmail(to: string, content: EmailContent): Promise<SentEmail> {
+/** Who asked for a message and why (the email API records these; the app's own mail is "system"). */
+export type EmailOrigin = { senderId?: string | null; customerId?: string | null; source?: "system" | "api" };
+
+export async function sendEmail(to: string, content: EmailContent, origin: EmailOrigin = {}): Promise<SentEmail> {
   const message = renderEmail(content);
   const client = resendClient();
   const row = await db.emailOutbox.create({
@@ -35,6 +38,9 @@ export async function sendEmail(to: string, content: EmailContent): Promise<Sent
       provider: client ? "resend" : "outbox",
       // A lease: the retry loop leaves this row alone while the first attempt below is under way.
       nextAttemptAt: client ? new Date(Date.now() + 60_000) : null,
+      senderId: origin.senderId ?? null,
+      customerId: origin.customerId ?? null,
+      source: origin.source ?? "system",
     },
     select: { id: true },
   });
