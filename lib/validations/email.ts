@@ -3,7 +3,7 @@
 // allow-listed templates (lib/email/api-templates.ts) with its variables. Header-breaking
 // characters are refused in the subject; variables are checked against the template's list.
 import { z } from "zod";
-import { API_EMAIL_TEMPLATE_KEYS, API_EMAIL_TEMPLATES } from "@/lib/email/api-templates";
+import { API_EMAIL_TEMPLATE_KEYS, API_EMAIL_TEMPLATES, type TemplateVariable } from "@/lib/email/api-templates";
 
 export const EMAIL_SUBJECT_MAX = 200;
 export const EMAIL_TEXT_MAX = 10_000;
@@ -42,8 +42,7 @@ function checkVariables(
   ctx: z.RefinementCtx,
   optional: readonly string[] = [],
 ) {
-  const spec: Record<string, { label: string; required: boolean; maxLength: number }> =
-    API_EMAIL_TEMPLATES[template].variables;
+  const spec: Record<string, TemplateVariable> = API_EMAIL_TEMPLATES[template].variables;
   for (const name of Object.keys(variables)) {
     if (!(name in spec)) {
       ctx.addIssue({
