@@ -51,7 +51,11 @@ describe("csvResponse", () => {
   });
 
   it("writes only the header for an empty list", async () => {
-    const response = csvResponse({ filename: "x.csv", columns, pages: keysetPages(async () => ({ rows: [], nextCursor: null })) });
+    const response = csvResponse({
+      filename: "x.csv",
+      columns,
+      pages: keysetPages(async () => ({ rows: [], nextCursor: null })),
+    });
     expect(await response.text()).toBe("id,name,tags\r\n");
   });
 });

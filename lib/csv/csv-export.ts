@@ -52,7 +52,10 @@ export function csvHeader(columns: readonly CsvColumn<unknown>[] | readonly { he
 }
 
 /** A ReadableStream of the CSV: the header, then one chunk per page, pulled on demand. */
-export function csvStream<Row>(columns: readonly CsvColumn<Row>[], pages: AsyncIterable<Row[]>): ReadableStream<Uint8Array> {
+export function csvStream<Row>(
+  columns: readonly CsvColumn<Row>[],
+  pages: AsyncIterable<Row[]>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   let headerSent = false;

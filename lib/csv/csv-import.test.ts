@@ -14,7 +14,7 @@ const options = { columns: ["name", "qty"], required: ["name"], schema };
 
 describe("parseCsvImport", () => {
   it("types valid rows, numbering them as a spreadsheet does", () => {
-    const result = parseCsvImport("\uFEFFName,QTY,extra\r\nAda,3,x\n\n,,\n\"Grace, H\",,y\n", options);
+    const result = parseCsvImport('\uFEFFName,QTY,extra\r\nAda,3,x\n\n,,\n"Grace, H",,y\n', options);
     expect(result.ok).toBe(true);
     expect(result.columns).toEqual(["name", "qty"]);
     expect(result.ignoredColumns).toEqual(["extra"]);
@@ -42,7 +42,9 @@ describe("parseCsvImport", () => {
     expect(parseCsvImport("name,name\na,b\n", options).fileErrors[0]).toMatch(/twice/);
     expect(parseCsvImport("name\n", options).fileErrors[0]).toMatch(/no rows/);
     expect(parseCsvImport("name\na\nb\nc\n", { ...options, maxRows: 2 }).fileErrors[0]).toMatch(/at most 2/);
-    expect(parseCsvImport(`name\n${"a".repeat(2000)}\n`, { ...options, maxBytes: 1024 }).fileErrors[0]).toMatch(/larger/);
+    expect(parseCsvImport(`name\n${"a".repeat(2000)}\n`, { ...options, maxBytes: 1024 }).fileErrors[0]).toMatch(
+      /larger/,
+    );
     const broken = parseCsvImport('name,qty\n"Ada,1\nBob,2\n', options);
     expect(broken.ok).toBe(false);
     expect(broken.fileErrors[0]).toMatch(/not valid CSV/);

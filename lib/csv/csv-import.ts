@@ -122,7 +122,11 @@ export function parseCsvImport<S extends z.ZodType>(
     });
     const errors: CsvRowError[] = [];
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
-      errors.push({ row, field: null, message: `This row has ${cells.length} cells; the header names ${header.length}.` });
+      errors.push({
+        row,
+        field: null,
+        message: `This row has ${cells.length} cells; the header names ${header.length}.`,
+      });
     }
     const parsed = options.schema.safeParse(values);
     if (!parsed.success) {

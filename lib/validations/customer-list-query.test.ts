@@ -4,7 +4,11 @@ import { parseCustomerListQuery, parseCustomerListQueryStrict } from "@/lib/vali
 
 describe("customer list query", () => {
   it("defaults to active customers by name", () => {
-    expect(parseCustomerListQuery({})).toMatchObject({ sort: { key: "name", direction: "asc" }, limit: 25, archived: undefined });
+    expect(parseCustomerListQuery({})).toMatchObject({
+      sort: { key: "name", direction: "asc" },
+      limit: 25,
+      archived: undefined,
+    });
     expect(parseCustomerListQuery({ sort: "-updatedAt", tag: " VIP ", archived: "all" })).toMatchObject({
       sort: { key: "updatedAt", direction: "desc" },
       tag: "vip",

@@ -32,7 +32,9 @@ export const customerNameSchema = z
 /** An optional text: "", whitespace and null mean none (stored null). */
 function optionalText(max: number, options: { multiline?: boolean; label: string }) {
   return z
-    .union([z.string({ error: `${options.label} must be text.` }), z.null()], { error: `${options.label} must be text.` })
+    .union([z.string({ error: `${options.label} must be text.` }), z.null()], {
+      error: `${options.label} must be text.`,
+    })
     .transform((v) => (v === null ? null : v.trim() || null))
     .pipe(
       z
@@ -74,9 +76,8 @@ export const customerTagSchema = z
 
 export const customerTagsSchema = z
   .array(customerTagSchema, { error: "Tags are a list of words." })
-  .max(CUSTOMER_LIMITS.tags * 2, `Use at most ${CUSTOMER_LIMITS.tags} tags.`)
-  .transform((tags) => [...new Set(tags)].sort())
-  .pipe(z.array(z.string()).max(CUSTOMER_LIMITS.tags, `Use at most ${CUSTOMER_LIMITS.tags} tags.`));
+  .max(CUSTOMER_LIMITS.tags, `Use at most ${CUSTOMER_LIMITS.tags} tags.`)
+  .transform((tags) => [...new Set(tags)].sort());
 
 /** "VIP, wholesale ,,vip" → ["VIP", "wholesale", "vip"] (normalised by customerTagsSchema). */
 export function splitTags(text: string): string[] {
@@ -90,7 +91,10 @@ const fields = {
   name: customerNameSchema.meta({ description: "Full name or company name.", example: "Ada Lovelace" }),
   email: customerEmailSchema
     .optional()
-    .meta({ description: "Unique (case-insensitive); stored lower-cased. null or \"\" for none.", example: "ada@example.com" }),
+    .meta({
+      description: 'Unique (case-insensitive); stored lower-cased. null or "" for none.',
+      example: "ada@example.com",
+    }),
   phone: customerPhoneSchema.optional().meta({ example: "+44 20 7946 0958" }),
   address: optionalText(CUSTOMER_LIMITS.address, { multiline: true, label: "Address" })
     .optional()
@@ -129,7 +133,14 @@ export const customerFormSchema = z.object({
   notes: fields.notes.unwrap(),
   tags: z.string().transform(splitTags).pipe(customerTagsSchema),
 });
-export type CustomerFormValues = { name: string; email: string; phone: string; address: string; notes: string; tags: string };
+export type CustomerFormValues = {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  notes: string;
+  tags: string;
+};
 
 /** What a customer looks like on the wire (GET, list items, export). */
 export const customerSchema = z

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors";
 import { createCustomer } from "@/lib/data/customers/create-customer";
 import { getCustomer } from "@/lib/data/customers/get-customer";
 import { updateCustomer } from "@/lib/data/customers/update-customer";
@@ -20,14 +27,24 @@ beforeAll(async () => {
 
 async function auditOf(targetId: string) {
   const rows = await db.auditEvent.findMany({ where: { targetId }, orderBy: { seq: "asc" } });
-  return rows.map((r) => ({ action: r.action, actorId: r.actorId, metadata: JSON.parse(r.metadata) as Record<string, unknown> }));
+  return rows.map((r) => ({
+    action: r.action,
+    actorId: r.actorId,
+    metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+  }));
 }
 
 describe("createCustomer", () => {
   it("stores a normalised customer with tags, who made it, and an audit row", async () => {
     const c = await createCustomer(
       staff,
-      { name: "  Ada   Lovelace ", email: ` ${m}.Ada@Example.COM `, phone: "", tags: ["VIP ", "vip", "Wholesale"], notes: "Likes\ntea" },
+      {
+        name: "  Ada   Lovelace ",
+        email: ` ${m}.Ada@Example.COM `,
+        phone: "",
+        tags: ["VIP ", "vip", "Wholesale"],
+        notes: "Likes\ntea",
+      },
       testContext(),
     );
     expect(c).toMatchObject({
@@ -49,14 +66,18 @@ describe("createCustomer", () => {
 
   it("refuses a taken email whatever its case, naming the field (409)", async () => {
     await createCustomer(staff, { name: "First", email: `${m}.dup@example.com` }, testContext());
-    const error = await createCustomer(staff, { name: "Second", email: `${m}.DUP@example.com` }, testContext()).catch((e) => e);
+    const error = await createCustomer(staff, { name: "Second", email: `${m}.DUP@example.com` }, testContext()).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.fieldErrors.email[0]).toMatch(/already/);
   });
 
   it("allows several customers without an email", async () => {
     await createCustomer(staff, { name: "No mail 1", email: null }, testContext());
-    await expect(createCustomer(staff, { name: "No mail 2", email: "" }, testContext())).resolves.toMatchObject({ email: null });
+    await expect(createCustomer(staff, { name: "No mail 2", email: "" }, testContext())).resolves.toMatchObject({
+      email: null,
+    });
   });
 
   it("names every invalid field (422)", async () => {
@@ -86,15 +107,36 @@ describe("createCustomer", () => {
 
 describe("updateCustomer", () => {
   it("writes only what changed, bumps the version and audits before/after", async () => {
-    const c = await createCustomer(staff, { name: "Grace", email: `${m}.grace@example.com`, tags: ["a"] }, testContext());
+    const c = await createCustomer(
+      staff,
+      { name: "Grace", email: `${m}.grace@example.com`, tags: ["a"] },
+      testContext(),
+    );
     const editor = await viewerWithRole("staff");
-    const updated = await updateCustomer(editor, c.id, { phone: "+1 555 0100", tags: ["b", "A"], name: "Grace" }, testContext(), 1);
-    expect(updated).toMatchObject({ phone: "+1 555 0100", tags: ["a", "b"], version: 2, updatedBy: { id: editor.userId } });
+    const updated = await updateCustomer(
+      editor,
+      c.id,
+      { phone: "+1 555 0100", tags: ["b", "A"], name: "Grace" },
+      testContext(),
+      1,
+    );
+    expect(updated).toMatchObject({
+      phone: "+1 555 0100",
+      tags: ["a", "b"],
+      version: 2,
+      updatedBy: { id: editor.userId },
+    });
     const events = await auditOf(c.id);
     expect(events.at(-1)).toMatchObject({
       action: "customer.updated",
       actorId: editor.userId,
-      metadata: { changed: ["phone", "tags"], phoneBefore: null, phoneAfter: "+1 555 0100", tagsBefore: ["a"], tagsAfter: ["a", "b"] },
+      metadata: {
+        changed: ["phone", "tags"],
+        phoneBefore: null,
+        phoneAfter: "+1 555 0100",
+        tagsBefore: ["a"],
+        tagsAfter: ["a", "b"],
+      },
     });
     // Nothing different: no new version, no audit row.
     const same = await updateCustomer(editor, c.id, { phone: "+1 555 0100" }, testContext());
@@ -116,17 +158,23 @@ describe("updateCustomer", () => {
   it("refuses another customer's email (409) but keeps one's own", async () => {
     await createCustomer(staff, { name: "Owner", email: `${m}.taken@example.com` }, testContext());
     const c = await createCustomer(staff, { name: "Other", email: `${m}.other@example.com` }, testContext());
-    await expect(updateCustomer(staff, c.id, { email: `${m}.TAKEN@example.com` }, testContext())).rejects.toBeInstanceOf(
-      ConflictError,
-    );
-    await expect(updateCustomer(staff, c.id, { email: `${m}.Other@example.com` }, testContext())).resolves.toMatchObject({
+    await expect(
+      updateCustomer(staff, c.id, { email: `${m}.TAKEN@example.com` }, testContext()),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateCustomer(staff, c.id, { email: `${m}.Other@example.com` }, testContext()),
+    ).resolves.toMatchObject({
       version: 1,
     });
   });
 
   it("answers 404 for an unknown or malformed id, 403 without write", async () => {
-    await expect(updateCustomer(staff, "cmissing000000000000", { name: "x" }, testContext())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateCustomer(staff, "x".repeat(500), { name: "x" }, testContext())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateCustomer(staff, "cmissing000000000000", { name: "x" }, testContext())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(updateCustomer(staff, "x".repeat(500), { name: "x" }, testContext())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(getCustomer(staff, "' OR 1=1 --")).rejects.toBeInstanceOf(NotFoundError);
     const c = await createCustomer(staff, { name: "Guarded" }, testContext());
     await expect(updateCustomer(reader, c.id, { name: "x" }, testContext())).rejects.toBeInstanceOf(ForbiddenError);

@@ -24,3 +24,8 @@ export async function saleFor(customerId: string, staffId: string) {
 export function marker(prefix = "cu"): string {
   return uniqueName(prefix);
 }
+
+/** Customers whose name starts with `prefix` (tests of the HTTP layer may not import lib/db). */
+export function countCustomersNamed(prefix: string) {
+  return db.customer.count({ where: { name: { startsWith: prefix } } });
+}

@@ -54,7 +54,11 @@ describe("archiveCustomer / restoreCustomer", () => {
     expect(await archiveCustomer(staff, c.id, testContext(), 1)).toMatchObject({ archived: true, version: 2 });
     expect(await archiveCustomer(staff, c.id, testContext())).toMatchObject({ archived: true, version: 2 });
     await expect(restoreCustomer(staff, c.id, testContext(), 1)).rejects.toBeInstanceOf(PreconditionFailedError);
-    expect(await restoreCustomer(staff, c.id, testContext(), 2)).toMatchObject({ archived: false, archivedAt: null, version: 3 });
+    expect(await restoreCustomer(staff, c.id, testContext(), 2)).toMatchObject({
+      archived: false,
+      archivedAt: null,
+      version: 3,
+    });
     expect(await actions(c.id)).toEqual(["customer.created", "customer.archived", "customer.restored"]);
   });
 });

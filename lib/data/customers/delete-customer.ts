@@ -48,7 +48,11 @@ export async function deleteCustomer(
         return { outcome: "archived", id: current.id, transactions, customer };
       }
       const { count } = await tx.customer.deleteMany({ where: versionedWhere(current.id, current.version) });
-      await assertWritten(count, async () => (await tx.customer.count({ where: { id: current.id } })) > 0, CUSTOMER_NOT_FOUND);
+      await assertWritten(
+        count,
+        async () => (await tx.customer.count({ where: { id: current.id } })) > 0,
+        CUSTOMER_NOT_FOUND,
+      );
       await audit(
         {
           action: "customer.deleted",

@@ -12,11 +12,7 @@ import { db, type Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
 import { EMAIL_TAKEN, isEmailUniqueViolation } from "@/lib/data/customers/customer-record";
-import {
-  CUSTOMER_CSV_COLUMNS,
-  customerImportRowSchema,
-  type CustomerImportRow,
-} from "@/lib/validations/customer";
+import { CUSTOMER_CSV_COLUMNS, customerImportRowSchema, type CustomerImportRow } from "@/lib/validations/customer";
 import { ConflictError } from "@/lib/errors";
 
 /** Rows shown in a preview (errors are always all listed). */
@@ -76,11 +72,7 @@ async function checkEmails(result: CsvImportResult<CustomerImportRow>, client: T
   }
 }
 
-function summary(
-  result: CsvImportResult<CustomerImportRow>,
-  dryRun: boolean,
-  created: number,
-): CustomerImportResult {
+function summary(result: CsvImportResult<CustomerImportRow>, dryRun: boolean, created: number): CustomerImportResult {
   const withErrors = result.rows.filter((r) => r.errors.length > 0);
   const shown = [...withErrors, ...result.rows.filter((r) => r.errors.length === 0)]
     .slice(0, Math.max(IMPORT_PREVIEW_ROWS, withErrors.length))

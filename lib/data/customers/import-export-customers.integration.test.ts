@@ -31,11 +31,21 @@ describe("importCustomers", () => {
 
   it("previews without writing, then commits every row in one go", async () => {
     const preview = await importCustomers(staff, { csv: good, dryRun: true }, testContext());
-    expect(preview).toMatchObject({ dryRun: true, committed: false, created: 0, rowCount: 2, validCount: 2, errors: [] });
+    expect(preview).toMatchObject({
+      dryRun: true,
+      committed: false,
+      created: 0,
+      rowCount: 2,
+      validCount: 2,
+      errors: [],
+    });
     expect(await count()).toBe(1);
     const done = await importCustomers(staff, { csv: good, dryRun: false }, testContext());
     expect(done).toMatchObject({ committed: true, created: 2 });
-    const ada = await db.customer.findFirstOrThrow({ where: { email: `${m}.ada@example.com` }, include: { tags: true } });
+    const ada = await db.customer.findFirstOrThrow({
+      where: { email: `${m}.ada@example.com` },
+      include: { tags: true },
+    });
     expect(ada.tags.map((t) => t.tag).sort()).toEqual(["vip", "wholesale"]);
     expect(ada.createdById).toBe(staff.userId);
     const grace = await db.customer.findFirstOrThrow({ where: { name: `${m} Grace, Hopper` } });
@@ -75,7 +85,9 @@ describe("importCustomers", () => {
     const many = await importCustomers(staff, { csv: `name\n${"x\n".repeat(5001)}`, dryRun: true }, testContext());
     expect(many.fileErrors[0]).toMatch(/at most 5000/);
     const reader = await viewerWithPermissions(["customers.read"]);
-    await expect(importCustomers(reader, { csv: good, dryRun: true }, testContext())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(importCustomers(reader, { csv: good, dryRun: true }, testContext())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -86,7 +98,18 @@ describe("exportCustomers", () => {
     const query = parseCustomerListQuery({ q: m, sort: "-name", limit: "10" });
     const out = await exportCustomers(reader, query, testContext());
     const records = parse(await csvResponse(out).text()) as string[][];
-    expect(records[0]).toEqual(["name", "email", "phone", "address", "notes", "tags", "id", "archived", "created_at", "updated_at"]);
+    expect(records[0]).toEqual([
+      "name",
+      "email",
+      "phone",
+      "address",
+      "notes",
+      "tags",
+      "id",
+      "archived",
+      "created_at",
+      "updated_at",
+    ]);
     expect(records.length - 1).toBe(await count());
     const names = records.slice(1).map((r) => r[0]!);
     expect(names).toEqual([...names].sort().reverse());

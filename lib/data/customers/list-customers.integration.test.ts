@@ -42,7 +42,9 @@ describe("listCustomers", () => {
     expect(tagged.total).toBe(8);
     expect(tagged.items.every((c) => c.tags.includes(`${m}-vip`))).toBe(true);
     expect((await list({ q: `${m} moss`, archived: "all" })).total).toBe(7);
-    expect((await list({ q: `${m}7@EXAMPLE`, archived: "all" })).items.map((c) => c.email)).toEqual([`${m}7@example.com`]);
+    expect((await list({ q: `${m}7@EXAMPLE`, archived: "all" })).items.map((c) => c.email)).toEqual([
+      `${m}7@example.com`,
+    ]);
   });
 
   it("walks every page forwards and back in a stable order, for each sort", async () => {

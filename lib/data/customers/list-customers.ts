@@ -42,7 +42,9 @@ function contains(value: string) {
   };
 }
 
-export function customerFilterWhere(query: Pick<CustomerListQuery, "q" | "tag" | "archived">): NonNullable<CustomerWhere> {
+export function customerFilterWhere(
+  query: Pick<CustomerListQuery, "q" | "tag" | "archived">,
+): NonNullable<CustomerWhere> {
   const and: NonNullable<CustomerWhere>[] = [];
   const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
   for (const word of words) {
@@ -83,7 +85,9 @@ export async function listCustomers(
         take: args.take,
         select: customerSelect,
       }),
-    ...(count ? { count: (where: Record<string, unknown>) => db.customer.count({ where: where as CustomerWhere }) } : {}),
+    ...(count
+      ? { count: (where: Record<string, unknown>) => db.customer.count({ where: where as CustomerWhere }) }
+      : {}),
   });
   return {
     items: page.rows.map(toCustomerJson),

@@ -30,7 +30,11 @@ export async function setCustomerArchived(
     where: versionedWhere(current.id, current.version),
     data: { archivedAt: archived ? new Date() : null, version: { increment: 1 }, updatedById: actor.userId },
   });
-  await assertWritten(count, async () => (await tx.customer.count({ where: { id: current.id } })) > 0, CUSTOMER_NOT_FOUND);
+  await assertWritten(
+    count,
+    async () => (await tx.customer.count({ where: { id: current.id } })) > 0,
+    CUSTOMER_NOT_FOUND,
+  );
   await audit(
     {
       action: archived ? "customer.archived" : "customer.restored",

@@ -68,7 +68,8 @@ export async function updateCustomer(
       if (changed.includes("tags")) {
         const tags = after.tags as string[];
         await tx.customerTag.deleteMany({ where: { customerId: current.id } });
-        if (tags.length) await tx.customerTag.createMany({ data: tags.map((tag) => ({ customerId: current.id, tag })) });
+        if (tags.length)
+          await tx.customerTag.createMany({ data: tags.map((tag) => ({ customerId: current.id, tag })) });
       }
       await audit(
         {
