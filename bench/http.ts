@@ -7,19 +7,17 @@
 //   BENCH_HTTP_ONLY=me       only the rows whose name contains "me" (and the floor)
 //   BENCH_CPU_PROF=1         the app writes a CPU profile; where its time went is printed at the end
 //   BENCH_HTTP_SECONDS=20    longer rows; BENCH_HTTP_ROUNDS=5 more rounds (the median is printed)
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
 import { BENCH_PASSWORD, printTable, signIn, signUp } from "./lib/client";
 import { summariseProfile } from "./lib/cpu-profile";
+import { assertWrkInstalled, CONNECTIONS, medianResult, THREADS, wrk, type Result } from "./lib/wrk";
 
 const PORT = 3250;
 const FLOOR_PORT = 3251;
 const DIST_DIR = ".next-bench";
-const CONNECTIONS = 32;
-const THREADS = 2;
 const WARM_UP_S = 2;
 const RUN_S = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
@@ -50,34 +48,6 @@ const TARGETS: Target[] = [
   { name: "GET /sign-in (signed out)", path: "/sign-in", cookie: false, status: 200 },
 ];
 
-type Result = { rps: number; p50: number; p99: number; errors: number; requests: number };
-
-/** Milliseconds from wrk's "1.23ms" / "850.00us" / "1.02s". */
-function ms(text: string): number {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(text.trim());
-  if (!m) return NaN;
-  const v = Number(m[1]);
-  return m[2] === "us" ? v / 1000 : m[2] === "s" ? v * 1000 : v;
-}
-
-function wrk(url: string, seconds: number, cookie?: string): Result {
-  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
-  if (cookie) args.push("-H", `cookie: ${cookie}`);
-  const run = spawnSync("wrk", [...args, url], { encoding: "utf8", timeout: (seconds + 30) * 1000 });
-  if (run.status !== 0) throw new Error(`wrk ${url} failed: ${run.stderr || run.stdout}`);
-  const out = run.stdout;
-  const pick = (re: RegExp) => re.exec(out)?.[1] ?? "";
-  return {
-    rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-    p50: ms(pick(/^\s+50%\s+(\S+)/m)),
-    p99: ms(pick(/^\s+99%\s+(\S+)/m)),
-    requests: Number(pick(/(\d+) requests in/)),
-    errors:
-      Number(pick(/Non-2xx or 3xx responses:\s+(\d+)/) || 0) +
-      [...out.matchAll(/(connect|read|write|timeout) (\d+)/g)].reduce((n, m) => n + Number(m[2]), 0),
-  };
-}
-
 async function expectStatus(url: string, status: number, cookie?: string): Promise<void> {
   const get = () => fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
   // A pooled keep-alive connection the server has closed meanwhile fails once; a new one does not.
@@ -92,9 +62,7 @@ let app = null as AppServer | null;
 let floor = null as ReturnType<typeof spawnGroup> | null;
 
 async function main() {
-  if (spawnSync("wrk", ["--version"]).error) {
-    throw new Error("wrk is not installed: apt-get install -y wrk (it is the load generator of this bench)");
-  }
+  assertWrkInstalled();
   const startedAt = new Date();
   console.log(
     `Opsdeck HTTP benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build folder ${DIST_DIR})`,
@@ -125,26 +93,14 @@ async function main() {
       const url = `${base}${target.path}`;
       const c = target.cookie ? cookie : undefined;
       await expectStatus(url, target.status, c);
-      wrk(url, WARM_UP_S, c);
-      const result = wrk(url, RUN_S, c);
+      const headers: Record<string, string> = c ? { cookie: c } : {};
+      wrk(url, WARM_UP_S, { headers });
+      const result = wrk(url, RUN_S, { headers });
       runs.get(target)!.push(result);
       console.log(`  round ${round}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s`);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const results = targets.map((target) => {
-    const rs = runs.get(target)!;
-    return {
-      target,
-      result: {
-        rps: median(rs.map((r) => r.rps)),
-        p50: median(rs.map((r) => r.p50)),
-        p99: median(rs.map((r) => r.p99)),
-        requests: rs.reduce((n, r) => n + r.requests, 0),
-        errors: rs.reduce((n, r) => n + r.errors, 0),
-      },
-    };
-  });
+  const results = targets.map((target) => ({ target, result: medianResult(runs.get(target)!) }));
 
   const floorRps = results[0]!.result.rps;
   const cpu = os.cpus();

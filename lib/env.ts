@@ -45,6 +45,8 @@ const schema = z.object({
   PORT: positiveInt.max(65535).optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Scales every public API rate-limit budget (lib/api/api-rate-limits.ts): 2 doubles them. */
+  API_RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1_000_000).default(1),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
