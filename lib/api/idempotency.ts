@@ -11,7 +11,7 @@
 // process that died mid-request is taken over after STALE_CLAIM_MS.
 import "server-only";
 import { db } from "@/lib/db";
-import { sha256 } from "@/lib/auth/crypto";
+import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { API_CSP } from "@/lib/http/csp";
 
@@ -46,7 +46,7 @@ export type IdempotentRequest = {
   method: string;
   /** Path and query string. */
   path: string;
-  body: string;
+  body: Uint8Array;
 };
 
 type Claim = { id: string } | { replay: Response };
@@ -127,7 +127,7 @@ function replayOf(status: number, body: string | null, rawHeaders: string | null
  * answer returned to this first caller is rebuilt from the bytes that were stored, so both agree.
  */
 export async function withIdempotency(request: IdempotentRequest, run: () => Promise<Response>): Promise<Response> {
-  const requestHash = sha256(request.body);
+  const requestHash = createHash("sha256").update(request.body).digest("hex");
   const claimed = await claim(request, requestHash);
   if ("replay" in claimed) return claimed.replay;
   let response: Response;

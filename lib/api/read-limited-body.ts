@@ -12,9 +12,23 @@ function tooLarge(maxBytes: number): BodyError {
 }
 
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<string> {
+  return decodeUtf8(await readLimitedBytes(request, maxBytes));
+}
+
+/** The body text of bytes already read; 400 when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BodyError("invalid_json", 400, "The body is not valid JSON.");
+  }
+}
+
+/** The body's bytes, never more than `maxBytes` (the same counting as readLimitedBody). */
+export async function readLimitedBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -36,9 +50,5 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   } finally {
     reader.releaseLock();
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks, total));
-  } catch {
-    throw new BodyError("invalid_json", 400, "The body is not valid JSON.");
-  }
+  return Buffer.concat(chunks, total);
 }

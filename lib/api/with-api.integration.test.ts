@@ -226,6 +226,23 @@ describe("withApi Idempotency-Key on POST", () => {
     expect(other.body.data.id).not.toBe(first.body.data.id);
   });
 
+  it("a handler reading the request body itself still gets it, and the JSON cap still holds", async () => {
+    const { key } = await keyHolder();
+    const raw = withApi(async (ctx) => json({ text: await ctx.request.text() }, { status: 201 }), { signedIn: true });
+    const csv = "name,email\r\nAda,\r\n";
+    const headers = { "idempotency-key": randomBytes(8).toString("hex"), "content-type": "text/csv" };
+    const first = await callRoute(raw, "POST", "/api/v1/import", { key, rawBody: csv, headers });
+    expect(first.body).toEqual({ text: csv });
+    const again = await callRoute(raw, "POST", "/api/v1/import", { key, rawBody: csv, headers });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const big = await callRoute(create, "POST", "/api/v1/things", {
+      key,
+      body: { name: "x".repeat(64 * 1024) },
+      headers: { "idempotency-key": randomBytes(8).toString("hex") },
+    });
+    expect(big.status).toBe(413);
+  });
+
   it("a malformed Idempotency-Key is 400 invalid_idempotency_key", async () => {
     const { key } = await keyHolder();
     for (const idem of ["", "has space", "x".repeat(256), "tab\there", "é"]) {

@@ -22,7 +22,7 @@ import { resolvePrincipal, type ApiPrincipal } from "@/lib/api/resolve-principal
 import { actorContext } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { Permission } from "@/lib/rbac/permissions";
-import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
+import { BodyError, decodeUtf8, readLimitedBody, readLimitedBytes } from "@/lib/api/read-limited-body";
 import { randomUUID } from "node:crypto";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
 import { log } from "@/lib/log";
@@ -40,6 +40,11 @@ import { idempotencyKeyOf, withIdempotency } from "@/lib/api/idempotency";
 import { isKeyActor } from "@/lib/api/resolve-principal";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Cap on a body read up front for Idempotency-Key (above any handler's own: CSV imports take
+ * 512 kB). JSON bodies still get MAX_BODY_BYTES; a handler reading the body itself applies its own.
+ */
+const MAX_IDEMPOTENT_BODY_BYTES = 2 * 1024 * 1024;
 
 export type ApiContext = RequestContext & {
   request: Request;
@@ -85,13 +90,16 @@ export function jsonRecord(request: Request, data: unknown, version: number, ini
   return json(data, { ...init, headers });
 }
 
-/** Parses the body as JSON; `preread` is the body text when idempotency already had to read it. */
-async function readJson(request: Request, preread?: string): Promise<unknown> {
+/** Parses the body as JSON; `preread` is the body when idempotency already had to read it. */
+async function readJson(request: Request, preread?: Uint8Array): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new BodyError("unsupported_media_type", 415, "Send the body as JSON with Content-Type: application/json.");
   }
-  const text = preread ?? (await readLimitedBody(request, MAX_BODY_BYTES));
+  if (preread && preread.byteLength > MAX_BODY_BYTES) {
+    throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
+  }
+  const text = preread ? decodeUtf8(preread) : await readLimitedBody(request, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {
@@ -200,12 +208,16 @@ export function withApi(
         await countAgainst(limits.principal, principalId(actor), limitStates);
       }
       const idempotencyKey = actor && request.method === "POST" ? idempotencyKeyOf(request.headers) : null;
-      // Idempotency compares body bytes, so the body is read (size-capped) before the handler runs.
-      const preread = idempotencyKey ? await readLimitedBody(request, MAX_BODY_BYTES) : undefined;
+      // Idempotency compares body bytes, so the body is read (size-capped) before the handler runs;
+      // the handler gets a copy of the request carrying them (for handlers that read it themselves).
+      const preread = idempotencyKey ? await readLimitedBytes(request, MAX_IDEMPOTENT_BODY_BYTES) : undefined;
+      const handlerRequest = preread
+        ? new Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(preread) })
+        : request;
       let bodyRead: Promise<unknown> | undefined;
       const ctx: ApiContext = {
         ...context,
-        request,
+        request: handlerRequest,
         params: (await route.params) ?? {},
         searchParams: url.searchParams,
         json: () => (bodyRead ??= readJson(request, preread)),

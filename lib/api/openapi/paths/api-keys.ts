@@ -65,7 +65,11 @@ export const apiKeysPaths: ZodOpenApiPathsObject = {
           content: {
             "application/json": {
               schema: z
-                .object({ openapi: z.string().meta({ example: "3.1.0" }), info: z.object({ title: z.string() }) })
+                .object({
+                  openapi: z.string().meta({ example: "3.1.0" }),
+                  info: z.object({ title: z.string(), version: z.string() }).loose(),
+                  paths: z.record(z.string(), z.unknown()),
+                })
                 .loose(),
             },
           },
