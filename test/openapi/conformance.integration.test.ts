@@ -84,8 +84,8 @@ async function handlerFor(template: string, method: string): Promise<RouteHandle
     existsSync(file),
     `${method.toUpperCase()} ${template} is documented but ${path.relative(root, file)} does not exist`,
   ).toBe(true);
-  const module = (await import(/* @vite-ignore */ file)) as Record<string, RouteHandler | undefined>;
-  const handler = module[method.toUpperCase()];
+  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, RouteHandler | undefined>;
+  const handler = routeModule[method.toUpperCase()];
   expect(handler, `${path.relative(root, file)} exports no ${method.toUpperCase()}`).toBeTypeOf("function");
   return handler!;
 }
