@@ -7,22 +7,25 @@
 // Every answer reports the tightest budget that applied in draft-ietf-httpapi-ratelimit-headers
 // form: RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds until the window ends) and
 // RateLimit-Policy ("<limit>;w=<window seconds>"). Over budget: 429 with Retry-After.
+// API_RATE_LIMIT_MULTIPLIER scales every budget (a load test sets it high).
 import "server-only";
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
 import { limiterFor, type LimitSpec } from "@/lib/rate-limit/limiter";
 import { normaliseLimitKey } from "@/lib/rate-limit/normalise-limit-key";
 
 const MINUTE = 60;
+const scaled = (points: number) => Math.max(1, Math.round(points * env.API_RATE_LIMIT_MULTIPLIER));
 
 export const API_LIMITS = {
-  /** Reads by one API key or person. */
-  principalRead: { name: "api-principal-read", points: 600, duration: MINUTE },
-  /** Writes (POST/PATCH/PUT/DELETE) by one API key or person. */
-  principalWrite: { name: "api-principal-write", points: 120, duration: MINUTE },
+  /** Reads by one API key or person: 600 a minute. */
+  principalRead: { name: "api-principal-read", points: scaled(600), duration: MINUTE },
+  /** Writes (POST/PATCH/PUT/DELETE) by one API key or person: 120 a minute. */
+  principalWrite: { name: "api-principal-write", points: scaled(120), duration: MINUTE },
   /** Reads from one client IP (IPv6 by /64), whoever authenticates: several keys behind one address share it. */
-  ipRead: { name: "api-ip-read", points: 1200, duration: MINUTE },
-  /** Writes from one client IP. */
-  ipWrite: { name: "api-ip-write", points: 300, duration: MINUTE },
+  ipRead: { name: "api-ip-read", points: scaled(1200), duration: MINUTE },
+  /** Writes from one client IP: 300 a minute. */
+  ipWrite: { name: "api-ip-write", points: scaled(300), duration: MINUTE },
 } as const satisfies Record<string, LimitSpec>;
 
 export type ApiLimitState = {
