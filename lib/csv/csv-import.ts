@@ -21,8 +21,9 @@
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { uncsvCell } from "@/lib/csv/csv-cell";
+import { CSV_IMPORT_LIMITS } from "@/lib/csv/csv-import-limits";
 
-export const CSV_IMPORT_LIMITS = { maxBytes: 512 * 1024, maxRows: 5000 } as const;
+export { CSV_IMPORT_LIMITS };
 
 export type CsvRowError = { row: number; field: string | null; message: string };
 
