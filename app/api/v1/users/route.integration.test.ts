@@ -146,7 +146,7 @@ describe("PATCH /api/v1/users/{id}", () => {
 });
 
 describe("POST /api/v1/users/{id}/ban and /unban", () => {
-  it("bans with a reason (409 twice), unbans (409 twice)", async () => {
+  it("bans with a reason (409 twice), unbans (idempotent)", async () => {
     const id = await target();
     const call = (handler: typeof BAN, path: string, body?: unknown) =>
       callRoute(handler, "POST", path, { key: manageKey, params: { id }, body: body ?? {} });
@@ -157,8 +157,13 @@ describe("POST /api/v1/users/{id}/ban and /unban", () => {
     expect(banned.status).toBe(200);
     expect(banned.body.data).toMatchObject({ id, status: "banned" });
     expect((await call(BAN, `/api/v1/users/${id}/ban`, { reason: "Again" })).status).toBe(409);
-    expect((await call(UNBAN, `/api/v1/users/${id}/unban`)).status).toBe(200);
-    expect((await call(UNBAN, `/api/v1/users/${id}/unban`)).status).toBe(409);
+    const unbanned = await call(UNBAN, `/api/v1/users/${id}/unban`);
+    expect(unbanned.status).toBe(200);
+    expect(unbanned.body.data).toEqual({ id, status: "active", changed: true });
+    const again = await call(UNBAN, `/api/v1/users/${id}/unban`);
+    expect(again.status).toBe(200);
+    expect(again.body.data.changed).toBe(false);
+    expect((await callRoute(UNBAN, "POST", "/x", { key: manageKey, params: { id: "cmissing000000000000" } })).status).toBe(404);
     expect((await db.user.findUniqueOrThrow({ where: { id } })).status).toBe("active");
   });
 

@@ -1,11 +1,21 @@
 import { json, withApi } from "@/lib/api/with-api";
 import { unbanUser } from "@/lib/data/users/unban-user";
+import { ConflictError } from "@/lib/errors";
 
-/** POST /api/v1/users/{id}/unban: lift the account's ban (409 when it is not banned). */
+/**
+ * POST /api/v1/users/{id}/unban: lift the account's ban. Idempotent: an account that is already
+ * active answers 200 with `changed: false` (nothing written, nobody emailed).
+ */
 export const POST = withApi(
   async (ctx) => {
-    await unbanUser(ctx.actor, ctx.params.id, ctx);
-    return json({ data: { id: ctx.params.id, status: "active" } });
+    try {
+      await unbanUser(ctx.actor, ctx.params.id, ctx);
+      return json({ data: { id: ctx.params.id, status: "active", changed: true } });
+    } catch (error) {
+      // The DAL says "not banned" only after finding the account and allowing the caller to manage it.
+      if (!(error instanceof ConflictError)) throw error;
+      return json({ data: { id: ctx.params.id, status: "active", changed: false } });
+    }
   },
   { permission: "users.manage" },
 );
