@@ -60,7 +60,7 @@ describe("product CSV import", () => {
     const error = await importProducts(manager, { csv }, testContext()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toMatch(/nothing was imported/);
-    expect((error as ValidationError).fieldErrors["row 3.sku"]).toEqual(["Row 2 has the same SKU."]);
+    expect((error as ValidationError).fieldErrors["rows[3].sku"]).toEqual(["Row 2 has the same SKU."]);
     expect(await db.product.count({ where: { sku: good } })).toBe(0);
   });
 

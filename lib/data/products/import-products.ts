@@ -87,11 +87,11 @@ export async function previewProductImport(actor: Actor | null, input: unknown):
   return toPreview(await check(csv));
 }
 
-/** Field errors of a refused import: `file` for the whole file, `row <n>.<column>` per cell. */
+/** Field errors of a refused import: `file` for the whole file, `rows[<n>].<column>` per cell (as the customers import). */
 function importErrors(result: CsvImportResult<CreateProductValues>): FieldErrors {
   const out: FieldErrors = {};
   if (result.fileErrors.length) out.file = [...result.fileErrors];
-  for (const e of result.errors) (out[`row ${e.row}.${e.field ?? "row"}`] ??= []).push(e.message);
+  for (const e of result.errors) (out[`rows[${e.row}]${e.field ? `.${e.field}` : ""}`] ??= []).push(e.message);
   return out;
 }
 

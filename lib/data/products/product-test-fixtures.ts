@@ -59,3 +59,21 @@ export async function makeSaleOf(productId: string, staffId: string) {
     select: { id: true },
   });
 }
+
+/** The stored row (or null), for HTTP tests that check what a call left behind. */
+export function productRow(id: string) {
+  return db.product.findUnique({ where: { id } });
+}
+
+export function productRowBySku(sku: string) {
+  return db.product.findUnique({ where: { sku } });
+}
+
+export function countProductsWithSku(skus: string[]) {
+  return db.product.count({ where: { sku: { in: skus } } });
+}
+
+/** Bans a user directly (as an admin would), for "a banned owner's key is refused". */
+export async function banUserRow(userId: string) {
+  await db.user.update({ where: { id: userId }, data: { status: "banned", bannedAt: new Date() } });
+}
