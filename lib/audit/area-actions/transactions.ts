@@ -4,4 +4,5 @@ export const TRANSACTIONS_AUDIT_ACTIONS = {
   "transaction.created": "Recorded a sale",
   "transaction.voided": "Voided a sale",
   "transaction.refunded": "Refunded a sale",
+  "transaction.exported": "Exported transactions as CSV",
 } as const;

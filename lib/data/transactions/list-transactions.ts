@@ -89,7 +89,8 @@ const select = {
 export async function listTransactions(
   actor: Actor | null,
   query: TransactionListQuery,
-  options: { count?: boolean } = {},
+  /** `limit` overrides the page size (the CSV export reads larger pages). */
+  options: { count?: boolean; limit?: number } = {},
 ): Promise<TransactionListPage> {
   requirePermission(actor, "transactions.read");
   const count = options.count ?? query.total;
@@ -97,7 +98,7 @@ export async function listTransactions(
     columns: SORT_COLUMNS[query.sort.key],
     sort: query.sort,
     cursor: query.cursor,
-    limit: query.limit,
+    limit: options.limit ?? query.limit,
     where: transactionFilterWhere(query),
     read: (args) =>
       db.transaction.findMany({

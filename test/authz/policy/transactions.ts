@@ -61,8 +61,48 @@ const saleCase = (label: string, body: unknown): RouteCase => ({
   setup: async (f) => ({ params: { id: (await freshSale(f)).id }, body }),
 });
 
+const saleActionCase = (label: string, build: (sale: Awaited<ReturnType<typeof freshSale>>) => unknown[]) => ({
+  label,
+  setup: async (f: Fixtures) => ({ args: build(await freshSale(f)) }),
+});
+
 export const transactionsPolicy: AreaPolicy = {
-  actions: {},
+  actions: {
+    "lib/actions/transactions/create-transaction.ts#createTransactionAction": {
+      access: perm("transactions.write"),
+      cases: [
+        {
+          label: "a sale of a fresh product",
+          setup: async () => ({
+            args: [{ paymentMethod: "card", lines: [{ productId: (await freshProduct()).id, quantity: 1 }] }],
+          }),
+        },
+      ],
+    },
+    "lib/actions/transactions/void-transaction.ts#voidTransactionAction": {
+      access: perm("transactions.write"),
+      cases: [saleActionCase("a fresh sale", (s) => [s.id, { reason: "authorization matrix" }, s.version])],
+    },
+    "lib/actions/transactions/refund-transaction.ts#refundTransactionAction": {
+      access: perm("transactions.write"),
+      cases: [
+        saleActionCase("one unit of a fresh sale", (s) => [
+          s.id,
+          { reason: "authorization matrix", lines: [{ lineId: s.lineId, quantity: 1 }] },
+          s.version,
+        ]),
+      ],
+    },
+    // The "New sale" pickers read through the products and customers DAL.
+    "lib/actions/transactions/search-sale-products.ts#searchSaleProductsAction": {
+      access: perm("products.read"),
+      cases: [{ label: "a search", setup: async () => ({ args: ["matrix"] }) }],
+    },
+    "lib/actions/transactions/search-sale-customers.ts#searchSaleCustomersAction": {
+      access: perm("customers.read"),
+      cases: [{ label: "a search", setup: async () => ({ args: ["matrix"] }) }],
+    },
+  },
   routes: {
     "GET /api/v1/transactions": { access: perm("transactions.read") },
     "POST /api/v1/transactions": {
@@ -87,10 +127,21 @@ export const transactionsPolicy: AreaPolicy = {
       access: perm("transactions.write"),
       cases: [saleCase("a fresh sale", { reason: "authorization matrix" })],
     },
+    "GET /api/v1/transactions/export": { access: perm("transactions.read") },
     "POST /api/v1/transactions/[id]/refund": {
       access: perm("transactions.write"),
       cases: [saleCase("a fresh sale, in full", { reason: "authorization matrix" })],
     },
   },
-  pages: {},
+  pages: {
+    "/records/transactions": { access: perm("transactions.read") },
+    "/records/transactions/new": { access: perm("transactions.write") },
+    // The page suite's fixtures cannot make sales; a missing id shows the refusal is the same.
+    "/records/transactions/[id]": {
+      access: perm("transactions.read"),
+      cases: [
+        { label: "an id that matches nothing", notFound: true, setup: async () => ({ params: { id: missingId() } }) },
+      ],
+    },
+  },
 };

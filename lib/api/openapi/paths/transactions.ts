@@ -191,6 +191,24 @@ export const transactionsPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/api/v1/transactions/export": {
+    get: {
+      operationId: "exportTransactions",
+      tags: ["Transactions"],
+      summary: "Export transactions as CSV",
+      description:
+        "Every sale matching the filters (as for the list; `cursor` and `limit` are ignored), streamed as text/csv. Amounts in minor units. Audited.",
+      "x-permission": "transactions.read",
+      requestParams: { query: listQuery.omit({ cursor: true, limit: true, total: true }) },
+      responses: {
+        "200": {
+          description: "The CSV: a header row, then one row per sale.",
+          content: { "text/csv": { schema: z.string() } },
+        },
+        ...errorResponses(401, 403, 422),
+      },
+    },
+  },
   "/api/v1/transactions/{id}": {
     get: {
       operationId: "getTransaction",
