@@ -100,4 +100,4 @@ export const staffRecordFormSchema = z.object({
   phone: staffPhoneSchema,
   hiredOn: hiredOnSchema,
 });
-export type StaffRecordFormValues = { employeeNumber: string; phone: string; hiredOn: string };
+export type StaffRecordFormValues = z.input<typeof staffRecordFormSchema>;
