@@ -32,7 +32,7 @@ function stockOf(id: string): number {
 }
 
 async function addBySku(page: Page, sku: string) {
-  const search = page.getByLabel("Add a product");
+  const search = page.getByRole("combobox", { name: "Add a product" });
   await search.fill(sku);
   await expect(page.getByRole("option").filter({ hasText: sku })).toBeVisible();
   await search.press("Enter");
@@ -40,7 +40,7 @@ async function addBySku(page: Page, sku: string) {
 
 async function stockShownInSearch(page: Page, sku: string): Promise<string> {
   await gotoReady(page, "/records/transactions/new");
-  await page.getByLabel("Add a product").fill(sku);
+  await page.getByRole("combobox", { name: "Add a product" }).fill(sku);
   const option = page.getByRole("option").filter({ hasText: sku });
   await expect(option).toBeVisible();
   return (await option.textContent()) ?? "";

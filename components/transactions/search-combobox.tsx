@@ -124,7 +124,7 @@ export function SearchCombobox<T>({
       <ul
         id={listId}
         role="listbox"
-        aria-label={label}
+        aria-label={`Matches for ${label.toLowerCase()}`}
         hidden={!open}
         className="absolute z-20 mt-1 max-h-72 w-full overflow-y-auto rounded-lg border border-border bg-surface py-1 shadow-lg"
       >
