@@ -62,4 +62,33 @@ describe("authenticateApiKey", () => {
     await db.user.update({ where: { id: admin.id }, data: { staffApproval: "pending" } });
     expect((await authenticateApiKey(key, null)).permissions.size).toBe(0);
   });
+
+  it("holds for a service account only what the admin who made its key still holds, and nothing once they are banned", async () => {
+    const admin = await createTestUser({ role: "admin" });
+    await markTwoFactorOn(admin.id);
+    const service = await createTestUser({ role: "manager" });
+    await db.user.update({ where: { id: service.id }, data: { kind: "service" } });
+    const { key } = await apiKeyFor(service.id, ["customers.read", "products.read"]);
+    await db.apiKey.updateMany({ where: { ownerId: service.id }, data: { createdById: admin.id } });
+    expect([...(await authenticateApiKey(key, null)).permissions].sort()).toEqual(["customers.read", "products.read"]);
+
+    // The admin is demoted to a role without products.read: so is the key.
+    const role = await customRole(["customers.read"]);
+    const adminRole = await db.role.findUniqueOrThrow({ where: { key: "admin" } });
+    await db.userRole.delete({ where: { userId_roleId: { userId: admin.id, roleId: adminRole.id } } });
+    await db.userRole.create({ data: { userId: admin.id, roleId: role.id } });
+    expect([...(await authenticateApiKey(key, null)).permissions]).toEqual(["customers.read"]);
+
+    await db.user.update({ where: { id: admin.id }, data: { status: "banned", bannedAt: new Date() } });
+    expect((await authenticateApiKey(key, null)).permissions.size).toBe(0);
+  });
+
+  it("records the last use at most once a minute, from whichever address", async () => {
+    const owner = await createTestUser({ role: "manager" });
+    const { key, id } = await apiKeyFor(owner.id, ["customers.read"]);
+    await authenticateApiKey(key, "198.51.100.1");
+    await authenticateApiKey(key, "198.51.100.2");
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id } });
+    expect(row.lastUsedIp).toBe("198.51.100.1");
+  });
 });

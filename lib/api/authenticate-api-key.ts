@@ -3,7 +3,10 @@
 // A key never outlives or outranks its owner: on every request it holds only the permissions that
 // are both in its scopes and held by the owner right now (roles, verified address, approval), and
 // it stops working when the owner is banned or, for a person, when a role of theirs requires a
-// second factor they have not set up (their own sessions hold nothing then either).
+// second factor they have not set up (their own sessions hold nothing then either). A service
+// account's key also answers to the admin who made it (lib/data/api-keys): it holds only what that
+// admin holds now too, and nothing once they are banned, so demoting or banning an admin takes
+// away the keys they minted.
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import { apiKeyHash } from "@/lib/api/api-key-format";
@@ -47,15 +50,25 @@ type KeyRow = {
   staffApproval: string | null;
   roleIds: string | null;
   accessVersion: number | bigint | null;
+  creatorStatus: string | null;
+  creatorEmailVerifiedAt: Date | null;
+  creatorTotpEnabledAt: Date | null;
+  creatorStaffApproval: string | null;
+  creatorRoleIds: string | null;
 };
 
-const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
+const roleIdList = (alias: string) =>
+  dbProvider === "postgresql" ? `string_agg(${alias}."roleId", ',')` : `group_concat(${alias}."roleId", ',')`;
 const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
   k."lastUsedIp", u."id" AS "userId", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
   u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval",
-  (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
-  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
+  (SELECT ${roleIdList("ur")} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
+  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
+  c."status" AS "creatorStatus", c."emailVerifiedAt" AS "creatorEmailVerifiedAt",
+  c."totpEnabledAt" AS "creatorTotpEnabledAt", c."staffApproval" AS "creatorStaffApproval",
+  (SELECT ${roleIdList("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
   FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
+  LEFT JOIN "User" c ON c."id" = k."createdById" AND u."kind" = 'service'
   WHERE k."hash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -67,6 +80,17 @@ function parseScopes(raw: string): Permission[] {
   } catch {
     return [];
   }
+}
+
+/** What the admin who made a service account's key holds now (nothing once banned or gone). */
+async function creatorPermissions(row: KeyRow, version: number): Promise<ReadonlySet<Permission>> {
+  if (row.creatorStatus !== "active" || row.creatorStaffApproval === "pending") return new Set();
+  const roles = await roleCache.roleSet(row.creatorRoleIds ? row.creatorRoleIds.split(",") : [], version);
+  const complete = !roles.requiresTwoFactor || row.creatorTotpEnabledAt != null;
+  return effectivePermissions(roles.granted, {
+    emailVerified: row.creatorEmailVerifiedAt != null,
+    sessionComplete: complete,
+  });
 }
 
 /** Throws 401 with a specific code for a key that is unknown, revoked, expired or whose owner is banned. */
@@ -85,20 +109,24 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
   }
 
   const kind = row.kind === "service" ? "service" : "person";
-  const roles = await roleCache.roleSet(
-    row.roleIds ? row.roleIds.split(",") : [],
-    row.accessVersion == null ? -1 : Number(row.accessVersion),
-  );
+  const version = row.accessVersion == null ? -1 : Number(row.accessVersion);
+  const roles = await roleCache.roleSet(row.roleIds ? row.roleIds.split(",") : [], version);
   // A service account has no address to verify and never signs in, so no second factor applies.
   const emailVerified = kind === "service" || row.emailVerifiedAt != null;
   const ownerComplete =
     row.staffApproval !== "pending" && (kind === "service" || !roles.requiresTwoFactor || row.totpEnabledAt != null);
   const owned = effectivePermissions(roles.granted, { emailVerified, sessionComplete: ownerComplete });
   const scopes = parseScopes(row.scopes);
-  const permissions = new Set<Permission>(scopes.filter((p) => owned.has(p)));
+  let permissions = new Set<Permission>(scopes.filter((p) => owned.has(p)));
+  if (kind === "service") {
+    const minted = await creatorPermissions(row, version);
+    permissions = new Set([...permissions].filter((p) => minted.has(p)));
+  }
 
+  // By time only: a key used from several addresses (a load-balanced client) must not write on
+  // every request.
   const lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0;
-  if (now - lastUsed > TOUCH_INTERVAL_MS || row.lastUsedIp !== ip) {
+  if (now - lastUsed > TOUCH_INTERVAL_MS) {
     await db.apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now), lastUsedIp: ip } });
   }
 

@@ -26,7 +26,7 @@ describe("endAccountActivity", () => {
     const theirs = await signIn(other.id);
     const theirLinks = await inFlight(other.id, theirs.sessionId);
 
-    expect(await endAccountActivity(user.id)).toEqual({ sessionsEnded: 2 });
+    expect(await endAccountActivity(user.id)).toEqual({ sessionsEnded: 2, apiKeysRevoked: 0 });
     for (const s of sessions) expect(await validateSessionToken(s.token)).toBeNull();
     expect(await consumeToken(links.reset, "password_reset")).toBeNull();
     expect(await consumeToken(links.emailChange, "email_change")).toBeNull();
@@ -46,7 +46,7 @@ describe("endAccountActivity", () => {
     const links = await inFlight(user.id, kept.sessionId);
 
     const result = await db.$transaction((tx) => endAccountActivity(user.id, { exceptSessionId: kept.sessionId }, tx));
-    expect(result).toEqual({ sessionsEnded: 1 });
+    expect(result).toEqual({ sessionsEnded: 1, apiKeysRevoked: 0 });
     expect(await validateSessionToken(kept.token)).not.toBeNull();
     expect(await validateSessionToken(gone.token)).toBeNull();
     expect((await db.pendingTotpEnrolment.findUnique({ where: { userId: user.id } }))?.sessionId).toBe(kept.sessionId);

@@ -102,6 +102,7 @@ const sessionUserSelect = {
   passwordChangedAt: true,
   totpEnabledAt: true,
   staffApproval: true,
+  kind: true,
 } as const;
 
 const sessionUserKeys = Object.keys(sessionUserSelect) as (keyof typeof sessionUserSelect)[];
@@ -168,15 +169,17 @@ function fromRow(row: SessionRow): ValidSession {
 
 /**
  * Whether a session row counts as signed out: past its absolute end, idle too long, its user
- * banned, or its password changed since it began. The one rule, for the session of a request and
- * for an impersonating admin's own session (lib/auth/viewer.ts).
+ * banned or a service account (which owns API keys and never signs in), or its password changed
+ * since it began. The one rule, for the session of a request and for an impersonating admin's own
+ * session (lib/auth/viewer.ts).
  */
 export function isSessionOver(
   session: { expiresAt: Date; lastSeenAt: Date; createdAt: Date },
-  user: { status: string; passwordChangedAt: Date },
+  user: { status: string; passwordChangedAt: Date; kind?: string },
   now = Date.now(),
 ): boolean {
   return (
+    (user.kind !== undefined && user.kind !== "person") ||
     session.expiresAt.getTime() <= now ||
     now - session.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000 ||
     user.status === "banned" ||

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { openEmailBody } from "@/lib/email/seal-email-body";
 import { signDeviceCookie } from "@/lib/auth/device-cookie";
 import { auditedIdentifierDigest } from "@/lib/auth/identifier-digest";
-import { validateSessionToken } from "@/lib/auth/sessions";
+import { createSession, validateSessionToken } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { authenticateWithPassword, type AuthenticateResult } from "@/lib/data/auth/authenticate-with-password";
 import { changePassword } from "@/lib/data/passwords/change-password";
@@ -143,6 +143,16 @@ describe("authenticateWithPassword", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(sessionsBefore);
     const audits = await failedAudits({ targetId: user.id });
     expect(audits.map((a) => a.meta.reason)).toEqual(["account_banned"]);
+  });
+
+  it("refuses a service account even with its password, with the same answer, and a session of one is over at once", async () => {
+    const user = await createTestUser();
+    await db.user.update({ where: { id: user.id }, data: { kind: "service" } });
+    expect(await attempt(user.username, user.password)).toEqual({ ok: false, reason: "invalid" });
+    const audits = await failedAudits({ targetId: user.id });
+    expect(audits.map((a) => a.meta.reason)).toEqual(["service_account"]);
+    const forged = await createSession({ userId: user.id, remember: false, ip: null, userAgent: null });
+    expect(await validateSessionToken(forged.token)).toBeNull();
   });
 
   it("throttles an account after 5 failures from one source, even with the right password", async () => {

@@ -78,6 +78,7 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
       firstName: true,
       email: true,
       status: true,
+      kind: true,
       passwordHash: true,
       passwordChangedAt: true,
       totpEnabledAt: true,
@@ -113,10 +114,17 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   }
 
   const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
-  if (!user || !passwordOk || user.status !== "active") {
+  // A service account (lib/data/api-keys) never signs in, whatever password is tried.
+  if (!user || !passwordOk || user.status !== "active" || user.kind !== "person") {
     const lockedSeconds = await settleSignInAttempt(attempt.ticket, false);
     const failures = attempt.ticket.attempt.attempt;
-    const reason = !user ? "unknown_account" : !passwordOk ? "wrong_password" : `account_${user.status}`;
+    const reason = !user
+      ? "unknown_account"
+      : !passwordOk
+        ? "wrong_password"
+        : user.kind !== "person"
+          ? "service_account"
+          : `account_${user.status}`;
     await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null }, context: ctx });
     if (user && (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached)) {
       const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";

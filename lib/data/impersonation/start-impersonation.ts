@@ -52,9 +52,10 @@ export async function startImpersonation(
     }
     const target = await tx.user.findUnique({
       where: { id: userId },
-      select: { id: true, status: true, staffApproval: true, roles: { select: { roleId: true } } },
+      select: { id: true, status: true, kind: true, staffApproval: true, roles: { select: { roleId: true } } },
     });
     if (!target) throw new NotFoundError("User not found.");
+    if (target.kind !== "person") throw new ForbiddenError("Service accounts cannot be impersonated: they never sign in.");
 
     const rows = await tx.role.findMany({
       select: {

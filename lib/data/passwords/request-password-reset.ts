@@ -20,8 +20,9 @@ export async function requestPasswordReset(input: unknown, ctx: RequestContext):
   const limit = await hit(LIMITS.forgotPasswordIp, ctx.ip ?? "unknown");
   if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
   const { email } = parseOrThrow(forgotPasswordSchema, input);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, firstName: true, status: true } });
-  if (!user || user.status !== "active") return;
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, firstName: true, status: true, kind: true } });
+  // Service accounts have no mailbox and no password to reset.
+  if (!user || user.status !== "active" || user.kind !== "person") return;
   void sendResetLink(user, email, ctx).catch((err) => log.error({ err, userId: user.id }, "password reset link could not be issued"));
 }
 

@@ -11,7 +11,9 @@ import { startTotpEnrolment } from "@/lib/data/two-factor/start-totp-enrolment";
 import { confirmEmailChange } from "@/lib/data/users/confirm-email-change";
 import { AppError } from "@/lib/errors";
 import { LIMITS } from "@/lib/rate-limit/limits";
+import { authenticateApiKey } from "@/lib/api/authenticate-api-key";
 import { newUser, signIn } from "@/test/accounts";
+import { apiKeyFor } from "@/test/api-keys";
 import { testContext, STRONG_PASSWORD } from "@/test/helpers";
 
 const NEW_PASSWORD = "violet tractor umbrella 1987 !";
@@ -121,6 +123,14 @@ describe("resetPassword ends everything the account has in flight", () => {
     expect(await validateSessionToken(session.token)).toBeNull();
     expect(await db.pendingTotpEnrolment.count({ where: { userId: user.id } })).toBe(0);
     expect(await consumeToken(change.token, "email_change")).toBeNull();
+  });
+
+  it("a password reset revokes the account's API keys: one minted from a stolen session does not outlive it", async () => {
+    const user = await newUser();
+    const { key, id } = await apiKeyFor(user.id, ["dashboard.view"]);
+    await reset(user.id);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt).not.toBeNull();
+    await expect(authenticateApiKey(key, null)).rejects.toMatchObject({ code: "api_key_revoked" });
   });
 });
 

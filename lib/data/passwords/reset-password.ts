@@ -59,15 +59,15 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
       },
     });
     if (clearTwoFactor) await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
+    const { sessionsEnded, apiKeysRevoked } = await endAccountActivity(user.id, { revokeApiKeys: true }, tx);
     if (verifiesEmail) {
       await audit({ action: "user.email_verified", actorId: user.id, targetType: "user", targetId: user.id, metadata: { email: state.email, by: "password_reset" }, context: ctx }, tx);
     }
-    await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded, twoFactorRemoved: clearTwoFactor }, context: ctx }, tx);
+    await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded, apiKeysRevoked, twoFactorRemoved: clearTwoFactor }, context: ctx }, tx);
     return { clearTwoFactor };
   });
   await clearAccountLockouts(user.id);
-  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your password was changed", `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""} and every device was signed out.`));
+  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your password was changed", `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""}, every device was signed out and your API keys were revoked (make new ones in Settings → API keys).`));
   if (outcome.clearTwoFactor) {
     await sendEmail(
       user.email,
