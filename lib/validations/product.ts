@@ -421,6 +421,9 @@ export const productCsvRowSchema = z
     return form.data;
   });
 
+/** Rows one import takes (the dialog checks it first; the server enforces it). */
+export const PRODUCT_IMPORT_MAX_ROWS = 2000;
+
 /** The import's input: the CSV file's text (the parser caps its size and rows). */
 export const productImportSchema = z.strictObject({
   csv: z.string({ error: "Choose a CSV file." }).min(1, "Choose a CSV file.").max(2_000_000, "The file is too large."),

@@ -15,13 +15,12 @@ import { requirePermission } from "@/lib/rbac/can";
 import { isUniqueViolation } from "@/lib/data/products/product-record";
 import {
   PRODUCT_CSV_COLUMNS,
+  PRODUCT_IMPORT_MAX_ROWS,
   productCsvRowSchema,
   productImportSchema,
   type CreateProductValues,
 } from "@/lib/validations/product";
 import { parseOrThrow } from "@/lib/validations/parse";
-
-export const MAX_IMPORT_ROWS = 2000;
 
 export type ProductImportPreview = {
   ok: boolean;
@@ -39,7 +38,7 @@ async function check(text: string): Promise<CsvImportResult<CreateProductValues>
     columns: PRODUCT_CSV_COLUMNS,
     required: ["sku", "name", "unit_price", "currency"],
     schema: productCsvRowSchema,
-    maxRows: MAX_IMPORT_ROWS,
+    maxRows: PRODUCT_IMPORT_MAX_ROWS,
   });
   if (result.fileErrors.length) return result;
   const firstRowOf = new Map<string, number>();

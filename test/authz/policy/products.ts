@@ -121,5 +121,7 @@ export const productsPolicy: AreaPolicy = {
       cases: [{ label: "a JSON body (415 once allowed)", setup: async () => ({ body: { csv: importCsv() } }) }],
     },
   },
-  pages: {},
+  pages: {
+    "/records/products": { access: READ },
+  },
 };
