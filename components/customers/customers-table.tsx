@@ -4,7 +4,7 @@
 // the customer's page.
 import Link from "next/link";
 import { SearchX, Users } from "lucide-react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table/data-table";
 import { useDataTable } from "@/components/ui/data-table/use-data-table";
@@ -25,7 +25,6 @@ export function CustomersTable({
   tags,
   canWrite,
   now,
-  emptyAction,
 }: {
   page: CustomerListPage;
   limit: number;
@@ -35,8 +34,6 @@ export function CustomersTable({
   canWrite: boolean;
   /** The server's clock at render (ISO), for relative times. */
   now: string;
-  /** What the "no customers yet" state offers (create, import). */
-  emptyAction?: ReactNode;
 }) {
   const columns = useMemo(() => customerColumns({ now: new Date(now), canWrite }), [now, canWrite]);
   const dt = useDataTable({
@@ -86,10 +83,9 @@ export function CustomersTable({
       title="No customers yet"
       description={
         canWrite
-          ? "Add your first customer, or import a spreadsheet of them as CSV."
+          ? "Add your first customer with “New customer”, or import a spreadsheet of them with “Import CSV”."
           : "Customers appear here once someone adds them."
       }
-      action={canWrite ? emptyAction : undefined}
     />
   );
 

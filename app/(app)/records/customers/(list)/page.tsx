@@ -30,7 +30,7 @@ export default async function CustomersPage({
     <>
       <PageHeader
         title="Customers"
-        description="Everyone you sell to: search, filter by tag, open a customer for their purchases and notes."
+        description="Everyone you sell to. Open a customer for their purchases and notes."
         actions={<CustomersPageActions exportHref={exportHref} canWrite={canWrite} />}
       />
       <CustomersTable

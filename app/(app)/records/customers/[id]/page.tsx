@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ArrowLeft, Mail, Phone, MapPin, ShoppingBag } from "lucide-react";
+import { ArrowLeft, Mail, Phone, MapPin } from "lucide-react";
 import { CustomerActions } from "@/components/customers/customer-actions";
+import { SendEmailDialog } from "@/components/emails/send-email-dialog";
+import { CustomerPurchases } from "@/components/transactions/customer-purchases";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
@@ -89,8 +91,9 @@ export default async function CustomerPage({ params }: Props) {
           )}
         </div>
         <div className="flex flex-wrap gap-2">
-          {/* "Send email" (components/emails/send-email-dialog.tsx) is wired here by the lead once it exists. */}
-          <div data-slot="send-email" />
+          {can(viewer, "email.send") ? (
+            <SendEmailDialog customerId={customer.id} customerName={customer.name} email={customer.email} />
+          ) : null}
           {canWrite ? <CustomerActions customer={customer} layout="buttons" afterDelete="/records/customers" /> : null}
         </div>
       </div>
@@ -162,16 +165,10 @@ export default async function CustomerPage({ params }: Props) {
             )}
           </CardBody>
         </Card>
-        <Card className="lg:col-span-3" data-slot="customer-purchases">
-          <CardHeader title="Purchases" description="Purchase history and lifetime value." />
-          <CardBody>
-            {/* components/transactions/customer-purchases.tsx is rendered here by the lead once it exists. */}
-            <div className="flex items-center gap-3 text-sm text-muted-foreground">
-              <ShoppingBag className="size-5" aria-hidden="true" />
-              Purchase history and lifetime value will appear here.
-            </div>
-          </CardBody>
-        </Card>
+        {/* Purchase history and lifetime value: only for those who may read transactions. */}
+        <div className="lg:col-span-3">
+          <CustomerPurchases viewer={viewer} customerId={customer.id} />
+        </div>
       </div>
     </div>
   );
