@@ -47,6 +47,7 @@ async function stockShownInSearch(page: Page, sku: string): Promise<string> {
 }
 
 test("a Staff member records a sale of two products, voids it, and the stock follows", async ({ browser }) => {
+  test.setTimeout(240_000);
   mkdirSync(SHOTS, { recursive: true });
   const lamp = makeProduct("Brass desk lamp", 1250, 825, 10);
   const tea = makeProduct("Earl Grey tea 100 g", 799, 0, 5);
@@ -95,7 +96,7 @@ test("a Staff member records a sale of two products, voids it, and the stock fol
   // Void it: every unit goes back.
   await gotoReady(page, receiptUrl);
   await page.getByRole("button", { name: "Void" }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("alertdialog");
   await dialog.getByLabel("Reason").fill("Rang up twice");
   await page.screenshot({ path: `${SHOTS}/void-dialog-light.png` });
   await dialog.getByRole("button", { name: "Void sale" }).click();

@@ -53,13 +53,13 @@ export function Receipt({ sale }: { sale: TransactionRecord }) {
               <th scope="col" className="py-2 pr-3 text-right font-medium">
                 Qty
               </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell print:table-cell">
                 Price
               </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell print:table-cell">
                 Discount
               </th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-3 text-right font-medium sm:table-cell print:table-cell">
                 Tax
               </th>
               <th scope="col" className="py-2 text-right font-medium">
@@ -80,11 +80,13 @@ export function Receipt({ sale }: { sale: TransactionRecord }) {
                   ) : null}
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{money(line.unitPrice)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">
+                <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell print:table-cell">
+                  {money(line.unitPrice)}
+                </td>
+                <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell print:table-cell">
                   {line.discount + line.orderDiscount ? `−${money(line.discount + line.orderDiscount)}` : "—"}
                 </td>
-                <td className="py-2 pr-3 text-right tabular-nums">
+                <td className="hidden py-2 pr-3 text-right tabular-nums sm:table-cell print:table-cell">
                   {line.taxRateBps ? `${money(line.tax)} (${bpsToPercentText(line.taxRateBps)} %)` : "—"}
                 </td>
                 <td className="py-2 text-right font-medium tabular-nums">{money(line.total)}</td>
