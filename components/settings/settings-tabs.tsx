@@ -1,4 +1,5 @@
 import { NavTabs } from "@/components/ui/nav-tabs";
+import { getViewer } from "@/lib/auth/viewer";
 
 const TABS = [
   { href: "/settings/profile", label: "Profile" },
@@ -6,6 +7,11 @@ const TABS = [
   { href: "/settings/sessions", label: "Sessions" },
 ];
 
-export function SettingsTabs() {
-  return <NavTabs label="Settings" tabs={TABS} />;
+const API_KEYS_TAB = { href: "/settings/api-keys", label: "API keys" };
+
+/** The settings tabs; "API keys" only for those who may make keys (the page checks again). */
+export async function SettingsTabs() {
+  const viewer = await getViewer();
+  const tabs = viewer?.permissions.has("api_keys.manage") ? [...TABS, API_KEYS_TAB] : TABS;
+  return <NavTabs label="Settings" tabs={tabs} />;
 }
