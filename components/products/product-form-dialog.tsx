@@ -99,7 +99,10 @@ function ProductForm({
   const { register, watch } = form;
   const currency = watch("currency");
   const unit = isSupportedCurrency(currency) ? currency : "";
-  const stale = formError && /changed since you loaded it/.test(formError);
+  // A conflict's message already shows on its field (a taken SKU): say it once.
+  const shownError =
+    formError && !Object.values(errors).some((e) => e?.message === formError) ? formError : null;
+  const stale = shownError && /changed since you loaded it/.test(shownError);
   const options = currencyOptions();
 
   return (
@@ -233,9 +236,9 @@ function ProductForm({
           <span className="block text-muted-foreground">Inactive products stay in the list but cannot be sold.</span>
         </span>
       </label>
-      {formError ? (
+      {shownError ? (
         <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
-          {formError}
+          {shownError}
           {stale ? " Close this dialog and open the product again to see the current version." : null}
         </p>
       ) : null}
