@@ -78,6 +78,25 @@ describe("POST /api/v1/emails", () => {
     expect(broken.status).toBe(400);
   });
 
+  it("replays a repeated Idempotency-Key instead of sending twice; another body with it is 422", async () => {
+    const to = address();
+    const body = { to, subject: "Once", text: "Only once." };
+    const headers = { "idempotency-key": `email-${uniqueName("k")}` };
+    const first = await callRoute(POST, "POST", "/api/v1/emails", { key: sendKey, body, headers });
+    const again = await callRoute(POST, "POST", "/api/v1/emails", { key: sendKey, body, headers });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(202);
+    expect(again.body.data.id).toBe(first.body.data.id);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await db.emailOutbox.count({ where: { to } })).toBe(1);
+    const other = await callRoute(POST, "POST", "/api/v1/emails", {
+      key: sendKey,
+      body: { ...body, text: "Something else." },
+      headers,
+    });
+    expect(other.status).toBe(422);
+  });
+
   it("answers 429 with Retry-After once a recipient has had enough", async () => {
     const to = address();
     for (let i = 0; i < 10; i++) expect((await send({ to, subject: `#${i}`, text: "x" })).status).toBe(202);
