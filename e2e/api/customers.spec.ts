@@ -1,6 +1,7 @@
 // /api/v1/customers over real HTTP with an API key written straight to the e2e database (as the
 // API-key DAL stores it: only the SHA-256): create, read with ETag, a stale If-Match refused, the
 // list, the CSV export, and no key at all.
+// Cells starting with + (phone numbers too) are exported with a leading quote against formula injection.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { expectProblem } from "../http-helpers";
@@ -73,7 +74,7 @@ test("customers over HTTP: create, get with ETag, stale If-Match, list, export, 
   const csv = await request.get(`/api/v1/customers/export?q=${marker}`, { headers: auth });
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(await csv.text()).toContain(`${marker} Ada,${marker}@example.com,+1 555 0100`);
+  expect(await csv.text()).toContain(`${marker} Ada,${marker}@example.com,'+1 555 0100`);
 
   await expectProblem(await request.get("/api/v1/customers"), 401);
 });
