@@ -88,3 +88,49 @@ test("a Manager edits a staff member's employee number", async ({ browser }) => 
   await page.screenshot({ path: `${SHOTS}/staff-table-phone.png`, fullPage: true });
   await context.close();
 });
+
+// The directory's other page piece: the "Send email" dialog (components/emails/send-email-dialog.tsx)
+// that the customer page hosts. A template with a missing variable is refused inline; filled in, the
+// message goes out through the email API's DAL and the outbox row names the customer and sender.
+test("a Manager emails a customer from the customer page with a template", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const customerId = `e2ec${randomBytes(8).toString("hex")}`;
+  const email = `${marker}.ada@example.com`;
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  withE2eDb((db) =>
+    db
+      .prepare(
+        `INSERT INTO "Customer" ("id", "name", "email", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?)`,
+      )
+      .run(customerId, `Ada Lovelace ${marker}`, email, now, now),
+  );
+  const { context, page, account } = await signedInAs(browser, ["manager"]);
+  await gotoReady(page, `/records/customers/${customerId}`);
+  await page.getByRole("button", { name: "Send email" }).click();
+  const dialog = page.getByRole("dialog", { name: `Email Ada Lovelace ${marker}` });
+  await expect(dialog).toContainText(`To ${email}.`);
+  await dialog.getByLabel("Template").selectOption("receipt_follow_up");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByText("Give receipt number.")).toBeVisible();
+  await dialog.getByLabel("Receipt number").fill("1042");
+  await page.screenshot({ path: `${SHOTS}/send-email-light.png` });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: `${SHOTS}/send-email-dark.png` });
+  await page.emulateMedia({ colorScheme: "light" });
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Email to ${email}`)).toBeVisible();
+  const row = withE2eDb(
+    (db) =>
+      db
+        .prepare(`SELECT "subject", "source", "senderId", "customerId" FROM "EmailOutbox" WHERE "to" = ?`)
+        .get(email) as Record<string, string>,
+  );
+  expect(row).toEqual({ subject: "About your receipt 1042", source: "api", senderId: account.id, customerId });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Send email" }).click();
+  await expect(page.getByRole("dialog", { name: `Email Ada Lovelace ${marker}` })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/send-email-phone.png` });
+  await context.close();
+});
