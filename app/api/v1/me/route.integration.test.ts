@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GET } from "@/app/api/v1/me/route";
+import { GET } from "./route";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";
 import { createTestUser } from "@/test/create-test-user";
