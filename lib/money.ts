@@ -61,7 +61,7 @@ export type DecimalParse = { ok: true; value: number } | { ok: false; message: s
 export function parseDecimalText(text: string, digits: number, options: { max?: number; label?: string } = {}): DecimalParse {
   const label = options.label ?? "amount";
   const trimmed = text.trim();
-  if (trimmed === "") return { ok: false, message: `Enter an ${label}.` };
+  if (trimmed === "") return { ok: false, message: `Enter the ${label}.` };
   if (trimmed.startsWith("-")) return { ok: false, message: `The ${label} cannot be negative.` };
   const plain = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
   const match = /^(\d*)(?:\.(\d*))?$/.exec(plain);

@@ -33,6 +33,12 @@ export function productColumns({ canWrite }: { canWrite: boolean }): ColumnDef<P
           {row.original.description ? (
             <p className="truncate text-xs text-muted-foreground">{row.original.description}</p>
           ) : null}
+          {/* On a phone the price and stock columns are off to the side: repeat them here. */}
+          <p className="mt-1 flex items-center gap-2 text-xs text-muted-foreground sm:hidden">
+            <span className="tabular-nums">{formatMoney(row.original.unitPrice, row.original.currency)}</span>
+            <span aria-hidden="true">·</span>
+            <StockLevel product={row.original} />
+          </p>
         </div>
       ),
     },

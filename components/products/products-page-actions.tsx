@@ -12,7 +12,7 @@ export function ProductsPageActions({ exportHref, canWrite }: { exportHref: stri
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex flex-wrap gap-2 lg:flex-nowrap">
       <a href={exportHref} download className={buttonClasses("secondary", "md")} data-testid="export-csv">
         <Download className="size-4" aria-hidden="true" />
         Export CSV
