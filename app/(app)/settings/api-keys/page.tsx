@@ -14,6 +14,8 @@ export default async function ApiKeysPage() {
   const viewer = await requirePageViewer();
   const keys = await listApiKeys(viewer);
   const available = ALL_PERMISSIONS.filter((p) => viewer.permissions.has(p));
+  // Always in the header: the dialog must stay mounted when its own action revalidates the page
+  // (the first key turns the empty state into the table while the secret is on screen).
   const create = <CreateApiKeyDialog available={available} />;
   return (
     <Card>
@@ -29,7 +31,7 @@ export default async function ApiKeysPage() {
             .
           </>
         }
-        action={keys.length ? create : undefined}
+        action={create}
       />
       {keys.length ? (
         <ApiKeyTable keys={keys} now={new Date()} />
@@ -38,7 +40,6 @@ export default async function ApiKeysPage() {
           icon={KeyRound}
           title="No API keys yet"
           description="Create a key to call the API from a script: send it as Authorization: Bearer odk_live_…"
-          action={create}
         />
       )}
     </Card>

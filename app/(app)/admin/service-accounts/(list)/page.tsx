@@ -20,7 +20,7 @@ export default async function ServiceAccountsPage() {
       <PageHeader
         title="Service accounts"
         description="Accounts for integrations: they hold roles and API keys, and can never sign in."
-        actions={accounts.length ? create : undefined}
+        actions={create}
       />
       <Card>
         {accounts.length ? (
@@ -30,7 +30,6 @@ export default async function ServiceAccountsPage() {
             icon={Bot}
             title="No service accounts yet"
             description="Make one for each integration, give it the roles it needs, then create its API keys."
-            action={create}
           />
         )}
       </Card>

@@ -52,7 +52,7 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
         <CardHeader
           title="API keys"
           description="Each key holds only scopes that both this account's roles and you hold."
-          action={account.keys.length ? create : undefined}
+          action={create}
         />
         {account.keys.length ? (
           <ApiKeyTable keys={account.keys} now={new Date()} />
@@ -65,7 +65,6 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
                 ? "Create a key for the integration to use."
                 : "Enable the account to create keys."
             }
-            action={create}
           />
         )}
       </Card>
