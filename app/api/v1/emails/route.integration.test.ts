@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "./route";
 import { GET } from "./[id]/route";
-// eslint-disable-next-line no-restricted-imports -- the test writes its fixtures straight to the database
 import { db } from "@/lib/db";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";

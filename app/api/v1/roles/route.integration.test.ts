@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as LIST } from "./route";
 import { GET } from "./[id]/route";
-// eslint-disable-next-line no-restricted-imports -- the test reads role ids straight from the database
 import { db } from "@/lib/db";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";

@@ -8,7 +8,6 @@ vi.mock("next/headers", () => ({
 
 import { GET as LIST } from "./route";
 import { GET, PATCH } from "./[id]/route";
-// eslint-disable-next-line no-restricted-imports -- the test writes its fixtures straight to the database
 import { db } from "@/lib/db";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";

@@ -3,7 +3,6 @@ import { GET as LIST } from "./route";
 import { GET, PATCH } from "./[id]/route";
 import { POST as BAN } from "./[id]/ban/route";
 import { POST as UNBAN } from "./[id]/unban/route";
-// eslint-disable-next-line no-restricted-imports -- the test writes its fixtures straight to the database
 import { db } from "@/lib/db";
 import { BUILT_IN_ROLES } from "@/lib/rbac/built-in-roles";
 import { apiKeyFor } from "@/test/api-keys";
