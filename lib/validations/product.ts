@@ -200,7 +200,13 @@ export const adjustStockSchema = z.strictObject({
 export type AdjustStockInput = z.input<typeof adjustStockSchema>;
 
 /** The id of a product in actions; anything else is "not found". */
-export const productIdSchema = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64, "Unknown id.");
+export const productIdSchema = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, "Missing id.")
+  .max(64, "Unknown id.")
+  // Ids are cuids; anything else (a NUL byte PostgreSQL would refuse with an error) matches nothing.
+  .regex(/^[A-Za-z0-9_-]+$/, "Unknown id.");
 
 /** An edit from the dialog carries the version it was loaded with, so a stale save is refused (412). */
 export const productVersionSchema = z.number({ error: "Missing version." }).int().min(1).max(1e9);

@@ -45,7 +45,12 @@ function contains(value: string) {
 
 export function productFilterWhere(query: ProductListQuery): ProductWhere {
   const and: ProductWhere[] = [];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  // PostgreSQL refuses NUL in text (a 500 otherwise): it can match nothing anyway.
+  const words = (query.q ?? "")
+    .replace(/\u0000/g, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, MAX_SEARCH_WORDS);
   for (const word of words) {
     // SKUs are stored upper-cased.
     and.push({ OR: [{ sku: { contains: word.toUpperCase() } }, { name: contains(word) }] });

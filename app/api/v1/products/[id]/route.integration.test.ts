@@ -30,7 +30,7 @@ describe("GET /api/v1/products/{id}", () => {
   });
 
   it("404 for an unknown or injection-shaped id; 401 / 403 without a key or scope", async () => {
-    for (const id of ["cmissing0000", "' OR 1=1 --", "x".repeat(300)]) {
+    for (const id of ["cmissing0000", "' OR 1=1 --", "x".repeat(300), "abc\u0000", "../secrets"]) {
       const res = await callRoute(GET, "GET", path(encodeURIComponent(id)), { key: reader, params: { id } });
       expect(res.status, id).toBe(404);
       expect(res.body.code).toBe("not_found");
