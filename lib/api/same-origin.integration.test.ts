@@ -12,7 +12,7 @@ const handler = withApi(async (ctx) => json({ data: { userId: ctx.actor.userId }
 
 describe("withApi and cross-site requests", () => {
   it("refuses a cookie-carrying POST from a foreign Origin, or marked cross-site, before anything else", async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { cookie: "authjs.session-token=x", origin: "https://evil.example" },
       { cookie: "authjs.session-token=x", origin: "null" },
       { cookie: "authjs.session-token=x", "sec-fetch-site": "cross-site" },

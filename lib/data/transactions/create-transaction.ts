@@ -9,7 +9,8 @@
 // PostgreSQL. The receipt number is max + 1; two sales committing at once may pick the same one,
 // and the unique index refuses the later: it is retried from the start.
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, dbProvider, type Tx } from "@/lib/db";
+import { staffMemberWhere } from "@/lib/data/staff-records/staff-member";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from "@/lib/errors";
@@ -60,8 +61,12 @@ type Data = ReturnType<typeof createTransactionSchema.parse> & { staffId: string
 
 async function record(tx: Tx, actor: Actor, data: Data, ctx: RequestContext): Promise<TransactionRecord> {
   if (data.staffId !== actor.userId) {
-    const staff = await tx.user.findUnique({ where: { id: data.staffId }, select: { status: true } });
-    if (!staff || staff.status !== "active") fail("staffId", "No active staff member has this id.");
+    // Credited to someone else: only to an active member of staff (not a service account, not any account).
+    const staff = await tx.user.findFirst({
+      where: { id: data.staffId, status: "active", ...staffMemberWhere },
+      select: { id: true },
+    });
+    if (!staff) fail("staffId", "No active staff member has this id.");
   }
   if (data.customerId) {
     const customer = await tx.customer.findUnique({ where: { id: data.customerId }, select: { archivedAt: true } });
@@ -136,6 +141,12 @@ async function record(tx: Tx, actor: Actor, data: Data, ctx: RequestContext): Pr
     }
   }
 
+  if (dbProvider === "postgresql") {
+    // Receipt numbers are max + 1: concurrent sales of different products would otherwise all read
+    // the same max and collide until the retries run out. Held to the end of this transaction
+    // (its audit append serialises there anyway); SQLite writers are serialised already.
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(424243)");
+  }
   const last = await tx.transaction.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
   const created = await tx.transaction.create({
     data: {

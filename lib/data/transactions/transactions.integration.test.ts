@@ -158,6 +158,12 @@ describe(`transactions DAL (${dbProvider})`, () => {
     const reader = await viewerWithPermissions(["transactions.read"]);
     expect((await refusal(createTransaction(reader, input, testContext()))).status).toBe(403);
     expect((await refusal(createTransaction(null, input, testContext()))).status).toBe(401);
+    // Only to a member of staff: not to a manager who is not one, nor to a service account.
+    const notStaff = await refusal(createTransaction(manager, { ...input, staffId: manager.userId + "x" }, testContext()));
+    expect(notStaff.fieldErrors?.staffId).toBeTruthy();
+    const other = await viewerWithRole("manager");
+    const toManager = await refusal(createTransaction(manager, { ...input, staffId: other.userId }, testContext()));
+    expect(toManager.fieldErrors?.staffId).toBeTruthy();
   });
 
   it("sells the last unit exactly once when several sales race for it", async () => {
