@@ -114,6 +114,15 @@ export const productsPolicy: AreaPolicy = {
       access: WRITE,
       cases: [{ label: "a fresh product", setup: async () => ({ params: { id: (await freshProduct()).id } }) }],
     },
+    "POST /api/v1/products/[id]/stock-adjustments": {
+      access: WRITE,
+      cases: [
+        {
+          label: "a delivery to a fresh product",
+          setup: async () => ({ params: { id: (await freshProduct()).id }, body: { delta: 5, reason: "Matrix delivery" } }),
+        },
+      ],
+    },
     "GET /api/v1/products/export": { access: READ },
     // The import reads text/csv: the matrix sends JSON, so an allowed call answers 415 (not a refusal).
     "POST /api/v1/products/import": {

@@ -8,6 +8,7 @@ import { errorResponses, listEnvelope, recordEnvelope } from "@/lib/api/openapi/
 import { etagHeaders, ifMatchSchema, ifNoneMatchSchema } from "@/lib/api/openapi/standard-headers";
 import { PAGE_SIZES } from "@/lib/validations/list-query";
 import {
+  adjustStockSchema,
   createProductSchema,
   productDeleteResultSchema,
   productSchema,
@@ -193,6 +194,26 @@ export const productsPaths: ZodOpenApiPathsObject = {
           content: { "application/json": { schema: recordEnvelope(productDeleteResultSchema) } },
         },
         ...errorResponses(401, 403, 404, 412),
+      },
+    },
+  },
+  "/api/v1/products/{id}/stock-adjustments": {
+    post: {
+      operationId: "adjustProductStock",
+      tags: ["Products"],
+      summary: "Adjust a product's stock",
+      description:
+        "Moves stock by a signed `delta` with a `reason` (a delivery +24, breakage -2), applied to the stock at that moment, so it composes with sales made meanwhile. " +
+        "A change that would take stock below zero is 422 naming `delta`. If-Match is optional.",
+      "x-permission": "products.write",
+      requestParams: { path: idParam, header: ifMatchHeader },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: adjustStockSchema, example: { delta: 24, reason: "Delivery from the roaster" } } },
+      },
+      responses: {
+        "200": recordResponse("The product with its new stock."),
+        ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422),
       },
     },
   },
