@@ -80,9 +80,12 @@ test.describe("API keys", () => {
   test("dark and phone: the settings page, the API reference under the CSP, service accounts", async ({ browser }) => {
     const { context, page } = await signedInAs(browser, ["super_admin"], { colorScheme: "dark" });
     const cspErrors: string[] = [];
+    const consoleLines: string[] = [];
     page.on("console", (message) => {
+      consoleLines.push(`${message.type()}: ${message.text()}`);
       if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) cspErrors.push(message.text());
     });
+    page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
 
     await gotoReady(page, "/settings/api-keys");
     await page.getByRole("button", { name: "Create API key" }).click();
@@ -106,7 +109,9 @@ test.describe("API keys", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.goto("/docs/api");
-    await expect(page.locator(".swagger-ui .opblock").first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator(".swagger-ui .opblock").first(), consoleLines.join("\n")).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(page.locator(".swagger-ui").getByText("/api/v1/me").first()).toBeVisible();
     await shoot(page, "docs-dark");
     expect(cspErrors, cspErrors.join("\n")).toEqual([]);
@@ -136,8 +141,17 @@ test.describe("API keys", () => {
   test("the API reference in light mode at phone width", async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: "light", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
+    const lines: string[] = [];
+    page.on("console", (message) => lines.push(`${message.type()}: ${message.text()}`));
+    page.on("pageerror", (error) => lines.push(`pageerror: ${error.message}`));
+    page.on("requestfailed", (request) => lines.push(`failed: ${request.url()}`));
+    const scripts = page.waitForResponse((r) => r.url().includes("/docs/api/assets/init.js")).catch(() => null);
     await page.goto("/docs/api");
-    await expect(page.locator(".swagger-ui .opblock").first()).toBeVisible({ timeout: 15_000 });
+    const init = await scripts;
+    lines.push(`init.js: ${init?.status() ?? "not requested"}`);
+    await expect
+      .poll(async () => page.locator(".swagger-ui .opblock").count(), { message: lines.join("\n"), timeout: 15_000 })
+      .toBeGreaterThan(0);
     await shoot(page, "docs-phone-light");
     await context.close();
   });

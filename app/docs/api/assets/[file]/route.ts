@@ -6,7 +6,8 @@ import path from "node:path";
 const DIST = path.join(process.cwd(), "node_modules", "swagger-ui-dist");
 
 /** Starts Swagger UI on the page's #swagger-ui with the API's document (a file, so the CSP needs no inline script). */
-const INIT = `window.addEventListener("DOMContentLoaded", function () {
+const INIT = `(function () {
+function start() {
   var el = document.getElementById("swagger-ui");
   if (!el || !window.SwaggerUIBundle) return;
   window.ui = window.SwaggerUIBundle({
@@ -20,7 +21,10 @@ const INIT = `window.addEventListener("DOMContentLoaded", function () {
     persistAuthorization: false,
     tryItOutEnabled: false
   });
-});
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
+})();
 `;
 
 const FILES: Record<string, { type: string; read: () => Promise<Buffer | string> }> = {
