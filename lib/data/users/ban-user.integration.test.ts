@@ -8,6 +8,7 @@ import { unbanUser } from "@/lib/data/users/unban-user";
 import { openEmailBody } from "@/lib/email/seal-email-body";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { signIn } from "@/test/accounts";
+import { apiKeyFor } from "@/test/api-keys";
 import { createTestUser } from "@/test/create-test-user";
 import { testContext } from "@/test/helpers";
 import { lastAudit, userWithRole } from "@/test/user-admin";
@@ -24,6 +25,7 @@ describe("banUser", () => {
     const target = await createTestUser();
     const sessions = [await signIn(target.id), await signIn(target.id, "pending_second_factor")];
     const reset = await issueToken({ userId: target.id, purpose: "password_reset" });
+    const key = await apiKeyFor(target.id, ["dashboard.view"]);
 
     expect(await banUser(admin.viewer, { userId: target.id, reason: "  Posting spam in the board  " }, ctx())).toEqual({ sessionsEnded: 2 });
 
@@ -35,7 +37,9 @@ describe("banUser", () => {
 
     const audit = await lastAudit("admin.user_banned", target.id);
     expect(audit).toMatchObject({ actorId: admin.id });
-    expect(audit?.meta).toEqual({ before: "active", after: "banned", reason: "Posting spam in the board", sessionsEnded: 2 });
+    expect(audit?.meta).toEqual({ before: "active", after: "banned", reason: "Posting spam in the board", sessionsEnded: 2, apiKeysRevoked: 1 });
+    // Revoked for good: lifting the ban later does not bring the key back.
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).not.toBeNull();
 
     const mail = await mailTo(target.email, "suspended");
     expect(openEmailBody(mail!.text)).toContain("Posting spam in the board");

@@ -41,14 +41,15 @@ export async function banOneUser(
       data: { status: "banned", bannedAt: new Date(), banReason: reason },
     });
     if (count !== 1) throw new ConflictError("This user is already banned.");
-    const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
+    // Revoked, not only refused while banned: lifting the ban must not bring keys back to life.
+    const { sessionsEnded, apiKeysRevoked } = await endAccountActivity(user.id, { revokeApiKeys: true }, tx);
     await audit(
       {
         action: "admin.user_banned",
         actorId: viewer.userId,
         targetType: "user",
         targetId: user.id,
-        metadata: { before: user.status, after: "banned", reason, sessionsEnded },
+        metadata: { before: user.status, after: "banned", reason, sessionsEnded, apiKeysRevoked },
         context: ctx,
       },
       tx,

@@ -27,7 +27,7 @@ describe("forcePasswordReset", () => {
     expect(await validateSessionToken(open.token)).toBeNull();
     const audit = await lastAudit("admin.password_reset_forced", target.id);
     expect(audit).toMatchObject({ actorId: admin.id });
-    expect(audit?.meta).toEqual({ signedOut: true, sessionsEnded: 1 });
+    expect(audit?.meta).toEqual({ signedOut: true, sessionsEnded: 1, apiKeysRevoked: 0 });
 
     const token = await resetLinkTo(target.email);
     await resetPassword({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext());
@@ -42,7 +42,7 @@ describe("forcePasswordReset", () => {
     await forcePasswordReset(admin.viewer, { userId: target.id, signOut: false }, testContext());
     const first = await resetLinkTo(target.email);
     expect(await validateSessionToken(open.token)).not.toBeNull();
-    expect((await lastAudit("admin.password_reset_forced", target.id))?.meta).toEqual({ signedOut: false, sessionsEnded: 0 });
+    expect((await lastAudit("admin.password_reset_forced", target.id))?.meta).toEqual({ signedOut: false, sessionsEnded: 0, apiKeysRevoked: 0 });
 
     await forcePasswordReset(admin.viewer, { userId: target.id, signOut: false }, testContext());
     await expect(resetPassword({ token: first, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testContext())).rejects.toMatchObject({ code: "invalid_token" });

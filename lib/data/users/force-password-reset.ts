@@ -36,7 +36,9 @@ export async function forcePasswordReset(
     await assertCanManageUser(viewer, user.id, tx);
     if (user.status !== "active") throw new ConflictError("This account is banned: lift the ban before sending a reset link.");
     // Ending the account's activity retires earlier reset links too; the new one is issued after.
-    const { sessionsEnded } = signOut ? await endAccountActivity(user.id, {}, tx) : { sessionsEnded: 0 };
+    const { sessionsEnded, apiKeysRevoked } = signOut
+      ? await endAccountActivity(user.id, { revokeApiKeys: true }, tx)
+      : { sessionsEnded: 0, apiKeysRevoked: 0 };
     const { token } = await issueToken({ userId: user.id, purpose: "password_reset" }, tx);
     await audit(
       {
@@ -44,7 +46,7 @@ export async function forcePasswordReset(
         actorId: viewer.userId,
         targetType: "user",
         targetId: user.id,
-        metadata: { signedOut: signOut, sessionsEnded },
+        metadata: { signedOut: signOut, sessionsEnded, apiKeysRevoked },
         context: ctx,
       },
       tx,

@@ -133,6 +133,12 @@ describe("PATCH /api/v1/users/{id}", () => {
     const id = await target();
     expect((await callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, { params: { id }, body: {} })).status).toBe(401);
     expect((await patch(id, { roleIds: [roleIds.staff] }, readKey)).status).toBe(403);
+    // May change roles but not read accounts: refused before anything is written.
+    const adminRole = BUILT_IN_ROLES.find((r) => r.key === "admin")!;
+    const writeOnly = (await apiKeyFor(adminId, adminRole.permissions.filter((p) => p !== "users.read"))).key;
+    expect((await patch(id, { roleIds: [roleIds.staff] }, writeOnly)).status).toBe(403);
+    const rows = await db.userRole.findMany({ where: { userId: id }, select: { roleId: true } });
+    expect(rows.map((r) => r.roleId)).toEqual([roleIds.user]);
     expect((await patch("cmissing000000000000", { roleIds: [roleIds.staff] })).status).toBe(404);
     const text = await callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, {
       key: manageKey,

@@ -1,4 +1,5 @@
 import { json, withApi } from "@/lib/api/with-api";
+import { requirePermission } from "@/lib/rbac/can";
 import { getUserDetail, type UserDetail } from "@/lib/data/users/get-user-detail";
 import { setUserRoles } from "@/lib/data/users/set-user-roles";
 
@@ -37,6 +38,9 @@ export const GET = withApi(
  */
 export const PATCH = withApi(
   async (ctx) => {
+    // The answer is the account as it now stands: checked before writing, so a caller that may
+    // change roles but not read accounts is refused instead of told 403 after the change.
+    requirePermission(ctx.actor, "users.read");
     const body = await ctx.json();
     const roleIds = body && typeof body === "object" ? (body as { roleIds?: unknown }).roleIds : undefined;
     const change = await setUserRoles(ctx.actor, { userId: ctx.params.id, roleIds }, ctx);
