@@ -125,7 +125,8 @@ async function record(tx: Tx, actor: Actor, data: Data, ctx: RequestContext): Pr
     const quantity = wanted.get(productId)!;
     const taken = await tx.product.updateMany({
       where: { id: productId, stock: { gte: quantity } },
-      data: { stock: { decrement: quantity } },
+      // A stock change is a change of the product: its version (ETag) moves, so a stale edit is refused.
+      data: { stock: { decrement: quantity }, version: { increment: 1 } },
     });
     if (taken.count === 0) {
       const product = byId.get(productId)!;

@@ -84,7 +84,7 @@ export async function refundTransaction(
         where: { id: p.line.id },
         data: { refundedQuantity: { increment: p.quantity }, refundedAmount: { increment: p.amount } },
       });
-      await tx.product.update({ where: { id: p.line.productId }, data: { stock: { increment: p.quantity } } });
+      await tx.product.update({ where: { id: p.line.productId }, data: { stock: { increment: p.quantity }, version: { increment: 1 } } });
     }
     await audit(
       {

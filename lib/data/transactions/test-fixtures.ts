@@ -26,7 +26,7 @@ export async function testProduct(
       stock: options.stock ?? 10,
       active: options.active ?? true,
     },
-    select: { id: true, sku: true, name: true, stock: true },
+    select: { id: true, sku: true, name: true, stock: true, version: true },
   });
 }
 

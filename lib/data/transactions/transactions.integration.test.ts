@@ -57,6 +57,8 @@ describe(`transactions DAL (${dbProvider})`, () => {
     ]);
     expect(await stockOf(a.id)).toBe(3);
     expect(await stockOf(b.id)).toBe(6);
+    // Taking stock changes the product: its version moves, so an edit made against the old one is refused.
+    expect((await db.product.findUniqueOrThrow({ where: { id: a.id } })).version).toBe(a.version + 1);
 
     // The price changes later; the receipt keeps what was charged.
     await db.product.update({ where: { id: a.id }, data: { unitPrice: 9999, name: "Renamed" } });

@@ -38,7 +38,7 @@ export async function voidTransaction(
     for (const line of [...row.lines].sort((a, b) => a.productId.localeCompare(b.productId))) {
       const units = line.quantity - line.refundedQuantity;
       if (units <= 0) continue;
-      await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: units } } });
+      await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: units }, version: { increment: 1 } } });
       restored += units;
     }
     await audit(
