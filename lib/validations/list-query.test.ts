@@ -111,6 +111,11 @@ describe("parseStrict (API): invalid values are a 422 naming the field", () => {
     expect(() => things.parseStrict({ cursor: "%%%" })).toThrow(ValidationError);
   });
 
+  it("refuses a search holding a NUL character (PostgreSQL text cannot), and pages drop it", () => {
+    expect(() => things.parseStrict({ q: "ab\u0000c" })).toThrow(ValidationError);
+    expect(things.parse({ q: "ab\u0000c" }).q).toBeUndefined();
+  });
+
   it("accepts a valid query", () => {
     expect(things.parseStrict({ sort: "-createdAt", limit: "50", colour: "blue" })).toMatchObject({
       limit: 50,

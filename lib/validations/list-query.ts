@@ -138,6 +138,8 @@ export function defineListQuery<const K extends string, F extends z.ZodRawShape>
       .string()
       .trim()
       .max(200, "Keep the search under 200 characters.")
+      // PostgreSQL text cannot hold NUL: refused here rather than failing in the database.
+      .refine((v) => !v.includes("\u0000"), "The search cannot contain NUL characters.")
       .optional()
       .transform((v) => (v ? v : undefined)),
     sort: z
