@@ -66,7 +66,7 @@ test.describe("API keys", () => {
 
     await row.getByRole("button", { name: "Revoke Warehouse sync" }).click();
     await page
-      .getByRole("dialog", { name: /Revoke/ })
+      .getByRole("alertdialog", { name: /Revoke/ })
       .getByRole("button", { name: "Revoke key" })
       .click();
     await expect(page.getByRole("row", { name: /Warehouse sync/ }).getByText("Revoked")).toBeVisible();
@@ -119,14 +119,14 @@ test.describe("API keys", () => {
     await gotoReady(page, "/admin/service-accounts");
     await page.getByRole("button", { name: "New service account" }).first().click();
     const create = page.getByRole("dialog", { name: "New service account" });
-    await create.getByLabel("Name").fill("Warehouse robot");
+    await create.getByLabel("Name", { exact: true }).fill("Warehouse robot");
     await create.getByLabel("Username").fill(`robot${Date.now().toString(36)}`);
     await create.getByRole("checkbox", { name: /^Staff/ }).check();
     await create.getByRole("button", { name: "Create service account" }).click();
     await expect(page.getByRole("heading", { name: "Warehouse robot" })).toBeVisible();
     await page.getByRole("button", { name: "Create key" }).first().click();
     const keyDialog = page.getByRole("dialog", { name: "Create API key" });
-    await keyDialog.getByLabel("Name").fill("robot key");
+    await keyDialog.getByLabel("Name", { exact: true }).fill("robot key");
     await keyDialog.getByRole("checkbox", { name: /See customers/ }).check();
     await keyDialog.getByRole("button", { name: "Create key" }).click();
     await expect(page.getByRole("dialog", { name: "Your new API key" })).toBeVisible();
