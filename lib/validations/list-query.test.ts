@@ -54,6 +54,7 @@ describe("parse (pages): invalid values fall back to defaults", () => {
       sort: { key: "createdAt", direction: "desc" },
       cursor: undefined,
       limit: DEFAULT_PAGE_SIZE,
+      total: false,
       colour: undefined,
     });
     expect(DEFAULT_PAGE_SIZE).toBe(25);
@@ -81,6 +82,7 @@ describe("parse (pages): invalid values fall back to defaults", () => {
       sort: { key: "createdAt", direction: "desc" },
       cursor: undefined,
       limit: 25,
+      total: false,
       colour: undefined,
     });
   });
