@@ -1,4 +1,5 @@
 import "server-only";
+import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
@@ -22,8 +23,9 @@ export function startMaintenance(intervalMs = 60_000): void {
       const enrolmentsPruned = await pruneExpiredTotpEnrolments();
       // Impersonations nobody stopped (time ran out, sign-out, revocation): recorded and the person emailed.
       const impersonationsFinished = await finishLapsedImpersonations();
-      if (retried || pruned || enrolmentsPruned || impersonationsFinished)
-        log.info({ retried, pruned, enrolmentsPruned, impersonationsFinished }, "maintenance");
+      const idempotencyPruned = await pruneIdempotencyRecords();
+      if (retried || pruned || enrolmentsPruned || impersonationsFinished || idempotencyPruned)
+        log.info({ retried, pruned, enrolmentsPruned, impersonationsFinished, idempotencyPruned }, "maintenance");
     } catch (err) {
       log.warn({ err }, "maintenance tick failed");
     }

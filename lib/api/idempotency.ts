@@ -6,7 +6,9 @@
 //   Content-Type, Location, ETag);
 // - same key with another body, method or path → 422 idempotency_key_reused;
 // - same key while the first is still running → 409 idempotency_in_progress;
-// - a 5xx answer (or a crash) is not stored: the claim is dropped so the client can retry.
+// - a 5xx answer (or a crash) is not stored: the claim is dropped so the client can retry; nor is
+//   a 429 (retry after Retry-After) or a 412 (retry with a fresh If-Match), whose point is that the
+//   same request may succeed later. If-Match is part of what "the same request" means.
 // Records live 24 hours (pruneIdempotencyRecords, run by maintenance). A claim left behind by a
 // process that died mid-request is taken over after STALE_CLAIM_MS.
 import "server-only";
@@ -46,6 +48,8 @@ export type IdempotentRequest = {
   method: string;
   /** Path and query string. */
   path: string;
+  /** The If-Match header: a retry against a newer version is another request. */
+  ifMatch?: string | null;
   body: Uint8Array;
 };
 
@@ -127,7 +131,9 @@ function replayOf(status: number, body: string | null, rawHeaders: string | null
  * answer returned to this first caller is rebuilt from the bytes that were stored, so both agree.
  */
 export async function withIdempotency(request: IdempotentRequest, run: () => Promise<Response>): Promise<Response> {
-  const requestHash = createHash("sha256").update(request.body).digest("hex");
+  const hash = createHash("sha256");
+  if (request.ifMatch) hash.update(`if-match:${request.ifMatch}\n`);
+  const requestHash = hash.update(request.body).digest("hex");
   const claimed = await claim(request, requestHash);
   if ("replay" in claimed) return claimed.replay;
   let response: Response;
@@ -137,7 +143,7 @@ export async function withIdempotency(request: IdempotentRequest, run: () => Pro
     await db.idempotencyRecord.deleteMany({ where: { id: claimed.id } });
     throw error;
   }
-  if (response.status >= 500) {
+  if (response.status >= 500 || response.status === 429 || response.status === 412) {
     await db.idempotencyRecord.deleteMany({ where: { id: claimed.id } });
     return response;
   }

@@ -7,6 +7,7 @@ import { API_LIMITS } from "@/lib/api/api-rate-limits";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { json, withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db";
+import { PreconditionFailedError, RateLimitedError } from "@/lib/errors";
 import { hit, reset } from "@/lib/rate-limit/limiter";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";
@@ -196,6 +197,30 @@ describe("withApi Idempotency-Key on POST", () => {
     expect(retried.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  it("a 412 or a 429 from the handler is not stored (the same request may succeed later), and If-Match is part of the request", async () => {
+    let answer = 412;
+    const guarded = withApi(
+      async () => {
+        if (answer === 412) throw new PreconditionFailedError();
+        if (answer === 429) throw new RateLimitedError(30);
+        return json({ data: { ok: true } }, { status: 201 });
+      },
+      { signedIn: true },
+    );
+    const { key } = await keyHolder();
+    const idem = randomBytes(8).toString("hex");
+    const send = (ifMatch: string) =>
+      callRoute(guarded, "POST", "/api/v1/things", { key, body: {}, headers: { "idempotency-key": idem, "if-match": ifMatch } });
+    expect((await send('"1"')).status).toBe(412);
+    answer = 429;
+    expect((await send('"2"')).status).toBe(429);
+    expect(await db.idempotencyRecord.count({ where: { key: idem } })).toBe(0);
+    answer = 201;
+    expect((await send('"2"')).status).toBe(201);
+    // Stored now; the same key with another If-Match is another request.
+    expect((await send('"3"')).status).toBe(422);
+  });
+
   it("a 4xx answer is stored and replayed like any other", async () => {
     const { key } = await keyHolder();
     const idem = randomBytes(8).toString("hex");
@@ -264,5 +289,20 @@ describe("withApi Idempotency-Key on POST", () => {
     await db.idempotencyRecord.updateMany({ where: { key: idem }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await pruneIdempotencyRecords()).toBeGreaterThanOrEqual(1);
     expect(await db.idempotencyRecord.count({ where: { key: idem } })).toBe(0);
+  });
+});
+
+describe("withApi and NUL characters (PostgreSQL text cannot hold them)", () => {
+  it("refuses them in a JSON body, the query string and path parameters with 400, before the handler runs", async () => {
+    const { key } = await keyHolder();
+    const before = created;
+    const body = await callRoute(create, "POST", "/api/v1/things", { key, body: { name: "a\u0000b" } });
+    expect(body.status).toBe(400);
+    expect(body.body.code).toBe("nul_character");
+    const query = await callRoute(read, "GET", "/api/v1/things?q=a%00b", { key });
+    expect(query.status).toBe(400);
+    const param = await callRoute(read, "GET", "/api/v1/things/x", { key, params: { id: "x\u0000" } });
+    expect(param.status).toBe(400);
+    expect(created).toBe(before);
   });
 });

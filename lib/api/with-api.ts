@@ -100,11 +100,26 @@ async function readJson(request: Request, preread?: Uint8Array): Promise<unknown
     throw new BodyError("payload_too_large", 413, `The body must be at most ${MAX_BODY_BYTES / 1024} kB.`);
   }
   const text = preread ? decodeUtf8(preread) : await readLimitedBody(request, MAX_BODY_BYTES);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new BodyError("invalid_json", 400, "The body is not valid JSON.");
   }
+  if (holdsNul(value)) throw new BodyError("nul_character", 400, NUL_REFUSAL);
+  return value;
+}
+
+// PostgreSQL text cannot hold NUL: refused at the door rather than failing in the database (500).
+const NUL_REFUSAL = "Text in a request cannot contain NUL characters (\\u0000).";
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === "object") {
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
+  }
+  return false;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -136,7 +151,9 @@ async function authorize(request: Request, ip: string | null, options: ApiOption
 
 /** The rate-limit and idempotency identity of a principal: its key, or the person for a session. */
 function principalId(principal: ApiPrincipal): string {
-  return isKeyActor(principal) ? `key:${principal.apiKeyId}` : `user:${principal.userId}`;
+  if (isKeyActor(principal)) return `key:${principal.apiKeyId}`;
+  // An admin acting as someone is not that person: their stored answers and budgets stay apart.
+  return principal.impersonatorId ? `user:${principal.userId}:as:${principal.impersonatorId}` : `user:${principal.userId}`;
 }
 
 /** Counts the request against a budget; 429 (reported with that budget's headers) when it is spent. */
@@ -201,6 +218,10 @@ export function withApi(
       // Without a known address (a request that did not come through the server, as in tests) there is no IP to count.
       if (context.ip) await countAgainst(limits.ip, context.ip, limitStates);
       assertSameOrigin(request);
+      const params = (await route.params) ?? {};
+      if (Object.values(params).some((v) => v.includes("\u0000")) || url.search.toLowerCase().includes("%00")) {
+        throw new BodyError("nul_character", 400, NUL_REFUSAL);
+      }
       let actor: ApiPrincipal | undefined;
       if (options) {
         actor = await authorize(request, context.ip, options);
@@ -218,7 +239,7 @@ export function withApi(
       const ctx: ApiContext = {
         ...context,
         request: handlerRequest,
-        params: (await route.params) ?? {},
+        params,
         searchParams: url.searchParams,
         json: () => (bodyRead ??= readJson(request, preread)),
         expectedVersion: () => expectedVersionFrom(request.headers),
@@ -241,6 +262,7 @@ export function withApi(
                 key: idempotencyKey,
                 method: request.method,
                 path: url.pathname + url.search,
+                ifMatch: request.headers.get("if-match"),
                 body: preread,
               },
               run,
