@@ -67,7 +67,18 @@ export function keysetWhere(
     branches.push(prefix.length ? { AND: [...prefix, step] } : step);
   }
   // No branch: nothing lies beyond the cursor (an impossible id keeps the query valid).
-  return branches.length ? { OR: branches } : { id: { in: [] } };
+  if (!branches.length) return { id: { in: [] } };
+  // The OR alone makes the database scan from the start of the index up to the cursor (a deep page
+  // then costs in proportion to its depth); the implied bound on the first column, `name >= v`,
+  // lets it seek straight to the cursor. Only for a non-null value of a non-nullable column, where
+  // the bound is exactly implied.
+  const first = all[0]!;
+  const firstValue = allValues[0];
+  if (all.length > 1 && !first.nullable && firstValue !== null && firstValue !== undefined) {
+    const op = (direction === "asc") === (side === "after") ? "gte" : "lte";
+    return { AND: [{ [first.field]: { [op]: firstValue } }, { OR: branches }] };
+  }
+  return { OR: branches };
 }
 
 /** A row's values of the sort columns, as stored. */

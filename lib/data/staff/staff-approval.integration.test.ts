@@ -63,8 +63,11 @@ describe("the approval queue", () => {
   it("lists pending applications oldest first with what a reviewer needs, and the sidebar counts them", async () => {
     const first = await applicant({ verified: false });
     const second = await applicant();
+    // Oldest of all, so the capped list shows them whatever other files left pending in this database.
+    await db.user.update({ where: { id: first.id }, data: { staffRequestedAt: new Date("2000-01-01T00:00:00Z") } });
+    await db.user.update({ where: { id: second.id }, data: { staffRequestedAt: new Date("2000-01-02T00:00:00Z") } });
     const reviewer = await viewerWithRole("manager");
-    const { pending } = await listStaffApplications(reviewer);
+    const { pending, morePending } = await listStaffApplications(reviewer);
     const ids = pending.map((p) => p.userId);
     expect(ids.indexOf(first.id)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
@@ -76,7 +79,10 @@ describe("the approval queue", () => {
       self: false,
     });
     expect(pending.find((p) => p.userId === second.id)?.emailVerified).toBe(true);
-    expect(await countPendingStaff(reviewer)).toBe(pending.length);
+    // The list stops at its cap (other files share this database); the sidebar counts them all.
+    const counted = await countPendingStaff(reviewer);
+    if (morePending) expect(counted).toBeGreaterThan(pending.length);
+    else expect(counted).toBe(pending.length);
   });
 
   it("is refused without staff.approve, and to a pending applicant", async () => {
