@@ -31,7 +31,7 @@ const firstPage = db.prepare(
   `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL ORDER BY c."name", c."id" LIMIT 26`,
 );
 const afterCursor = db.prepare(
-  `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL AND (c."name" > ? OR (c."name" = ? AND c."id" > ?))
+  `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL AND c."name" >= ? AND (c."name" > ? OR (c."name" = ? AND c."id" > ?))
    ORDER BY c."name", c."id" LIMIT 26`,
 );
 const oneCustomer = db.prepare(`SELECT ${customerColumns} ${customerFrom} WHERE c."id" = ?`);
@@ -171,7 +171,7 @@ http
       let rows: CustomerRow[];
       if (raw) {
         const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { v: [string]; id: string };
-        rows = afterCursor.all(c.v[0], c.v[0], c.id) as CustomerRow[];
+        rows = afterCursor.all(c.v[0], c.v[0], c.v[0], c.id) as CustomerRow[];
       } else {
         rows = firstPage.all() as CustomerRow[];
       }

@@ -4,18 +4,15 @@
 // pause) through the table's useQueryParams, which also returns to the first page.
 import Link from "next/link";
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { QueryParams } from "@/components/ui/data-table/use-query-params";
+import { useFilterForm } from "@/components/ui/data-table/use-filter-form";
 import { PRODUCT_FILTER_KEYS } from "@/lib/validations/product-list-query";
 
-const SEARCH_DELAY_MS = 300;
-const noop = () => () => {};
-
 export type ProductFilterValues = { q: string; active: string; archived: string; low_stock: string };
-type FilterKey = Exclude<keyof ProductFilterValues, "q">;
 
 export function ProductsToolbar({
   params,
@@ -26,58 +23,11 @@ export function ProductsToolbar({
   filters: ProductFilterValues;
   columnsMenu?: ReactNode;
 }) {
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
+  const { hydrated, search, filter, onSubmit, clear, active, sort, limit } = useFilterForm(
+    params,
+    filters,
+    PRODUCT_FILTER_KEYS,
   );
-  const [q, setQ] = useState(filters.q);
-  // What this box last sent: when the URL's search changes to something else (Clear filters,
-  // Back), the box follows; its own echo must not overwrite what was typed since.
-  const [sent, setSent] = useState(filters.q);
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    if (filters.q !== sent) {
-      setQ(filters.q);
-      setSent(filters.q);
-    }
-  }
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onSearch = (value: string) => {
-    setQ(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setSent(value.trim());
-      params.set({ q: value.trim() || null }, { push: false });
-    }, SEARCH_DELAY_MS);
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    clearTimeout(timer.current);
-    const data = new FormData(event.currentTarget);
-    setSent(String(data.get("q") ?? "").trim());
-    params.set(Object.fromEntries(["q", ...PRODUCT_FILTER_KEYS].map((k) => [k, String(data.get(k) ?? "").trim()])));
-  };
-  const [chosen, setChosen] = useState(filters);
-  const [urlFilters, setUrlFilters] = useState(filters);
-  if (JSON.stringify(urlFilters) !== JSON.stringify(filters)) {
-    setUrlFilters(filters);
-    setChosen(filters);
-  }
-  const filter = (key: FilterKey) => ({
-    name: key,
-    value: chosen[key],
-    onChange: (e: { target: { value: string } }) => {
-      setChosen({ ...chosen, [key]: e.target.value });
-      params.set({ [key]: e.target.value });
-    },
-  });
-  const active = Object.values(filters).some(Boolean);
-  const sort = params.searchParams.get("sort");
-  const limit = params.searchParams.get("limit");
 
   return (
     <form method="get" action="/records/products" role="search" aria-label="Filter products" onSubmit={onSubmit}>
@@ -94,10 +44,8 @@ export function ProductsToolbar({
           />
           <Input
             id="product-search"
-            name="q"
             type="search"
-            value={q}
-            onChange={(e) => onSearch(e.target.value)}
+            {...search}
             placeholder="Search SKU or name"
             className="pl-9"
             autoComplete="off"
@@ -141,13 +89,7 @@ export function ProductsToolbar({
         {active ? (
           <Link
             href="/records/products"
-            onClick={(e) => {
-              e.preventDefault();
-              clearTimeout(timer.current);
-              setQ("");
-              setSent("");
-              params.del(["q", ...PRODUCT_FILTER_KEYS]);
-            }}
+            onClick={clear}
             className={buttonClasses("ghost", "md", "text-muted-foreground")}
           >
             <X className="size-4" aria-hidden="true" />

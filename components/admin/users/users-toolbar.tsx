@@ -4,16 +4,14 @@
 // pause) through the table's useQueryParams, which also returns to the first page.
 import Link from "next/link";
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { QueryParams } from "@/components/ui/data-table/use-query-params";
+import { useFilterForm } from "@/components/ui/data-table/use-filter-form";
 import type { RoleOption } from "@/lib/data/roles/list-role-options";
 import { USER_FILTER_KEYS } from "@/lib/validations/user-list-query";
-
-const SEARCH_DELAY_MS = 300;
-const noop = () => () => {};
 
 export type UserFilterValues = {
   q: string;
@@ -36,59 +34,11 @@ export function UsersToolbar({
   /** The table's "Columns" menu, placed at the end of the search row. */
   columnsMenu?: ReactNode;
 }) {
-  const hydrated = useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
+  const { hydrated, search, filter, onSubmit, clear, active, sort, limit } = useFilterForm(
+    params,
+    filters,
+    USER_FILTER_KEYS,
   );
-  const [q, setQ] = useState(filters.q);
-  // What this box last sent to the URL: when the URL's search changes to something else (Clear
-  // filters, Back), the box follows; its own echo must not overwrite what was typed since.
-  const [sent, setSent] = useState(filters.q);
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    if (filters.q !== sent) {
-      setQ(filters.q);
-      setSent(filters.q);
-    }
-  }
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onSearch = (value: string) => {
-    setQ(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setSent(value.trim());
-      params.set({ q: value.trim() || null }, { push: false });
-    }, SEARCH_DELAY_MS);
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    clearTimeout(timer.current);
-    const data = new FormData(event.currentTarget);
-    setSent(String(data.get("q") ?? "").trim());
-    params.set(Object.fromEntries(["q", ...USER_FILTER_KEYS].map((k) => [k, String(data.get(k) ?? "").trim()])));
-  };
-  // The selects show a choice at once, while the table loads; they follow the URL when it changes.
-  const [chosen, setChosen] = useState(filters);
-  const [urlFilters, setUrlFilters] = useState(filters);
-  if (JSON.stringify(urlFilters) !== JSON.stringify(filters)) {
-    setUrlFilters(filters);
-    setChosen(filters);
-  }
-  const filter = (key: Exclude<keyof UserFilterValues, "q">) => ({
-    name: key,
-    value: chosen[key],
-    onChange: (e: { target: { value: string } }) => {
-      setChosen({ ...chosen, [key]: e.target.value });
-      params.set({ [key]: e.target.value });
-    },
-  });
-  const active = Object.values(filters).some(Boolean);
-  const sort = params.searchParams.get("sort");
-  const limit = params.searchParams.get("limit");
 
   return (
     <form method="get" action="/admin/users" role="search" aria-label="Filter users" onSubmit={onSubmit}>
@@ -105,10 +55,8 @@ export function UsersToolbar({
           />
           <Input
             id="user-search"
-            name="q"
             type="search"
-            value={q}
-            onChange={(e) => onSearch(e.target.value)}
+            {...search}
             placeholder="Search name, username or email"
             className="pl-9"
             autoComplete="off"
@@ -172,17 +120,7 @@ export function UsersToolbar({
           </Button>
         )}
         {active ? (
-          <Link
-            href="/admin/users"
-            onClick={(e) => {
-              e.preventDefault();
-              clearTimeout(timer.current);
-              setQ("");
-              setSent("");
-              params.del(["q", ...USER_FILTER_KEYS]);
-            }}
-            className={buttonClasses("ghost", "md", "text-muted-foreground")}
-          >
+          <Link href="/admin/users" onClick={clear} className={buttonClasses("ghost", "md", "text-muted-foreground")}>
             <X className="size-4" aria-hidden="true" />
             Clear filters
           </Link>
