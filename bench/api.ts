@@ -30,11 +30,17 @@ type Row = { name: string; app: string; floor: string; method?: "POST"; status: 
 let app = null as AppServer | null;
 let floor = null as ReturnType<typeof spawnGroup> | null;
 
+/** The request answers as expected before it is loaded; a write may first wait out the previous row's load. */
 async function expectStatus(url: string, status: number, init: RequestInit): Promise<void> {
-  const res = await fetch(url, init);
-  const text = await res.text();
-  if (res.status !== status) {
-    throw new Error(`${init.method ?? "GET"} ${url} answered ${res.status}, expected ${status}: ${text.slice(0, 300)}`);
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, init);
+    const text = await res.text();
+    if (res.status === status) return;
+    if (attempt >= 3) {
+      throw new Error(`${init.method ?? "GET"} ${url} answered ${res.status}, expected ${status}: ${text.slice(0, 300)}`);
+    }
+    console.log(`  ${init.method ?? "GET"} ${url} answered ${res.status}; retrying in 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
   }
 }
 
