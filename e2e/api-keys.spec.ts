@@ -150,7 +150,7 @@ test.describe("API keys", () => {
     const init = await scripts;
     lines.push(`init.js: ${init?.status() ?? "not requested"}`);
     await expect
-      .poll(async () => page.locator(".swagger-ui .opblock").count(), { message: lines.join("\n"), timeout: 15_000 })
+      .poll(async () => page.locator(".swagger-ui .opblock").count(), { message: lines.join("\n"), timeout: 45_000 })
       .toBeGreaterThan(0);
     await shoot(page, "docs-phone-light");
     await context.close();

@@ -22,7 +22,7 @@ import { freshIp } from "./http-helpers";
 import { makeE2ePrincipal, SESSION_COOKIE, sqliteFixtures, type E2ePrincipal } from "./support/authz-fixtures";
 
 const ROOT = process.cwd();
-const FLOOR = 400;
+const FLOOR = 600;
 /** The heading of app/forbidden.tsx. */
 const FORBIDDEN_TEXT = "You do not have access to this page";
 
