@@ -4,7 +4,8 @@
 // (sort value, id) in both directions (lib/data/keyset-page.ts). Counting is optional (the API
 // counts only with total=true), so a deep page costs what the first one does.
 import "server-only";
-import { db, dbProvider } from "@/lib/db";
+import { containsText } from "@/lib/data/contains-text";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { KeysetColumn } from "@/lib/data/keyset";
@@ -34,14 +35,6 @@ type CustomerOrderBy = NonNullable<Parameters<typeof db.customer.findMany>[0]>["
 
 const MAX_SEARCH_WORDS = 5;
 
-function contains(value: string) {
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs it asked for (the SQLite client's
-  // types, which describe both, do not know `mode`).
-  return (dbProvider === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as {
-    contains: string;
-  };
-}
-
 export function customerFilterWhere(
   query: Pick<CustomerListQuery, "q" | "tag" | "archived">,
 ): NonNullable<CustomerWhere> {
@@ -50,10 +43,10 @@ export function customerFilterWhere(
   for (const word of words) {
     and.push({
       OR: [
-        { name: contains(word) },
+        { name: containsText(word) },
         // Emails are stored lower-cased.
-        { email: contains(word.toLowerCase()) },
-        { phone: contains(word) },
+        { email: containsText(word.toLowerCase()) },
+        { phone: containsText(word) },
       ],
     });
   }

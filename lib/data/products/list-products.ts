@@ -3,8 +3,9 @@
 // them), filters, a sort, and keyset pagination on (sort value, id) in both directions
 // (lib/data/keyset-page.ts). Tables always count; the API only when asked (`total=true`).
 import "server-only";
+import { containsText } from "@/lib/data/contains-text";
 import type { Actor } from "@/lib/auth/actor";
-import { db, dbProvider } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { KeysetColumn } from "@/lib/data/keyset";
 import { keysetPage } from "@/lib/data/keyset-page";
 import { requirePermission } from "@/lib/rbac/can";
@@ -35,14 +36,6 @@ type ProductOrderBy = NonNullable<Parameters<typeof db.product.findMany>[0]>["or
 
 const MAX_SEARCH_WORDS = 5;
 
-function contains(value: string) {
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs it asked for. The SQLite client's
-  // types (which describe both) do not know `mode`.
-  return (dbProvider === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as {
-    contains: string;
-  };
-}
-
 export function productFilterWhere(query: ProductListQuery): ProductWhere {
   const and: ProductWhere[] = [];
   // PostgreSQL refuses NUL in text (a 500 otherwise): it can match nothing anyway.
@@ -53,7 +46,7 @@ export function productFilterWhere(query: ProductListQuery): ProductWhere {
     .slice(0, MAX_SEARCH_WORDS);
   for (const word of words) {
     // SKUs are stored upper-cased.
-    and.push({ OR: [{ sku: { contains: word.toUpperCase() } }, { name: contains(word) }] });
+    and.push({ OR: [{ sku: { contains: word.toUpperCase() } }, { name: containsText(word) }] });
   }
   if (query.active) and.push({ active: query.active === "yes" });
   const archived = query.archived ?? "no";

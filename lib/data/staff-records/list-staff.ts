@@ -3,8 +3,9 @@
 // one of them), an account-status filter, sorting by name, hire date or employee number, and
 // keyset pagination (lib/data/keyset-page.ts). Only the fields a staff screen shows leave here.
 import "server-only";
+import { containsText } from "@/lib/data/contains-text";
 import type { Actor } from "@/lib/auth/actor";
-import { db, dbProvider } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { KeysetColumn } from "@/lib/data/keyset";
 import { keysetPage } from "@/lib/data/keyset-page";
 import { profileOrderBy, profileWhere } from "@/lib/data/staff-records/profile-keyset";
@@ -40,24 +41,17 @@ type UserOrderBy = NonNullable<Parameters<typeof db.user.findMany>[0]>["orderBy"
 
 const MAX_SEARCH_WORDS = 5;
 
-function contains(value: string) {
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs it asked for.
-  return (dbProvider === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as {
-    contains: string;
-  };
-}
-
 function filterWhere(query: StaffListQuery): Record<string, unknown> {
   const and: Record<string, unknown>[] = [staffMemberWhere];
   const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
   for (const word of words) {
     and.push({
       OR: [
-        { username: contains(word.toLowerCase()) },
-        { email: contains(word.toLowerCase()) },
-        { firstName: contains(word) },
-        { lastName: contains(word) },
-        { staffProfile: { is: { employeeNumber: contains(word) } } },
+        { username: containsText(word.toLowerCase()) },
+        { email: containsText(word.toLowerCase()) },
+        { firstName: containsText(word) },
+        { lastName: containsText(word) },
+        { staffProfile: { is: { employeeNumber: containsText(word) } } },
       ],
     });
   }

@@ -3,7 +3,8 @@
 // keyset pagination on (sort values, id) in both directions (lib/data/keyset-page.ts). Only fields an admin screen may show
 // leave here: never hashes, secrets or tokens.
 import "server-only";
-import { db, dbProvider } from "@/lib/db";
+import { containsText } from "@/lib/data/contains-text";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { KeysetColumn } from "@/lib/data/keyset";
@@ -52,14 +53,6 @@ type UserOrderBy = NonNullable<Parameters<typeof db.user.findMany>[0]>["orderBy"
 
 const MAX_SEARCH_WORDS = 5;
 
-function contains(value: string) {
-  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs it asked for. The SQLite client's
-  // types (which describe both) do not know `mode`.
-  return (dbProvider === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as {
-    contains: string;
-  };
-}
-
 function filterWhere(query: UserListQuery): NonNullable<UserWhere> {
   const and: NonNullable<UserWhere>[] = [];
   const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
@@ -67,10 +60,10 @@ function filterWhere(query: UserListQuery): NonNullable<UserWhere> {
     and.push({
       OR: [
         // Usernames and emails are stored lower-cased.
-        { username: contains(word.toLowerCase()) },
-        { email: contains(word.toLowerCase()) },
-        { firstName: contains(word) },
-        { lastName: contains(word) },
+        { username: containsText(word.toLowerCase()) },
+        { email: containsText(word.toLowerCase()) },
+        { firstName: containsText(word) },
+        { lastName: containsText(word) },
       ],
     });
   }
