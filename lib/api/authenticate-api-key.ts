@@ -10,6 +10,7 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import { apiKeyHash } from "@/lib/api/api-key-format";
+import { roleIdListSql } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/auth/actor";
 import { UnauthenticatedError } from "@/lib/errors";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
@@ -57,16 +58,14 @@ type KeyRow = {
   creatorRoleIds: string | null;
 };
 
-const roleIdList = (alias: string) =>
-  dbProvider === "postgresql" ? `string_agg(${alias}."roleId", ',')` : `group_concat(${alias}."roleId", ',')`;
 const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
   k."lastUsedIp", u."id" AS "userId", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
   u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval",
-  (SELECT ${roleIdList("ur")} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
+  (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
   c."status" AS "creatorStatus", c."emailVerifiedAt" AS "creatorEmailVerifiedAt",
   c."totpEnabledAt" AS "creatorTotpEnabledAt", c."staffApproval" AS "creatorStaffApproval",
-  (SELECT ${roleIdList("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
+  (SELECT ${roleIdListSql("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
   FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
   LEFT JOIN "User" c ON c."id" = k."createdById" AND u."kind" = 'service'
   WHERE k."hash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;

@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from "@/lib/errors";
 import { etagOf, expectedVersionFrom, notModified } from "@/lib/api/etag";
-import { resolvePrincipal, type ApiPrincipal } from "@/lib/api/resolve-principal";
+import { isKeyActor, resolvePrincipal, type ApiPrincipal } from "@/lib/api/resolve-principal";
 import { actorContext } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { Permission } from "@/lib/rbac/permissions";
@@ -37,7 +37,6 @@ import {
   type ApiLimitState,
 } from "@/lib/api/api-rate-limits";
 import { idempotencyKeyOf, withIdempotency } from "@/lib/api/idempotency";
-import { isKeyActor } from "@/lib/api/resolve-principal";
 
 const MAX_BODY_BYTES = 64 * 1024;
 /**

@@ -134,10 +134,12 @@ type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion"> & {
 // overhead for the same join is several times the query's own cost (npm run bench:http). The
 // column list is the sessionUserSelect above.
 const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
-const roleIdList = dbProvider === "postgresql" ? `string_agg(ur."roleId", ',')` : `group_concat(ur."roleId", ',')`;
+/** SQL aggregating the role ids of UserRole rows aliased `alias` into "id1,id2" (both providers). */
+export const roleIdListSql = (alias: string) =>
+  dbProvider === "postgresql" ? `string_agg(${alias}."roleId", ',')` : `group_concat(${alias}."roleId", ',')`;
 const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt",
   s."impersonatorId", s."impersonatorSessionId", ${userColumns},
-  (SELECT ${roleIdList} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
+  (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."tokenHash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
