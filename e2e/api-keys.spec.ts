@@ -112,7 +112,10 @@ test.describe("API keys", () => {
     await expect(page.locator(".swagger-ui .opblock").first(), consoleLines.join("\n")).toBeVisible({
       timeout: 15_000,
     });
-    await expect(page.locator(".swagger-ui").getByText("/api/v1/me").first()).toBeVisible();
+    // Swagger UI renders the path with <wbr> breaks; its data-path attribute holds it whole.
+    await expect(page.locator('.swagger-ui .opblock-summary-path[data-path="/api/v1/me"]').first()).toBeVisible({
+      timeout: 45_000,
+    });
     await shoot(page, "docs-dark");
     expect(cspErrors, cspErrors.join("\n")).toEqual([]);
 

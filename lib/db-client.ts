@@ -21,14 +21,19 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:(\/\/)?/, "").replace(/\?.*$/, ""));
 }
 
-export function createPrismaClient(url: string): Db {
+/**
+ * `logQueries` makes the client emit a "query" event per SQL statement (`db.$on("query", …)`),
+ * which tests use to count a page's queries; off in the app, where it would cost on every query.
+ */
+export function createPrismaClient(url: string, options: { logQueries?: boolean } = {}): Db {
+  const log = options.logQueries ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
-    return new SqliteClient({ adapter });
+    return new SqliteClient({ adapter, log }) as unknown as Db;
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   // Same models, different provider: the PostgreSQL client is used through the shared type.
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return new PostgresClient({ adapter, log }) as unknown as Db;
 }

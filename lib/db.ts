@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 
 const globalForDb = globalThis as unknown as { opsdeckDb?: Db };
 
-export const db: Db = globalForDb.opsdeckDb ?? createPrismaClient(env.DATABASE_URL);
+export const db: Db = globalForDb.opsdeckDb ?? createPrismaClient(env.DATABASE_URL, { logQueries: env.NODE_ENV === "test" });
 if (env.NODE_ENV !== "production") globalForDb.opsdeckDb = db;
 
 export const dbProvider = providerOf(env.DATABASE_URL);

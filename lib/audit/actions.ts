@@ -1,6 +1,7 @@
 // Every audit action the application writes, with the label the activity views show. The
 // business areas keep theirs in lib/audit/area-actions/*.ts.
 import { API_KEYS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/api-keys";
+import { BOARDS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/boards";
 import { CUSTOMERS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/customers";
 import { EMAILS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/emails";
 import { PRODUCTS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/products";
@@ -61,6 +62,7 @@ export const AUDIT_ACTIONS = {
   ...STAFF_RECORDS_AUDIT_ACTIONS,
   ...API_KEYS_AUDIT_ACTIONS,
   ...EMAILS_AUDIT_ACTIONS,
+  ...BOARDS_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

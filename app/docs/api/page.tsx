@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 export const metadata: Metadata = { title: "API reference" };
 
 const DOCUMENT_URL = "/api/v1/openapi.json";
+const NOSCRIPT = `<noscript><p class="p-4 text-sm text-black">The interactive reference needs JavaScript. The document itself is at <a href="${DOCUMENT_URL}">${DOCUMENT_URL}</a>.</p></noscript>`;
 
 /**
  * /docs/api: the OpenAPI document rendered by Swagger UI, public. Swagger UI's files are served by
@@ -55,18 +56,16 @@ export default async function ApiDocsPage() {
           </p>
         </section>
         {/* Swagger UI has one (light) theme; in dark mode the rendered reference is inverted to match. */}
+        {/* Swagger UI (init.js) renders into this node, possibly before React hydrates the page: its
+            content is set as raw HTML so that hydration leaves what Swagger UI put there alone
+            (children React rendered would mismatch, and React would re-create the node empty). */}
         <div
           id="swagger-ui"
           data-url={DOCUMENT_URL}
           className="min-h-96 overflow-hidden rounded-lg border border-border bg-white dark:[filter:invert(0.88)_hue-rotate(180deg)]"
-        >
-          <noscript>
-            <p className="p-4 text-sm text-black">
-              The interactive reference needs JavaScript. The document itself is at{" "}
-              <a href={DOCUMENT_URL}>{DOCUMENT_URL}</a>.
-            </p>
-          </noscript>
-        </div>
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: NOSCRIPT }}
+        />
       </main>
       <script nonce={nonce} src="/docs/api/assets/swagger-ui-bundle.js" defer />
       <script nonce={nonce} src="/docs/api/assets/init.js" defer />

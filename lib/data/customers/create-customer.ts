@@ -2,6 +2,7 @@
 // a taken email (case-insensitive: emails are stored lower-cased) is a 409 naming the field.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
+import { changeMetadata } from "@/lib/audit/change-metadata";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -9,7 +10,6 @@ import { requirePermission } from "@/lib/rbac/can";
 import { createCustomerSchema, type CustomerJson } from "@/lib/validations/customer";
 import { parseOrThrow } from "@/lib/validations/parse";
 import {
-  changeMetadata,
   customerSelect,
   emailTaken,
   isEmailUniqueViolation,

@@ -77,21 +77,3 @@ export function isEmailUniqueViolation(error: unknown): boolean {
   // Driver adapters do not always name the columns; the customer table has no other unique field.
   return text === "" || text.includes("email") || e.meta?.modelName === "Customer";
 }
-
-/** The audit metadata of changed fields: `changed` plus `<field>Before` / `<field>After`. */
-export function changeMetadata(
-  before: Record<string, string | null | readonly string[]>,
-  after: Record<string, string | null | readonly string[]>,
-): { changed: string[]; metadata: Record<string, string | null | readonly string[]> } {
-  const changed: string[] = [];
-  const metadata: Record<string, string | null | readonly string[]> = {};
-  for (const key of Object.keys(after)) {
-    const a = after[key] ?? null;
-    const b = before[key] ?? null;
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    changed.push(key);
-    metadata[`${key}Before`] = b;
-    metadata[`${key}After`] = a;
-  }
-  return { changed, metadata: { changed, ...metadata } };
-}

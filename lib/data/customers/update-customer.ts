@@ -4,6 +4,7 @@
 // changed since is refused with 412 instead of silently overwritten.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
+import { changeMetadata } from "@/lib/audit/change-metadata";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { NotFoundError, PreconditionFailedError } from "@/lib/errors";
@@ -13,7 +14,6 @@ import { assertWritten, versionedWhere } from "@/lib/data/versioned-write";
 import { customerIdSchema, updateCustomerSchema, type CustomerJson } from "@/lib/validations/customer";
 import { parseOrThrow } from "@/lib/validations/parse";
 import {
-  changeMetadata,
   customerSelect,
   emailTaken,
   isEmailUniqueViolation,

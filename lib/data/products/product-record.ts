@@ -1,11 +1,9 @@
 // What the product DAL functions read and hand out: one select (of the people involved, only a
 // name for "created by" / "updated by"), the JSON shape of lib/validations/product.ts
-// (productSchema), the SKU conflict every writer reports the same way, and the audit metadata of a
-// change (before and after of each changed field).
+// (productSchema) and the SKU conflict every writer reports the same way.
 import "server-only";
-import type { AuditValue } from "@/lib/audit/audit";
 import { ConflictError } from "@/lib/errors";
-import type { ProductField, ProductJson } from "@/lib/validations/product";
+import type { ProductJson } from "@/lib/validations/product";
 
 const person = { select: { id: true, firstName: true, lastName: true } } as const;
 
@@ -91,22 +89,4 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Whether a Prisma error is a foreign key refusing a delete (a sale's line still names the product). */
 export function isForeignKeyViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2003";
-}
-
-type FieldValue = string | number | boolean | null;
-
-/** `changed` plus `<field>Before` / `<field>After` for each field whose value differs. */
-export function changeMetadata(
-  before: Record<ProductField, FieldValue>,
-  after: Partial<Record<ProductField, FieldValue>>,
-): { changed: ProductField[]; metadata: Record<string, AuditValue> } {
-  const changed: ProductField[] = [];
-  const metadata: Record<string, AuditValue> = {};
-  for (const [key, value] of Object.entries(after) as [ProductField, FieldValue | undefined][]) {
-    if (value === undefined || value === before[key]) continue;
-    changed.push(key);
-    metadata[`${key}Before`] = before[key];
-    metadata[`${key}After`] = value;
-  }
-  return { changed, metadata: { changed, ...metadata } };
 }

@@ -7,7 +7,8 @@
 // and adjust-stock.ts is the delta with a reason. Fields not sent are never written, so an edit of
 // the price cannot undo a sale's decrement.
 import "server-only";
-import { audit } from "@/lib/audit/audit";
+import { audit, type AuditValue } from "@/lib/audit/audit";
+import { changeMetadata } from "@/lib/audit/change-metadata";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { NotFoundError, PreconditionFailedError } from "@/lib/errors";
@@ -15,14 +16,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
 import { assertWritten, versionedWhere } from "@/lib/data/versioned-write";
 import { PRODUCT_NOT_FOUND, parseProductId } from "@/lib/data/products/get-product";
-import {
-  changeMetadata,
-  isUniqueViolation,
-  productSelect,
-  skuTaken,
-  toProductJson,
-} from "@/lib/data/products/product-record";
-import { PRODUCT_FIELDS, updateProductSchema, type ProductJson } from "@/lib/validations/product";
+import { isUniqueViolation, productSelect, skuTaken, toProductJson } from "@/lib/data/products/product-record";
+import { PRODUCT_FIELDS, updateProductSchema, type ProductField, type ProductJson } from "@/lib/validations/product";
 import { parseOrThrow } from "@/lib/validations/parse";
 
 export type UpdateProductResult = { product: ProductJson; changed: string[] };
@@ -43,10 +38,8 @@ export async function updateProduct(
       if (!current) throw new NotFoundError(PRODUCT_NOT_FOUND);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw new PreconditionFailedError();
 
-      const before = Object.fromEntries(PRODUCT_FIELDS.map((f) => [f, current[f]])) as Parameters<
-        typeof changeMetadata
-      >[0];
-      const { changed, metadata } = changeMetadata(before, values);
+      const before = Object.fromEntries(PRODUCT_FIELDS.map((f) => [f, current[f]])) as Record<ProductField, AuditValue>;
+      const { changed, metadata } = changeMetadata<ProductField>(before, values);
       if (changed.length === 0) return { product: toProductJson(current), changed };
 
       if (changed.includes("sku")) {

@@ -1,0 +1,367 @@
+// Schemas of Kanban boards (lib/data/boards): the same ones validate the board's dialogs, the
+// server actions, the REST handlers (/api/v1/boards) and the OpenAPI document.
+import { z } from "zod";
+
+export const BOARD_LIMITS = {
+  name: 120,
+  description: 2000,
+  columnName: 60,
+  laneName: 60,
+  labelName: 40,
+  cardTitle: 300,
+  cardDescription: 20_000,
+  checklistText: 300,
+  checklistItems: 100,
+  comment: 5000,
+  columns: 30,
+  lanes: 20,
+  labels: 50,
+  assignees: 20,
+  wipLimit: 999,
+} as const;
+
+/** Palette names shared by boards, columns, labels and card covers (components/board/colors.ts maps them). */
+export const BOARD_COLORS = [
+  "slate",
+  "red",
+  "orange",
+  "amber",
+  "green",
+  "teal",
+  "blue",
+  "indigo",
+  "violet",
+  "pink",
+] as const;
+export type BoardColor = (typeof BOARD_COLORS)[number];
+
+export const BOARD_ROLES = ["viewer", "editor", "owner"] as const;
+export type BoardRole = (typeof BOARD_ROLES)[number];
+
+export const CARD_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
+export type CardPriority = (typeof CARD_PRIORITIES)[number];
+
+export const WIP_MODES = ["soft", "hard"] as const;
+export type WipMode = (typeof WIP_MODES)[number];
+
+const noControlChars = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+
+export const boardEntityIdSchema = z
+  .string({ error: "Missing id." })
+  .trim()
+  .min(1, "Missing id.")
+  .max(64, "Unknown id.");
+export const boardVersionSchema = z.number({ error: "Missing version." }).int().min(1).max(1e9);
+
+function line(label: string, max: number) {
+  return z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .transform((v) => v.replace(/\s+/g, " "))
+    .pipe(
+      z
+        .string()
+        .min(1, `Enter a ${label}.`)
+        .max(max, `Use at most ${max} characters.`)
+        .refine(noControlChars, "Use printable characters only."),
+    );
+}
+
+/** Optional multi-line text: "", whitespace and null mean none (stored null). */
+function optionalText(label: string, max: number) {
+  return z
+    .union([z.string({ error: `${label} must be text.` }), z.null()], { error: `${label} must be text.` })
+    .transform((v) => (v === null ? null : v.trim() || null))
+    .pipe(
+      z
+        .string()
+        .max(max, `Use at most ${max} characters.`)
+        .refine(noControlChars, "Use printable characters only.")
+        .nullable(),
+    );
+}
+
+const color = z.enum(BOARD_COLORS, { error: `Choose one of: ${BOARD_COLORS.join(", ")}.` });
+const wipLimit = z
+  .union([
+    z
+      .number({ error: "Use a whole number." })
+      .int("Use a whole number.")
+      .min(1, "Use 1 or more, or none.")
+      .max(BOARD_LIMITS.wipLimit, `Use at most ${BOARD_LIMITS.wipLimit}.`),
+    z.null(),
+  ])
+  .meta({ description: "Cards allowed; null for no limit." });
+
+const dueAt = z
+  .union(
+    [
+      z.iso.datetime({ offset: true, error: "Use an ISO 8601 date and time." }),
+      z.iso.date({ error: "Use a date (YYYY-MM-DD)." }),
+      z.null(),
+    ],
+    {
+      error: "Use an ISO 8601 date and time, or null.",
+    },
+  )
+  .transform((v) => (v === null ? null : new Date(v.length === 10 ? `${v}T12:00:00Z` : v)))
+  .meta({
+    description: "When the card is due (ISO 8601); a bare date means noon UTC. null clears it.",
+    example: "2026-12-24T17:00:00Z",
+  });
+
+const ids = (label: string, max: number) =>
+  z
+    .array(boardEntityIdSchema, { error: `${label} are a list of ids.` })
+    .max(max, `Use at most ${max}.`)
+    .transform((list) => [...new Set(list)]);
+
+// ── Boards ────────────────────────────────────────────────────────────────────────────────────
+
+const boardFields = {
+  name: line("board name", BOARD_LIMITS.name).meta({ example: "Shop floor" }),
+  description: optionalText("Description", BOARD_LIMITS.description).optional(),
+  color: color.optional(),
+  swimlanesEnabled: z
+    .boolean({ error: "Use true or false." })
+    .optional()
+    .meta({ description: "Show horizontal lanes." }),
+};
+
+export const createBoardSchema = z
+  .strictObject(
+    {
+      ...boardFields,
+      /** Column names to start with; default To do, Doing, Done. */
+      columns: z
+        .array(line("column name", BOARD_LIMITS.columnName), { error: "Columns are a list of names." })
+        .max(BOARD_LIMITS.columns)
+        .optional(),
+    },
+    { error: "Send the board's fields." },
+  )
+  .meta({ id: "BoardCreate", example: { name: "Shop floor", color: "blue", columns: ["To do", "Doing", "Done"] } });
+export type CreateBoardInput = z.input<typeof createBoardSchema>;
+
+export const updateBoardSchema = z
+  .strictObject({ ...boardFields, name: boardFields.name.optional() }, { error: "Send the fields to change." })
+  .meta({ id: "BoardUpdate", example: { description: "Weekly shop tasks", swimlanesEnabled: true } });
+export type UpdateBoardInput = z.input<typeof updateBoardSchema>;
+
+export const boardMemberSchema = z
+  .strictObject(
+    {
+      userId: boardEntityIdSchema,
+      role: z.enum(BOARD_ROLES, { error: "Choose viewer, editor or owner." }),
+    },
+    { error: "Send userId and role." },
+  )
+  .meta({ id: "BoardMemberInput" });
+
+// ── Columns, lanes, labels ────────────────────────────────────────────────────────────────────
+
+const columnFields = {
+  name: line("column name", BOARD_LIMITS.columnName),
+  color: color.nullable().optional(),
+  wipLimit: wipLimit.optional(),
+  wipMode: z
+    .enum(WIP_MODES, { error: "Choose soft or hard." })
+    .optional()
+    .meta({ description: "soft: warn; hard: refuse the move." }),
+};
+export const createColumnSchema = z
+  .strictObject({ ...columnFields, index: z.number().int().min(0).optional() }, { error: "Send the column's fields." })
+  .meta({ id: "BoardColumnCreate", example: { name: "Review", wipLimit: 3, wipMode: "hard" } });
+export const updateColumnSchema = z
+  .strictObject({ ...columnFields, name: columnFields.name.optional() }, { error: "Send the fields to change." })
+  .meta({ id: "BoardColumnUpdate" });
+
+const laneFields = { name: line("lane name", BOARD_LIMITS.laneName), wipLimit: wipLimit.optional() };
+export const createLaneSchema = z
+  .strictObject(laneFields, { error: "Send the lane's fields." })
+  .meta({ id: "BoardLaneCreate" });
+export const updateLaneSchema = z
+  .strictObject({ ...laneFields, name: laneFields.name.optional() }, { error: "Send the fields to change." })
+  .meta({ id: "BoardLaneUpdate" });
+
+export const labelSchema = z
+  .strictObject({ name: line("label name", BOARD_LIMITS.labelName), color }, { error: "Send name and color." })
+  .meta({ id: "BoardLabelInput", example: { name: "Urgent", color: "red" } });
+
+/** Moving a column or lane: its new index among the others (0 = first). */
+export const reorderSchema = z
+  .strictObject({
+    index: z.number({ error: "Give the new index." }).int("Give a whole index.").min(0, "Give an index of 0 or more."),
+  })
+  .meta({ id: "BoardReorder" });
+
+// ── Cards ─────────────────────────────────────────────────────────────────────────────────────
+
+const cardFields = {
+  title: line("title", BOARD_LIMITS.cardTitle).meta({ example: "Restock the window display" }),
+  description: optionalText("Description", BOARD_LIMITS.cardDescription)
+    .optional()
+    .meta({ description: "Markdown; rendered without raw HTML." }),
+  dueAt: dueAt.optional(),
+  priority: z.enum(CARD_PRIORITIES, { error: `Choose one of: ${CARD_PRIORITIES.join(", ")}.` }).optional(),
+  coverColor: color.nullable().optional(),
+  labelIds: ids("Labels", BOARD_LIMITS.labels).optional(),
+  assigneeIds: ids("Assignees", BOARD_LIMITS.assignees).optional().meta({ description: "User ids of board members." }),
+  customerId: boardEntityIdSchema
+    .nullable()
+    .optional()
+    .meta({ description: "Link to a customer (customers.read to see it)." }),
+  transactionId: boardEntityIdSchema
+    .nullable()
+    .optional()
+    .meta({ description: "Link to a transaction (transactions.read to see it)." }),
+};
+
+export const createCardSchema = z
+  .strictObject(
+    {
+      ...cardFields,
+      columnId: boardEntityIdSchema,
+      laneId: boardEntityIdSchema
+        .nullable()
+        .optional()
+        .meta({ description: "Required on a board with swimlanes (default: its first lane)." }),
+      /** Where in the column: default the bottom. */
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: "Position in the column (and lane); default the end." }),
+    },
+    { error: "Send the card's fields." },
+  )
+  .meta({ id: "CardCreate", example: { title: "Restock the window display", columnId: "cm…", priority: "high" } });
+export type CreateCardInput = z.input<typeof createCardSchema>;
+
+export const updateCardSchema = z
+  .strictObject({ ...cardFields, title: cardFields.title.optional() }, { error: "Send the fields to change." })
+  .meta({ id: "CardUpdate", example: { priority: "urgent", dueAt: "2026-12-24" } });
+export type UpdateCardInput = z.input<typeof updateCardSchema>;
+
+export const moveCardSchema = z
+  .strictObject(
+    {
+      columnId: boardEntityIdSchema,
+      laneId: boardEntityIdSchema.nullable().optional(),
+      index: z
+        .number({ error: "Give the position in the column." })
+        .int("Give a whole index.")
+        .min(0, "Give an index of 0 or more."),
+      /** Another board the caller may edit: the card moves there (labels and non-member assignees are dropped). */
+      boardId: boardEntityIdSchema.optional(),
+    },
+    { error: "Send columnId and index." },
+  )
+  .meta({ id: "CardMove", example: { columnId: "cm…", index: 0 } });
+export type MoveCardInput = z.input<typeof moveCardSchema>;
+
+export const checklistItemSchema = z
+  .strictObject(
+    { text: line("checklist item", BOARD_LIMITS.checklistText), done: z.boolean().optional() },
+    { error: "Send the item's text." },
+  )
+  .meta({ id: "ChecklistItemInput" });
+export const updateChecklistItemSchema = z
+  .strictObject({ text: line("checklist item", BOARD_LIMITS.checklistText).optional(), done: z.boolean().optional() })
+  .meta({ id: "ChecklistItemUpdate" });
+
+export const commentSchema = z
+  .strictObject(
+    {
+      body: z
+        .string({ error: "Write a comment." })
+        .trim()
+        .min(1, "Write a comment.")
+        .max(BOARD_LIMITS.comment, `Use at most ${BOARD_LIMITS.comment} characters.`)
+        .refine(noControlChars, "Use printable characters only."),
+    },
+    { error: "Send the comment's body." },
+  )
+  .meta({ id: "CommentInput" });
+
+/** Board filters (URL state of the board page and query of GET /api/v1/boards/{id}/cards). */
+export const cardFilterSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  assignee: z.string().trim().max(64).optional().meta({ description: 'A user id, or "me".' }),
+  label: z.string().trim().max(64).optional(),
+  due: z.enum(["overdue", "week", "none"]).optional(),
+  priority: z.enum(CARD_PRIORITIES).optional(),
+  archived: z.enum(["true", "false"]).optional(),
+});
+export type CardFilter = z.output<typeof cardFilterSchema>;
+
+// ── JSON shapes (what the DAL returns, the API answers and live viewers receive) ───────────────
+
+export type BoardSummaryJson = {
+  id: string;
+  name: string;
+  description: string | null;
+  color: BoardColor;
+  swimlanesEnabled: boolean;
+  role: BoardRole | "manager";
+  memberCount: number;
+  cardCount: number;
+  archivedAt: string | null;
+  updatedAt: string;
+};
+
+export type ColumnJson = {
+  id: string;
+  name: string;
+  position: string;
+  color: BoardColor | null;
+  wipLimit: number | null;
+  wipMode: WipMode;
+  version: number;
+};
+
+export type LaneJson = { id: string; name: string; position: string; wipLimit: number | null; version: number };
+export type LabelJson = { id: string; name: string; color: BoardColor };
+export type MemberJson = { userId: string; name: string; username: string; role: BoardRole };
+
+export type CardJson = {
+  id: string;
+  boardId: string;
+  columnId: string;
+  laneId: string | null;
+  position: string;
+  title: string;
+  description: string | null;
+  dueAt: string | null;
+  priority: CardPriority;
+  coverColor: BoardColor | null;
+  labelIds: string[];
+  assigneeIds: string[];
+  checklist: { done: number; total: number };
+  commentCount: number;
+  customer: { id: string; name: string } | null;
+  transaction: { id: string; number: number } | null;
+  archivedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type BoardJson = {
+  id: string;
+  name: string;
+  description: string | null;
+  color: BoardColor;
+  swimlanesEnabled: boolean;
+  archivedAt: string | null;
+  seq: number;
+  version: number;
+  /** The caller's role here ("manager": not a member, sees it through board.manage). */
+  role: BoardRole | "manager";
+  columns: ColumnJson[];
+  lanes: LaneJson[];
+  labels: LabelJson[];
+  members: MemberJson[];
+  cards: CardJson[];
+};
