@@ -365,3 +365,46 @@ export type BoardJson = {
   members: MemberJson[];
   cards: CardJson[];
 };
+
+// ── Change events (BoardEvent rows, lib/data/boards/board-events.ts): what live viewers receive ──
+
+export type BoardEventKind =
+  | "board.updated"
+  | "board.members_changed"
+  | "column.changed"
+  | "lane.changed"
+  | "label.changed"
+  | "card.created"
+  | "card.updated"
+  | "card.moved"
+  | "card.archived"
+  | "card.restored"
+  | "card.deleted"
+  | "card.undone"
+  | "card.details_changed"
+  | "board.rebalanced";
+
+/** One shape for every change: viewers upsert what is listed and drop what is removed. */
+export type BoardChangePayload = {
+  board?: Partial<Pick<BoardJson, "name" | "description" | "color" | "swimlanesEnabled" | "archivedAt" | "version">>;
+  members?: MemberJson[];
+  columns?: ColumnJson[];
+  removedColumnIds?: string[];
+  lanes?: LaneJson[];
+  removedLaneIds?: string[];
+  labels?: LabelJson[];
+  removedLabelIds?: string[];
+  cards?: CardJson[];
+  removedCardIds?: string[];
+  /** Too much changed to list (positions re-spaced): reload the board. */
+  reload?: boolean;
+};
+
+export type BoardEventJson = {
+  seq: number;
+  kind: BoardEventKind;
+  actorId: string | null;
+  cardId: string | null;
+  payload: BoardChangePayload;
+  createdAt: string;
+};

@@ -6,47 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { boardAccess } from "@/lib/data/boards/board-access";
 import { visibleCard } from "@/lib/data/boards/get-board";
-import type {
-  BoardJson,
-  CardJson,
-  CardPriority,
-  ColumnJson,
-  LabelJson,
-  LaneJson,
-  MemberJson,
-} from "@/lib/validations/board";
+import type { BoardChangePayload, BoardEventJson, BoardEventKind, CardPriority } from "@/lib/validations/board";
 
-export type BoardEventKind =
-  | "board.updated"
-  | "board.members_changed"
-  | "column.changed"
-  | "lane.changed"
-  | "label.changed"
-  | "card.created"
-  | "card.updated"
-  | "card.moved"
-  | "card.archived"
-  | "card.restored"
-  | "card.deleted"
-  | "card.undone"
-  | "card.details_changed"
-  | "board.rebalanced";
-
-/** One shape for every change: viewers upsert what is listed and drop what is removed. */
-export type BoardChangePayload = {
-  board?: Partial<Pick<BoardJson, "name" | "description" | "color" | "swimlanesEnabled" | "archivedAt" | "version">>;
-  members?: MemberJson[];
-  columns?: ColumnJson[];
-  removedColumnIds?: string[];
-  lanes?: LaneJson[];
-  removedLaneIds?: string[];
-  labels?: LabelJson[];
-  removedLabelIds?: string[];
-  cards?: CardJson[];
-  removedCardIds?: string[];
-  /** Too much changed to list (positions re-spaced): reload the board. */
-  reload?: boolean;
-};
+export type { BoardChangePayload, BoardEventJson, BoardEventKind };
 
 /** The card's fields an edit can change, as they were before it (what undo restores). */
 export type CardFieldsSnapshot = {
@@ -65,15 +27,6 @@ export type BoardInverse =
   | { type: "move"; cardId: string; columnId: string; laneId: string | null; position: string }
   | { type: "update"; cardId: string; before: Partial<CardFieldsSnapshot> }
   | { type: "archive"; cardId: string; archived: boolean };
-
-export type BoardEventJson = {
-  seq: number;
-  kind: BoardEventKind;
-  actorId: string | null;
-  cardId: string | null;
-  payload: BoardChangePayload;
-  createdAt: string;
-};
 
 /** At most this many events are replayed to a viewer; further behind, it reloads the board. */
 export const BOARD_EVENTS_CATCH_UP = 200;
