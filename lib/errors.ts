@@ -66,6 +66,36 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * The database could not take the work just now (SQLite busy past its wait, a PostgreSQL deadlock
+ * or serialisation failure, a transaction that waited too long): nothing was written, and the same
+ * request will very likely succeed in a moment. 503 with Retry-After, never a 500.
+ */
+export class ServiceBusyError extends AppError {
+  readonly retryAfterSeconds = 1;
+  constructor(message = "The service is busy. Nothing was changed; try again in a moment.") {
+    super("unavailable", 503, message);
+  }
+}
+
+const TRANSIENT_DB_ERROR =
+  /SQLITE_BUSY|SQLITE_LOCKED|database is locked|deadlock detected|could not serialize access|40P01|40001|Unable to start a transaction in the given time|Transaction already closed|write conflict/i;
+
+/** A ServiceBusyError for an error that is the database's transient refusal (above), else null. */
+export function busyErrorOf(error: unknown): ServiceBusyError | null {
+  if (!error || typeof error !== "object" || error instanceof AppError) return null;
+  const { code, message, meta } = error as { code?: unknown; message?: unknown; meta?: unknown };
+  if (code === "P2034") return new ServiceBusyError();
+  if (typeof code !== "string" || !/^P(1008|2010|2028)$/.test(code)) return null;
+  let text = typeof message === "string" ? message : "";
+  try {
+    text += JSON.stringify(meta ?? null);
+  } catch {
+    // A meta object that does not serialise tells nothing more.
+  }
+  return TRANSIENT_DB_ERROR.test(text) ? new ServiceBusyError() : null;
+}
+
 export function humanDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);

@@ -3,7 +3,14 @@
 // with a request id and reported without internals. Next.js redirects pass through.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { AppError, ConflictError, RateLimitedError, ValidationError, type FieldErrors } from "@/lib/errors";
+import {
+  AppError,
+  busyErrorOf,
+  ConflictError,
+  RateLimitedError,
+  ValidationError,
+  type FieldErrors,
+} from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestContext } from "@/lib/http/request-context";
 
@@ -23,6 +30,11 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
       return { ok: false, error: error.message, code: error.code, retryAfterSeconds: error.retryAfterSeconds };
     }
     if (error instanceof AppError) return { ok: false, error: error.message, code: error.code };
+    const busy = busyErrorOf(error);
+    if (busy) {
+      log.warn({ err: error, action: name }, "database busy: action refused");
+      return { ok: false, error: busy.message, code: busy.code, retryAfterSeconds: busy.retryAfterSeconds };
+    }
     const { requestId } = await requestContext();
     log.error({ err: error, action: name, requestId }, "server action failed");
     return {

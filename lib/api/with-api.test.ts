@@ -118,3 +118,48 @@ describe("withApi request ids", () => {
     expect(id).not.toBe("chosen-by-the-client");
   });
 });
+
+describe("withApi: the database's transient refusals are 503 with Retry-After, not 500", () => {
+  // The shape Prisma's driver adapters give a SQLite write that waited out its busy timeout.
+  const sqliteBusy = Object.assign(new Error("Raw query failed. Code: `SQLITE_BUSY`. Message: `database is locked`"), {
+    name: "PrismaClientKnownRequestError",
+    code: "P2010",
+    meta: {
+      driverAdapterError: {
+        name: "DriverAdapterError",
+        cause: { kind: "sqlite", extendedCode: 5, message: "database is locked" },
+      },
+    },
+  });
+  const deadlock = Object.assign(
+    new Error("Transaction failed due to a write conflict or a deadlock. Please retry your transaction"),
+    {
+      name: "PrismaClientKnownRequestError",
+      code: "P2034",
+    },
+  );
+
+  it.each([
+    ["SQLite busy", sqliteBusy],
+    ["a PostgreSQL deadlock", deadlock],
+  ])("%s", async (_label, error) => {
+    const handler = withApi(async () => {
+      throw error;
+    });
+    const response = await handler(new Request("http://localhost:3000/api/v1/echo"));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("1");
+    const body = (await problemOf(response)) as { code: string; detail?: string };
+    expect(body.code).toBe("unavailable");
+    expect(JSON.stringify(body)).not.toMatch(/SQLITE|deadlock|P20/);
+  });
+
+  it("other database errors stay 500 without internals", async () => {
+    const handler = withApi(async () => {
+      throw Object.assign(new Error("Unique constraint failed"), { code: "P2002" });
+    });
+    const response = await handler(new Request("http://localhost:3000/api/v1/echo"));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toMatch(/Unique constraint/);
+  });
+});

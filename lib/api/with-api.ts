@@ -11,6 +11,7 @@
 import "server-only";
 import {
   AppError,
+  busyErrorOf,
   ConflictError,
   ForbiddenError,
   RateLimitedError,
@@ -152,7 +153,9 @@ async function authorize(request: Request, ip: string | null, options: ApiOption
 function principalId(principal: ApiPrincipal): string {
   if (isKeyActor(principal)) return `key:${principal.apiKeyId}`;
   // An admin acting as someone is not that person: their stored answers and budgets stay apart.
-  return principal.impersonatorId ? `user:${principal.userId}:as:${principal.impersonatorId}` : `user:${principal.userId}`;
+  return principal.impersonatorId
+    ? `user:${principal.userId}:as:${principal.impersonatorId}`
+    : `user:${principal.userId}`;
 }
 
 /** Counts the request against a budget; 429 (reported with that budget's headers) when it is spent. */
@@ -172,6 +175,13 @@ async function countAgainst(
 }
 
 function errorResponse(error: unknown, request: Request, instance: string, requestId: string): Response {
+  const busy = busyErrorOf(error);
+  if (busy) {
+    log.warn({ err: error, requestId, path: instance, method: request.method }, "database busy: answered 503");
+    const response = problemResponse(problem(503, busy.code, busy.message), instance, requestId);
+    response.headers.set("Retry-After", String(busy.retryAfterSeconds));
+    return response;
+  }
   if (error instanceof ValidationError || error instanceof ConflictError) {
     return problemResponse(
       problem(error.status, error.code, error.message, { errors: fieldErrorList(error.fieldErrors) }),
