@@ -188,6 +188,14 @@ export const labelSchema = z
   .strictObject({ name: line("label name", BOARD_LIMITS.labelName), color }, { error: "Send name and color." })
   .meta({ id: "BoardLabelInput", example: { name: "Urgent", color: "red" } });
 
+/** Renaming or recolouring a label: either field, or both. */
+export const updateLabelSchema = z
+  .strictObject(
+    { name: line("label name", BOARD_LIMITS.labelName).optional(), color: color.optional() },
+    { error: "Send the fields to change." },
+  )
+  .meta({ id: "BoardLabelUpdate", example: { color: "orange" } });
+
 /** Moving a column or lane: its new index among the others (0 = first). */
 export const reorderSchema = z
   .strictObject({
@@ -365,6 +373,50 @@ export type BoardJson = {
   members: MemberJson[];
   cards: CardJson[];
 };
+
+/** A board's own fields, as a settings change or an archive returns them. */
+export type BoardSettingsJson = Pick<
+  BoardJson,
+  "id" | "name" | "description" | "color" | "swimlanesEnabled" | "archivedAt" | "version"
+>;
+
+/** A card with what its dialog shows: the checklist, the comments and its history (from the audit log). */
+export type ChecklistItemJson = { id: string; text: string; done: boolean; position: string };
+
+export type CardCommentJson = {
+  id: string;
+  /** Markdown, rendered sanitised. */
+  body: string;
+  createdAt: string;
+  /** null when the author's account is gone. */
+  author: { id: string; name: string } | null;
+  /** The caller may delete it (its author, or an owner of the board). */
+  canDelete: boolean;
+};
+
+export type CardHistoryEntryJson = {
+  id: string;
+  action: string;
+  /** What happened, in words (lib/audit/actions.ts). */
+  label: string;
+  /** null for changes made by the system (a rebalance, a reminder). */
+  actorName: string | null;
+  createdAt: string;
+  metadata: Record<string, unknown>;
+};
+
+export type CardDetailJson = {
+  card: CardJson;
+  /** In order. */
+  checklist: ChecklistItemJson[];
+  /** Oldest first. */
+  comments: CardCommentJson[];
+  /** Newest first. */
+  history: CardHistoryEntryJson[];
+};
+
+/** A card linked to a customer or a transaction, as their pages list it. */
+export type LinkedCardJson = { card: CardJson; boardName: string };
 
 // ── Change events (BoardEvent rows, lib/data/boards/board-events.ts): what live viewers receive ──
 
