@@ -8,6 +8,11 @@ import { listBoardEvents } from "@/lib/data/boards/board-events";
 import { byPosition } from "@/lib/data/boards/board-json";
 import { updateBoard } from "@/lib/data/boards/update-board";
 import { createColumn, deleteColumn, moveColumn, updateColumn } from "@/lib/data/boards/board-columns";
+import { createLane, deleteLane, moveLane, updateLane } from "@/lib/data/boards/board-lanes";
+import { createLabel, deleteLabel, updateLabel } from "@/lib/data/boards/board-labels";
+import { deleteBoard, setBoardArchived } from "@/lib/data/boards/set-board-archived";
+import { listBoards } from "@/lib/data/boards/list-boards";
+import { updateCard } from "@/lib/data/boards/update-card";
 import { BOARD_LIMITS } from "@/lib/validations/board";
 import {
   boardPeople,
@@ -245,5 +250,208 @@ describe("columns", () => {
     const board = await getBoard(p.owner, id);
     expect(new Set(board.columns.map((c) => c.position)).size).toBe(5);
     expect([...board.columns].sort(byPosition).map((c) => c.id)).toEqual(board.columns.map((c) => c.id));
+  });
+});
+
+describe("archiving and deleting a board", () => {
+  it("archives (read only, listed apart), restores, and only owners may", async () => {
+    const { id, columns } = await newBoard(p);
+    await expectRefused(id, ForbiddenError, () => setBoardArchived(p.editor, id, true, ctx));
+    await expectRefused(id, NotFoundError, () => setBoardArchived(p.outsider, id, true, ctx));
+    const { board } = await expectOneChange(id, "board.archived", () => setBoardArchived(p.owner, id, true, ctx));
+    expect(board.archivedAt).not.toBeNull();
+    expect((await listBoards(p.viewer)).some((b) => b.id === id)).toBe(false);
+    expect((await listBoards(p.viewer, { archived: true })).some((b) => b.id === id)).toBe(true);
+    await expectRefused(id, ConflictError, () => createCard(p.editor, id, { title: "x", columnId: columns[0]! }, ctx));
+    await expectRefused(id, ConflictError, () => createColumn(p.editor, id, { name: "x" }, ctx));
+    await expectRefused(id, ConflictError, () => updateBoard(p.owner, id, { name: "x" }, ctx));
+    await expectRefused(id, ForbiddenError, () => setBoardArchived(p.editor, id, false, ctx));
+    const restored = await expectOneChange(id, "board.restored", () => setBoardArchived(p.owner, id, false, ctx));
+    expect(restored.board).toMatchObject({ archivedAt: null, version: board.version + 1 });
+    const [event] = (await listBoardEvents(p.owner, id, restored.seq - 1)).events;
+    expect(event?.payload).toEqual({ board: { archivedAt: null, version: board.version + 1 } });
+    await createCard(p.editor, id, { title: "back in business", columnId: columns[0]! }, ctx);
+  });
+
+  it("deletes only an archived board, with its cards, by an owner, keeping its name in the audit log", async () => {
+    const { id, columns } = await newBoard(p, ["A", "B"], { swimlanesEnabled: true });
+    const { card } = await createCard(p.editor, id, { title: "goes too", columnId: columns[1]! }, ctx);
+    await db.checklistItem.create({ data: { cardId: card.id, text: "step", position: "a0" } });
+    const name = (await getBoard(p.owner, id)).name;
+    const open = deleteBoard(p.owner, id, ctx);
+    await expect(open).rejects.toBeInstanceOf(ConflictError);
+    await expect(open).rejects.toThrow("Archive the board before deleting it.");
+    await setBoardArchived(p.owner, id, true, ctx);
+    await expectRefused(id, ForbiddenError, () => deleteBoard(p.editor, id, ctx));
+    await expectRefused(id, NotFoundError, () => deleteBoard(p.outsider, id, ctx));
+    await expect(deleteBoard(p.owner, id, ctx)).resolves.toEqual({ boardId: id });
+    expect(await db.board.count({ where: { id } })).toBe(0);
+    expect(await db.card.count({ where: { boardId: id } })).toBe(0);
+    expect(await db.checklistItem.count({ where: { cardId: card.id } })).toBe(0);
+    expect(await db.boardColumn.count({ where: { boardId: id } })).toBe(0);
+    expect(await db.boardEvent.count({ where: { boardId: id } })).toBe(0);
+    const row = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(row).toMatchObject({ action: "board.deleted", targetId: id, actorId: p.owner.userId });
+    expect(JSON.parse(row.metadata)).toMatchObject({ name, cards: 1 });
+    await expect(getBoard(p.owner, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteBoard(p.owner, id, ctx)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lets board.manage delete an archived board it is not a member of", async () => {
+    const { id } = await newBoard(p);
+    await setBoardArchived(p.manager, id, true, ctx);
+    await expect(deleteBoard(p.manager, id, ctx)).resolves.toEqual({ boardId: id });
+  });
+});
+
+describe("swimlanes", () => {
+  it("adds, edits, moves and deletes lanes on a board with swimlanes", async () => {
+    const { id, lanes } = await newBoard(p, ["A"], { swimlanesEnabled: true });
+    expect(lanes).toHaveLength(1);
+    const { lane } = await expectOneChange(id, "board.lane_created", () =>
+      createLane(p.editor, id, { name: "Expedite", wipLimit: 2 }, ctx),
+    );
+    expect(lane).toMatchObject({ name: "Expedite", wipLimit: 2, version: 1 });
+    const third = (await createLane(p.editor, id, { name: "Later" }, ctx)).lane;
+    const laneNames = async () => (await getBoard(p.owner, id)).lanes.map((l) => l.name);
+    expect(await laneNames()).toEqual(["Default", "Expedite", "Later"]);
+
+    const moved = await expectOneChange(id, "board.lane_moved", () =>
+      moveLane(p.editor, id, third.id, { index: 0 }, ctx),
+    );
+    expect(moved.lane.version).toBe(2);
+    expect(await laneNames()).toEqual(["Later", "Default", "Expedite"]);
+
+    const edited = await expectOneChange(id, "board.lane_updated", () =>
+      updateLane(p.editor, id, lane.id, { name: "Urgent", wipLimit: null }, ctx),
+    );
+    expect(edited.lane).toMatchObject({ name: "Urgent", wipLimit: null });
+    const [event] = (await listBoardEvents(p.owner, id, edited.seq - 1)).events;
+    expect(event).toMatchObject({ kind: "lane.changed", payload: { lanes: [{ id: lane.id, name: "Urgent" }] } });
+
+    const removed = await expectOneChange(id, "board.lane_deleted", () => deleteLane(p.editor, id, third.id, ctx));
+    expect(removed.laneId).toBe(third.id);
+    expect(await laneNames()).toEqual(["Default", "Urgent"]);
+  });
+
+  it("refuses lanes on a board without swimlanes, viewers, bad input, a lane holding cards and the last lane", async () => {
+    const plain = await newBoard(p);
+    await expectRefused(plain.id, ConflictError, () => createLane(p.editor, plain.id, { name: "x" }, ctx));
+    await expect(createLane(p.editor, plain.id, { name: "x" }, ctx)).rejects.toThrow("Turn them on");
+
+    const { id, columns, lanes } = await newBoard(p, ["A"], { swimlanesEnabled: true });
+    const first = lanes[0]!;
+    await expectRefused(id, ForbiddenError, () => createLane(p.viewer, id, { name: "x" }, ctx));
+    await expectRefused(id, NotFoundError, () => updateLane(p.outsider, id, first, { name: "x" }, ctx));
+    await expectRefusedInput(id, "name", () => createLane(p.editor, id, { name: "\u0007" }, ctx));
+    await expectRefusedInput(id, "wipLimit", () => updateLane(p.editor, id, first, { wipLimit: "3" }, ctx));
+    await expectRefusedInput(id, "index", () => moveLane(p.editor, id, first, { index: -2 }, ctx));
+    await expectRefused(id, NotFoundError, () => updateLane(p.editor, id, plain.id, { name: "x" }, ctx));
+
+    await expect(deleteLane(p.editor, id, first, ctx)).rejects.toThrow("at least one lane");
+    const second = (await createLane(p.editor, id, { name: "Second" }, ctx)).lane;
+    const { card } = await createCard(
+      p.editor,
+      id,
+      { title: "in lane", columnId: columns[0]!, laneId: second.id },
+      ctx,
+    );
+    await setCardArchived(p.editor, id, card.id, true, ctx);
+    const held = deleteLane(p.editor, id, second.id, ctx);
+    await expect(held).rejects.toBeInstanceOf(ConflictError);
+    await expect(held).rejects.toThrow("Lane “Second” still holds 1 archived card");
+    expect((await getBoard(p.owner, id)).lanes).toHaveLength(2);
+
+    const full = await newBoard(p, ["A"], { swimlanesEnabled: true });
+    await db.boardLane.createMany({
+      data: Array.from({ length: BOARD_LIMITS.lanes - 1 }, (_, i) => ({
+        boardId: full.id,
+        name: `l${i}`,
+        position: `b${String(i).padStart(2, "0")}`,
+      })),
+    });
+    await expectRefused(full.id, ConflictError, () => createLane(p.editor, full.id, { name: "extra" }, ctx));
+  });
+
+  it("applies a lane's WIP limit per column", async () => {
+    const { id, columns, lanes } = await newBoard(p, ["A", "B"], { swimlanesEnabled: true });
+    await updateColumn(p.editor, id, columns[0], { wipMode: "hard" }, ctx);
+    await updateLane(p.editor, id, lanes[0], { wipLimit: 1 }, ctx);
+    await createCard(p.editor, id, { title: "one", columnId: columns[0]! }, ctx);
+    await expect(createCard(p.editor, id, { title: "two", columnId: columns[0]! }, ctx)).rejects.toMatchObject({
+      code: "wip_limit",
+    });
+    await expect(createCard(p.editor, id, { title: "other column", columnId: columns[1]! }, ctx)).resolves.toBeTruthy();
+  });
+});
+
+describe("labels", () => {
+  it("adds, renames and recolours labels, names unique on the board whatever the case", async () => {
+    const { id } = await newBoard(p);
+    const { label } = await expectOneChange(id, "board.label_created", () =>
+      createLabel(p.editor, id, { name: "Bug", color: "red" }, ctx),
+    );
+    expect(label).toMatchObject({ name: "Bug", color: "red" });
+    const taken = createLabel(p.editor, id, { name: "bug", color: "blue" }, ctx);
+    await expect(taken).rejects.toBeInstanceOf(ConflictError);
+    await expect(taken).rejects.toMatchObject({ status: 409, fieldErrors: { name: [expect.stringContaining("bug")] } });
+    const other = (await createLabel(p.editor, id, { name: "Feature", color: "green" }, ctx)).label;
+    await expectRefused(id, ConflictError, () => updateLabel(p.editor, id, other.id, { name: "BUG" }, ctx));
+
+    const recoloured = await expectOneChange(id, "board.label_updated", () =>
+      updateLabel(p.editor, id, label.id, { color: "orange" }, ctx),
+    );
+    expect(recoloured.label).toEqual({ id: label.id, name: "Bug", color: "orange" });
+    // Its own name in another case is a rename, not a clash.
+    expect((await updateLabel(p.editor, id, label.id, { name: "BUG", color: "orange" }, ctx)).label.name).toBe("BUG");
+    const row = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(JSON.parse(row.metadata)).toMatchObject({ changed: ["name"], nameBefore: "Bug", nameAfter: "BUG" });
+
+    // The same name on another board is fine.
+    const elsewhere = await newBoard(p);
+    await expect(createLabel(p.editor, elsewhere.id, { name: "Bug", color: "red" }, ctx)).resolves.toBeTruthy();
+    expect((await getBoard(p.viewer, id)).labels.map((l) => l.name)).toEqual(["BUG", "Feature"]);
+  });
+
+  it("refuses viewers, outsiders, bad input and a board full of labels", async () => {
+    const { id } = await newBoard(p);
+    await expectRefused(id, ForbiddenError, () => createLabel(p.viewer, id, { name: "x", color: "red" }, ctx));
+    await expectRefused(id, NotFoundError, () => createLabel(p.outsider, id, { name: "x", color: "red" }, ctx));
+    await expectRefusedInput(id, "color", () => createLabel(p.editor, id, { name: "x" }, ctx));
+    await expectRefusedInput(id, "name", () => createLabel(p.editor, id, { name: "x".repeat(41), color: "red" }, ctx));
+    await expectRefused(id, NotFoundError, () => updateLabel(p.editor, id, "nope", { color: "red" }, ctx));
+    await db.boardLabel.createMany({
+      data: Array.from({ length: BOARD_LIMITS.labels }, (_, i) => ({ boardId: id, name: `l${i}`, color: "red" })),
+    });
+    await expectRefused(id, ConflictError, () => createLabel(p.editor, id, { name: "one more", color: "red" }, ctx));
+  });
+
+  it("deleting a label takes it off every card and sends viewers the open ones", async () => {
+    const { id, columns } = await newBoard(p);
+    const bug = (await createLabel(p.editor, id, { name: "Bug", color: "red" }, ctx)).label;
+    const keep = (await createLabel(p.editor, id, { name: "Keep", color: "blue" }, ctx)).label;
+    const tagged = (
+      await createCard(p.editor, id, { title: "tagged", columnId: columns[0]!, labelIds: [bug.id, keep.id] }, ctx)
+    ).card;
+    const archived = (await createCard(p.editor, id, { title: "old", columnId: columns[0]!, labelIds: [bug.id] }, ctx))
+      .card;
+    await setCardArchived(p.editor, id, archived.id, true, ctx);
+    await createCard(p.editor, id, { title: "untouched", columnId: columns[0]!, labelIds: [keep.id] }, ctx);
+    await expectRefused(id, ForbiddenError, () => deleteLabel(p.viewer, id, bug.id, ctx));
+
+    const done = await expectOneChange(id, "board.label_deleted", () => deleteLabel(p.editor, id, bug.id, ctx));
+    expect(done.labelId).toBe(bug.id);
+    const [event] = (await listBoardEvents(p.viewer, id, done.seq - 1)).events;
+    expect(event?.payload.removedLabelIds).toEqual([bug.id]);
+    expect(event?.payload.cards?.map((c) => [c.title, c.labelIds])).toEqual([["tagged", [keep.id]]]);
+    expect(event?.payload.cards?.[0]?.version).toBe(tagged.version + 1);
+    const board = await getBoard(p.owner, id);
+    expect(board.labels.map((l) => l.name)).toEqual(["Keep"]);
+    expect(await db.cardLabel.count({ where: { labelId: bug.id } })).toBe(0);
+    // An edit made against the card as it was is refused: its labels changed.
+    await expect(updateCard(p.editor, id, tagged.id, { title: "stale" }, ctx, tagged.version)).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
+    await expectRefused(id, NotFoundError, () => deleteLabel(p.editor, id, bug.id, ctx));
   });
 });
