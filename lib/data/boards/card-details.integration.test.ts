@@ -1,13 +1,37 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createCard } from "@/lib/data/boards/create-card";
 import { moveCard } from "@/lib/data/boards/move-card";
 import { updateCard } from "@/lib/data/boards/update-card";
 import { setCardArchived } from "@/lib/data/boards/set-card-archived";
 import { getCard } from "@/lib/data/boards/get-card";
 import { listBoardCards } from "@/lib/data/boards/list-board-cards";
-import { boardPeople, ctx, expectRefusedInput, newBoard, type BoardPeople } from "@/lib/data/boards/boards-test-kit";
+import {
+  addChecklistItem,
+  moveChecklistItem,
+  removeChecklistItem,
+  updateChecklistItem,
+} from "@/lib/data/boards/card-checklist";
+import { addComment, deleteComment } from "@/lib/data/boards/card-comments";
+import { deleteCard } from "@/lib/data/boards/delete-card";
+import { listLinkedCards } from "@/lib/data/boards/list-linked-cards";
+import { listBoardEvents } from "@/lib/data/boards/board-events";
+import { undoCardChange } from "@/lib/data/boards/undo-card-change";
+import { removeBoardMember, setBoardMember } from "@/lib/data/boards/board-members";
+import { getBoard } from "@/lib/data/boards/get-board";
+import { BOARD_LIMITS } from "@/lib/validations/board";
+import {
+  boardPeople,
+  ctx,
+  expectOneChange,
+  expectRefused,
+  expectRefusedInput,
+  newBoard,
+  type BoardPeople,
+} from "@/lib/data/boards/boards-test-kit";
+import { testCustomer } from "@/lib/data/transactions/test-fixtures";
+import { viewerWithPermissions } from "@/test/role-viewers";
 
 let p: BoardPeople;
 
@@ -155,5 +179,255 @@ describe("listing a board's cards", () => {
     await expectRefusedInput(board.id, "due", () => listBoardCards(p.viewer, board.id, { due: "tomorrow" }));
     await expectRefusedInput(board.id, "priority", () => listBoardCards(p.viewer, board.id, { priority: "meh" }));
     expect((await listBoardCards(p.manager, board.id, {})).length).toBe(4);
+  });
+});
+
+describe("checklists", () => {
+  it("adds, ticks, rewords, moves and removes items, each bumping the card and sending it to viewers", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Steps", columnId: columns[0]! }, ctx);
+    const first = await expectOneChange(id, "card.checklist_changed", () =>
+      addChecklistItem(p.editor, id, card.id, { text: "  Order   parts " }, ctx),
+    );
+    expect(first.item).toMatchObject({ text: "Order parts", done: false });
+    expect(first.card).toMatchObject({ version: card.version + 1, checklist: { done: 0, total: 1 } });
+    const second = await addChecklistItem(p.editor, id, card.id, { text: "Fit them", done: true }, ctx);
+    const third = await addChecklistItem(p.owner, id, card.id, { text: "Invoice" }, ctx);
+    expect(third.checklist.map((i) => i.text)).toEqual(["Order parts", "Fit them", "Invoice"]);
+    expect(third.card.checklist).toEqual({ done: 1, total: 3 });
+
+    const ticked = await expectOneChange(id, "card.checklist_changed", () =>
+      updateChecklistItem(p.editor, id, card.id, first.item.id, { done: true }, ctx),
+    );
+    expect(ticked.card.checklist).toEqual({ done: 2, total: 3 });
+    const [event] = (await listBoardEvents(p.viewer, id, ticked.seq - 1)).events;
+    expect(event).toMatchObject({ kind: "card.details_changed", payload: { cards: [{ id: card.id }] } });
+    expect(event?.payload.cards?.[0]?.checklist).toEqual({ done: 2, total: 3 });
+    const audit = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(audit).toMatchObject({ targetType: "card", targetId: card.id });
+    expect(JSON.parse(audit.metadata)).toMatchObject({ change: "done", text: "Order parts" });
+
+    const reworded = await updateChecklistItem(p.editor, id, card.id, second.item.id, { text: "Fit both" }, ctx);
+    expect(reworded.item).toMatchObject({ text: "Fit both", done: true });
+
+    const moved = await expectOneChange(id, "card.checklist_changed", () =>
+      moveChecklistItem(p.editor, id, card.id, third.item.id, { index: 0 }, ctx),
+    );
+    expect(moved.checklist.map((i) => i.text)).toEqual(["Invoice", "Order parts", "Fit both"]);
+
+    const removed = await expectOneChange(id, "card.checklist_changed", () =>
+      removeChecklistItem(p.editor, id, card.id, first.item.id, ctx),
+    );
+    expect(removed.checklist.map((i) => i.text)).toEqual(["Invoice", "Fit both"]);
+    expect(removed.card.checklist).toEqual({ done: 1, total: 2 });
+    const detail = await getCard(p.viewer, id, card.id);
+    expect(detail.checklist.map((i) => i.text)).toEqual(["Invoice", "Fit both"]);
+    expect(detail.card.version).toBe(card.version + 7);
+    expect(detail.history.filter((h) => h.action === "card.checklist_changed")).toHaveLength(7);
+  });
+
+  it("refuses viewers, outsiders, bad input, unknown items and a full checklist", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Steps", columnId: columns[0]! }, ctx);
+    const other = (await createCard(p.editor, id, { title: "Other", columnId: columns[0]! }, ctx)).card;
+    const { item } = await addChecklistItem(p.editor, id, other.id, { text: "theirs" }, ctx);
+    await expectRefused(id, ForbiddenError, () => addChecklistItem(p.viewer, id, card.id, { text: "x" }, ctx));
+    await expectRefused(id, NotFoundError, () => addChecklistItem(p.outsider, id, card.id, { text: "x" }, ctx));
+    await expectRefusedInput(id, "text", () => addChecklistItem(p.editor, id, card.id, { text: " " }, ctx));
+    await expectRefusedInput(id, "text", () =>
+      addChecklistItem(p.editor, id, card.id, { text: "x".repeat(BOARD_LIMITS.checklistText + 1) }, ctx),
+    );
+    await expectRefusedInput(id, "done", () =>
+      updateChecklistItem(p.editor, id, card.id, item.id, { done: "yes" }, ctx),
+    );
+    // An item of another card is not this card's.
+    await expectRefused(id, NotFoundError, () =>
+      updateChecklistItem(p.editor, id, card.id, item.id, { done: true }, ctx),
+    );
+    await expectRefused(id, NotFoundError, () => removeChecklistItem(p.editor, id, card.id, "nope", ctx));
+    await expectRefused(id, NotFoundError, () => addChecklistItem(p.editor, id, "nope", { text: "x" }, ctx));
+    await db.checklistItem.createMany({
+      data: Array.from({ length: BOARD_LIMITS.checklistItems }, (_, i) => ({
+        cardId: card.id,
+        text: `item ${i}`,
+        position: `a${String(i).padStart(3, "0")}`,
+      })),
+    });
+    await expectRefused(id, ConflictError, () => addChecklistItem(p.editor, id, card.id, { text: "one more" }, ctx));
+  });
+
+  it("does not stand in the way of undoing the card's last move", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Steps", columnId: columns[0]! }, ctx);
+    await moveCard(p.editor, id, card.id, { columnId: columns[1]!, index: 0 }, ctx);
+    await addChecklistItem(p.owner, id, card.id, { text: "someone else's step" }, ctx);
+    const undone = await undoCardChange(p.editor, id, ctx);
+    expect(undone).toMatchObject({ undone: "move", card: { columnId: columns[0] } });
+  });
+});
+
+describe("comments", () => {
+  it("lets editors comment and shows comments oldest first, with the card's new count", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Discuss", columnId: columns[0]! }, ctx);
+    const first = await expectOneChange(id, "card.commented", () =>
+      addComment(p.editor, id, card.id, { body: "  **First** thoughts\n\nMore  " }, ctx),
+    );
+    expect(first.comment).toMatchObject({ body: "**First** thoughts\n\nMore", canDelete: true });
+    expect(first.comment.author?.id).toBe(p.editor.userId);
+    expect(first.card.commentCount).toBe(1);
+    // A comment leaves the card's version alone: an edit open elsewhere is not refused for it.
+    expect(first.card.version).toBe(card.version);
+    await updateCard(p.owner, id, card.id, { priority: "low" }, ctx, card.version);
+    const [event] = (await listBoardEvents(p.viewer, id, first.seq - 1)).events;
+    expect(event?.payload.cards?.[0]?.commentCount).toBe(1);
+    await addComment(p.owner, id, card.id, { body: "Second" }, ctx);
+    const detail = await getCard(p.viewer, id, card.id);
+    expect(detail.comments.map((c) => c.body)).toEqual(["**First** thoughts\n\nMore", "Second"]);
+    expect(detail.card.commentCount).toBe(2);
+    expect(detail.history[0]).toMatchObject({ action: "card.commented", label: "Commented on a card" });
+  });
+
+  it("refuses comments from viewers and outsiders, and empty or oversized ones", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Discuss", columnId: columns[0]! }, ctx);
+    await expectRefused(id, ForbiddenError, () => addComment(p.viewer, id, card.id, { body: "hi" }, ctx));
+    await expectRefused(id, NotFoundError, () => addComment(p.outsider, id, card.id, { body: "hi" }, ctx));
+    await expectRefusedInput(id, "body", () => addComment(p.editor, id, card.id, { body: "   " }, ctx));
+    await expectRefusedInput(id, "body", () =>
+      addComment(p.editor, id, card.id, { body: "x".repeat(BOARD_LIMITS.comment + 1) }, ctx),
+    );
+    await expectRefusedInput(id, "_form", () => addComment(p.editor, id, card.id, { body: "hi", authorId: "x" }, ctx));
+    expect(await db.cardComment.count({ where: { cardId: card.id } })).toBe(0);
+  });
+
+  it("lets a comment's author or an owner delete it, nobody else", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Discuss", columnId: columns[0]! }, ctx);
+    const second = await viewerWithPermissions(["board.read", "board.write"]);
+    await setBoardMember(p.owner, id, { userId: second.userId, role: "editor" }, ctx);
+    const mine = (await addComment(p.editor, id, card.id, { body: "mine" }, ctx)).comment;
+    const theirs = (await addComment(second, id, card.id, { body: "theirs" }, ctx)).comment;
+    const owners = (await addComment(p.owner, id, card.id, { body: "owner's" }, ctx)).comment;
+
+    await expectRefused(id, ForbiddenError, () => deleteComment(p.editor, id, card.id, theirs.id, ctx));
+    await expectRefused(id, ForbiddenError, () => deleteComment(p.viewer, id, card.id, mine.id, ctx));
+    await expectRefused(id, NotFoundError, () => deleteComment(p.outsider, id, card.id, mine.id, ctx));
+    const other = (await createCard(p.editor, id, { title: "Other", columnId: columns[0]! }, ctx)).card;
+    await expectRefused(id, NotFoundError, () => deleteComment(p.editor, id, other.id, mine.id, ctx));
+
+    const done = await expectOneChange(id, "card.comment_deleted", () =>
+      deleteComment(p.editor, id, card.id, mine.id, ctx),
+    );
+    expect(done).toMatchObject({ commentId: mine.id, card: { commentCount: 2 } });
+    await deleteComment(p.owner, id, card.id, theirs.id, ctx);
+    await deleteComment(p.manager, id, card.id, owners.id, ctx);
+    expect(await db.cardComment.count({ where: { cardId: card.id } })).toBe(0);
+    await expectRefused(id, NotFoundError, () => deleteComment(p.editor, id, card.id, mine.id, ctx));
+    const history = (await getCard(p.owner, id, card.id)).history.map((h) => h.action);
+    expect(history.filter((a) => a === "card.comment_deleted")).toHaveLength(3);
+  });
+});
+
+describe("deleting a card", () => {
+  it("deletes only an archived card, with its checklist and comments, keeping its title in the audit log", async () => {
+    const { id, columns } = await newBoard(p);
+    const { card } = await createCard(p.editor, id, { title: "Short-lived", columnId: columns[0]! }, ctx);
+    await addChecklistItem(p.editor, id, card.id, { text: "step" }, ctx);
+    await addComment(p.editor, id, card.id, { body: "note" }, ctx);
+    const open = deleteCard(p.editor, id, card.id, ctx);
+    await expect(open).rejects.toBeInstanceOf(ConflictError);
+    await expect(open).rejects.toThrow("Archive the card before deleting it.");
+    await setCardArchived(p.editor, id, card.id, true, ctx);
+    await expectRefused(id, ForbiddenError, () => deleteCard(p.viewer, id, card.id, ctx));
+    await expectRefused(id, NotFoundError, () => deleteCard(p.outsider, id, card.id, ctx));
+    const other = await newBoard(p);
+    await expectRefused(other.id, NotFoundError, () => deleteCard(p.owner, other.id, card.id, ctx));
+
+    const done = await expectOneChange(id, "card.deleted", () => deleteCard(p.editor, id, card.id, ctx));
+    expect(done.cardId).toBe(card.id);
+    const [event] = (await listBoardEvents(p.viewer, id, done.seq - 1)).events;
+    expect(event).toMatchObject({ kind: "card.deleted", payload: { removedCardIds: [card.id] } });
+    expect(await db.card.count({ where: { id: card.id } })).toBe(0);
+    expect(await db.checklistItem.count({ where: { cardId: card.id } })).toBe(0);
+    expect(await db.cardComment.count({ where: { cardId: card.id } })).toBe(0);
+    const row = await db.auditEvent.findFirstOrThrow({ where: { action: "card.deleted" }, orderBy: { seq: "desc" } });
+    expect(row.targetId).toBe(card.id);
+    expect(JSON.parse(row.metadata)).toMatchObject({ title: "Short-lived", boardId: id });
+    await expect(getCard(p.owner, id, card.id)).rejects.toBeInstanceOf(NotFoundError);
+    // Undoing the archive now finds no card.
+    await expect(undoCardChange(p.editor, id, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateCard(p.editor, id, card.id, { title: "x" }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("cards linked to a customer or a transaction", () => {
+  it("lists open linked cards of boards the caller can see, with the board's name", async () => {
+    const customer = await testCustomer();
+    const seen = await newBoard(p);
+    const hidden = await newBoard(p);
+    const { card } = await createCard(
+      p.editor,
+      seen.id,
+      { title: "Call back", columnId: seen.columns[0]!, customerId: customer.id },
+      ctx,
+    );
+    const gone = (
+      await createCard(p.editor, seen.id, { title: "Old", columnId: seen.columns[0]!, customerId: customer.id }, ctx)
+    ).card;
+    await setCardArchived(p.editor, seen.id, gone.id, true, ctx);
+    // On a board the viewer has left.
+    await setBoardMember(p.owner, hidden.id, { userId: p.viewer.userId, role: "viewer" }, ctx);
+    const secret = (
+      await createCard(
+        p.owner,
+        hidden.id,
+        { title: "Secret", columnId: hidden.columns[0]!, customerId: customer.id },
+        ctx,
+      )
+    ).card;
+    await removeBoardMember(p.owner, hidden.id, p.viewer.userId, ctx);
+
+    const boardName = (await getBoard(p.owner, seen.id)).name;
+    const forViewer = await listLinkedCards(p.viewer, { customerId: customer.id });
+    expect(forViewer.map((l) => [l.card.id, l.boardName])).toEqual([[card.id, boardName]]);
+    expect(forViewer[0]!.card.customer).toEqual({ id: customer.id, name: customer.name });
+    expect((await listLinkedCards(p.outsider, { customerId: customer.id })).map((l) => l.card.id)).toEqual([]);
+    const forOwner = (await listLinkedCards(p.owner, { customerId: customer.id })).map((l) => l.card.id);
+    expect(forOwner.sort()).toEqual([card.id, secret.id].sort());
+
+    // Without customers.read the link is not shown at all; board.manage alone sees no customers either.
+    const noCustomers = await viewerWithPermissions(["board.read", "board.write", "board.manage"]);
+    expect(await listLinkedCards(noCustomers, { customerId: customer.id })).toEqual([]);
+    const admin = await viewerWithPermissions(["board.read", "board.manage", "customers.read"]);
+    expect((await listLinkedCards(admin, { customerId: customer.id })).length).toBe(2);
+    expect(await listLinkedCards(p.viewer, { customerId: "" })).toEqual([]);
+    expect(await listLinkedCards(p.viewer, { customerId: 7 })).toEqual([]);
+    await expect(listLinkedCards(null, { customerId: customer.id })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("lists cards linked to a transaction", async () => {
+    const board = await newBoard(p);
+    const transaction = await db.transaction.create({
+      data: {
+        number: 900_000_000 + Math.floor(Math.random() * 99_999_999),
+        staffId: p.owner.userId,
+        currency: "USD",
+        subtotal: 1000,
+        tax: 0,
+        total: 1000,
+        paymentMethod: "cash",
+      },
+    });
+    const { card } = await createCard(
+      p.editor,
+      board.id,
+      { title: "Deliver", columnId: board.columns[0]!, transactionId: transaction.id },
+      ctx,
+    );
+    const linked = await listLinkedCards(p.viewer, { transactionId: transaction.id });
+    expect(linked.map((l) => l.card.id)).toEqual([card.id]);
+    expect(linked[0]!.card.transaction).toEqual({ id: transaction.id, number: transaction.number });
+    expect(await listLinkedCards(p.outsider, { transactionId: transaction.id })).toEqual([]);
   });
 });
