@@ -30,7 +30,7 @@ export type BoardChange<T> = {
 };
 
 export type BoardWriteOptions = {
-  /** "editor" for cards, "owner" for the board's settings, columns, lanes, labels and members. */
+  /** "editor" for cards, columns, lanes and labels; "owner" for the board's settings, archiving and members. */
   needs: "editor" | "owner";
   /** Restoring an archived board is the one write an archived board takes. */
   allowArchived?: boolean;
