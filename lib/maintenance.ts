@@ -1,6 +1,7 @@
 import "server-only";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
+import { sendDueReminders } from "@/lib/data/boards/send-due-reminders";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
 import { retryQueuedEmails } from "@/lib/email/send-email";
@@ -24,8 +25,13 @@ export function startMaintenance(intervalMs = 60_000): void {
       // Impersonations nobody stopped (time ran out, sign-out, revocation): recorded and the person emailed.
       const impersonationsFinished = await finishLapsedImpersonations();
       const idempotencyPruned = await pruneIdempotencyRecords();
-      if (retried || pruned || enrolmentsPruned || impersonationsFinished || idempotencyPruned)
-        log.info({ retried, pruned, enrolmentsPruned, impersonationsFinished, idempotencyPruned }, "maintenance");
+      // Due-date reminders, the day before (idempotent per due date, safe with several instances).
+      const reminders = (await sendDueReminders()).emails;
+      if (retried || pruned || enrolmentsPruned || impersonationsFinished || idempotencyPruned || reminders)
+        log.info(
+          { retried, pruned, enrolmentsPruned, impersonationsFinished, idempotencyPruned, reminders },
+          "maintenance",
+        );
     } catch (err) {
       log.warn({ err }, "maintenance tick failed");
     }
