@@ -18,6 +18,8 @@ export const BOARD_LIMITS = {
   labels: 50,
   assignees: 20,
   wipLimit: 999,
+  /** Cards on one board, open and archived (the board page loads every open card). */
+  cards: 10_000,
 } as const;
 
 /** Palette names shared by boards, columns, labels and card covers (components/board/colors.ts maps them). */

@@ -36,9 +36,12 @@ export async function boardAccess(
   return { boardId: board.id, role, archived: board.archivedAt !== null };
 }
 
-/** Throws 403 unless the caller may change this board's cards (editor) or the board itself (owner). */
+/**
+ * Throws 403 unless the caller may change this board's cards (editor) or the board itself (owner).
+ * Every write needs board.write, managers' too (a key scoped to read and manage only cannot write).
+ */
 export function requireBoardRole(actor: Actor, access: BoardAccess, needed: "editor" | "owner"): void {
-  if (access.role !== "manager") requirePermission(actor, "board.write");
+  requirePermission(actor, "board.write");
   if (RANK[access.role] < RANK[needed]) {
     throw new ForbiddenError(
       needed === "owner"
@@ -51,5 +54,5 @@ export function requireBoardRole(actor: Actor, access: BoardAccess, needed: "edi
 
 /** May this role change cards? (The board page disables its controls otherwise.) */
 export function canEditBoard(actor: Actor, role: BoardAccessRole): boolean {
-  return role === "manager" || (RANK[role] >= RANK.editor && can(actor, "board.write"));
+  return RANK[role] >= RANK.editor && can(actor, "board.write");
 }

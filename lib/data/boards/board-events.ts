@@ -28,8 +28,9 @@ export type BoardInverse =
   | { type: "update"; cardId: string; before: Partial<CardFieldsSnapshot> }
   | { type: "archive"; cardId: string; archived: boolean };
 
-/** At most this many events are replayed to a viewer; further behind, it reloads the board. */
+/** At most this many events, and this many bytes of them, are replayed; further behind, the viewer reloads. */
 export const BOARD_EVENTS_CATCH_UP = 200;
+export const BOARD_EVENTS_CATCH_UP_BYTES = 1_000_000;
 
 /**
  * The board's events after `afterSeq`, oldest first (board.read and membership). `behind` is true
@@ -47,7 +48,8 @@ export async function listBoardEvents(
     take: BOARD_EVENTS_CATCH_UP + 1,
     select: { seq: true, kind: true, actorId: true, cardId: true, payload: true, createdAt: true },
   });
-  const behind = rows.length > BOARD_EVENTS_CATCH_UP;
+  const bytes = rows.reduce((sum, r) => sum + r.payload.length, 0);
+  const behind = rows.length > BOARD_EVENTS_CATCH_UP || bytes > BOARD_EVENTS_CATCH_UP_BYTES;
   const events = (behind ? [] : rows).map((r) => {
     const payload = JSON.parse(r.payload) as BoardChangePayload;
     if (payload.cards) payload.cards = payload.cards.map((c) => visibleCard(actor!, c));

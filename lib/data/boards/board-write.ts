@@ -9,10 +9,12 @@ import { audit, type AuditValue } from "@/lib/audit/audit";
 import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { requirePermission } from "@/lib/rbac/can";
+import { boardEntityIdSchema } from "@/lib/validations/board";
 import type { RequestContext } from "@/lib/http/request-context";
 import { signalAfterCommit, signalInTransaction } from "@/lib/realtime/board-bus";
-import { boardAccess, requireBoardRole, type BoardAccess } from "@/lib/data/boards/board-access";
+import { BOARD_NOT_FOUND, boardAccess, requireBoardRole, type BoardAccess } from "@/lib/data/boards/board-access";
 import type { BoardChangePayload, BoardEventKind, BoardInverse } from "@/lib/data/boards/board-events";
 
 export type BoardChange<T> = {
@@ -47,16 +49,31 @@ export async function boardWrite<T>(
   change: (tx: Tx, access: BoardAccess, seq: number) => Promise<BoardChange<T>>,
 ): Promise<{ result: T; seq: number }> {
   const signals: { boardId: string; seq: number }[] = [];
+  requirePermission(actor, "board.read");
+  const id = boardEntityIdSchema.safeParse(boardId);
+  if (!id.success) throw new NotFoundError(BOARD_NOT_FOUND);
   const done = await db.$transaction(async (tx) => {
-    const access = await boardAccess(actor, boardId, tx);
-    requireBoardRole(actor!, access, options.needs);
+    // Lock first (both boards' rows in id order, so two cross-board moves cannot deadlock), then
+    // decide access under the lock: a member removed or a board archived a moment ago counts.
+    const seqs = new Map<string, number>();
+    for (const lockId of [...new Set([id.data, options.secondBoardId ?? id.data])].sort()) {
+      const second = lockId !== id.data;
+      seqs.set(
+        lockId,
+        await takeChangeNumber(tx, lockId).catch((error: unknown) => {
+          // The other board of a two-board change is named in the body: a field error, the same
+          // as for a board that exists but is not the caller's to edit.
+          if (second && error instanceof NotFoundError) {
+            throw new ValidationError({ boardId: ["Choose a board you can edit."] });
+          }
+          throw error;
+        }),
+      );
+    }
+    const access = await boardAccess(actor, id.data, tx);
+    requireBoardRole(actor, access, options.needs);
     if (access.archived && !options.allowArchived) {
       throw new ConflictError("This board is archived. Restore it to make changes.");
-    }
-    // Both boards' rows are locked in id order, so two cross-board moves cannot deadlock.
-    const seqs = new Map<string, number>();
-    for (const id of [...new Set([access.boardId, options.secondBoardId ?? access.boardId])].sort()) {
-      seqs.set(id, await takeChangeNumber(tx, id));
     }
     const seq = seqs.get(access.boardId)!;
     const made = await change(tx, access, seq);
@@ -71,7 +88,7 @@ export async function boardWrite<T>(
         boardId: event.boardId,
         seq: event.seq,
         kind: event.kind,
-        actorId: actor!.userId,
+        actorId: actor.userId,
         cardId: made.cardId ?? null,
         payload: event.payload,
         inverse: event.own ? (made.inverse ?? null) : null,
@@ -82,7 +99,7 @@ export async function boardWrite<T>(
     await audit(
       {
         ...made.audit,
-        actorId: actor!.userId,
+        actorId: actor.userId,
         metadata: { boardId: access.boardId, ...made.audit.metadata },
         context: ctx,
       },
@@ -120,8 +137,10 @@ export async function appendBoardEvent(
   await signalInTransaction(tx, { boardId: event.boardId, seq: event.seq });
 }
 
-/** Takes the board's next change number, locking its row until the transaction ends. */
+/** Takes the board's next change number, locking its row until the transaction ends; 404 if it is gone. */
 export async function takeChangeNumber(tx: Tx, boardId: string): Promise<number> {
-  const row = await tx.board.update({ where: { id: boardId }, data: { seq: { increment: 1 } }, select: { seq: true } });
+  const { count } = await tx.board.updateMany({ where: { id: boardId }, data: { seq: { increment: 1 } } });
+  if (count === 0) throw new NotFoundError(BOARD_NOT_FOUND);
+  const row = await tx.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
   return row.seq;
 }

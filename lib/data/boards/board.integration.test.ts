@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import { createBoard } from "@/lib/data/boards/create-board";
 import { getBoard } from "@/lib/data/boards/get-board";
+import { getCard } from "@/lib/data/boards/get-card";
 import { listBoards } from "@/lib/data/boards/list-boards";
 import { setBoardMember, removeBoardMember } from "@/lib/data/boards/board-members";
 import { createCard } from "@/lib/data/boards/create-card";
@@ -176,6 +177,63 @@ describe("cards", () => {
     expect(await titlesIn(b.id, b.columns[1]!)).toEqual(["travels"]);
     expect((await listBoardEvents(owner, a.id, seqA)).events.map((e) => e.payload.removedCardIds)).toEqual([[card.id]]);
     expect((await listBoardEvents(owner, b.id, seqB)).events[0]?.payload.cards?.[0]?.id).toBe(card.id);
+  });
+});
+
+describe("what the security review found", () => {
+  it("an editor who cannot read customers cannot clear or replace a card's customer link, nor read it in the history", async () => {
+    const { id, columns } = await newBoard();
+    const customer = await db.customer.create({ data: { name: `Linked ${Math.random().toString(36).slice(2, 8)}` } });
+    const { card } = await createCard(
+      owner,
+      id,
+      { title: "linked", columnId: columns[0], customerId: customer.id },
+      ctx,
+    );
+    const blind = await viewerWithPermissions(["board.read", "board.write"]);
+    await setBoardMember(owner, id, { userId: blind.userId, role: "editor" }, ctx);
+    expect((await getBoard(blind, id)).cards.find((c) => c.id === card.id)?.customer).toBeNull();
+    await expect(updateCard(blind, id, card.id, { customerId: null }, ctx)).rejects.toMatchObject({
+      fieldErrors: { customerId: [expect.stringMatching(/cannot change/)] },
+    });
+    expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).customerId).toBe(customer.id);
+    await updateCard(owner, id, card.id, { customerId: null }, ctx);
+    const history = (await getCard(blind, id, card.id)).history;
+    expect(JSON.stringify(history)).not.toContain(customer.id);
+    expect(JSON.stringify((await getCard(owner, id, card.id)).history)).toContain(customer.id);
+  });
+
+  it("a restored card never shares its key with a card added while it was archived", async () => {
+    const { id, columns } = await newBoard();
+    await createCard(editor, id, { title: "a", columnId: columns[0] }, ctx);
+    const { card: x } = await createCard(editor, id, { title: "x", columnId: columns[0] }, ctx);
+    await setCardArchived(editor, id, x.id, true, ctx);
+    await createCard(editor, id, { title: "n", columnId: columns[0] }, ctx);
+    await setCardArchived(editor, id, x.id, false, ctx);
+    const keys = (await getBoard(owner, id)).cards.map((c) => c.position);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("board.manage without board.write reads every board but writes none", async () => {
+    const { id, columns } = await newBoard();
+    const auditor = await viewerWithPermissions(["board.read", "board.manage"]);
+    expect((await getBoard(auditor, id)).role).toBe("manager");
+    await expect(createCard(auditor, id, { title: "x", columnId: columns[0] }, ctx)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+
+  it("moving a card to a board that does not exist and to one the caller cannot see answer alike", async () => {
+    const { id, columns } = await newBoard();
+    const hidden = await createBoard(outsider, { name: "Not yours" }, ctx);
+    const { card } = await createCard(editor, id, { title: "x", columnId: columns[0] }, ctx);
+    for (const boardId of [hidden.id, "cmissingboard000000000000"]) {
+      await expect(
+        moveCard(editor, id, card.id, { boardId, columnId: columns[0]!, index: 0 }, ctx),
+      ).rejects.toMatchObject({
+        fieldErrors: { boardId: ["Choose a board you can edit."] },
+      });
+    }
   });
 });
 

@@ -89,7 +89,6 @@ export async function deleteComment(
           title: current.title,
           commentId: comment.id,
           authorId: comment.authorId,
-          excerpt: excerpt(comment.body),
         },
       },
     };
@@ -97,7 +96,7 @@ export async function deleteComment(
   return { commentId: result.commentId, card: visibleCard(actor!, result.card), seq };
 }
 
-/** The start of a comment, for the history line (the comment itself may be deleted later). */
+/** The start of a comment, kept with the audit event of its writing (never shown in the card's history). */
 function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, " ").trim();
   return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;

@@ -4,9 +4,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
-import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/rbac/can";
-import { boardEntityIdSchema, type CardJson } from "@/lib/validations/board";
+import { BOARD_LIMITS, boardEntityIdSchema, type CardJson } from "@/lib/validations/board";
 import { cardSelect, toCardJson } from "@/lib/data/boards/board-json";
 import type { CardFieldsSnapshot } from "@/lib/data/boards/board-events";
 
@@ -156,4 +156,14 @@ export function siblingsOf(tx: Tx, target: { columnId: string; laneId: string | 
     },
     select: { id: true, position: true },
   });
+}
+
+/** A board takes at most BOARD_LIMITS.cards cards (open and archived): 409 beyond. */
+export async function assertRoomForCard(tx: Tx, boardId: string): Promise<void> {
+  const count = await tx.card.count({ where: { boardId } });
+  if (count >= BOARD_LIMITS.cards) {
+    throw new ConflictError(
+      `This board holds ${BOARD_LIMITS.cards.toLocaleString("en")} cards, its limit. Delete archived cards or use another board.`,
+    );
+  }
 }

@@ -7,7 +7,14 @@ import { parseOrThrow } from "@/lib/validations/parse";
 import { createCardSchema, type CardJson } from "@/lib/validations/board";
 import { boardWrite } from "@/lib/data/boards/board-write";
 import { cardSelect, toCardJson } from "@/lib/data/boards/board-json";
-import { assertLinks, checkWipLimits, resolveLane, siblingsOf, writeCardSets } from "@/lib/data/boards/card-record";
+import {
+  assertLinks,
+  assertRoomForCard,
+  checkWipLimits,
+  resolveLane,
+  siblingsOf,
+  writeCardSets,
+} from "@/lib/data/boards/card-record";
 import { visibleCard } from "@/lib/data/boards/get-board";
 import { keyAt } from "@/lib/data/boards/positions";
 
@@ -25,6 +32,7 @@ export async function createCard(
     });
     const laneId = await resolveLane(tx, board, values.laneId);
     const target = { boardId: board.id, columnId: values.columnId, laneId };
+    await assertRoomForCard(tx, board.id);
     const warnings = await checkWipLimits(tx, target, null);
     await assertLinks(tx, actor!, board.id, values);
     const position = keyAt(await siblingsOf(tx, target, null), values.index ?? Number.MAX_SAFE_INTEGER);

@@ -7,6 +7,7 @@ import "server-only";
 import { auditLabel } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { can } from "@/lib/rbac/can";
 import type { CardCommentJson, CardDetailJson, CardHistoryEntryJson, ChecklistItemJson } from "@/lib/validations/board";
 import { boardAccess, canEditBoard, type BoardAccess } from "@/lib/data/boards/board-access";
 import { byPosition } from "@/lib/data/boards/board-json";
@@ -16,8 +17,14 @@ import { visibleCard } from "@/lib/data/boards/get-board";
 /** The newest this-many events of the card's history are shown. */
 export const CARD_HISTORY_LIMIT = 100;
 
-/** Identities of the request behind an event: for the audit views, not for a card's history. */
-const PRIVATE_METADATA = new Set(["impersonatorId", "apiKeyId"]);
+/**
+ * Identities of the request behind an event (for the audit views, not a card's history), and
+ * comment excerpts (the comments list shows live comments; a deleted one stays gone here).
+ */
+const PRIVATE_METADATA = new Set(["impersonatorId", "apiKeyId", "excerpt"]);
+
+/** The newest this-many comments are shown. */
+export const CARD_COMMENTS_LIMIT = 500;
 
 export const checklistSelect = { id: true, text: true, done: true, position: true } as const;
 
@@ -59,7 +66,7 @@ export async function getCard(actor: Actor | null, boardId: unknown, cardId: unk
     label: auditLabel(e.action),
     actorName: e.actorId ? (people.get(e.actorId) ?? "Deleted user") : null,
     createdAt: e.createdAt.toISOString(),
-    metadata: publicMetadata(e.metadata),
+    metadata: publicMetadata(actor!, e.metadata),
   }));
   return {
     card: visibleCard(actor!, card),
@@ -73,7 +80,8 @@ export async function getCard(actor: Actor | null, boardId: unknown, cardId: unk
 export async function listComments(actor: Actor, access: BoardAccess, cardId: string): Promise<CardCommentJson[]> {
   const rows = await db.cardComment.findMany({
     where: { cardId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: CARD_COMMENTS_LIMIT,
     select: {
       id: true,
       body: true,
@@ -82,7 +90,7 @@ export async function listComments(actor: Actor, access: BoardAccess, cardId: st
       author: { select: { id: true, firstName: true, lastName: true, username: true } },
     },
   });
-  return rows.map((c) => toCommentJson(actor, access, c));
+  return rows.reverse().map((c) => toCommentJson(actor, access, c));
 }
 
 export function toCommentJson(
@@ -105,7 +113,12 @@ export function toCommentJson(
   };
 }
 
-function publicMetadata(text: string): Record<string, unknown> {
+/** Links to records the caller may not read are left out, as on the card itself (visibleCard). */
+function publicMetadata(actor: Actor, text: string): Record<string, unknown> {
+  const hidden = (key: string) =>
+    PRIVATE_METADATA.has(key) ||
+    (key.startsWith("customerId") && !can(actor, "customers.read")) ||
+    (key.startsWith("transactionId") && !can(actor, "transactions.read"));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -113,5 +126,10 @@ function publicMetadata(text: string): Record<string, unknown> {
     return {};
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
-  return Object.fromEntries(Object.entries(parsed).filter(([k]) => !PRIVATE_METADATA.has(k)));
+  const entries = Object.entries(parsed).filter(([k]) => !hidden(k));
+  if (Array.isArray((parsed as { changed?: unknown }).changed)) {
+    const changed = ((parsed as { changed: string[] }).changed ?? []).filter((k) => !hidden(k));
+    return Object.fromEntries([...entries.filter(([k]) => k !== "changed"), ["changed", changed]]);
+  }
+  return Object.fromEntries(entries);
 }

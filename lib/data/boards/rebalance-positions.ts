@@ -1,6 +1,6 @@
 // Fractional keys grow when cards keep landing in the same gap. After a move leaves a key longer
 // than LONG_KEY, the board's lists with long keys are re-spaced in the background: fresh, evenly
-// spaced keys in the same order, in one change (viewers get every re-keyed card in its event).
+// spaced keys in the same order, in one change (its event tells viewers to reload the board).
 // Runs as the system (no actor); order never changes, so it is not undoable and needs none.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { signalAfterCommit } from "@/lib/realtime/board-bus";
 import { appendBoardEvent, takeChangeNumber } from "@/lib/data/boards/board-write";
-import { byPosition, cardSelect, toCardJson } from "@/lib/data/boards/board-json";
+import { byPosition } from "@/lib/data/boards/board-json";
 import { freshKeys, LONG_KEY } from "@/lib/data/boards/positions";
 
 const pending = new Set<string>();
@@ -47,14 +47,8 @@ export async function rebalanceBoard(boardId: string): Promise<number> {
         rekeyed.push(card.id);
       }
     }
-    const changed = await tx.card.findMany({ where: { id: { in: rekeyed } }, select: cardSelect });
-    await appendBoardEvent(tx, {
-      boardId,
-      seq,
-      kind: "board.rebalanced",
-      actorId: null,
-      payload: { cards: changed.map(toCardJson) },
-    });
+    // Viewers reload rather than receive every re-keyed card (a list may hold thousands).
+    await appendBoardEvent(tx, { boardId, seq, kind: "board.rebalanced", actorId: null, payload: { reload: true } });
     await audit(
       { action: "board.rebalanced", targetType: "board", targetId: boardId, metadata: { cards: rekeyed.length } },
       tx,

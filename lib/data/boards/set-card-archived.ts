@@ -9,7 +9,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import type { CardJson } from "@/lib/validations/board";
 import { boardWrite } from "@/lib/data/boards/board-write";
 import { cardSelect, toCardJson } from "@/lib/data/boards/board-json";
-import { checkWipLimits, readCard } from "@/lib/data/boards/card-record";
+import { checkWipLimits, readCard, siblingsOf } from "@/lib/data/boards/card-record";
+import { keyNear } from "@/lib/data/boards/positions";
 import { visibleCard } from "@/lib/data/boards/get-board";
 
 export async function setCardArchived(
@@ -51,9 +52,17 @@ export async function applyArchived(
 ): Promise<{ card: CardJson; warnings: string[] }> {
   if ((current.archivedAt !== null) === archived) return { card: current, warnings: [] };
   const warnings = archived ? [] : await checkWipLimits(tx, current, current.id);
+  // Back where it was; a card added meanwhile may hold the same key (keys are chosen among open
+  // cards), so a taken key moves it just after.
+  const position = archived ? current.position : keyNear(await siblingsOf(tx, current, current.id), current.position);
   await tx.card.update({
     where: { id: current.id },
-    data: { archivedAt: archived ? new Date() : null, version: { increment: 1 }, updatedById: actor.userId },
+    data: {
+      archivedAt: archived ? new Date() : null,
+      position,
+      version: { increment: 1 },
+      updatedById: actor.userId,
+    },
   });
   return {
     card: toCardJson(await tx.card.findUniqueOrThrow({ where: { id: current.id }, select: cardSelect })),

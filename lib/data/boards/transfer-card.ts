@@ -5,13 +5,13 @@
 // log is per board): moving it back is one more move.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { type CardJson, type MoveCardInput } from "@/lib/validations/board";
 import { boardAccess, requireBoardRole } from "@/lib/data/boards/board-access";
 import { boardWrite } from "@/lib/data/boards/board-write";
 import { cardSelect, toCardJson } from "@/lib/data/boards/board-json";
-import { checkWipLimits, readCard, resolveLane, siblingsOf } from "@/lib/data/boards/card-record";
+import { assertRoomForCard, checkWipLimits, readCard, resolveLane, siblingsOf } from "@/lib/data/boards/card-record";
 import { visibleCard } from "@/lib/data/boards/get-board";
 import { keyAt } from "@/lib/data/boards/positions";
 
@@ -23,16 +23,20 @@ export async function transferCard(
   ctx: RequestContext,
   expectedVersion?: number,
 ): Promise<{ card: CardJson; warnings: string[]; seq: number }> {
-  const targetAccess = await boardAccess(actor, values.boardId);
-  requireBoardRole(actor!, targetAccess, "editor");
-  if (targetAccess.archived) throw new ValidationError({ boardId: ["That board is archived."] });
-  const targetId = targetAccess.boardId;
+  const targetId = values.boardId!;
   const { result, seq } = await boardWrite(
     actor,
     boardId,
     ctx,
     { needs: "editor", secondBoardId: targetId },
     async (tx, access) => {
+      // Both boards are locked now: the caller's role there and its state are read under the lock.
+      const targetAccess = await boardAccess(actor, targetId, tx).catch((error: unknown) => {
+        if (error instanceof NotFoundError) throw new ValidationError({ boardId: ["Choose a board you can edit."] });
+        throw error;
+      });
+      requireBoardRole(actor!, targetAccess, "editor");
+      if (targetAccess.archived) throw new ValidationError({ boardId: ["That board is archived."] });
       const current = await readCard(tx, access.boardId, cardId);
       if (expectedVersion !== undefined && current.version !== expectedVersion) throw new PreconditionFailedError();
       if (current.archivedAt) throw new ValidationError({ _form: ["Restore the card before moving it."] });
@@ -42,6 +46,7 @@ export async function transferCard(
       });
       const laneId = await resolveLane(tx, board, values.laneId);
       const target = { boardId: targetId, columnId: values.columnId, laneId };
+      await assertRoomForCard(tx, targetId);
       const warnings = await checkWipLimits(tx, target, current.id);
       const position = keyAt(await siblingsOf(tx, target, current.id), values.index);
       await tx.cardLabel.deleteMany({ where: { cardId: current.id } });

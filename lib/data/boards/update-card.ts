@@ -7,7 +7,8 @@ import { changeMetadata } from "@/lib/audit/change-metadata";
 import type { AuditValue } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
-import { PreconditionFailedError } from "@/lib/errors";
+import { PreconditionFailedError, ValidationError } from "@/lib/errors";
+import { can } from "@/lib/rbac/can";
 import type { RequestContext } from "@/lib/http/request-context";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { updateCardSchema, type CardJson } from "@/lib/validations/board";
@@ -78,6 +79,15 @@ export async function applyCardFields(
   const { changed, metadata } = changeMetadata<keyof CardFieldsSnapshot>(snapshot, after);
   if (changed.length === 0) return { card: current, changed, before: {}, metadata };
   const pick = <K extends keyof CardFieldsSnapshot>(k: K) => (changed.includes(k) ? after[k] : undefined);
+  // A link the caller cannot see (visibleCard shows it as none) is not theirs to clear or replace.
+  const hiddenLinks: Record<string, string[]> = {};
+  if (changed.includes("customerId") && !can(actor, "customers.read")) {
+    hiddenLinks.customerId = ["You cannot change this card's customer link."];
+  }
+  if (changed.includes("transactionId") && !can(actor, "transactions.read")) {
+    hiddenLinks.transactionId = ["You cannot change this card's transaction link."];
+  }
+  if (Object.keys(hiddenLinks).length) throw new ValidationError(hiddenLinks);
   await assertLinks(tx, actor, current.boardId, {
     labelIds: pick("labelIds"),
     assigneeIds: pick("assigneeIds"),
