@@ -1,0 +1,76 @@
+// The browser row of `npm run bench:board`: opens /board/{id} in Debian's Chromium (Playwright's
+// chromium.launch with executablePath; no downloaded browser), signed in with a minted session
+// cookie, each run in a fresh context (cold cache, as a first visit), and measures from navigation
+// start (performance.timeOrigin) to (1) the first card being visible and (2) the page answering a
+// keypress: "?" opens the board's "Keyboard shortcuts" dialog once React has hydrated and the
+// board's key handler is attached; the key is pressed again every 25 ms until it does.
+import { chromium, type Browser } from "playwright";
+import { percentile } from "./client";
+
+export type TtiRun = { firstCardMs: number; interactiveMs: number; status: number };
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export async function measureTimeToInteractive(options: {
+  origin: string;
+  boardId: string;
+  cookie: { name: string; value: string };
+  runs: number;
+  /** A card title's pattern (the seeded ones start "Card <n>: "). */
+  cardText: RegExp;
+  timeoutMs?: number;
+}): Promise<{ runs: TtiRun[]; firstCard: { median: number }; interactive: { median: number; max: number } }> {
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ARGS,
+  });
+  const runs: TtiRun[] = [];
+  try {
+    for (let i = 0; i < options.runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addCookies([{ ...options.cookie, url: options.origin, httpOnly: true, sameSite: "Lax" }]);
+      const page = await context.newPage();
+      const timeout = options.timeoutMs ?? 30_000;
+      const response = await page.goto(`${options.origin}/board/${options.boardId}`, { waitUntil: "commit", timeout });
+      const status = response?.status() ?? 0;
+      if (status !== 200) {
+        await context.close();
+        throw new Error(`/board/${options.boardId} answered ${status} (is the board page there?)`);
+      }
+      await page.getByText(options.cardText).first().waitFor({ state: "visible", timeout });
+      const firstCardMs = await page.evaluate(() => performance.now());
+      const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await page.keyboard.press("?");
+        if (await dialog.isVisible()) break;
+        try {
+          await dialog.waitFor({ state: "visible", timeout: 25 });
+          break;
+        } catch {
+          if (Date.now() > deadline) throw new Error("the board never answered the ? key");
+        }
+      }
+      const interactiveMs = await page.evaluate(() => performance.now());
+      runs.push({ firstCardMs, interactiveMs, status });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const interactive = sorted(runs.map((r) => r.interactiveMs));
+  return {
+    runs,
+    firstCard: { median: percentile(sorted(runs.map((r) => r.firstCardMs)), 50) },
+    interactive: { median: percentile(interactive, 50), max: interactive.at(-1) ?? NaN },
+  };
+}
