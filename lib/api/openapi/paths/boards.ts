@@ -66,7 +66,7 @@ const callerRole = z
   .meta({ description: "The caller's role here; `manager`: not a member, sees it through board.manage." });
 
 const columnSchema = z
-  .object({
+  .strictObject({
     id,
     name: z.string().meta({ example: "Doing" }),
     position,
@@ -78,7 +78,7 @@ const columnSchema = z
   .meta({ id: "BoardColumn" });
 
 const laneSchema = z
-  .object({
+  .strictObject({
     id,
     name: z.string().meta({ example: "Online orders" }),
     position,
@@ -88,11 +88,11 @@ const laneSchema = z
   .meta({ id: "BoardLane" });
 
 const labelJsonSchema = z
-  .object({ id, name: z.string().meta({ example: "Urgent" }), color })
+  .strictObject({ id, name: z.string().meta({ example: "Urgent" }), color })
   .meta({ id: "BoardLabel" });
 
 const memberSchema = z
-  .object({
+  .strictObject({
     userId: id,
     name: z.string().meta({ example: "Grace Hopper" }),
     username: z.string().meta({ example: "grace" }),
@@ -101,7 +101,7 @@ const memberSchema = z
   .meta({ id: "BoardMember" });
 
 export const cardSchema = z
-  .object({
+  .strictObject({
     id,
     boardId: id,
     columnId: id,
@@ -114,14 +114,14 @@ export const cardSchema = z
     coverColor: color.nullable(),
     labelIds: z.array(z.string()),
     assigneeIds: z.array(z.string()).meta({ description: "User ids (board members)." }),
-    checklist: z.object({ done: z.number().int(), total: z.number().int() }),
+    checklist: z.strictObject({ done: z.number().int(), total: z.number().int() }),
     commentCount: z.number().int(),
     customer: z
-      .object({ id, name: z.string() })
+      .strictObject({ id, name: z.string() })
       .nullable()
       .meta({ description: "The linked customer; null too when the caller lacks customers.read." }),
     transaction: z
-      .object({ id, number: z.number().int() })
+      .strictObject({ id, number: z.number().int() })
       .nullable()
       .meta({ description: "The linked sale; null too when the caller lacks transactions.read." }),
     archivedAt: instant.nullable(),
@@ -132,7 +132,7 @@ export const cardSchema = z
   .meta({ id: "Card" });
 
 const boardSummarySchema = z
-  .object({
+  .strictObject({
     id,
     name: z.string().meta({ example: "Shop floor" }),
     description: z.string().nullable(),
@@ -158,10 +158,10 @@ const boardFields = {
   }),
 };
 
-const boardSettingsSchema = z.object(boardFields).meta({ id: "BoardSettings" });
+const boardSettingsSchema = z.strictObject(boardFields).meta({ id: "BoardSettings" });
 
 const boardSchema = z
-  .object({
+  .strictObject({
     ...boardFields,
     seq: z.number().int().meta({
       description:
@@ -180,21 +180,21 @@ const boardSchema = z
   .meta({ id: "Board" });
 
 const checklistItemJsonSchema = z
-  .object({ id, text: z.string().meta({ example: "Order bulbs" }), done: z.boolean(), position })
+  .strictObject({ id, text: z.string().meta({ example: "Order bulbs" }), done: z.boolean(), position })
   .meta({ id: "ChecklistItem" });
 
 const commentJsonSchema = z
-  .object({
+  .strictObject({
     id,
     body: z.string().meta({ description: "Markdown.", example: "Bulbs ordered, due Friday." }),
     createdAt: instant,
-    author: z.object({ id, name: z.string() }).nullable().meta({ description: "Null when the account is gone." }),
+    author: z.strictObject({ id, name: z.string() }).nullable().meta({ description: "Null when the account is gone." }),
     canDelete: z.boolean().meta({ description: "The caller may delete it (its author, or a board owner)." }),
   })
   .meta({ id: "CardComment" });
 
 const historyEntrySchema = z
-  .object({
+  .strictObject({
     id,
     action: z.string().meta({ example: "card.moved" }),
     label: z.string().meta({ example: "Moved a card" }),
@@ -205,7 +205,7 @@ const historyEntrySchema = z
   .meta({ id: "CardHistoryEntry" });
 
 const cardDetailSchema = z
-  .object({
+  .strictObject({
     card: cardSchema,
     checklist: z.array(checklistItemJsonSchema).meta({ description: "In order." }),
     comments: z.array(commentJsonSchema).meta({ description: "Oldest first." }),
@@ -219,13 +219,13 @@ const warnings = z.array(z.string()).meta({
 });
 
 const checklistChangeSchema = z
-  .object({ item: checklistItemJsonSchema, checklist: z.array(checklistItemJsonSchema), card: cardSchema })
+  .strictObject({ item: checklistItemJsonSchema, checklist: z.array(checklistItemJsonSchema), card: cardSchema })
   .meta({ id: "ChecklistChange" });
 
-const cardChangeSchema = z.object({ card: cardSchema, warnings }).meta({ id: "CardChange" });
+const cardChangeSchema = z.strictObject({ card: cardSchema, warnings }).meta({ id: "CardChange" });
 
 const undoResultSchema = z
-  .object({
+  .strictObject({
     card: cardSchema,
     undone: z
       .string()
@@ -252,13 +252,13 @@ const EVENT_KINDS = [
 ] as const satisfies readonly BoardEventJson["kind"][];
 
 const boardEventSchema = z
-  .object({
+  .strictObject({
     seq: z.number().int().meta({ example: 43 }),
     kind: z.enum(EVENT_KINDS),
     actorId: z.string().nullable(),
     cardId: z.string().nullable(),
     payload: z
-      .object({
+      .strictObject({
         board: boardSettingsSchema.partial().omit({ id: true }).optional(),
         members: z.array(memberSchema).optional(),
         columns: z.array(columnSchema).optional(),
@@ -364,7 +364,7 @@ export const boardsPaths: ZodOpenApiPathsObject = {
         responses: {
           "200": {
             description: "The boards (no paging).",
-            content: { "application/json": { schema: z.object({ data: z.array(boardSummarySchema) }) } },
+            content: { "application/json": { schema: z.strictObject({ data: z.array(boardSummarySchema) }) } },
           },
           ...errorResponses(401, 403, 422),
         },
@@ -473,7 +473,7 @@ export const boardsPaths: ZodOpenApiPathsObject = {
       responses: {
         "200": {
           description: "The members.",
-          content: { "application/json": { schema: z.object({ data: z.array(memberSchema) }) } },
+          content: { "application/json": { schema: z.strictObject({ data: z.array(memberSchema) }) } },
         },
         ...errorResponses(401, 403, 404),
       },
@@ -490,7 +490,7 @@ export const boardsPaths: ZodOpenApiPathsObject = {
         responses: {
           "200": {
             description: "Every member now.",
-            content: { "application/json": { schema: z.object({ data: z.array(memberSchema) }) } },
+            content: { "application/json": { schema: z.strictObject({ data: z.array(memberSchema) }) } },
           },
           ...errorResponses(...WRITE_ERRORS),
         },
@@ -514,7 +514,7 @@ export const boardsPaths: ZodOpenApiPathsObject = {
         responses: {
           "200": {
             description: "The members left.",
-            content: { "application/json": { schema: z.object({ data: z.array(memberSchema) }) } },
+            content: { "application/json": { schema: z.strictObject({ data: z.array(memberSchema) }) } },
           },
           ...errorResponses(401, 403, 404, 409),
         },
@@ -601,7 +601,7 @@ export const boardsPaths: ZodOpenApiPathsObject = {
         responses: {
           "200": {
             description: "The cards.",
-            content: { "application/json": { schema: z.object({ data: z.array(cardSchema) }) } },
+            content: { "application/json": { schema: z.strictObject({ data: z.array(cardSchema) }) } },
           },
           ...errorResponses(401, 403, 404, 422),
         },
