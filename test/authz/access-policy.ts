@@ -25,6 +25,8 @@ import {
   type PrincipalKind,
 } from "./access";
 import { apiPlatformPolicy } from "./policy/api-platform";
+import { boardsApiPolicy } from "./policy/boards-api";
+import { boardsLivePolicy } from "./policy/boards-live";
 import { customersPolicy } from "./policy/customers";
 import { directoryApiPolicy } from "./policy/directory-api";
 import { productsPolicy } from "./policy/products";
@@ -901,6 +903,8 @@ const AREAS: readonly AreaPolicy[] = [
   staffRecordsPolicy,
   apiPlatformPolicy,
   directoryApiPolicy,
+  boardsApiPolicy,
+  boardsLivePolicy,
 ];
 
 /** Entries keyed twice would silently replace one another: refuse that at load. */

@@ -20,6 +20,8 @@
 //   the draft OpenAPI 3.1 uses, from @seriousme/openapi-schema-validator's own dependencies).
 //   Secured operations must also document 401 and answer it without credentials, and, with an
 //   `x-permission`, document 403 and answer it to a key without that permission.
+// - Streams: a response documented as text/event-stream never ends, so its body is not read to the
+//   end: the first chunk must arrive (within 5 s) and be event-stream text, then the client hangs up.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -183,6 +185,46 @@ function validateBody(template: string, method: string, status: string, contentT
   ).toBe(true);
 }
 
+const STREAM_TYPES = new Set(["text/event-stream"]);
+
+/** Like callRoute, but a streamed answer (text/event-stream) is read up to its first chunk, then abandoned. */
+async function callOperation(
+  handler: RouteHandler,
+  method: string,
+  path: string,
+  options: Parameters<typeof callRoute>[3] & { params: Record<string, string> },
+  streams: boolean,
+) {
+  if (!streams) return callRoute(handler, method, path, options);
+  const url = new URL(path, "http://localhost:3000");
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const headers = new Headers(options.headers);
+  if (options.key) headers.set("authorization", `Bearer ${options.key}`);
+  const hangUp = new AbortController();
+  const response = await handler(new Request(url, { method, headers, signal: hangUp.signal }), {
+    params: Promise.resolve(options.params),
+  });
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (!STREAM_TYPES.has(type) || !response.body) {
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  }
+  const reader = response.body.getReader();
+  const first = await Promise.race([
+    reader.read(),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${path}: no event-stream data within 5 s`)), 5000),
+    ),
+  ]);
+  await reader.cancel();
+  hangUp.abort();
+  const text = new TextDecoder().decode(first.value);
+  expect(text, `${method} ${path}: the stream's first chunk is not event-stream text`).toMatch(
+    /^(:|retry:|id:|event:|data:)/m,
+  );
+  return { status: response.status, headers: response.headers, body: text };
+}
+
 const operations = Object.entries(document.paths).flatMap(([template, item]) =>
   METHODS.filter((m) => item[m]).map((method) => ({ template, method, op: item[method]! })),
 );
@@ -204,17 +246,26 @@ describe("every documented operation answers its documented example as documente
       }
       const permissions = isPublic ? [] : permissionsOf(op);
       const handler = await handlerFor(template, method);
+      const streams = Object.values(op.responses).some((r) =>
+        Object.keys(deref(r).content ?? {}).some((type) => STREAM_TYPES.has(type)),
+      );
       const caller = await keyHolding(permissions);
       const request = await buildRequest(template, op, caller.ownerId);
 
-      const res = await callRoute(handler, method.toUpperCase(), request.url, {
-        key: isPublic ? undefined : caller.key,
-        params: request.params,
-        query: request.query,
-        headers: request.headers,
-        body: request.body,
-        rawBody: request.rawBody,
-      });
+      const res = await callOperation(
+        handler,
+        method.toUpperCase(),
+        request.url,
+        {
+          key: isPublic ? undefined : caller.key,
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: request.body,
+          rawBody: request.rawBody,
+        },
+        streams,
+      );
       const status = String(res.status);
       expect(
         Object.keys(op.responses),
@@ -229,13 +280,19 @@ describe("every documented operation answers its documented example as documente
 
       if (isPublic) return;
       // Without credentials: 401, documented, problem+json.
-      const anonymous = await callRoute(handler, method.toUpperCase(), request.url, {
-        params: request.params,
-        query: request.query,
-        headers: request.headers,
-        body: request.body,
-        rawBody: request.rawBody,
-      });
+      const anonymous = await callOperation(
+        handler,
+        method.toUpperCase(),
+        request.url,
+        {
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: request.body,
+          rawBody: request.rawBody,
+        },
+        streams,
+      );
       expect(anonymous.status, `${method.toUpperCase()} ${template} without a key`).toBe(401);
       expect(Object.keys(op.responses), `${method.toUpperCase()} ${template} must document 401`).toContain("401");
       validateBody(template, method, "401", anonymous.headers.get("content-type") ?? "", anonymous.body);
@@ -243,14 +300,20 @@ describe("every documented operation answers its documented example as documente
       if (!permissions.length) return;
       // A key without the permission: 403, documented.
       const lacking = await keyHolding([]);
-      const forbidden = await callRoute(handler, method.toUpperCase(), request.url, {
-        key: lacking.key,
-        params: request.params,
-        query: request.query,
-        headers: request.headers,
-        body: request.body,
-        rawBody: request.rawBody,
-      });
+      const forbidden = await callOperation(
+        handler,
+        method.toUpperCase(),
+        request.url,
+        {
+          key: lacking.key,
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: request.body,
+          rawBody: request.rawBody,
+        },
+        streams,
+      );
       expect(forbidden.status, `${method.toUpperCase()} ${template} with a key lacking ${permissions.join(", ")}`).toBe(
         403,
       );

@@ -23,6 +23,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { generateApiKey } from "@/lib/api/api-key-format";
 import { createTestUser } from "@/test/create-test-user";
+import { BOARD_FIXTURES } from "@/test/openapi/fixtures-boards";
 
 export type FixtureRecord = Record<string, string | number | boolean | null>;
 export type FixtureContext = { ownerId: string; get(name: string): Promise<FixtureRecord> };
@@ -196,6 +197,7 @@ export const FIXTURES: Record<string, Factory> = {
     });
     return row;
   },
+  ...BOARD_FIXTURES,
 };
 
 const WHOLE = /^\{\{\s*([a-zA-Z]+)\.([a-zA-Z]+)\s*\}\}$/;

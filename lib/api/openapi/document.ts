@@ -24,6 +24,7 @@ import {
   retryAfterHeaderSchema,
 } from "@/lib/api/openapi/standard-headers";
 import { apiKeysPaths } from "@/lib/api/openapi/paths/api-keys";
+import { boardsComponentSchemas, boardsPaths } from "@/lib/api/openapi/paths/boards";
 import { customersPaths } from "@/lib/api/openapi/paths/customers";
 import { emailsPaths } from "@/lib/api/openapi/paths/emails";
 import { productsPaths } from "@/lib/api/openapi/paths/products";
@@ -43,6 +44,7 @@ const RESOURCE_PATHS: ZodOpenApiPathsObject[] = [
   usersPaths,
   rolesPaths,
   emailsPaths,
+  boardsPaths,
 ];
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -142,6 +144,7 @@ function build(): Json {
         { name: "Users" },
         { name: "Roles" },
         { name: "Emails" },
+        { name: "Boards", description: "Kanban boards: members, columns, lanes, labels, cards, undo, live events." },
         { name: "Meta", description: "This document." },
       ],
       paths: mergePaths(),
@@ -161,7 +164,7 @@ function build(): Json {
               "The browser session of a signed-in person. Unsafe methods must come from the app's own origin.",
           },
         },
-        schemas: { Problem: problemSchema },
+        schemas: { Problem: problemSchema, ...boardsComponentSchemas },
         headers: {
           ...rateLimitHeaderSchemas,
           [COMPONENT.etag]: etagHeaderSchema,
