@@ -1,0 +1,97 @@
+"use client";
+// "Add a column" at the right end of the board (editors): a name field; Enter adds the column and
+// keeps the field for the next one, Escape closes it.
+import { Plus } from "lucide-react";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { createColumnAction } from "@/lib/actions/boards/create-column";
+import { BOARD_LIMITS, type BoardChangePayload } from "@/lib/validations/board";
+import { toast } from "@/components/board/board-toast";
+
+export function AddColumnForm({
+  boardId,
+  onApply,
+}: {
+  boardId: string;
+  onApply: (payload: BoardChangePayload) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [pending, setPending] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+
+  const add = async () => {
+    const text = name.trim();
+    if (!text || pending) return;
+    setPending(true);
+    const result = await createColumnAction(boardId, { name: text });
+    setPending(false);
+    if (!result.ok) {
+      toast.error(result.fieldErrors?.name?.[0] ?? result.error);
+      return;
+    }
+    onApply({ columns: [result.data.column] });
+    setName("");
+    field.current?.focus();
+  };
+
+  if (!open) {
+    return (
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="flex h-11 w-72 shrink-0 items-center gap-2 rounded-xl border border-dashed border-border px-4 text-sm font-medium text-muted-foreground transition hover:border-brand/40 hover:bg-surface hover:text-foreground"
+      >
+        <Plus className="size-4" aria-hidden="true" />
+        Add a column
+      </button>
+    );
+  }
+  return (
+    <form
+      className="w-72 shrink-0 space-y-2 self-start rounded-xl border border-border bg-surface p-3 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <label htmlFor="add-column-name" className="text-sm font-medium text-foreground">
+        Column name
+      </label>
+      <Input
+        ref={field}
+        id="add-column-name"
+        autoFocus
+        autoComplete="off"
+        maxLength={BOARD_LIMITS.columnName}
+        value={name}
+        placeholder="Review"
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            setOpen(false);
+            setName("");
+          }
+        }}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" loading={pending} disabled={!name.trim()}>
+          Add column
+        </Button>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            setOpen(false);
+            setName("");
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,381 @@
+"use client";
+// The board page's client side: holds the board (board-state.ts: the server's version plus the
+// person's own pending changes), applies live events from other viewers (useBoardLive), filters
+// the cards by the URL's filters, and owns the keyboard: shortcuts on a focused card (move to the
+// next column, up and down, archive, open…), "?" for the list of them, Ctrl+Z / Cmd+Z for undo
+// (server-side, so it works across reloads and refuses what others have changed since). Dialogs
+// that are not needed at first (a card, Move to…, settings) load when first opened.
+import dynamic from "next/dynamic";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { BoardEventJson, BoardJson, CardJson } from "@/lib/validations/board";
+import { BoardCanvas } from "@/components/board/board-canvas";
+import { BoardContext, type BoardContextValue, type CardCommand } from "@/components/board/board-context";
+import { BoardFilters } from "@/components/board/board-filters";
+import { BoardHeader } from "@/components/board/board-header";
+import { boardReducer, boardView } from "@/components/board/board-state";
+import { cardsIn, fullIndex, listId, positionOf, type ListKey } from "@/components/board/board-order";
+import { cardDropped } from "@/components/board/announcements";
+import { cardHandleId } from "@/components/board/card-tile";
+import { localDay, matchesFilter, parseFilter } from "@/components/board/filter-cards";
+import { ShortcutsDialog } from "@/components/board/shortcuts-dialog";
+import { toast } from "@/components/board/board-toast";
+import { useBoardLive } from "@/components/board/use-board-live";
+import { useBoardMutations } from "@/components/board/use-board-mutations";
+
+const CardDialog = dynamic(() => import("@/components/board/card-dialog").then((m) => m.CardDialog), {
+  ssr: false,
+});
+const MoveCardDialog = dynamic(() => import("@/components/board/move-card-dialog").then((m) => m.MoveCardDialog), {
+  ssr: false,
+});
+const BoardSettingsDialog = dynamic(
+  () => import("@/components/board/board-settings-dialog").then((m) => m.BoardSettingsDialog),
+  { ssr: false },
+);
+
+export type BoardViewProps = {
+  board: BoardJson;
+  me: { userId: string; name: string };
+  /** May change cards (editor, owner, manager with board.write) on an open board. */
+  canEdit: boolean;
+  /** May change the board's settings and members. */
+  isOwner: boolean;
+  /** Boards the viewer may move cards to (Move to…). */
+  editableBoards: { id: string; name: string }[];
+  /** May link and see customers / transactions. */
+  links: { customers: boolean; transactions: boolean };
+  /** The server's calendar day, until the browser knows its own. */
+  today: string;
+};
+
+const TEXT_FIELD = "input, textarea, select, [contenteditable=''], [contenteditable='true']";
+
+function inTextField(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(TEXT_FIELD) !== null;
+}
+
+function dialogOpen(): boolean {
+  return document.querySelector("[role='dialog'], [role='alertdialog'], [role='menu']") !== null;
+}
+
+export function BoardView(props: BoardViewProps) {
+  const { me, canEdit, isOwner } = props;
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [state, dispatch] = useReducer(boardReducer, { base: props.board, pending: [] });
+
+  // A fresh server render of the page (router.refresh) brings a fresh board.
+  const [loaded, setLoaded] = useState(props.board);
+  if (loaded !== props.board) {
+    setLoaded(props.board);
+    dispatch({ type: "replace", board: props.board });
+  }
+
+  const view = useMemo(() => boardView(state), [state]);
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  });
+  const getView = useCallback(() => viewRef.current, []);
+  const mutations = useBoardMutations(view.id, dispatch, getView);
+
+  // Live updates from other viewers (and echoes of one's own changes, applied by card version).
+  const reloadRef = useRef(mutations.reload);
+  useEffect(() => {
+    reloadRef.current = mutations.reload;
+  });
+  const onEvents = useCallback((events: BoardEventJson[]) => {
+    if (events.some((e) => e.payload.reload)) void reloadRef.current();
+    dispatch({ type: "events", events });
+  }, []);
+  const onReload = useCallback(() => void reloadRef.current(), []);
+  const live = useBoardLive({ boardId: view.id, seq: state.base.seq, onEvents, onReload });
+
+  // "Today" is the viewer's own day once the browser runs (the server's until then).
+  const [today, setToday] = useState(props.today);
+  useEffect(() => {
+    const tick = () => setToday(localDay(new Date()));
+    tick();
+    const timer = setInterval(tick, 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const filter = useMemo(() => parseFilter(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const labelNames = useMemo(() => new Map(view.labels.map((l) => [l.id, l.name])), [view.labels]);
+
+  // Per list, the cards the filters show (in order).
+  const visible = useMemo(() => {
+    const lists = new Map<string, CardJson[]>();
+    const laneIds = view.swimlanesEnabled ? view.lanes.map((l) => l.id) : [null];
+    for (const column of view.columns) {
+      for (const laneId of laneIds) lists.set(listId({ columnId: column.id, laneId }), []);
+    }
+    for (const card of view.cards) {
+      if (!matchesFilter(card, filter, { me: me.userId, today, labelNames })) continue;
+      const key = listId({ columnId: card.columnId, laneId: view.swimlanesEnabled ? card.laneId : null });
+      lists.get(key)?.push(card);
+    }
+    return lists;
+  }, [view, filter, me.userId, today, labelNames]);
+  const visibleRef = useRef(visible);
+  useEffect(() => {
+    visibleRef.current = visible;
+  });
+  const shownCount = useMemo(() => [...visible.values()].reduce((n, l) => n + l.length, 0), [visible]);
+
+  // Dialogs.
+  const openCardId = searchParams.get("card");
+  const [movingId, setMovingId] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [editOnOpen, setEditOnOpen] = useState(false);
+  const pushedCard = useRef(false);
+
+  const openCard = useCallback((cardId: string, edit = false) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("card", cardId);
+    setEditOnOpen(edit);
+    pushedCard.current = true;
+    window.history.pushState(null, "", `${url.pathname}${url.search}`);
+  }, []);
+  const closeCard = useCallback(() => {
+    if (pushedCard.current) {
+      pushedCard.current = false;
+      window.history.back();
+      return;
+    }
+    const url = new URL(window.location.href);
+    url.searchParams.delete("card");
+    window.history.replaceState(null, "", `${url.pathname}${url.search}`);
+  }, []);
+
+  // Spoken outcome of the keyboard shortcuts' moves (drags speak through hello-pangea/dnd).
+  const [spoken, setSpoken] = useState("");
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (!id) return;
+    const el = document.getElementById(cardHandleId(id));
+    if (el) {
+      focusAfter.current = null;
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
+
+  const listKeyOf = useCallback(
+    (card: CardJson): ListKey => ({
+      columnId: card.columnId,
+      laneId: viewRef.current.swimlanesEnabled ? card.laneId : null,
+    }),
+    [],
+  );
+
+  const focusCard = (cardId: string | undefined) => {
+    if (!cardId) return;
+    const el = document.getElementById(cardHandleId(cardId));
+    el?.focus();
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  };
+
+  const cardCommand = useCallback(
+    (cardId: string, command: CardCommand) => {
+      const board = viewRef.current;
+      const shown = visibleRef.current;
+      const card = board.cards.find((c) => c.id === cardId);
+      if (!card) return;
+      const key = listKeyOf(card);
+      const list = shown.get(listId(key)) ?? [];
+      const i = list.findIndex((c) => c.id === cardId);
+      const columnIndex = board.columns.findIndex((c) => c.id === card.columnId);
+
+      const moveTo = (to: ListKey, visibleIndex: number) => {
+        if (!canEdit) return;
+        const full = cardsIn(board, to).filter((c) => c.id !== cardId);
+        const shownTo = (shown.get(listId(to)) ?? []).filter((c) => c.id !== cardId);
+        const index = fullIndex(full, shownTo, Math.max(0, Math.min(visibleIndex, shownTo.length)));
+        focusAfter.current = cardId;
+        void mutations.moveCard(cardId, { ...to, index }).then((ok) => {
+          const after = positionOf(viewRef.current, cardId);
+          if (!ok || !after) return;
+          const name = (id: string) => viewRef.current.columns.find((c) => c.id === id)?.name ?? "";
+          const lane = (id: string | null) => viewRef.current.lanes.find((l) => l.id === id)?.name ?? null;
+          const home = {
+            columnName: name(key.columnId),
+            laneName: lane(key.laneId),
+            index: Math.max(0, i),
+            count: list.length,
+          };
+          const there = {
+            columnName: name(after.key.columnId),
+            laneName: lane(after.key.laneId),
+            index: after.index,
+            count: after.count,
+          };
+          setSpoken(cardDropped(card.title, home, there, "DROP"));
+        });
+      };
+
+      switch (command) {
+        case "open":
+          return openCard(cardId);
+        case "edit":
+          return openCard(cardId, true);
+        case "move-dialog":
+          if (canEdit) setMovingId(cardId);
+          return;
+        case "archive": {
+          if (!canEdit) return;
+          const next = list[i + 1] ?? list[i - 1];
+          void mutations.setArchived(cardId, true).then((ok) => ok && focusCard(next?.id));
+          return;
+        }
+        case "up":
+          return i > 0 ? moveTo(key, i - 1) : undefined;
+        case "down":
+          return i < list.length - 1 ? moveTo(key, i + 1) : undefined;
+        case "top":
+          return i > 0 ? moveTo(key, 0) : undefined;
+        case "bottom":
+          return i < list.length - 1 ? moveTo(key, list.length) : undefined;
+        case "prev-column":
+        case "next-column": {
+          const target = board.columns[columnIndex + (command === "prev-column" ? -1 : 1)];
+          if (!target) return;
+          return moveTo({ columnId: target.id, laneId: key.laneId }, i);
+        }
+        case "focus-up":
+          return focusCard(list[i - 1]?.id);
+        case "focus-down":
+          return focusCard(list[i + 1]?.id);
+        case "focus-left":
+        case "focus-right": {
+          const step = command === "focus-left" ? -1 : 1;
+          for (let c = columnIndex + step; c >= 0 && c < board.columns.length; c += step) {
+            const other = shown.get(listId({ columnId: board.columns[c]!.id, laneId: key.laneId })) ?? [];
+            if (other.length) return focusCard(other[Math.min(i, other.length - 1)]!.id);
+          }
+          return;
+        }
+      }
+    },
+    [canEdit, listKeyOf, mutations, openCard],
+  );
+
+  // Board-wide keys: "?" and undo, when no text field or dialog has them.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inTextField(event.target) || dialogOpen()) return;
+      if (event.key === "?") {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.shiftKey &&
+        !event.altKey &&
+        event.key.toLowerCase() === "z"
+      ) {
+        if (!canEdit) return;
+        event.preventDefault();
+        void mutations.undo();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [canEdit, mutations]);
+
+  const meta = useMemo(
+    () => ({
+      labels: new Map(view.labels.map((l) => [l.id, l])),
+      members: new Map(view.members.map((m) => [m.userId, m])),
+      today,
+    }),
+    [view.labels, view.members, today],
+  );
+  const context = useMemo<BoardContextValue>(
+    () => ({ meta, canEdit, commands: { card: cardCommand, showShortcuts: () => setShortcutsOpen(true) } }),
+    [meta, canEdit, cardCommand],
+  );
+
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const openCardInBoard = openCardId ? view.cards.find((c) => c.id === openCardId) : undefined;
+  const movingCard = movingId ? view.cards.find((c) => c.id === movingId) : undefined;
+
+  return (
+    <BoardContext.Provider value={context}>
+      <div className="space-y-4">
+        <BoardHeader
+          board={view}
+          canEdit={canEdit}
+          isOwner={isOwner}
+          live={live.status}
+          onShortcuts={() => setShortcutsOpen(true)}
+          onSettings={() => setSettingsOpen(true)}
+        />
+        <BoardFilters
+          filter={filter}
+          members={view.members}
+          labels={view.labels}
+          meId={me.userId}
+          total={view.cards.length}
+          shown={shownCount}
+        />
+        {view.columns.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-border px-6 py-10 text-center text-sm text-muted-foreground">
+            This board has no columns yet.
+          </p>
+        ) : null}
+        <BoardCanvas board={view} visible={visible} canEdit={canEdit} mutations={mutations} scrollRef={scrollRef} />
+        <p aria-live="polite" className="sr-only" data-testid="board-announcer">
+          {spoken}
+        </p>
+      </div>
+      <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+      {openCardId ? (
+        <CardDialog
+          key={openCardId}
+          boardId={view.id}
+          cardId={openCardId}
+          card={openCardInBoard}
+          board={view}
+          me={me}
+          canEdit={canEdit}
+          links={props.links}
+          editTitle={editOnOpen}
+          mutations={mutations}
+          onMove={() => setMovingId(openCardId)}
+          onClose={closeCard}
+        />
+      ) : null}
+      {movingCard ? (
+        <MoveCardDialog
+          card={movingCard}
+          board={view}
+          visible={visible}
+          editableBoards={props.editableBoards}
+          onMove={(to) => {
+            focusAfter.current = to.boardId && to.boardId !== view.id ? null : movingCard.id;
+            return mutations.moveCard(movingCard.id, to);
+          }}
+          onClose={() => setMovingId(null)}
+        />
+      ) : null}
+      {settingsOpen ? (
+        <BoardSettingsDialog
+          board={view}
+          me={me}
+          canEdit={canEdit}
+          isOwner={isOwner}
+          onApply={mutations.apply}
+          onReload={mutations.reload}
+          onArchived={() => {
+            toast.success(`Archived ${view.name}.`);
+            router.push("/board");
+          }}
+          onClose={() => setSettingsOpen(false)}
+        />
+      ) : null}
+    </BoardContext.Provider>
+  );
+}

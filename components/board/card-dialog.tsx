@@ -1,0 +1,254 @@
+"use client";
+// The card dialog (?card=<id> in the URL, so a card can be linked to): title, description in
+// Markdown, checklist, comments and history on the left; assignees, labels, due day, priority,
+// cover, customer or transaction link and the card's actions on the right. The card shown is the
+// board's own copy, so other people's changes arrive here live; each edit sends the version shown,
+// and one made over a newer change is refused (412): the board reloads and the toast says so.
+// Loaded only when a card is first opened (next/dynamic in board-view.tsx).
+import { Pencil } from "lucide-react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { getCardAction } from "@/lib/actions/boards/get-card";
+import {
+  BOARD_LIMITS,
+  type BoardJson,
+  type CardDetailJson,
+  type CardJson,
+  type UpdateCardInput,
+} from "@/lib/validations/board";
+import { CardChecklist } from "@/components/board/card-checklist";
+import { CardComments } from "@/components/board/card-comments";
+import { CardDescription } from "@/components/board/card-description";
+import { CardFields } from "@/components/board/card-fields";
+import { CardHistory } from "@/components/board/card-history";
+import { swatch } from "@/components/board/colors";
+import type { BoardMutations } from "@/components/board/use-board-mutations";
+import { cn } from "@/lib/cn";
+
+export function CardDialog({
+  boardId,
+  cardId,
+  card: boardCard,
+  board,
+  me,
+  canEdit,
+  links,
+  editTitle,
+  mutations,
+  onMove,
+  onClose,
+}: {
+  boardId: string;
+  cardId: string;
+  /** The board's copy of the card (absent when it is not among the open cards). */
+  card: CardJson | undefined;
+  board: BoardJson;
+  me: { userId: string; name: string };
+  canEdit: boolean;
+  links: { customers: boolean; transactions: boolean };
+  editTitle: boolean;
+  mutations: BoardMutations;
+  onMove: () => void;
+  onClose: () => void;
+}) {
+  const [detail, setDetail] = useState<CardDetailJson | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now] = useState(() => new Date());
+  const editingText = useRef(false);
+  const [renaming, setRenaming] = useState(editTitle);
+
+  const load = useCallback(async () => {
+    const result = await getCardAction(boardId, cardId);
+    if (result.ok) {
+      setDetail(result.data);
+      setError(null);
+    } else setError(result.error);
+  }, [boardId, cardId]);
+  useEffect(() => {
+    let live = true;
+    void getCardAction(boardId, cardId).then((result) => {
+      if (!live) return;
+      if (result.ok) setDetail(result.data);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [boardId, cardId]);
+
+  const card = boardCard ?? detail?.card ?? null;
+  const editable = canEdit && !!card && !card.archivedAt;
+
+  const save = async (input: UpdateCardInput, message: string) => {
+    if (!card) return false;
+    const result = await mutations.updateCard(card.id, input, { version: card.version, message });
+    if (result.ok) {
+      setDetail((d) => (d ? { ...d, card: result.data.card } : d));
+      void load();
+    }
+    return result.ok;
+  };
+
+  const column = card ? board.columns.find((c) => c.id === card.columnId) : null;
+  const lane = card && board.swimlanesEnabled ? board.lanes.find((l) => l.id === card.laneId) : null;
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent
+        size="lg"
+        className="sm:max-w-3xl"
+        title={
+          card ? (
+            <CardTitle card={card} editing={renaming && editable} onDone={() => setRenaming(false)} save={save} />
+          ) : (
+            "Card"
+          )
+        }
+        description={
+          card ? (
+            <>
+              {card.archivedAt ? "Archived · was in " : "In "}
+              <span className="font-medium text-foreground">{column?.name ?? "a column"}</span>
+              {lane ? (
+                <>
+                  {" "}
+                  · lane <span className="font-medium text-foreground">{lane.name}</span>
+                </>
+              ) : null}{" "}
+              on {board.name}
+            </>
+          ) : undefined
+        }
+        onEscapeKeyDown={(e) => {
+          if (editingText.current) e.preventDefault();
+        }}
+        onOpenAutoFocus={(e) => {
+          if (renaming) e.preventDefault();
+        }}
+      >
+        {card?.coverColor ? (
+          <div aria-hidden="true" className={cn("-mx-6 -mt-4 mb-4 h-3", swatch(card.coverColor).solid)} />
+        ) : null}
+        {editable && !renaming ? (
+          <button
+            type="button"
+            onClick={() => setRenaming(true)}
+            className="-mt-2 mb-3 inline-flex items-center gap-1.5 rounded-md px-1.5 py-1 text-xs font-medium text-muted-foreground hover:bg-muted hover:text-foreground"
+          >
+            <Pencil className="size-3.5" aria-hidden="true" />
+            Rename
+          </button>
+        ) : null}
+        {!card ? (
+          error ? (
+            <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
+              {error}
+            </p>
+          ) : (
+            <p className="text-sm text-muted-foreground" role="status">
+              Loading the card…
+            </p>
+          )
+        ) : (
+          <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_14rem]" data-testid="card-dialog">
+            <div className="min-w-0 space-y-6">
+              <CardDescription
+                value={card.description}
+                canEdit={editable}
+                onEditingChange={(editing) => {
+                  editingText.current = editing;
+                }}
+                onSave={(description) => save({ description }, "Description saved.")}
+              />
+              <CardChecklist
+                boardId={boardId}
+                cardId={card.id}
+                items={detail?.checklist ?? null}
+                canEdit={editable}
+                onChanged={(checklist, changed) => {
+                  setDetail((d) => (d ? { ...d, checklist, card: changed } : d));
+                  mutations.apply({ cards: [changed] });
+                }}
+              />
+              <CardComments
+                boardId={boardId}
+                cardId={card.id}
+                comments={detail?.comments ?? null}
+                canEdit={editable}
+                me={me}
+                now={now}
+                onChanged={(comments, changed) => {
+                  setDetail((d) => (d ? { ...d, comments, card: changed } : d));
+                  mutations.apply({ cards: [changed] });
+                  void load();
+                }}
+              />
+              <CardHistory entries={detail?.history ?? null} board={board} now={now} />
+            </div>
+            <CardFields
+              card={card}
+              board={board}
+              canEdit={editable}
+              links={links}
+              save={save}
+              onMove={onMove}
+              onArchive={() => {
+                onClose();
+                void mutations.setArchived(card.id, true);
+              }}
+            />
+          </div>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CardTitle({
+  card,
+  editing,
+  onDone,
+  save,
+}: {
+  card: CardJson;
+  editing: boolean;
+  onDone: () => void;
+  save: (input: UpdateCardInput, message: string) => Promise<boolean>;
+}) {
+  const [draft, setDraft] = useState(card.title);
+  const [wasEditing, setWasEditing] = useState(editing);
+  if (wasEditing !== editing) {
+    setWasEditing(editing);
+    if (editing) setDraft(card.title);
+  }
+  const commit = async () => {
+    const next = draft.trim().replace(/\s+/g, " ");
+    onDone();
+    if (!next || next === card.title) return setDraft(card.title);
+    if (!(await save({ title: next }, "Title saved."))) setDraft(card.title);
+  };
+  if (!editing) return <span className="break-words">{card.title}</span>;
+  return (
+    <Input
+      aria-label="Card title"
+      autoFocus
+      value={draft}
+      maxLength={BOARD_LIMITS.cardTitle}
+      className="h-9 text-base font-semibold"
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          void commit();
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          setDraft(card.title);
+          onDone();
+        }
+      }}
+    />
+  );
+}

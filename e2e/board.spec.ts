@@ -1,0 +1,341 @@
+// Kanban boards, as people use them. An editor creates a board, adds columns and cards, moves
+// cards within and across columns with the keyboard alone (hello-pangea/dnd's Space / arrows /
+// Space) and with "Move to…", reloads and finds the order kept, and undoes a move (Ctrl+Z and the
+// toast's Undo). An owner adds a viewer: the viewer's board has no write controls, a keyboard drag
+// does nothing, and the server action called directly is refused; the viewer's page shows the
+// owner's move live; a hard WIP limit refuses a move with a toast. Screenshots (light, dark,
+// phone, the card dialog, Move to…, the empty boards page) go to /tmp/shots-board.
+import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { gotoReady } from "./helpers";
+import { createAccount, signedInAs, signInAccount } from "./support/admin-session";
+import { freshContext } from "./helpers";
+
+const SHOTS = "/tmp/shots-board";
+mkdirSync(SHOTS, { recursive: true });
+
+const marker = () => randomBytes(3).toString("hex");
+
+const column = (page: Page, name: string) =>
+  page.getByTestId("board-column").filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+/** The card titles of a column, top to bottom. */
+async function titles(page: Page, name: string): Promise<string[]> {
+  return column(page, name)
+    .getByTestId("board-card")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+}
+
+const card = (page: Page, title: string) => page.getByTestId("board-card").and(page.getByLabel(title, { exact: true }));
+
+/** hello-pangea/dnd's live region (what a screen reader hears during a drag). */
+const announcer = (page: Page) => page.locator('[id^="rfd-announcement-"]');
+
+async function keyboardDrag(page: Page, handle: Locator, keys: string[], expected: RegExp) {
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(announcer(page)).toHaveText(/^Picked up card/);
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    // Each step is announced before the next one is taken.
+    await expect(announcer(page)).toHaveText(/^Card “.*”: position|not over a column/);
+  }
+  await page.keyboard.press("Space");
+  await expect(announcer(page)).toHaveText(expected);
+}
+
+async function addCards(page: Page, columnName: string, names: string[]) {
+  await column(page, columnName)
+    .getByRole("button", { name: `Add a card to ${columnName}` })
+    .click();
+  const field = page.getByLabel(`Title of the new card in ${columnName}`);
+  for (const name of names) {
+    await field.fill(name);
+    await field.press("Enter");
+    // The field keeps focus for the next card.
+    await expect(field).toBeFocused();
+    await expect(card(page, name)).toHaveAttribute("tabindex", "0");
+  }
+  await field.press("Escape");
+}
+
+async function createBoard(page: Page, name: string, columns: string) {
+  await gotoReady(page, "/board");
+  const opener = page.getByRole("button", { name: /Create your first board|New board/ });
+  await opener.first().click();
+  const dialog = page.getByRole("dialog", { name: "New board" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Starting columns").fill(columns);
+  await dialog.getByRole("button", { name: "Create board" }).click();
+  await expect(page).toHaveURL(/\/board\/[^/?]+$/);
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+test("an editor builds a board and moves cards with the keyboard and Move to…, keeps the order, and undoes", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { context, page } = await signedInAs(browser, ["staff"]);
+  const name = `Shop floor ${marker()}`;
+
+  // The empty boards page explains what a board is.
+  await gotoReady(page, "/board");
+  await expect(page.getByRole("heading", { name: "No boards yet" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/boards-empty-light.png` });
+
+  await createBoard(page, name, "Backlog");
+  // Three more columns, added on the board.
+  await page.getByRole("button", { name: "Add a column" }).click();
+  for (const col of ["Doing", "Review", "Done"]) {
+    await page.getByLabel("Column name").fill(col);
+    await page.getByLabel("Column name").press("Enter");
+    await expect(column(page, col)).toBeVisible();
+  }
+  await page.getByLabel("Column name").press("Escape");
+  await addCards(page, "Backlog", ["Alpha", "Bravo", "Charlie"]);
+  expect(await titles(page, "Backlog")).toEqual(["Alpha", "Bravo", "Charlie"]);
+
+  // Within a column, keyboard only: Charlie up two places.
+  await keyboardDrag(
+    page,
+    card(page, "Charlie"),
+    ["ArrowUp", "ArrowUp"],
+    /^Dropped card “Charlie” at position 1 of 3 in “Backlog”/,
+  );
+  await expect.poll(() => titles(page, "Backlog")).toEqual(["Charlie", "Alpha", "Bravo"]);
+
+  // Across columns, keyboard only: Alpha to Doing.
+  await keyboardDrag(
+    page,
+    card(page, "Alpha"),
+    ["ArrowRight"],
+    /^Moved card “Alpha” from “Backlog” to position 1 of 1 in “Doing”/,
+  );
+  await expect.poll(() => titles(page, "Doing")).toEqual(["Alpha"]);
+
+  // Without dragging: Move to… Review, top.
+  await page.getByRole("button", { name: "Actions for Bravo" }).click();
+  await page.getByRole("menuitem", { name: "Move to…" }).click();
+  const move = page.getByRole("dialog", { name: "Move “Bravo”" });
+  await move.getByLabel("Column").selectOption({ label: "Review" });
+  await expect(move.getByLabel("Position")).toHaveValue("top");
+  await page.screenshot({ path: `${SHOTS}/move-dialog-light.png` });
+  await move.getByRole("button", { name: "Move card" }).click();
+  await expect(move).toBeHidden();
+  await expect.poll(() => titles(page, "Review")).toEqual(["Bravo"]);
+  // Focus stays on the moved card.
+  await expect(card(page, "Bravo")).toBeFocused();
+
+  // The shortcut: ] moves the focused card to the next column (Done).
+  await page.keyboard.press("]");
+  await expect.poll(() => titles(page, "Done")).toEqual(["Bravo"]);
+  await expect(page.getByTestId("board-announcer")).toHaveText(
+    /Moved card “Bravo” from “Review” to position 1 of 1 in “Done”/,
+  );
+
+  // The order is the server's: a reload shows the same.
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  expect(await titles(page, "Backlog")).toEqual(["Charlie"]);
+  expect(await titles(page, "Doing")).toEqual(["Alpha"]);
+  expect(await titles(page, "Done")).toEqual(["Bravo"]);
+
+  // Undo with Ctrl+Z (focus on the page, not a field): the last move (to Done) goes back.
+  await page.getByRole("heading", { name, level: 1 }).click();
+  await page.keyboard.press("Control+z");
+  await expect(page.getByText("Undid the move of “Bravo”.")).toBeVisible();
+  await expect.poll(() => titles(page, "Review")).toEqual(["Bravo"]);
+  // And the toast's Undo: move Charlie with a shortcut, then undo from the toast.
+  await card(page, "Charlie").focus();
+  await page.keyboard.press("]");
+  await expect.poll(() => titles(page, "Doing")).toEqual(["Charlie", "Alpha"]);
+  await page.getByRole("button", { name: "Undo" }).last().click();
+  await expect.poll(() => titles(page, "Backlog")).toEqual(["Charlie"]);
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  expect(await titles(page, "Backlog")).toEqual(["Charlie"]);
+  expect(await titles(page, "Review")).toEqual(["Bravo"]);
+
+  // The card dialog (Enter on a card): linkable, Markdown shown without raw HTML, links safe.
+  await card(page, "Alpha").focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Alpha" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/[?&]card=/);
+  await dialog.getByRole("button", { name: "Add a description…" }).click();
+  await dialog
+    .getByLabel("Description (Markdown)")
+    .fill(
+      "Restock the **window** display.\n\n- see [the guide](https://example.com/guide)\n\n<img src=x onerror=alert(1)>",
+    );
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  const rendered = dialog.getByTestId("markdown").first();
+  await expect(rendered.locator("strong")).toHaveText("window");
+  await expect(rendered.getByRole("link", { name: "the guide" })).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(rendered.getByRole("link", { name: "the guide" })).toHaveAttribute("target", "_blank");
+  await expect(rendered.locator("img")).toHaveCount(0);
+  await dialog.getByLabel("New checklist item").fill("Order stock");
+  await dialog.getByLabel("New checklist item").press("Enter");
+  await dialog.getByLabel("New checklist item").fill("Dress the window");
+  await dialog.getByLabel("New checklist item").press("Enter");
+  await expect(dialog.getByTestId("checklist").getByRole("checkbox")).toHaveCount(2);
+  await dialog.getByRole("checkbox", { name: "Order stock" }).check();
+  await expect(dialog.getByText("1 of 2 done")).toBeVisible();
+  await dialog.getByLabel("Priority").selectOption("high");
+  await dialog.getByLabel("Write a comment").fill("Supplier confirmed for *Tuesday*.");
+  await dialog.getByRole("button", { name: "Comment" }).click();
+  await expect(dialog.getByTestId("comments").locator("em")).toHaveText("Tuesday");
+  await expect(dialog.getByTestId("card-history")).toContainText("moved it from “Backlog” to “Doing”");
+  await page.screenshot({ path: `${SHOTS}/card-dialog-light.png` });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).not.toHaveURL(/[?&]card=/);
+  // The card shows what the dialog set.
+  await expect(card(page, "Alpha")).toHaveAttribute("aria-describedby", /facts/);
+  await expect(page.locator(`#${await card(page, "Alpha").getAttribute("id")}-facts`)).toHaveText(
+    /Priority high\. Checklist 1 of 2 done\. 1 comment\./,
+  );
+
+  // Filters live in the URL and hide what does not match.
+  await page.getByLabel("Search cards").fill("charlie");
+  await expect(page).toHaveURL(/[?&]q=charlie/);
+  await expect(page.getByTestId("board-card")).toHaveCount(1);
+  await expect(page.getByTestId("filter-count")).toHaveText(/1 of 3 cards shown · 2 hidden by filters/);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByTestId("board-card")).toHaveCount(3);
+
+  // The shortcuts, listed by "?".
+  await page.getByRole("heading", { name, level: 1 }).click();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.screenshot({ path: `${SHOTS}/board-light.png` });
+  await context.close();
+
+  // The same board in the dark and at phone width.
+  for (const [scheme, size, file] of [
+    ["dark", { width: 1440, height: 900 }, "board-dark"],
+    ["light", { width: 390, height: 844 }, "board-phone"],
+  ] as const) {
+    const other = await freshContext(browser, scheme);
+    const p = await other.newPage();
+    await p.setViewportSize(size);
+    const account = createAccount(["staff"]);
+    await signInAccount(p, account);
+    await createBoard(p, `Shop floor ${marker()}`, "To do\nDoing\nDone");
+    await addCards(p, "To do", ["Restock the window display", "Call the supplier about the late delivery"]);
+    await p.screenshot({ path: `${SHOTS}/${file}.png` });
+    await other.close();
+  }
+});
+
+/** Calls a server action of the page the way the browser does (its id read from the page's scripts). */
+async function callServerAction(page: Page, name: string, args: unknown[]): Promise<string> {
+  return page.evaluate(
+    async ({ name, args }) => {
+      const scripts = [...document.querySelectorAll("script[src]")].map((s) => (s as HTMLScriptElement).src);
+      const chunks = performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((u) => u.includes("/_next/static/chunks/") && u.endsWith(".js"));
+      const pattern = new RegExp(`createServerReference\\)?\\("([0-9a-f]{40,})"[^)]*?"${name}"\\)`);
+      for (const url of [...new Set([...scripts, ...chunks])]) {
+        const text = await (await fetch(url)).text();
+        const m = pattern.exec(text);
+        if (!m) continue;
+        const response = await fetch(window.location.pathname, {
+          method: "POST",
+          headers: { "Next-Action": m[1]!, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+          body: JSON.stringify(args),
+        });
+        return `${response.status} ${await response.text()}`;
+      }
+      return "action not found";
+    },
+    { name, args },
+  );
+}
+
+test("a viewer sees moves live but cannot move; a hard WIP limit refuses a move", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const owner = await signedInAs(browser, ["manager"]);
+  const page = owner.page;
+  const name = `Ops ${marker()}`;
+  await createBoard(page, name, "To do\nDoing\nDone");
+  await addCards(page, "To do", ["Unpack delivery", "Price labels", "Sweep floor"]);
+  const boardUrl = new URL(page.url()).pathname;
+
+  // The owner adds a viewer from the board's settings.
+  const viewerAccount = createAccount(["staff"], { firstName: "Viktor" });
+  await page.getByRole("button", { name: "Settings" }).click();
+  const settings = page.getByRole("dialog", { name: "Board settings" });
+  await settings.getByRole("tab", { name: "Members" }).click();
+  await settings.getByLabel("As").selectOption("viewer");
+  await settings.getByRole("combobox", { name: "Name or username" }).fill(viewerAccount.username);
+  await settings.getByRole("option", { name: new RegExp(viewerAccount.username) }).click();
+  await expect(settings.getByTestId("board-members")).toContainText(viewerAccount.username);
+  await page.keyboard.press("Escape");
+
+  const viewerContext = await freshContext(browser);
+  const viewer = await viewerContext.newPage();
+  await signInAccount(viewer, viewerAccount);
+  await gotoReady(viewer, boardUrl);
+  await expect(viewer.getByText("View only")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: /Add a card/ })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Add a column" })).toHaveCount(0);
+  await expect(viewer.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  // The card's menu only opens it.
+  await viewer.getByRole("button", { name: "Actions for Unpack delivery" }).click();
+  await expect(viewer.getByRole("menuitem")).toHaveText(["OpenEnter"]);
+  await viewer.keyboard.press("Escape");
+  // A keyboard drag and the move shortcut do nothing.
+  await card(viewer, "Unpack delivery").focus();
+  await viewer.keyboard.press("Space");
+  await viewer.keyboard.press("ArrowRight");
+  await viewer.keyboard.press("Space");
+  await viewer.keyboard.press("]");
+  await viewer.waitForTimeout(500);
+  expect(await titles(viewer, "To do")).toEqual(["Unpack delivery", "Price labels", "Sweep floor"]);
+  // And the server refuses the move action called directly.
+  const cardId = (await card(viewer, "Unpack delivery").getAttribute("data-card-id"))!;
+  const boardId = boardUrl.split("/").at(-1)!;
+  const doingId = (await column(viewer, "Doing").getAttribute("data-column-id"))!;
+  const answer = await callServerAction(viewer, "moveCardAction", [boardId, cardId, { columnId: doingId, index: 0 }]);
+  expect(answer).toMatch(/^200 /);
+  expect(answer).toContain('"code":"board_role"');
+  await viewer.reload();
+  await viewer.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  expect(await titles(viewer, "To do")).toEqual(["Unpack delivery", "Price labels", "Sweep floor"]);
+  await expect(viewer.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+
+  // The owner moves a card; the viewer's page shows it without reloading.
+  await keyboardDrag(page, card(page, "Price labels"), ["ArrowRight"], /^Moved card “Price labels”/);
+  const moved = Date.now();
+  await expect.poll(() => titles(viewer, "Doing"), { timeout: 5_000, intervals: [100] }).toEqual(["Price labels"]);
+  console.log(`live move seen by the viewer after ${Date.now() - moved} ms`);
+  expect(Date.now() - moved).toBeLessThan(2_500);
+
+  // A hard limit of 1 on Doing (which holds one card) refuses the next card, with a toast.
+  await column(page, "Doing").getByRole("button", { name: "Column actions for Doing" }).click();
+  await page.getByRole("menuitem", { name: "WIP limit…" }).click();
+  const wip = page.getByRole("dialog", { name: "WIP limit of Doing" });
+  await wip.getByLabel("Card limit").fill("1");
+  await wip.getByRole("radio", { name: /Refuse/ }).check();
+  await wip.getByRole("button", { name: "Save limit" }).click();
+  await expect(wip).toBeHidden();
+  await expect(column(page, "Doing").getByTestId("column-count")).toHaveAttribute("data-wip", "hard");
+  await card(page, "Sweep floor").focus();
+  await page.keyboard.press("]");
+  await expect(page.getByText("“Doing” is at its limit of 1 card. Move a card out first.")).toBeVisible();
+  await expect.poll(() => titles(page, "To do")).toEqual(["Unpack delivery", "Sweep floor"]);
+  expect(await titles(page, "Doing")).toEqual(["Price labels"]);
+  await page.screenshot({ path: `${SHOTS}/wip-refused-light.png` });
+  // The viewer sees the limit too.
+  await expect(column(viewer, "Doing").getByTestId("column-count")).toHaveAttribute("data-wip", "hard");
+
+  await viewerContext.close();
+  await owner.context.close();
+});
