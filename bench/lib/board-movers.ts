@@ -127,6 +127,6 @@ export async function runMovers(options: {
     p99: percentile(latencies, 99),
     errors,
     live: { p50: percentile(live, 50), p99: percentile(live, 99), received: live.length },
-    lastSeq: viewer.lastSeq(),
+    lastSeq: Math.max(options.startSeq, viewer.lastSeq()),
   };
 }
