@@ -2,7 +2,8 @@
 // card to a random index of a random column through POST /api/v1/boards/{id}/cards/{cardId}/move
 // (API key, keep-alive) as fast as answers come, for `seconds`; meanwhile one live viewer holds
 // the board's event stream (GET /api/v1/boards/{id}/events) and notes when each change arrives,
-// so the row also says how long a move takes to reach another viewer. In-process clients: they
+// so the row also says how long a move takes to reach another viewer (further viewers, when asked
+// for, only add their load). In-process clients: they
 // share the machine's cores with the server (noted in the output).
 import { performance } from "node:perf_hooks";
 import { percentile } from "./client";
@@ -65,13 +66,16 @@ export async function runMovers(options: {
   seconds: number;
   /** Cards per column, roughly (random indexes stay within it). */
   perColumn: number;
+  /** Live viewers holding the board's event stream meanwhile (1 unless told). */
+  viewers?: number;
 }): Promise<MoveRun> {
   const auth = { authorization: `Bearer ${options.apiKey}` };
   const stop = new AbortController();
-  const viewer = await liveViewer(
-    `${options.base}/api/v1/boards/${options.boardId}/events?after=${options.startSeq}`,
-    auth,
-    stop.signal,
+  const streamUrl = `${options.base}/api/v1/boards/${options.boardId}/events?after=${options.startSeq}`;
+  const viewer = await liveViewer(streamUrl, auth, stop.signal);
+  // Further viewers only load the server (each stream reads every change for itself).
+  const others = await Promise.all(
+    Array.from({ length: (options.viewers ?? 1) - 1 }, () => liveViewer(streamUrl, auth, stop.signal)),
   );
   const latencies: number[] = [];
   const sent = new Map<string, number>();
@@ -111,7 +115,7 @@ export async function runMovers(options: {
   // Let the last changes reach the viewer.
   await new Promise((r) => setTimeout(r, 1500));
   stop.abort();
-  await viewer.done;
+  await Promise.all([viewer, ...others].map((v) => v.done));
 
   latencies.sort((a, b) => a - b);
   const live: number[] = [];
