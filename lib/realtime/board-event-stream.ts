@@ -14,10 +14,12 @@
 //
 // The stream is pull-driven: nothing is subscribed or scheduled until someone reads the body, so a
 // response that is never read (the authorization matrix looks at the status only) holds nothing.
+// Each principal (a person, or an API key) holds at most MAX_STREAMS_PER_PRINCIPAL streams per
+// instance; one more is refused with 429 before it starts (reserveStreamSlot).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import { listBoardEvents } from "@/lib/data/boards/board-events";
 import { log } from "@/lib/log";
 import { subscribeBoard } from "@/lib/realtime/board-bus";
@@ -28,6 +30,41 @@ export const RECHECK_MS = 5_000;
 export const STREAM_LIFETIME_MS = 5 * 60_000;
 /** How long a client waits before reconnecting after the stream ended (the SSE `retry:` field). */
 const RETRY_MS = 1_000;
+/** Open streams per person or API key, per instance (a few tabs; not thousands). */
+export const MAX_STREAMS_PER_PRINCIPAL = 10;
+
+const openStreams = new Map<string, number>();
+
+/**
+ * Takes one of the principal's stream slots, or throws 429. The returned release is idempotent;
+ * the stream calls it when it ends, and it runs by itself when the client goes away or the stream
+ * was never read.
+ */
+export function reserveStreamSlot(actor: Actor, signal: AbortSignal, lifetimeMs = STREAM_LIFETIME_MS): () => void {
+  const key = actor.apiKeyId ? `key:${actor.apiKeyId}` : `user:${actor.userId}`;
+  const held = openStreams.get(key) ?? 0;
+  if (held >= MAX_STREAMS_PER_PRINCIPAL) {
+    throw new RateLimitedError(
+      5,
+      `At most ${MAX_STREAMS_PER_PRINCIPAL} board event streams may be open at once. Close one, or retry in 5 s.`,
+    );
+  }
+  openStreams.set(key, held + 1);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (openStreams.get(key) ?? 1) - 1;
+    if (left > 0) openStreams.set(key, left);
+    else openStreams.delete(key);
+    signal.removeEventListener("abort", release);
+    clearTimeout(fallback);
+  };
+  signal.addEventListener("abort", release, { once: true });
+  const fallback = setTimeout(release, lifetimeMs + 60_000);
+  fallback.unref();
+  return release;
+}
 
 export type BoardEventBatch = Awaited<ReturnType<typeof listBoardEvents>>;
 
@@ -41,6 +78,8 @@ export type BoardEventStreamOptions = {
   heartbeatMs?: number;
   recheckMs?: number;
   lifetimeMs?: number;
+  /** Gives the principal's stream slot back (reserveStreamSlot) when the stream ends. */
+  release?: () => void;
 };
 
 const encoder = new TextEncoder();
@@ -75,6 +114,7 @@ export function boardEventStream(options: BoardEventStreamOptions): ReadableStre
   function close() {
     if (closed) return;
     closed = true;
+    options.release?.();
     unsubscribe?.();
     timers.forEach(clearInterval);
     signal.removeEventListener("abort", close);

@@ -11,6 +11,7 @@ import { createCard } from "@/lib/data/boards/create-card";
 import { getBoard } from "@/lib/data/boards/get-board";
 import { moveCard } from "@/lib/data/boards/move-card";
 import { stopBoardBus } from "@/lib/realtime/board-bus";
+import { MAX_STREAMS_PER_PRINCIPAL } from "@/lib/realtime/board-event-stream";
 import type { BoardEventJson } from "@/lib/validations/board";
 import { apiKeyFor } from "@/test/api-keys";
 import { callRoute } from "@/test/call-route";
@@ -162,6 +163,30 @@ describe("GET /api/v1/boards/{id}/events", () => {
     });
     expect(noKeyScope.status).toBe(403);
     expect(listenersOf(board.id)).toBe(0);
+  });
+
+  it("holds at most 10 open streams per key: the 11th is 429 until one closes", async () => {
+    const board = await newBoard();
+    const key = (await apiKeyFor(member.userId, ["board.read"])).key;
+    const open = [];
+    for (let i = 0; i < MAX_STREAMS_PER_PRINCIPAL; i++)
+      open.push(await openStream(board.id, { after: board.seq, key }));
+    expect(open.every((s) => s.response.status === 200)).toBe(true);
+    const refused = await callRoute(GET, "GET", `/api/v1/boards/${board.id}/events`, {
+      key,
+      params: { id: board.id },
+      query: { after: String(board.seq) },
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe("rate_limited");
+    // Another key of the same person has its own allowance.
+    const other = await openStream(board.id, { after: board.seq });
+    expect(other.response.status).toBe(200);
+    await other.close();
+    await open[0]!.close();
+    const again = await openStream(board.id, { after: board.seq, key });
+    expect(again.response.status).toBe(200);
+    for (const s of [again, ...open.slice(1)]) await s.close();
   });
 
   it("refuses a missing or malformed change number with 422", async () => {
