@@ -8,9 +8,9 @@
 import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { gotoReady } from "./helpers";
-import { createAccount, signedInAs, signInAccount } from "./support/admin-session";
-import { freshContext } from "./helpers";
+import { generateNKeysBetween } from "fractional-indexing";
+import { freshContext, gotoReady } from "./helpers";
+import { createAccount, signedInAs, signInAccount, withE2eDb } from "./support/admin-session";
 
 const SHOTS = "/tmp/shots-board";
 mkdirSync(SHOTS, { recursive: true });
@@ -338,4 +338,59 @@ test("a viewer sees moves live but cannot move; a hard WIP limit refuses a move"
 
   await viewerContext.close();
   await owner.context.close();
+});
+
+test("a column of 150 cards renders only what is in view, and its cards still move by keyboard", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { context, page } = await signedInAs(browser, ["staff"]);
+  await createBoard(page, `Long ${marker()}`, "Inbox\nDone");
+  const boardId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const inboxId = (await column(page, "Inbox").getAttribute("data-column-id"))!;
+  // 150 cards written straight to the database (the UI would take minutes).
+  const keys = generateNKeysBetween(null, null, 150);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  withE2eDb((db) => {
+    const insert = db.prepare(
+      `INSERT INTO "Card" ("id", "boardId", "columnId", "position", "title", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    keys.forEach((key, i) =>
+      insert.run(`e2elong${marker()}${i}`, boardId, inboxId, key, `Task ${String(i + 1).padStart(3, "0")}`, now, now),
+    );
+  });
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(column(page, "Inbox").getByTestId("column-count")).toHaveText(/150/);
+  await expect(column(page, "Inbox").getByTestId("card-list")).toHaveAttribute("data-virtual", "true");
+  const rendered = await column(page, "Inbox").getByTestId("board-card").count();
+  expect(rendered).toBeGreaterThan(3);
+  expect(rendered).toBeLessThan(60);
+
+  await keyboardDrag(
+    page,
+    card(page, "Task 001"),
+    ["ArrowDown", "ArrowDown"],
+    /^Dropped card “Task 001” at position 3 of 150/,
+  );
+  await expect
+    .poll(async () => (await titles(page, "Inbox")).slice(0, 3))
+    .toEqual(["Task 002", "Task 003", "Task 001"]);
+  await keyboardDrag(
+    page,
+    card(page, "Task 002"),
+    ["ArrowRight"],
+    /^Moved card “Task 002” from “Inbox” to position 1 of 1 in “Done”/,
+  );
+  await expect.poll(() => titles(page, "Done")).toEqual(["Task 002"]);
+
+  // Scrolled to the end, the last cards are there (and the first are not).
+  await page.getByTestId("board-scroller").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(card(page, "Task 150")).toBeVisible();
+  await expect(card(page, "Task 004")).toHaveCount(0);
+
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  expect((await titles(page, "Inbox")).slice(0, 2)).toEqual(["Task 003", "Task 001"]);
+  await context.close();
 });

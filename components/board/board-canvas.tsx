@@ -14,7 +14,7 @@ import {
   type DropResult,
   type ResponderProvided,
 } from "@hello-pangea/dnd";
-import { memo, useCallback, useLayoutEffect, useRef, type RefObject } from "react";
+import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { BoardJson, CardJson, ColumnJson, LaneJson } from "@/lib/validations/board";
 import {
   DRAG_INSTRUCTIONS,
@@ -58,6 +58,9 @@ export const BoardCanvas = memo(function BoardCanvas({
   mutations,
   scrollRef,
 }: BoardCanvasProps) {
+  // The scroll container as state, not only a ref: long lists virtualise over it, and a child's
+  // layout effect runs before its parent's ref is set.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   // Responders read the latest board through a ref: the drag started on the board as it was.
   const latest = useRef({ board, visible });
   useLayoutEffect(() => {
@@ -165,7 +168,10 @@ export const BoardCanvas = memo(function BoardCanvas({
       dragHandleUsageInstructions={DRAG_INSTRUCTIONS}
     >
       <div
-        ref={scrollRef}
+        ref={(el) => {
+          scrollRef.current = el;
+          setScroller(el);
+        }}
         data-testid="board-scroller"
         tabIndex={-1}
         className="relative h-[calc(100dvh-15rem)] min-h-[24rem] overflow-auto overscroll-contain rounded-xl border border-border bg-background/60 focus:outline-none lg:h-[calc(100dvh-13rem)]"
@@ -176,7 +182,7 @@ export const BoardCanvas = memo(function BoardCanvas({
             visible={visible}
             canEdit={canEdit}
             mutations={mutations}
-            scrollRef={scrollRef}
+            scrollElement={scroller}
             columnCounts={columnCounts}
             shownCounts={shownCounts}
           />
@@ -225,7 +231,7 @@ export const BoardCanvas = memo(function BoardCanvas({
                           column={column}
                           laneId={null}
                           visible={visible}
-                          scrollRef={scrollRef}
+                          scrollElement={scroller}
                           canEdit={canEdit}
                           mutations={mutations}
                         />
@@ -248,7 +254,7 @@ function ColumnList({
   column,
   laneId,
   visible,
-  scrollRef,
+  scrollElement,
   canEdit,
   mutations,
   laneName,
@@ -256,7 +262,7 @@ function ColumnList({
   column: ColumnJson;
   laneId: string | null;
   visible: Lists;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollElement: HTMLDivElement | null;
   canEdit: boolean;
   mutations: BoardMutations;
   laneName?: string;
@@ -268,7 +274,7 @@ function ColumnList({
     <CardList
       list={key}
       cards={cards}
-      scrollRef={scrollRef}
+      scrollElement={scrollElement}
       emptyText={canEdit ? "Drop cards here" : "No cards"}
       footer={
         canEdit ? <AddCardForm list={key} listName={name} onAdd={mutations.createCard} compact={!!laneName} /> : null
@@ -282,7 +288,7 @@ function LanesGrid({
   visible,
   canEdit,
   mutations,
-  scrollRef,
+  scrollElement,
   columnCounts,
   shownCounts,
 }: {
@@ -290,7 +296,7 @@ function LanesGrid({
   visible: Lists;
   canEdit: boolean;
   mutations: BoardMutations;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollElement: HTMLDivElement | null;
   columnCounts: Map<string, number>;
   shownCounts: Map<string, number>;
 }) {
@@ -343,7 +349,7 @@ function LanesGrid({
                     laneId={lane.id}
                     laneName={lane.name}
                     visible={visible}
-                    scrollRef={scrollRef}
+                    scrollElement={scrollElement}
                     canEdit={canEdit}
                     mutations={mutations}
                   />

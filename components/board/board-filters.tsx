@@ -4,7 +4,7 @@
 // entry in the browser only, since the board already holds every open card and filters them
 // itself: no request, no re-render on the server. "Clear filters" and the count of cards hidden
 // by the filters sit at the end.
-import { Search, UserRound, X } from "lucide-react";
+import { Search, SlidersHorizontal, UserRound, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -55,6 +55,9 @@ export function BoardFilters({
   const set = (patch: Partial<BoardFilter>) => writeFilter({ ...filter, ...patch });
   const mine = filter.assignee === "me" || filter.assignee === meId;
   const hidden = total - shown;
+  // On a phone the filters other than the search fold away behind one button.
+  const [open, setOpen] = useState(false);
+  const chosen = (["assignee", "label", "due", "priority"] as const).filter((k) => filter[k]).length;
 
   return (
     <form
@@ -67,7 +70,7 @@ export function BoardFilters({
         set({ q: q.trim() });
       }}
     >
-      <div className="relative min-w-0 flex-1 basis-full sm:max-w-56 sm:basis-auto">
+      <div className="relative min-w-0 flex-1 sm:max-w-56">
         <label htmlFor="board-search" className="sr-only">
           Search cards
         </label>
@@ -92,71 +95,85 @@ export function BoardFilters({
       </div>
       <Button
         type="button"
-        variant={mine ? "primary" : "secondary"}
+        variant="secondary"
         size="sm"
-        className="h-9"
-        aria-pressed={mine}
-        onClick={() => set({ assignee: mine ? "" : "me" })}
+        className="h-9 sm:hidden"
+        aria-expanded={open}
+        aria-controls="board-filter-fields"
+        onClick={() => setOpen((o) => !o)}
       >
-        <UserRound className="size-4" aria-hidden="true" />
-        My cards
+        <SlidersHorizontal className="size-4" aria-hidden="true" />
+        Filters{chosen ? ` (${chosen})` : ""}
       </Button>
-      <Select
-        label="Assignee"
-        hideLabel
-        size="sm"
-        className="h-9"
-        wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
-        placeholder="Anyone"
-        value={filter.assignee === meId ? "me" : filter.assignee}
-        onChange={(e) => set({ assignee: e.target.value })}
-        options={[
-          { value: "me", label: "Me" },
-          ...members.filter((m) => m.userId !== meId).map((m) => ({ value: m.userId, label: m.name })),
-        ]}
-      />
-      <Select
-        label="Label"
-        hideLabel
-        size="sm"
-        className="h-9"
-        wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
-        placeholder="Any label"
-        value={filter.label}
-        onChange={(e) => set({ label: e.target.value })}
-        options={labels.map((l) => ({ value: l.id, label: l.name }))}
-      />
-      <Select
-        label="Due"
-        hideLabel
-        size="sm"
-        className="h-9"
-        wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
-        placeholder="Any due date"
-        value={filter.due}
-        onChange={(e) => set({ due: e.target.value as BoardFilter["due"] })}
-        options={[
-          { value: "overdue", label: "Overdue" },
-          { value: "week", label: "Due this week" },
-          { value: "none", label: "No due date" },
-        ]}
-      />
-      <Select
-        label="Priority"
-        hideLabel
-        size="sm"
-        className="h-9"
-        wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
-        placeholder="Any priority"
-        value={filter.priority}
-        onChange={(e) => set({ priority: e.target.value as BoardFilter["priority"] })}
-        options={[
-          ...CARD_PRIORITIES.filter((p) => p !== "none")
-            .toReversed()
-            .map((p) => ({ value: p, label: PRIORITY_META[p as Exclude<typeof p, "none">].label })),
-          { value: "none", label: "No priority" },
-        ]}
-      />
+      <div id="board-filter-fields" className={cn("contents", !open && "max-sm:hidden")}>
+        <Button
+          type="button"
+          variant={mine ? "primary" : "secondary"}
+          size="sm"
+          className="h-9"
+          aria-pressed={mine}
+          onClick={() => set({ assignee: mine ? "" : "me" })}
+        >
+          <UserRound className="size-4" aria-hidden="true" />
+          My cards
+        </Button>
+        <Select
+          label="Assignee"
+          hideLabel
+          size="sm"
+          className="h-9"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
+          placeholder="Anyone"
+          value={filter.assignee === meId ? "me" : filter.assignee}
+          onChange={(e) => set({ assignee: e.target.value })}
+          options={[
+            { value: "me", label: "Me" },
+            ...members.filter((m) => m.userId !== meId).map((m) => ({ value: m.userId, label: m.name })),
+          ]}
+        />
+        <Select
+          label="Label"
+          hideLabel
+          size="sm"
+          className="h-9"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
+          placeholder="Any label"
+          value={filter.label}
+          onChange={(e) => set({ label: e.target.value })}
+          options={labels.map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <Select
+          label="Due"
+          hideLabel
+          size="sm"
+          className="h-9"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-36"
+          placeholder="Any due date"
+          value={filter.due}
+          onChange={(e) => set({ due: e.target.value as BoardFilter["due"] })}
+          options={[
+            { value: "overdue", label: "Overdue" },
+            { value: "week", label: "Due this week" },
+            { value: "none", label: "No due date" },
+          ]}
+        />
+        <Select
+          label="Priority"
+          hideLabel
+          size="sm"
+          className="h-9"
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-32"
+          placeholder="Any priority"
+          value={filter.priority}
+          onChange={(e) => set({ priority: e.target.value as BoardFilter["priority"] })}
+          options={[
+            ...CARD_PRIORITIES.filter((p) => p !== "none")
+              .toReversed()
+              .map((p) => ({ value: p, label: PRIORITY_META[p as Exclude<typeof p, "none">].label })),
+            { value: "none", label: "No priority" },
+          ]}
+        />
+      </div>
       {isFiltering(filter) ? (
         <>
           <Button

@@ -109,3 +109,36 @@ describe("fullIndex", () => {
     expect(fullIndex(full, full, 2)).toBe(2);
   });
 });
+
+describe("a new card's stand-in", () => {
+  it("steps aside when the real card arrives first (by a live event)", () => {
+    const standIn = card("pending-1", "todo", "a9", { title: "Restock", createdAt: "2026-01-01T10:00:00.000Z" });
+    let s = boardReducer(start(), { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn } });
+    expect(titles(s, "todo")).toEqual(["c1", "c2", "pending-1"]);
+    s = boardReducer(s, {
+      type: "events",
+      events: [
+        {
+          seq: 11,
+          kind: "card.created",
+          actorId: "u1",
+          cardId: "c9",
+          payload: { cards: [card("c9", "todo", "a5", { title: "Restock", createdAt: "2026-01-01T10:00:01.000Z" })] },
+          createdAt: "2026-01-01T10:00:01.000Z",
+        },
+      ],
+    });
+    expect(titles(s, "todo")).toEqual(["c1", "c2", "c9"]);
+    // An older card of the same title does not hide it.
+    const older = boardReducer(
+      {
+        base: board({
+          cards: [card("old", "todo", "a0", { title: "Restock", createdAt: "2025-01-01T00:00:00.000Z" })],
+        }),
+        pending: [],
+      },
+      { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn } },
+    );
+    expect(titles(older, "todo")).toEqual(["old", "pending-1"]);
+  });
+});

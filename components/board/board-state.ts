@@ -66,10 +66,27 @@ function applyPending(board: BoardJson, change: PendingChange): BoardJson {
     case "remove-card":
       return { ...board, cards: board.cards.filter((c) => c.id !== change.cardId) };
     case "add-card":
+      // The live event of the new card can arrive before the action's answer: once the board holds
+      // a real card like it (same title and list, made since), the stand-in steps aside.
+      if (board.cards.some((c) => isCreatedFrom(c, change.card))) return board;
       return { ...board, cards: [...board.cards, change.card].sort(byPosition) };
     case "move-column":
       return placeColumn(board, change.columnId, change.index);
   }
+}
+
+/** Clocks differ: a real card counts as made since the stand-in within this much. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+function isCreatedFrom(card: CardJson, standIn: CardJson): boolean {
+  return (
+    card.id !== standIn.id &&
+    !card.id.startsWith("pending-") &&
+    card.title === standIn.title &&
+    card.columnId === standIn.columnId &&
+    card.laneId === standIn.laneId &&
+    Date.parse(card.createdAt) >= Date.parse(standIn.createdAt) - CLOCK_SLACK_MS
+  );
 }
 
 /** What the page shows: the base with the pending changes on top, oldest first. */

@@ -3,7 +3,7 @@
 // Enter on it), move up and down (Alt+↑/↓ on an item) and remove, and a field adding the next
 // item (Enter adds and keeps the field). Each change answers with the card's new counts.
 import { ArrowDown, ArrowUp, ListChecks, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { addChecklistItemAction } from "@/lib/actions/boards/add-checklist-item";
@@ -39,22 +39,32 @@ export function CardChecklist({
   const list = (items ?? []).map((i) => (i.id in ticked ? { ...i, done: ticked[i.id]! } : i));
   const done = list.filter((i) => i.done).length;
 
+  // Answers can overtake each other; the server writes one after another, so the answer to the
+  // latest request carries the fullest list, and an older one arriving late is not applied.
+  const sent = useRef(0);
+  const applied = useRef(0);
   const run = async (call: () => Promise<Changed>) => {
+    const mine = ++sent.current;
     setBusy(true);
     const result = await call();
-    setBusy(false);
+    if (mine === sent.current) setBusy(false);
     if (!result.ok) {
       toast.error(result.fieldErrors?.text?.[0] ?? result.error);
       return false;
     }
-    onChanged(result.data.checklist, result.data.card);
+    if (mine > applied.current) {
+      applied.current = mine;
+      onChanged(result.data.checklist, result.data.card);
+    }
     return true;
   };
 
   const add = async () => {
     const value = text.trim();
     if (!value) return;
-    if (await run(() => addChecklistItemAction(boardId, cardId, { text: value }))) setText("");
+    // The field is free for the next item at once; a refused one comes back into it.
+    setText("");
+    if (!(await run(() => addChecklistItemAction(boardId, cardId, { text: value })))) setText((t) => t || value);
   };
 
   const saveText = async (item: ChecklistItemJson) => {
@@ -208,7 +218,7 @@ export function CardChecklist({
             className="h-9"
             onChange={(e) => setText(e.target.value)}
           />
-          <Button type="submit" variant="secondary" size="sm" className="h-9" disabled={!text.trim()} loading={busy}>
+          <Button type="submit" variant="secondary" size="sm" className="h-9" disabled={!text.trim()}>
             Add
           </Button>
         </form>

@@ -97,7 +97,7 @@ export function CardDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         size="lg"
-        className="sm:max-w-3xl"
+        className="sm:max-w-3xl [&>div:first-child]:pr-16"
         title={
           card ? (
             <CardTitle card={card} editing={renaming && editable} onDone={() => setRenaming(false)} save={save} />
@@ -131,13 +131,15 @@ export function CardDialog({
           <div aria-hidden="true" className={cn("-mx-6 -mt-4 mb-4 h-3", swatch(card.coverColor).solid)} />
         ) : null}
         {editable && !renaming ? (
+          // Beside the dialog's close button (positioned against the dialog, so it stays put while the body scrolls).
           <button
             type="button"
             onClick={() => setRenaming(true)}
-            className="-mt-2 mb-3 inline-flex items-center gap-1.5 rounded-md px-1.5 py-1 text-xs font-medium text-muted-foreground hover:bg-muted hover:text-foreground"
+            title="Rename the card (E on the board)"
+            className="absolute right-12 top-4 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground transition hover:bg-muted hover:text-foreground"
           >
-            <Pencil className="size-3.5" aria-hidden="true" />
-            Rename
+            <Pencil className="size-4" aria-hidden="true" />
+            <span className="sr-only">Rename the card</span>
           </button>
         ) : null}
         {!card ? (

@@ -2,7 +2,19 @@
 // The card dialog's side column: who is on the card, its labels, due day, priority and cover,
 // the customer or transaction it is linked to (pickers only for those who may read them; the
 // linked record's name links to its page), and the card's actions. Each change saves at once.
-import { Archive, CalendarClock, FolderInput, Plus, ReceiptText, Tag, UserRound, Users, X } from "lucide-react";
+import {
+  Archive,
+  CalendarClock,
+  Flag,
+  FolderInput,
+  Palette,
+  Plus,
+  ReceiptText,
+  Tag,
+  UserRound,
+  Users,
+  X,
+} from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -190,26 +202,32 @@ export function CardFields({
         </div>
       </Group>
 
-      <Select
-        label="Priority"
-        size="sm"
-        className="h-9"
-        disabled={!canEdit}
-        value={card.priority}
-        onChange={(e) => {
-          const priority = e.target.value as CardJson["priority"];
-          void save({ priority }, `Priority: ${priority === "none" ? "none" : PRIORITY_META[priority].label}.`);
-        }}
-        options={CARD_PRIORITIES.map((p) => ({ value: p, label: p === "none" ? "None" : PRIORITY_META[p].label }))}
-      />
+      <Group title="Priority" icon={Flag}>
+        <Select
+          label="Priority"
+          hideLabel
+          size="sm"
+          className="h-9"
+          disabled={!canEdit}
+          value={card.priority}
+          onChange={(e) => {
+            const priority = e.target.value as CardJson["priority"];
+            void save({ priority }, `Priority: ${priority === "none" ? "none" : PRIORITY_META[priority].label}.`);
+          }}
+          options={CARD_PRIORITIES.map((p) => ({ value: p, label: p === "none" ? "None" : PRIORITY_META[p].label }))}
+        />
+      </Group>
 
-      <ColorPicker
-        label="Cover"
-        allowNone
-        disabled={!canEdit}
-        value={card.coverColor}
-        onChange={(coverColor) => void save({ coverColor }, coverColor ? "Cover set." : "Cover removed.")}
-      />
+      <Group title="Cover" icon={Palette}>
+        <ColorPicker
+          label="Cover colour"
+          hideLabel
+          allowNone
+          disabled={!canEdit}
+          value={card.coverColor}
+          onChange={(coverColor) => void save({ coverColor }, coverColor ? "Cover set." : "Cover removed.")}
+        />
+      </Group>
 
       {links.customers || card.customer ? (
         <Group title="Customer" icon={UserRound}>

@@ -1,28 +1,15 @@
 "use client";
 // One card in a column: a hello-pangea/dnd Draggable whose handle is the card itself (Space lifts
 // it for a keyboard drag; a pointer drags it), opened by a click or Enter, with the board's
-// single-key shortcuts while it has focus, and a "⋯" menu (Open, Move to…, top/bottom, Archive)
-// beside the handle rather than inside it, so the handle holds no nested control.
+// single-key shortcuts while it has focus, and a "⋯" menu (Open, Move to…, top/bottom, Archive;
+// card-menu.tsx, loaded on first use) beside the handle rather than inside it, so the handle
+// holds no nested control.
 import { Draggable, type DraggableProvided, type DraggableStateSnapshot } from "@hello-pangea/dnd";
-import {
-  ArrowDownToLine,
-  ArrowUpToLine,
-  Archive,
-  FolderInput,
-  MoreHorizontal,
-  SquareArrowOutUpRight,
-} from "lucide-react";
 import { memo, type CSSProperties, type KeyboardEvent } from "react";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import type { CardJson } from "@/lib/validations/board";
 import { useBoard, type CardCommand } from "@/components/board/board-context";
 import { CardFace, type CardFaceMeta } from "@/components/board/card-face";
+import { LazyMenu } from "@/components/board/lazy-menu";
 import { cn } from "@/lib/cn";
 
 /** Keys a focused card answers (documented in the shortcuts dialog). */
@@ -153,53 +140,20 @@ function CardMenu({
   onCommand: (command: CardCommand) => void;
 }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <button
-          type="button"
-          aria-label={`Actions for ${card.title}`}
-          className={cn(
-            "absolute right-1.5 top-1.5 flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
-            "opacity-0 hover:text-foreground focus-visible:opacity-100 group-hover/card:opacity-100 group-focus-within/card:opacity-100",
-            "data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100",
-          )}
-        >
-          <MoreHorizontal className="size-4" aria-hidden="true" />
-        </button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuItem onSelect={() => onCommand("open")}>
-          <SquareArrowOutUpRight className="size-4" aria-hidden="true" />
-          Open
-          <kbd className="ml-auto text-xs text-muted-foreground">Enter</kbd>
-        </DropdownMenuItem>
-        {canEdit ? (
-          <>
-            <DropdownMenuItem onSelect={() => onCommand("move-dialog")}>
-              <FolderInput className="size-4" aria-hidden="true" />
-              Move to…
-              <kbd className="ml-auto text-xs text-muted-foreground">M</kbd>
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => onCommand("top")}>
-              <ArrowUpToLine className="size-4" aria-hidden="true" />
-              Move to top
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => onCommand("bottom")}>
-              <ArrowDownToLine className="size-4" aria-hidden="true" />
-              Move to bottom
-            </DropdownMenuItem>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onCommand("archive")}>
-              <Archive className="size-4" aria-hidden="true" />
-              Archive
-              <kbd className="ml-auto text-xs text-muted-foreground">A</kbd>
-            </DropdownMenuItem>
-          </>
-        ) : null}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <LazyMenu
+      load={loadCardMenu}
+      label={`Actions for ${card.title}`}
+      className={cn(
+        "absolute right-1.5 top-1.5 flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
+        "opacity-0 hover:text-foreground focus-visible:opacity-100 group-hover/card:opacity-100 group-focus-within/card:opacity-100",
+        "data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100",
+      )}
+      menu={{ canEdit, onCommand }}
+    />
   );
 }
+
+const loadCardMenu = () => import("@/components/board/card-menu").then((m) => m.CardMenuContent);
 
 /** A card in a standard (not virtual) list. */
 export const CardTile = memo(function CardTile({ card, index }: { card: CardJson; index: number }) {

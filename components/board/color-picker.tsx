@@ -13,8 +13,11 @@ export function ColorPicker({
   onChange,
   allowNone = false,
   disabled = false,
+  hideLabel = false,
 }: {
   label: string;
+  /** Keep the legend for screen readers only (a heading names the group). */
+  hideLabel?: boolean;
   value: BoardColor | null;
   onChange: (color: BoardColor | null) => void;
   allowNone?: boolean;
@@ -24,7 +27,7 @@ export function ColorPicker({
   const options: (BoardColor | null)[] = allowNone ? [null, ...BOARD_COLORS] : [...BOARD_COLORS];
   return (
     <fieldset disabled={disabled} className="min-w-0">
-      <legend className="mb-1.5 text-sm font-medium text-foreground">{label}</legend>
+      <legend className={hideLabel ? "sr-only" : "mb-1.5 text-sm font-medium text-foreground"}>{label}</legend>
       <div className="flex flex-wrap gap-2">
         {options.map((color) => {
           const checked = value === color;

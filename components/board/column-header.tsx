@@ -1,27 +1,23 @@
 "use client";
 // A column's head: its name (editors rename it in place), its card count against its WIP limit
 // ("4 / 5": amber at a soft limit, red at or over a hard one, in words for screen readers too) and
-// a menu: rename, set the limit, move left or right, delete (refused while it holds cards).
-import { ArrowLeft, ArrowRight, Gauge, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+// a menu (column-menu.tsx, loaded on first use): rename, set the limit, move left or right,
+// delete (refused while it holds cards).
 import { useState, type HTMLAttributes } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { deleteColumnAction } from "@/lib/actions/boards/delete-column";
 import { updateColumnAction } from "@/lib/actions/boards/update-column";
 import { BOARD_LIMITS, type BoardChangePayload, type ColumnJson } from "@/lib/validations/board";
 import { swatch } from "@/components/board/colors";
 import { toast } from "@/components/board/board-toast";
+import { LazyMenu } from "@/components/board/lazy-menu";
 import { WipLimitDialog } from "@/components/board/wip-limit-dialog";
 import { cn } from "@/lib/cn";
 
 export type WipState = "none" | "ok" | "soft" | "hard";
+
+const loadColumnMenu = () => import("@/components/board/column-menu").then((m) => m.ColumnMenuContent);
 
 /** How a column stands against its limit: amber (soft) at or over it, red (hard) at or over it. */
 export function wipState(column: Pick<ColumnJson, "wipLimit" | "wipMode">, count: number): WipState {
@@ -136,45 +132,22 @@ export function ColumnHeader({
         </span>
       </div>
       {canEdit ? (
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <button
-              type="button"
-              aria-label={`Column actions for ${column.name}`}
-              className="flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground transition hover:bg-muted hover:text-foreground"
-            >
-              <MoreHorizontal className="size-4" aria-hidden="true" />
-            </button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="end" className="w-52">
-            <DropdownMenuItem
-              onSelect={() => {
-                setName(column.name);
-                setRenaming(true);
-              }}
-            >
-              <Pencil className="size-4" aria-hidden="true" />
-              Rename
-            </DropdownMenuItem>
-            <DropdownMenuItem onSelect={() => setWipOpen(true)}>
-              <Gauge className="size-4" aria-hidden="true" />
-              WIP limit…
-            </DropdownMenuItem>
-            <DropdownMenuItem disabled={index === 0} onSelect={() => onMove(index - 1)}>
-              <ArrowLeft className="size-4" aria-hidden="true" />
-              Move left
-            </DropdownMenuItem>
-            <DropdownMenuItem disabled={index === columnCount - 1} onSelect={() => onMove(index + 1)}>
-              <ArrowRight className="size-4" aria-hidden="true" />
-              Move right
-            </DropdownMenuItem>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem tone="danger" onSelect={() => setDeleting(true)}>
-              <Trash2 className="size-4" aria-hidden="true" />
-              Delete column…
-            </DropdownMenuItem>
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <LazyMenu
+          load={loadColumnMenu}
+          label={`Column actions for ${column.name}`}
+          className="flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground transition hover:bg-foreground/5 hover:text-foreground"
+          menu={{
+            first: index === 0,
+            last: index === columnCount - 1,
+            onRename: () => {
+              setName(column.name);
+              setRenaming(true);
+            },
+            onWip: () => setWipOpen(true),
+            onMove: (step: -1 | 1) => onMove(index + step),
+            onDelete: () => setDeleting(true),
+          }}
+        />
       ) : null}
       <WipLimitDialog
         open={wipOpen}
