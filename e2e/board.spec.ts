@@ -121,7 +121,6 @@ test("an editor builds a board and moves cards with the keyboard and Move to…,
   const move = page.getByRole("dialog", { name: "Move “Bravo”" });
   await move.getByLabel("Column").selectOption({ label: "Review" });
   await expect(move.getByLabel("Position")).toHaveValue("top");
-  await page.screenshot({ path: `${SHOTS}/move-dialog-light.png` });
   await move.getByRole("button", { name: "Move card" }).click();
   await expect(move).toBeHidden();
   await expect.poll(() => titles(page, "Review")).toEqual(["Bravo"]);
@@ -188,7 +187,6 @@ test("an editor builds a board and moves cards with the keyboard and Move to…,
   await dialog.getByRole("button", { name: "Comment" }).click();
   await expect(dialog.getByTestId("comments").locator("em")).toHaveText("Tuesday");
   await expect(dialog.getByTestId("card-history")).toContainText("moved it from “Backlog” to “Doing”");
-  await page.screenshot({ path: `${SHOTS}/card-dialog-light.png` });
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page).not.toHaveURL(/[?&]card=/);
@@ -206,30 +204,29 @@ test("an editor builds a board and moves cards with the keyboard and Move to…,
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page.getByTestId("board-card")).toHaveCount(3);
 
+  // Archive with A, find the card in the archive view, restore it.
+  await card(page, "Charlie").focus();
+  await page.keyboard.press("a");
+  await expect(page.getByText("Archived “Charlie”.")).toBeVisible();
+  await expect(card(page, "Charlie")).toHaveCount(0);
+  await page.getByRole("link", { name: "Archive" }).click();
+  await expect(page.getByRole("heading", { name: "Archived cards", level: 1 })).toBeVisible();
+  const archived = page.getByTestId("archived-card").filter({ hasText: "Charlie" });
+  await expect(archived).toContainText("From Backlog");
+  await archived.getByRole("button", { name: "Restore Charlie" }).click();
+  await expect(page.getByText("Restored “Charlie” to Backlog.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No archived cards" })).toBeVisible();
+  await page.getByRole("link", { name: `Back to ${name}` }).click();
+  await expect.poll(() => titles(page, "Backlog")).toEqual(["Charlie"]);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+
   // The shortcuts, listed by "?".
   await page.getByRole("heading", { name, level: 1 }).click();
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.keyboard.press("Escape");
 
-  await page.screenshot({ path: `${SHOTS}/board-light.png` });
   await context.close();
-
-  // The same board in the dark and at phone width.
-  for (const [scheme, size, file] of [
-    ["dark", { width: 1440, height: 900 }, "board-dark"],
-    ["light", { width: 390, height: 844 }, "board-phone"],
-  ] as const) {
-    const other = await freshContext(browser, scheme);
-    const p = await other.newPage();
-    await p.setViewportSize(size);
-    const account = createAccount(["staff"]);
-    await signInAccount(p, account);
-    await createBoard(p, `Shop floor ${marker()}`, "To do\nDoing\nDone");
-    await addCards(p, "To do", ["Restock the window display", "Call the supplier about the late delivery"]);
-    await p.screenshot({ path: `${SHOTS}/${file}.png` });
-    await other.close();
-  }
 });
 
 /** Calls a server action of the page the way the browser does (its id read from the page's scripts). */
@@ -392,5 +389,314 @@ test("a column of 150 cards renders only what is in view, and its cards still mo
   await page.reload();
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   expect((await titles(page, "Inbox")).slice(0, 2)).toEqual(["Task 003", "Task 001"]);
+  await context.close();
+});
+
+/** A board as a shop's team keeps it, written straight to the e2e database. Returns its id. */
+function seedStoreBoard(ownerId: string, editors: { id: string }[]): string {
+  const id = (p: string) => `e2e${p}${marker()}${marker()}`;
+  const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  const now = stamp(new Date());
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setUTCHours(12, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return stamp(d);
+  };
+  const boardId = id("b");
+  withE2eDb((db) => {
+    const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args);
+    run(
+      `INSERT INTO "Board" ("id","name","description","color","createdById","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?)`,
+      boardId,
+      "Store operations",
+      "What the Camden shop is working on this week.",
+      "teal",
+      ownerId,
+      now,
+      now,
+    );
+    run(
+      `INSERT INTO "BoardMember" ("boardId","userId","role","createdAt") VALUES (?,?,?,?)`,
+      boardId,
+      ownerId,
+      "owner",
+      now,
+    );
+    for (const e of editors) {
+      run(
+        `INSERT INTO "BoardMember" ("boardId","userId","role","createdAt") VALUES (?,?,?,?)`,
+        boardId,
+        e.id,
+        "editor",
+        now,
+      );
+    }
+    const columns = [
+      ["Backlog", null, "soft", null],
+      ["To do", null, "soft", "blue"],
+      ["In progress", 3, "soft", "amber"],
+      ["Review", 2, "hard", "violet"],
+      ["Done", null, "soft", "green"],
+    ] as const;
+    const columnIds = columns.map(([name, limit, mode, color], i) => {
+      const cid = id("c");
+      run(
+        `INSERT INTO "BoardColumn" ("id","boardId","name","position","color","wipLimit","wipMode","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)`,
+        cid,
+        boardId,
+        name,
+        `a${i}`,
+        color,
+        limit,
+        mode,
+        now,
+        now,
+      );
+      return cid;
+    });
+    const labels = Object.fromEntries(
+      (
+        [
+          ["Stock", "amber"],
+          ["Customer", "blue"],
+          ["Display", "violet"],
+          ["Urgent", "red"],
+          ["Admin", "slate"],
+        ] as const
+      ).map(([name, color]) => {
+        const lid = id("l");
+        run(`INSERT INTO "BoardLabel" ("id","boardId","name","color") VALUES (?,?,?,?)`, lid, boardId, name, color);
+        return [name, lid];
+      }),
+    );
+    const customerId = id("cu");
+    run(
+      `INSERT INTO "Customer" ("id","name","email","createdAt","updatedAt") VALUES (?,?,?,?,?)`,
+      customerId,
+      "Harbour Books Ltd",
+      `orders-${marker()}@harbourbooks.example`,
+      now,
+      now,
+    );
+    const [priya, tom] = editors;
+    type Seed = {
+      title: string;
+      labels?: string[];
+      priority?: string;
+      due?: number;
+      people?: string[];
+      checklist?: [number, number];
+      comments?: number;
+      cover?: string;
+      customer?: boolean;
+      description?: string;
+    };
+    const cards: Seed[][] = [
+      [
+        {
+          title: "Plan the spring window display",
+          labels: ["Display"],
+          priority: "low",
+          checklist: [0, 4],
+          description: "Theme ideas in the shared folder.",
+        },
+        { title: "Quote for the bulk order of notebooks", labels: ["Customer"], due: 12, customer: true },
+      ],
+      [
+        {
+          title: "Reorder A5 notebooks (dotted)",
+          labels: ["Stock"],
+          priority: "high",
+          due: 0,
+          people: [priya!.id],
+          checklist: [1, 3],
+        },
+        {
+          title: "Call back about the damaged parcel",
+          labels: ["Customer", "Urgent"],
+          priority: "urgent",
+          due: -2,
+          people: [ownerId],
+          comments: 2,
+          customer: true,
+        },
+        { title: "Update the opening hours on the door", labels: ["Admin"] },
+      ],
+      [
+        { title: "Count stock in aisle 3", labels: ["Stock"], checklist: [5, 8], people: [tom!.id] },
+        { title: "Photograph new arrivals for the website", labels: ["Display"], due: 3, people: [priya!.id, tom!.id] },
+        {
+          title: "Prepare the monthly VAT figures",
+          labels: ["Admin"],
+          priority: "medium",
+          people: [ownerId],
+          comments: 1,
+        },
+      ],
+      [
+        {
+          title: "New price labels for the stationery wall",
+          labels: ["Display"],
+          checklist: [6, 6],
+          cover: "amber",
+          people: [tom!.id],
+        },
+        { title: "Check last week's refund receipts", labels: ["Admin"], priority: "medium" },
+      ],
+      [{ title: "Restock the gift wrap" }, { title: "Fix the till drawer latch", people: [tom!.id] }],
+    ];
+    cards.forEach((list, c) =>
+      list.forEach((seed, i) => {
+        const cardId = id("k");
+        run(
+          `INSERT INTO "Card" ("id","boardId","columnId","position","title","description","dueAt","priority","coverColor","customerId","createdById","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          cardId,
+          boardId,
+          columnIds[c],
+          `a${i}`,
+          seed.title,
+          seed.description ?? null,
+          seed.due === undefined ? null : day(seed.due),
+          seed.priority ?? "none",
+          seed.cover ?? null,
+          seed.customer ? customerId : null,
+          ownerId,
+          now,
+          now,
+        );
+        for (const l of seed.labels ?? [])
+          run(`INSERT INTO "CardLabel" ("cardId","labelId") VALUES (?,?)`, cardId, labels[l]);
+        for (const u of seed.people ?? [])
+          run(`INSERT INTO "CardAssignee" ("cardId","userId") VALUES (?,?)`, cardId, u);
+        const [done, total] = seed.checklist ?? [0, 0];
+        for (let k = 0; k < total; k++) {
+          run(
+            `INSERT INTO "ChecklistItem" ("id","cardId","text","done","position","createdAt") VALUES (?,?,?,?,?,?)`,
+            id("i"),
+            cardId,
+            `Step ${k + 1}`,
+            k < done ? 1 : 0,
+            `a${k}`,
+            now,
+          );
+        }
+        for (let k = 0; k < (seed.comments ?? 0); k++) {
+          run(
+            `INSERT INTO "CardComment" ("id","cardId","authorId","body","createdAt","updatedAt") VALUES (?,?,?,?,?,?)`,
+            id("m"),
+            cardId,
+            ownerId,
+            k === 0
+              ? "Left a message with their office; they will **call back before noon**."
+              : "Courier collects the parcel on Thursday.",
+            now,
+            now,
+          );
+        }
+      }),
+    );
+  });
+  return boardId;
+}
+
+test("a team's board reads at a glance: WIP limits, overdue cards, labels and people (light, dark, phone)", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const owner = createAccount(["staff"], { firstName: "Maya" });
+  const editors = [
+    createAccount(["staff"], { firstName: "Priya", lastName: "Shah" }),
+    createAccount(["staff"], { firstName: "Tom", lastName: "Becker" }),
+  ];
+  const boardId = seedStoreBoard(owner.id, editors);
+  for (const [scheme, size, file] of [
+    ["light", { width: 1440, height: 900 }, "board-light"],
+    ["dark", { width: 1440, height: 900 }, "board-dark"],
+    ["light", { width: 390, height: 844 }, "board-phone"],
+  ] as const) {
+    const context = await freshContext(browser, scheme);
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    await signInAccount(page, owner);
+    await gotoReady(page, `/board/${boardId}`);
+    await expect(page.getByRole("heading", { name: "Store operations", level: 1 })).toBeVisible();
+    await expect(column(page, "In progress").getByTestId("column-count")).toHaveAttribute("data-wip", "soft");
+    await expect(column(page, "Review").getByTestId("column-count")).toHaveAttribute("data-wip", "hard");
+    await expect(column(page, "To do").getByTestId("column-count")).toHaveAttribute("data-wip", "none");
+    const overdue = card(page, "Call back about the damaged parcel");
+    await expect(page.locator(`#${await overdue.getAttribute("id")}-facts`)).toHaveText(
+      /Labels: Customer, Urgent\. Due .*, overdue\. Priority urgent\. 2 comments\. Customer Harbour Books Ltd\. Assigned to Maya/,
+    );
+    await expect(card(page, "Reorder A5 notebooks (dotted)")).toContainText("Today");
+    if (file === "board-light") {
+      await page.screenshot({ path: `${SHOTS}/board-light.png` });
+      // The card dialog of the overdue card, and Move to… from its menu.
+      await overdue.click();
+      const dialog = page.getByRole("dialog", { name: "Call back about the damaged parcel" });
+      await expect(dialog.getByTestId("comments")).toContainText("call back before noon");
+      await expect(dialog.getByRole("link", { name: "Harbour Books Ltd" })).toHaveAttribute(
+        "href",
+        /\/records\/customers\//,
+      );
+      await page.screenshot({ path: `${SHOTS}/card-dialog-light.png` });
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Actions for Call back about the damaged parcel" }).click();
+      await page.getByRole("menuitem", { name: "Move to…" }).click();
+      const move = page.getByRole("dialog", { name: "Move “Call back about the damaged parcel”" });
+      // A column at its soft limit says so; one at a hard limit could not be chosen.
+      await move.getByLabel("Column").selectOption({ label: "In progress (3 of 3)" });
+      await expect(move.getByRole("option", { name: "Review (2 of 2, hard limit) · full" })).toBeDisabled();
+      await page.screenshot({ path: `${SHOTS}/move-dialog-light.png` });
+      await page.keyboard.press("Escape");
+    } else {
+      await page.screenshot({ path: `${SHOTS}/${file}.png` });
+    }
+    await context.close();
+  }
+});
+
+test("a board with swimlanes: lanes across the columns, cards move within their lane", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { context, page } = await signedInAs(browser, ["staff"]);
+  await gotoReady(page, "/board");
+  await page
+    .getByRole("button", { name: /Create your first board|New board/ })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog", { name: "New board" });
+  const name = `Lanes ${marker()}`;
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("checkbox", { name: /Swimlanes/ }).check();
+  await dialog.getByRole("button", { name: "Create board" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByTestId("board-lane")).toHaveCount(1);
+
+  // A second lane, from the settings.
+  await page.getByRole("button", { name: "Settings" }).click();
+  const settings = page.getByRole("dialog", { name: "Board settings" });
+  await settings.getByRole("tab", { name: "Lanes" }).click();
+  await settings.getByLabel("New lane name").fill("Expedite");
+  await settings.getByRole("button", { name: "Add lane" }).click();
+  await expect(settings.getByLabel("Lane name")).toHaveCount(2);
+  await page.keyboard.press("Escape");
+  const lane = page.getByTestId("board-lane").filter({ has: page.getByRole("heading", { name: "Expedite" }) });
+  await expect(lane).toBeVisible();
+
+  // A card in Expedite / To do, then ] to the next column: it stays in its lane.
+  await lane.getByRole("button", { name: "Add a card to To do, lane Expedite" }).click();
+  await page.getByLabel("Title of the new card in To do, lane Expedite").fill("Rush order for Harbour Books");
+  await page.getByLabel("Title of the new card in To do, lane Expedite").press("Enter");
+  await page.getByLabel("Title of the new card in To do, lane Expedite").press("Escape");
+  const rush = card(page, "Rush order for Harbour Books");
+  await expect(rush).toHaveAttribute("tabindex", "0");
+  await rush.focus();
+  await page.keyboard.press("]");
+  await expect(page.getByTestId("board-announcer")).toHaveText(/to position 1 of 1 in “Doing”, lane “Expedite”/);
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(lane.getByTestId("board-card")).toHaveAttribute("aria-label", "Rush order for Harbour Books");
+  await page.screenshot({ path: `${SHOTS}/board-swimlanes-light.png` });
   await context.close();
 });

@@ -209,11 +209,11 @@ export const BoardCanvas = memo(function BoardCanvas({
                         data-testid="board-column"
                         data-column-id={column.id}
                         className={cn(
-                          "flex w-72 shrink-0 flex-col rounded-xl bg-muted/80 ring-1 ring-border/60 dark:bg-muted/50",
+                          "flex w-72 shrink-0 flex-col rounded-xl bg-muted/80 ring-1 ring-border/60 dark:bg-surface",
                           snapshot.isDragging && "shadow-2xl ring-brand/40",
                         )}
                       >
-                        <div className="sticky top-0 z-10 rounded-t-xl bg-muted dark:bg-[rgb(var(--muted)/0.95)]">
+                        <div className="sticky top-0 z-10 rounded-t-xl bg-muted dark:bg-surface">
                           <ColumnHeader
                             boardId={board.id}
                             column={column}
@@ -308,7 +308,7 @@ function LanesGrid({
           {board.columns.map((column, index) => (
             <div
               key={column.id}
-              className="rounded-t-xl bg-muted ring-1 ring-border/60"
+              className="rounded-t-xl bg-muted ring-1 ring-border/60 dark:bg-surface"
               data-testid="board-column"
               data-column-id={column.id}
             >
@@ -342,7 +342,7 @@ function LanesGrid({
               {board.columns.map((column) => (
                 <div
                   key={column.id}
-                  className="flex min-h-24 flex-col rounded-xl bg-muted/60 pt-1 ring-1 ring-border/50 dark:bg-muted/40"
+                  className="flex min-h-24 flex-col rounded-xl bg-muted/60 pt-1 ring-1 ring-border/50 dark:bg-surface/70"
                 >
                   <ColumnList
                     column={column}

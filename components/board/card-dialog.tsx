@@ -97,7 +97,7 @@ export function CardDialog({
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         size="lg"
-        className="sm:max-w-3xl [&>div:first-child]:pr-16"
+        className="sm:max-w-3xl [&>div:first-child>div:first-child]:pr-10"
         title={
           card ? (
             <CardTitle card={card} editing={renaming && editable} onDone={() => setRenaming(false)} save={save} />
@@ -136,7 +136,7 @@ export function CardDialog({
             type="button"
             onClick={() => setRenaming(true)}
             title="Rename the card (E on the board)"
-            className="absolute right-12 top-4 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground transition hover:bg-muted hover:text-foreground"
+            className="absolute right-14 top-3.5 inline-flex size-8 items-center justify-center rounded-md text-muted-foreground transition hover:bg-muted hover:text-foreground"
           >
             <Pencil className="size-4" aria-hidden="true" />
             <span className="sr-only">Rename the card</span>

@@ -57,10 +57,16 @@ export type CardFaceMeta = {
   today: string;
 };
 
+/** A card's labels in the board's order (by name), not in the order of their ids. */
+function labelsOf(card: CardJson, meta: CardFaceMeta): LabelJson[] {
+  if (card.labelIds.length === 0) return [];
+  return [...meta.labels.values()].filter((l) => card.labelIds.includes(l.id));
+}
+
 /** The card's facts in words, for screen readers ("Due today, overdue. Priority high. 2 of 5 done."). */
 export function cardSummary(card: CardJson, meta: CardFaceMeta): string {
   const parts: string[] = [];
-  const labels = card.labelIds.map((id) => meta.labels.get(id)?.name).filter(Boolean);
+  const labels = labelsOf(card, meta).map((l) => l.name);
   if (labels.length) parts.push(`Labels: ${labels.join(", ")}.`);
   if (card.dueAt) {
     const status = dueStatus(card.dueAt, meta.today);
@@ -85,7 +91,7 @@ export const CardFace = memo(function CardFace({
   meta: CardFaceMeta;
   describedById?: string;
 }) {
-  const labels = card.labelIds.map((id) => meta.labels.get(id)).filter((l): l is LabelJson => Boolean(l));
+  const labels = labelsOf(card, meta);
   const assignees = card.assigneeIds.map((id) => meta.members.get(id)).filter((m): m is MemberJson => Boolean(m));
   const status = card.dueAt ? dueStatus(card.dueAt, meta.today) : null;
   const priority = card.priority === "none" ? null : PRIORITY_META[card.priority];
@@ -171,7 +177,7 @@ export const CardFace = memo(function CardFace({
           ) : null}
           {card.customer ? (
             <span
-              className="inline-flex min-w-0 max-w-[10rem] items-center gap-1 rounded bg-muted px-1 py-px"
+              className="inline-flex min-w-0 max-w-[10rem] items-center gap-1 rounded bg-muted px-1 py-px dark:bg-background/50"
               title="Customer"
             >
               <UserRound className="size-3.5 shrink-0" />
@@ -180,7 +186,7 @@ export const CardFace = memo(function CardFace({
           ) : null}
           {card.transaction ? (
             <span
-              className="inline-flex items-center gap-1 rounded bg-muted px-1 py-px tabular-nums"
+              className="inline-flex items-center gap-1 rounded bg-muted px-1 py-px dark:bg-background/50 tabular-nums"
               title="Transaction"
             >
               <ReceiptText className="size-3.5" />#{card.transaction.number}

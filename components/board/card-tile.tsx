@@ -116,7 +116,7 @@ export function CardShell({
           onCommand?.(command);
         }}
         className={cn(
-          "block w-full cursor-pointer rounded-lg border border-border bg-surface px-3 py-2.5 text-left shadow-sm transition-shadow",
+          "block w-full cursor-pointer rounded-lg border border-border bg-surface px-3 py-2.5 text-left shadow-sm transition-shadow dark:bg-muted dark:shadow-black/30",
           "hover:border-brand/40 hover:shadow focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-[var(--brand)]",
           canEdit ? "active:cursor-grabbing" : "",
           (snapshot.isDragging || clone) && "rotate-[1.5deg] border-brand/50 shadow-xl ring-1 ring-brand/30",

@@ -154,13 +154,17 @@ export function MoveCardDialog({
                   setColumnId(e.target.value);
                   setPosition(null);
                 }}
-                options={target.columns.map((c) => ({
-                  value: c.id,
-                  label:
-                    c.wipLimit !== null
-                      ? `${c.name} (limit ${c.wipLimit}${c.wipMode === "hard" ? ", hard" : ""})`
-                      : c.name,
-                }))}
+                options={target.columns.map((c) => {
+                  if (c.wipLimit === null) return { value: c.id, label: c.name };
+                  const count = target.cards.filter((k) => k.columnId === c.id && k.id !== card.id).length;
+                  // A hard limit that is reached refuses the card: say so, and offer it no more.
+                  const full = c.wipMode === "hard" && count >= c.wipLimit && c.id !== card.columnId;
+                  return {
+                    value: c.id,
+                    label: `${c.name} (${count} of ${c.wipLimit}${c.wipMode === "hard" ? ", hard limit" : ""})${full ? " · full" : ""}`,
+                    disabled: full,
+                  };
+                })}
               />
               {target.swimlanesEnabled ? (
                 <Select
