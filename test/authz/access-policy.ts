@@ -27,6 +27,7 @@ import {
 import { apiPlatformPolicy } from "./policy/api-platform";
 import { boardsApiPolicy } from "./policy/boards-api";
 import { boardsLivePolicy } from "./policy/boards-live";
+import { boardsUiPolicy } from "./policy/boards-ui";
 import { customersPolicy } from "./policy/customers";
 import { directoryApiPolicy } from "./policy/directory-api";
 import { productsPolicy } from "./policy/products";
@@ -905,6 +906,7 @@ const AREAS: readonly AreaPolicy[] = [
   directoryApiPolicy,
   boardsApiPolicy,
   boardsLivePolicy,
+  boardsUiPolicy,
 ];
 
 /** Entries keyed twice would silently replace one another: refuse that at load. */
