@@ -15,6 +15,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/rbac/can";
 import type { CustomerJson } from "@/lib/validations/customer";
+import { LinkedCards } from "@/components/board/linked-cards";
+import { listLinkedCards } from "@/lib/data/boards/list-linked-cards";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -169,6 +171,12 @@ export default async function CustomerPage({ params }: Props) {
         <div className="lg:col-span-3">
           <CustomerPurchases viewer={viewer} customerId={customer.id} />
         </div>
+        {/* Board cards linked to this customer, on boards the viewer is a member of. */}
+        {can(viewer, "board.read") ? (
+          <div className="lg:col-span-3">
+            <LinkedCards cards={await listLinkedCards(viewer, { customerId: customer.id })} />
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
+import { LinkedCards } from "@/components/board/linked-cards";
 import { Receipt, ReceiptPrintStyle } from "@/components/transactions/receipt";
 import { TransactionActions } from "@/components/transactions/transaction-actions";
 import { buttonClasses } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
+import { listLinkedCards } from "@/lib/data/boards/list-linked-cards";
 import { getTransaction } from "@/lib/data/transactions/get-transaction";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/rbac/can";
@@ -40,6 +42,12 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
         />
       </div>
       <Receipt sale={sale} />
+      {/* Board cards linked to this sale, on boards the viewer is a member of. */}
+      {can(viewer, "board.read") ? (
+        <div className="print:hidden">
+          <LinkedCards cards={await listLinkedCards(viewer, { transactionId: sale.id })} />
+        </div>
+      ) : null}
     </div>
   );
 }
