@@ -23,12 +23,15 @@ export function CardChecklist({
   items,
   canEdit,
   onChanged,
+  serial,
 }: {
   boardId: string;
   cardId: string;
   items: ChecklistItemJson[] | null;
   canEdit: boolean;
   onChanged: (checklist: ChecklistItemJson[], card: CardJson) => void;
+  /** The board's per-card write queue (use-board-mutations.ts). */
+  serial: <T>(cardId: string, write: () => Promise<T>) => Promise<T>;
 }) {
   const [text, setText] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function CardChecklist({
   const run = async (call: () => Promise<Changed>) => {
     const mine = ++sent.current;
     setBusy(true);
-    const result = await call();
+    const result = await serial(cardId, call);
     if (mine === sent.current) setBusy(false);
     if (!result.ok) {
       toast.error(result.fieldErrors?.text?.[0] ?? result.error);

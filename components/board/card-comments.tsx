@@ -21,6 +21,7 @@ export function CardComments({
   me,
   now,
   onChanged,
+  serial,
 }: {
   boardId: string;
   cardId: string;
@@ -29,6 +30,8 @@ export function CardComments({
   me: { userId: string; name: string };
   now: Date;
   onChanged: (comments: CardCommentJson[], card: CardJson) => void;
+  /** The board's per-card write queue (use-board-mutations.ts). */
+  serial: <T>(cardId: string, write: () => Promise<T>) => Promise<T>;
 }) {
   const [body, setBody] = useState("");
   const [pending, setPending] = useState(false);
@@ -39,7 +42,7 @@ export function CardComments({
     if (!body.trim() || pending) return;
     setPending(true);
     setError(null);
-    const result = await addCommentAction(boardId, cardId, { body });
+    const result = await serial(cardId, () => addCommentAction(boardId, cardId, { body }));
     setPending(false);
     if (!result.ok) return setError(result.fieldErrors?.body?.[0] ?? result.error);
     setBody("");
@@ -47,7 +50,7 @@ export function CardComments({
   };
 
   const remove = async (comment: CardCommentJson) => {
-    const result = await deleteCommentAction(boardId, cardId, comment.id);
+    const result = await serial(cardId, () => deleteCommentAction(boardId, cardId, comment.id));
     if (!result.ok) return toast.error(result.error);
     onChanged(
       list.filter((c) => c.id !== comment.id),

@@ -82,7 +82,7 @@ export function CardDialog({
 
   const save = async (input: UpdateCardInput, message: string) => {
     if (!card) return false;
-    const result = await mutations.updateCard(card.id, input, { version: card.version, message });
+    const result = await mutations.updateCard(card.id, input, { message });
     if (result.ok) {
       setDetail((d) => (d ? { ...d, card: result.data.card } : d));
       void load();
@@ -168,6 +168,7 @@ export function CardDialog({
                 cardId={card.id}
                 items={detail?.checklist ?? null}
                 canEdit={editable}
+                serial={mutations.serial}
                 onChanged={(checklist, changed) => {
                   setDetail((d) => (d ? { ...d, checklist, card: changed } : d));
                   mutations.apply({ cards: [changed] });
@@ -178,6 +179,7 @@ export function CardDialog({
                 cardId={card.id}
                 comments={detail?.comments ?? null}
                 canEdit={editable}
+                serial={mutations.serial}
                 me={me}
                 now={now}
                 onChanged={(comments, changed) => {

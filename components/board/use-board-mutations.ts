@@ -33,6 +33,12 @@ export type BoardMutations = {
   moveColumn: (columnId: string, index: number) => Promise<boolean>;
   apply: (payload: BoardChangePayload) => void;
   reload: () => Promise<void>;
+  /**
+   * Runs one write of a card after the earlier ones of the same card have been answered, so each
+   * is sent with the version the previous one produced: one's own quick successive changes (two
+   * moves, a tick then a priority) never refuse each other as stale.
+   */
+  serial: <T>(cardId: string, write: () => Promise<T>) => Promise<T>;
 };
 
 const STALE = "precondition_failed";
@@ -44,6 +50,20 @@ export function useBoardMutations(
 ): BoardMutations {
   const nextId = useRef(1);
   const undoing = useRef(false);
+  const queues = useRef(new Map<string, Promise<unknown>>());
+
+  const serial = useCallback(<T>(cardId: string, write: () => Promise<T>): Promise<T> => {
+    const before = queues.current.get(cardId) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(write);
+    const tail = mine.catch(() => undefined);
+    queues.current.set(cardId, tail);
+    void tail.then(() => {
+      if (queues.current.get(cardId) === tail) queues.current.delete(cardId);
+    });
+    return mine;
+  }, []);
+  /** The card's version as the board holds it now (after the answers applied so far). */
+  const versionOf = useCallback((cardId: string) => getView().cards.find((c) => c.id === cardId)?.version, [getView]);
 
   const optimistic = useCallback(
     (change: PendingChange) => {
@@ -95,16 +115,18 @@ export function useBoardMutations(
       const id = otherBoard
         ? optimistic({ kind: "remove-card", cardId })
         : optimistic({ kind: "move", cardId, to: { columnId: to.columnId, laneId: to.laneId, index: to.index } });
-      const result = await moveCardAction(
-        boardId,
-        cardId,
-        {
-          columnId: to.columnId,
-          laneId: to.laneId,
-          index: to.index,
-          ...(otherBoard ? { boardId: to.boardId } : {}),
-        },
-        card.version,
+      const result = await serial(cardId, () =>
+        moveCardAction(
+          boardId,
+          cardId,
+          {
+            columnId: to.columnId,
+            laneId: to.laneId,
+            index: to.index,
+            ...(otherBoard ? { boardId: to.boardId } : {}),
+          },
+          versionOf(cardId) ?? card.version,
+        ),
       );
       if (!result.ok) {
         dispatch({ type: "rollback", id });
@@ -128,7 +150,7 @@ export function useBoardMutations(
       }
       return true;
     },
-    [boardId, dispatch, getView, optimistic, offerUndo, reload],
+    [boardId, dispatch, getView, optimistic, offerUndo, reload, serial, versionOf],
   );
 
   const createCard = useCallback<BoardMutations["createCard"]>(
@@ -177,9 +199,9 @@ export function useBoardMutations(
 
   const updateCard = useCallback<BoardMutations["updateCard"]>(
     async (cardId, input, options) => {
-      const view = getView();
-      const card = view.cards.find((c) => c.id === cardId);
-      const result = await updateCardAction(boardId, cardId, input, options?.version ?? card?.version);
+      const result = await serial(cardId, () =>
+        updateCardAction(boardId, cardId, input, versionOf(cardId) ?? options?.version),
+      );
       if (result.ok) {
         dispatch({ type: "apply", payload: { cards: [result.data.card] } });
         if (options?.message) offerUndo(options.message);
@@ -189,7 +211,7 @@ export function useBoardMutations(
       } else if (!result.fieldErrors) toast.error(result.error);
       return result;
     },
-    [boardId, dispatch, getView, offerUndo, reload],
+    [boardId, dispatch, offerUndo, reload, serial, versionOf],
   );
 
   const setArchived = useCallback<BoardMutations["setArchived"]>(
@@ -197,7 +219,9 @@ export function useBoardMutations(
       const view = getView();
       const card = view.cards.find((c) => c.id === cardId);
       const id = archived ? optimistic({ kind: "remove-card", cardId }) : null;
-      const result = await setCardArchivedAction(boardId, cardId, archived, archived ? card?.version : undefined);
+      const result = await serial(cardId, () =>
+        setCardArchivedAction(boardId, cardId, archived, archived ? (versionOf(cardId) ?? card?.version) : undefined),
+      );
       if (!result.ok) {
         if (id !== null) dispatch({ type: "rollback", id });
         toast.error(
@@ -212,7 +236,7 @@ export function useBoardMutations(
       offerUndo(archived ? `Archived “${result.data.card.title}”.` : `Restored “${result.data.card.title}”.`);
       return true;
     },
-    [boardId, dispatch, getView, optimistic, offerUndo],
+    [boardId, dispatch, getView, optimistic, offerUndo, serial, versionOf],
   );
 
   const moveColumn = useCallback<BoardMutations["moveColumn"]>(
@@ -233,7 +257,7 @@ export function useBoardMutations(
   const apply = useCallback((payload: BoardChangePayload) => dispatch({ type: "apply", payload }), [dispatch]);
 
   return useMemo(
-    () => ({ moveCard, createCard, updateCard, setArchived, undo, moveColumn, apply, reload }),
-    [moveCard, createCard, updateCard, setArchived, undo, moveColumn, apply, reload],
+    () => ({ moveCard, createCard, updateCard, setArchived, undo, moveColumn, apply, reload, serial }),
+    [moveCard, createCard, updateCard, setArchived, undo, moveColumn, apply, reload, serial],
   );
 }
