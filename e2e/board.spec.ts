@@ -657,6 +657,15 @@ test("a team's board reads at a glance: WIP limits, overdue cards, labels and pe
       await expect(move.getByRole("option", { name: "Review (2 of 2, hard limit) · full" })).toBeDisabled();
       await page.screenshot({ path: `${SHOTS}/move-dialog-light.png` });
       await page.keyboard.press("Escape");
+      // The customer's page lists the cards linked to it; one opens on its board, in its dialog.
+      await overdue.click();
+      await page.getByRole("dialog").getByRole("link", { name: "Harbour Books Ltd" }).click();
+      await expect(page.getByRole("heading", { name: "Harbour Books Ltd", level: 1 })).toBeVisible();
+      const linked = page.getByTestId("linked-cards");
+      await expect(linked.getByRole("link")).toHaveCount(2);
+      await linked.getByRole("link", { name: /Quote for the bulk order of notebooks/ }).click();
+      await expect(page).toHaveURL(new RegExp(`/board/${boardId}\\?card=`));
+      await expect(page.getByRole("dialog", { name: "Quote for the bulk order of notebooks" })).toBeVisible();
     } else {
       await page.screenshot({ path: `${SHOTS}/${file}.png` });
     }
