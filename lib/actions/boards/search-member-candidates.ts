@@ -8,6 +8,7 @@ import { listUsers } from "@/lib/data/users/list-users";
 import { ForbiddenError } from "@/lib/errors";
 import { can } from "@/lib/rbac/can";
 import { parseUserListQuery } from "@/lib/validations/user-list-query";
+import { personName } from "@/lib/data/boards/board-json";
 
 export type MemberCandidate = { userId: string; name: string; username: string };
 
@@ -23,7 +24,7 @@ export async function searchMemberCandidatesAction(q: string): Promise<ActionRes
     const page = await listUsers(viewer, query);
     return page.items.map((u) => ({
       userId: u.id,
-      name: `${u.firstName} ${u.lastName}`.trim() || u.username,
+      name: personName(u),
       username: u.username,
     }));
   });

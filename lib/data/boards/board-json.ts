@@ -118,3 +118,8 @@ export function byPosition<T extends { position: string; id: string }>(a: T, b: 
   if (a.position !== b.position) return a.position < b.position ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** How boards name a person (members, comment authors, history): full name, else username. */
+export function personName(user: { firstName: string; lastName: string; username: string }): string {
+  return `${user.firstName} ${user.lastName}`.trim() || user.username;
+}

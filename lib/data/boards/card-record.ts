@@ -7,7 +7,7 @@ import type { Tx } from "@/lib/db";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { can } from "@/lib/rbac/can";
 import { BOARD_LIMITS, boardEntityIdSchema, type CardJson } from "@/lib/validations/board";
-import { cardSelect, toCardJson } from "@/lib/data/boards/board-json";
+import { byPosition, cardSelect, toCardJson } from "@/lib/data/boards/board-json";
 import type { CardFieldsSnapshot } from "@/lib/data/boards/board-events";
 
 export const CARD_NOT_FOUND = "Card not found.";
@@ -140,7 +140,7 @@ export async function resolveLane(
   if (!board.swimlanesEnabled) return null;
   if (laneId) return laneId;
   const lanes = await tx.boardLane.findMany({ where: { boardId: board.id }, select: { id: true, position: true } });
-  const first = lanes.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))[0];
+  const first = lanes.sort(byPosition)[0];
   if (!first) throw new ValidationError({ laneId: ["Add a lane to this board first."] });
   return first.id;
 }

@@ -14,6 +14,7 @@ import {
   columnSelect,
   labelSelect,
   laneSelect,
+  personName,
   toCardJson,
   toColumnJson,
   toLabelJson,
@@ -69,7 +70,7 @@ export async function listMembers(boardId: string, client: Tx | typeof db = db):
     .map((m) => ({
       userId: m.user.id,
       username: m.user.username,
-      name: `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.username,
+      name: personName(m.user),
       role: m.role as BoardRole,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/rbac/can";
 import type { CardCommentJson, CardDetailJson, CardHistoryEntryJson, ChecklistItemJson } from "@/lib/validations/board";
 import { boardAccess, canEditBoard, type BoardAccess } from "@/lib/data/boards/board-access";
-import { byPosition } from "@/lib/data/boards/board-json";
+import { byPosition, personName } from "@/lib/data/boards/board-json";
 import { readCard } from "@/lib/data/boards/card-record";
 import { visibleCard } from "@/lib/data/boards/get-board";
 
@@ -27,10 +27,6 @@ const PRIVATE_METADATA = new Set(["impersonatorId", "apiKeyId", "excerpt"]);
 export const CARD_COMMENTS_LIMIT = 500;
 
 export const checklistSelect = { id: true, text: true, done: true, position: true } as const;
-
-export function personName(user: { firstName: string; lastName: string; username: string }): string {
-  return `${user.firstName} ${user.lastName}`.trim() || user.username;
-}
 
 /** May the caller delete a comment: its author while they may edit the board, or an owner. */
 export function canDeleteComment(actor: Actor, access: BoardAccess, comment: { authorId: string | null }): boolean {
