@@ -139,8 +139,16 @@ export async function appendBoardEvent(
 
 /** Takes the board's next change number, locking its row until the transaction ends; 404 if it is gone. */
 export async function takeChangeNumber(tx: Tx, boardId: string): Promise<number> {
-  const { count } = await tx.board.updateMany({ where: { id: boardId }, data: { seq: { increment: 1 } } });
-  if (count === 0) throw new NotFoundError(BOARD_NOT_FOUND);
-  const row = await tx.board.findUniqueOrThrow({ where: { id: boardId }, select: { seq: true } });
-  return row.seq;
+  try {
+    const row = await tx.board.update({
+      where: { id: boardId },
+      data: { seq: { increment: 1 } },
+      select: { seq: true },
+    });
+    return row.seq;
+  } catch (error) {
+    // P2025: no such board (deleted meanwhile, or never there).
+    if ((error as { code?: string } | null)?.code === "P2025") throw new NotFoundError(BOARD_NOT_FOUND);
+    throw error;
+  }
 }
