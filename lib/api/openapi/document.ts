@@ -98,6 +98,13 @@ function decorate(document: Json): Json {
           content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
         };
       }
+      if (!op.responses["503"]) {
+        op.responses["503"] = {
+          description: "The database was busy (nothing was changed): retry after Retry-After seconds.",
+          headers: { "Retry-After": ref("headers", COMPONENT.retryAfter) },
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        };
+      }
       for (const response of Object.values(op.responses)) {
         if (typeof response.$ref === "string") continue;
         response.headers = { ...rateLimitHeaderRefs, ...(response.headers as Json | undefined) };
