@@ -70,3 +70,13 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export function auditLabel(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }
+
+/** Actions that record something refused or failed; their events carry outcome "failure". */
+export const AUDIT_FAILURE_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  "auth.sign_in_failed",
+  "auth.account_locked",
+  "auth.second_factor_failed",
+  "auth.second_factor_locked",
+  "user.sign_up_duplicate_email",
+  "user.email_change_duplicate",
+]);

@@ -5,8 +5,9 @@
 // transaction as every append, so deleting the newest rows is detected too.
 import "server-only";
 import { db, dbProvider, type Tx } from "@/lib/db";
-import type { AuditAction } from "@/lib/audit/actions";
-import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
+import { AUDIT_FAILURE_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { auditHash, CURRENT_HASH_VERSION, GENESIS_HASH } from "@/lib/audit/hash";
+import { actorNameOf, clipAuditName, targetNameOf } from "@/lib/audit/target-name";
 import { AUDIT_HEAD_ID, auditHeadMac, isAuthenticHead } from "@/lib/audit/head-mac";
 import { log } from "@/lib/log";
 
@@ -15,13 +16,46 @@ export type AuditInput = {
   actorId?: string | null;
   targetType?: string | null;
   targetId?: string | null;
+  /** The target's display name; looked up from targetType/targetId when omitted (pass it for deletions). */
+  targetName?: string | null;
   metadata?: Record<string, AuditValue>;
+  /** Defaults to "failure" for the actions in AUDIT_FAILURE_ACTIONS, else "success". */
+  outcome?: AuditOutcome;
+  /** Why it failed: a stable code such as "invalid_password" (defaults to metadata.reason). */
+  reason?: string | null;
   /**
    * Where the request came from; `impersonatorId` is set when an admin acts as the actor, and
    * `apiKeyId` when the actor's API key made the request (the key is then the actor of record).
    */
-  context?: { ip: string | null; userAgent: string | null; impersonatorId?: string | null; apiKeyId?: string | null };
+  context?: {
+    ip: string | null;
+    userAgent: string | null;
+    requestId?: string | null;
+    impersonatorId?: string | null;
+    apiKeyId?: string | null;
+  };
 };
+
+export type AuditOutcome = "success" | "failure";
+
+/**
+ * Who acted, as the log names it: a person, a person's API key, an administrator impersonating
+ * the actor, a visitor who was not signed in, or the application itself (scheduled jobs, operators).
+ */
+export type AuditActorType = "user" | "api_key" | "impersonator" | "anonymous" | "system";
+
+export function auditActorType(input: Pick<AuditInput, "actorId" | "context">): AuditActorType {
+  if (input.context?.impersonatorId) return "impersonator";
+  if (input.context?.apiKeyId) return "api_key";
+  if (input.actorId) return "user";
+  return input.context && (input.context.ip || input.context.userAgent) ? "anonymous" : "system";
+}
+
+function reasonOf(input: AuditInput): string | null {
+  const fromMetadata = input.metadata?.reason;
+  const reason = input.reason ?? (typeof fromMetadata === "string" ? fromMetadata : null);
+  return reason ? reason.slice(0, 200) : null;
+}
 
 /** Metadata values: scalars, and lists of strings for before/after sets (roles, permissions). */
 export type AuditValue = string | number | boolean | null | readonly string[];
@@ -39,13 +73,16 @@ async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
   }
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const head = await tx.auditHead.findUnique({ where: { id: AUDIT_HEAD_ID } });
+  const actorId = input.actorId ?? null;
+  const targetType = input.targetType ?? null;
+  const targetId = input.targetId ?? null;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     createdAt: new Date(),
-    actorId: input.actorId ?? null,
+    actorId,
     action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
+    targetType,
+    targetId,
     ipAddress: input.context?.ip ?? null,
     userAgent: input.context?.userAgent ?? null,
     // Both identities of an impersonated action: the actor is the user acted as, and the admin
@@ -56,6 +93,14 @@ async function append(tx: Tx, input: AuditInput, options: AppendOptions = {}) {
       ...(input.context?.apiKeyId ? { apiKeyId: input.context.apiKeyId } : {}),
     }),
     prevHash: last?.hash ?? GENESIS_HASH,
+    hashVersion: CURRENT_HASH_VERSION,
+    actorType: auditActorType(input),
+    actorName: await actorNameOf(tx, actorId, input.context?.apiKeyId ?? null),
+    targetName:
+      input.targetName !== undefined ? clipAuditName(input.targetName) : await targetNameOf(tx, targetType, targetId),
+    outcome: input.outcome ?? (AUDIT_FAILURE_ACTIONS.has(input.action) ? "failure" : "success"),
+    reason: reasonOf(input),
+    requestId: input.context?.requestId?.slice(0, 64) ?? null,
   };
   const hash = auditHash(row);
   const created = await tx.auditEvent.create({ data: { ...row, hash }, select: { id: true } });

@@ -46,3 +46,32 @@ describe("auditHash", () => {
     expect(auditHash({ ...row, targetId: null })).not.toBe(auditHash({ ...row, targetId: "null" }));
   });
 });
+
+describe("auditHash, version 2", () => {
+  const v2: HashedAuditFields = {
+    ...row,
+    hashVersion: 2,
+    actorType: "user",
+    actorName: "Ada Lovelace",
+    targetName: "Front desk",
+    outcome: "success",
+    reason: null,
+    requestId: "req-1",
+  };
+
+  it("keeps version 1 rows verifying as they were written", () => {
+    expect(auditHash({ ...row, hashVersion: 1, actorName: "ignored by v1" })).toBe(auditHash(row));
+  });
+
+  it.each([
+    ["hashVersion relabelled as 1", { hashVersion: 1 }],
+    ["actorType", { actorType: "api_key" }],
+    ["actorName", { actorName: "Someone else" }],
+    ["targetName", { targetName: null }],
+    ["outcome", { outcome: "failure" }],
+    ["reason", { reason: "invalid_password" }],
+    ["requestId", { requestId: "req-2" }],
+  ] as [string, Partial<HashedAuditFields>][])("changes when %s changes", (_field, patch) => {
+    expect(auditHash({ ...v2, ...patch })).not.toBe(auditHash(v2));
+  });
+});

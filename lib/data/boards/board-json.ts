@@ -120,6 +120,4 @@ export function byPosition<T extends { position: string; id: string }>(a: T, b: 
 }
 
 /** How boards name a person (members, comment authors, history): full name, else username. */
-export function personName(user: { firstName: string; lastName: string; username: string }): string {
-  return `${user.firstName} ${user.lastName}`.trim() || user.username;
-}
+export { personName } from "@/lib/person-name";
