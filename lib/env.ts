@@ -48,6 +48,13 @@ const schema = z.object({
   /** Scales every public API rate-limit budget (lib/api/api-rate-limits.ts): 2 doubles them. */
   API_RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1_000_000).default(1),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  /** Days the activity log keeps events; older ones are pruned daily behind a signed anchor (0: keep all). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
+  /**
+   * Lets SIEM stream destinations use plain http:// and private or loopback addresses (development and
+   * tests only; in production a destination must be public HTTPS).
+   */
+  AUDIT_STREAM_ALLOW_INSECURE: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   ADMIN_EMAIL: z.email().optional(),

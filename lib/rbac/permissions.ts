@@ -115,6 +115,12 @@ export const PERMISSIONS = {
     description: "Read, search and export everyone's activity.",
     needsVerifiedEmail: true,
   },
+  "audit.manage": {
+    group: "audit",
+    label: "Manage the activity log",
+    description: "Stream events to SIEM destinations, set what is kept, and check the log's integrity.",
+    needsVerifiedEmail: true,
+  },
   "audit.read_own": {
     group: "audit",
     label: "Read own activity",
