@@ -26,7 +26,7 @@ export const NAV_ITEMS: readonly {
     label: "Records",
     anyOf: ["customers.read", "staff.read", "products.read", "transactions.read"],
   },
-  { key: "logs", href: "/logs", label: "Logs", anyOf: ["audit.read"] },
+  { key: "logs", href: "/logs", label: "Logs", anyOf: ["audit.read", "audit.manage"] },
   { key: "analytics", href: "/analytics", label: "Analytics", anyOf: ["analytics.read"] },
   { key: "approvals", href: "/approvals", label: "Staff approvals", anyOf: ["staff.approve"] },
   { key: "admin", href: "/admin", label: "Admin", anyOf: ["users.read", "roles.read", "users.invite"] },
@@ -50,6 +50,17 @@ export const ADMIN_SECTIONS: readonly { href: string; label: string; permission:
 
 export function visibleAdminSections(permissions: ReadonlySet<Permission>) {
   return ADMIN_SECTIONS.filter((s) => permissions.has(s.permission));
+}
+
+/** The activity log's sections, in order; /logs opens the first one the viewer may use. */
+export const LOGS_SECTIONS: readonly { href: string; label: string; permission: Permission }[] = [
+  { href: "/logs/events", label: "Events", permission: "audit.read" },
+  { href: "/logs/streams", label: "Streams", permission: "audit.manage" },
+  { href: "/logs/integrity", label: "Integrity and retention", permission: "audit.manage" },
+];
+
+export function visibleLogsSections(permissions: ReadonlySet<Permission>) {
+  return LOGS_SECTIONS.filter((s) => permissions.has(s.permission));
 }
 
 /** The records sections, in order; /records opens the first one the viewer may use. */

@@ -1,6 +1,10 @@
 // Every audit action the application writes, with the label the activity views show. The
 // business areas keep theirs in lib/audit/area-actions/*.ts.
+import { ANALYTICS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/analytics";
 import { API_KEYS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/api-keys";
+import { AUDIT_LOG_AUDIT_ACTIONS } from "@/lib/audit/area-actions/audit-log";
+import { AUDIT_RETENTION_AUDIT_ACTIONS } from "@/lib/audit/area-actions/audit-retention";
+import { AUDIT_STREAMS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/audit-streams";
 import { BOARDS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/boards";
 import { CUSTOMERS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/customers";
 import { EMAILS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/emails";
@@ -63,6 +67,10 @@ export const AUDIT_ACTIONS = {
   ...API_KEYS_AUDIT_ACTIONS,
   ...EMAILS_AUDIT_ACTIONS,
   ...BOARDS_AUDIT_ACTIONS,
+  ...AUDIT_LOG_AUDIT_ACTIONS,
+  ...AUDIT_STREAMS_AUDIT_ACTIONS,
+  ...AUDIT_RETENTION_AUDIT_ACTIONS,
+  ...ANALYTICS_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,18 +1,11 @@
-import type { Metadata } from "next";
-import { ScrollText } from "lucide-react";
-import { UpcomingSection } from "@/components/layout/upcoming-section";
-import { requirePagePermission } from "@/lib/auth/require-page-viewer";
+import { forbidden, redirect } from "next/navigation";
+import { requirePageViewer } from "@/lib/auth/require-page-viewer";
+import { visibleLogsSections } from "@/lib/navigation";
 
-export const metadata: Metadata = { title: "Logs" };
-
+/** /logs opens the first section of the activity log the viewer may use. */
 export default async function LogsPage() {
-  await requirePagePermission("audit.read");
-  return (
-    <UpcomingSection
-      title="Logs"
-      description="The organisation's tamper-evident activity log."
-      icon={ScrollText}
-      what="A searchable view of the audit trail arrives in a coming release. Events are already being recorded."
-    />
-  );
+  const viewer = await requirePageViewer();
+  const first = visibleLogsSections(viewer.permissions)[0];
+  if (!first) forbidden();
+  redirect(first.href);
 }

@@ -1,0 +1,2 @@
+// Audit actions of the analytics area: "<entity>.<past-tense verb>": label.
+export const ANALYTICS_AUDIT_ACTIONS = {} as const;

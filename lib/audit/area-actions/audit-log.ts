@@ -1,0 +1,2 @@
+// Audit actions of the audit log area: "<entity>.<past-tense verb>": label.
+export const AUDIT_LOG_AUDIT_ACTIONS = {} as const;
