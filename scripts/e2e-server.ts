@@ -28,6 +28,8 @@ const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "s
     RESEND_BASE_URL: mail.url,
     // The tests act as many clients by sending X-Forwarded-For, as a reverse proxy would.
     TRUST_PROXY_HOPS: "1",
+    // SIEM stream specs deliver to a receiver on 127.0.0.1 over plain http.
+    AUDIT_STREAM_ALLOW_INSECURE: "true",
     LOG_LEVEL: "warn",
   },
 });
