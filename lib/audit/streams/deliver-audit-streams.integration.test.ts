@@ -1,0 +1,369 @@
+// The delivery worker against a real receiver on 127.0.0.1 (so this file turns on
+// AUDIT_STREAM_ALLOW_INSECURE before anything reads the environment).
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.AUDIT_STREAM_ALLOW_INSECURE = "true";
+});
+
+import type { Viewer } from "@/lib/auth/viewer";
+import { audit } from "@/lib/audit/audit";
+import { deliverAuditStreams } from "@/lib/audit/streams/deliver-audit-streams";
+import { KEEP_DELIVERIES } from "@/lib/audit/streams/prune-deliveries";
+import {
+  startTestReceiver,
+  verifyOpsdeckSignature,
+  verifyStandardWebhookSignature,
+  type TestReceiver,
+} from "@/lib/audit/streams/stream-test-receiver";
+import { db } from "@/lib/db";
+import { createAuditStream } from "@/lib/data/audit-streams/create-audit-stream";
+import { pauseAuditStream, resumeAuditStream } from "@/lib/data/audit-streams/set-audit-stream-paused";
+import { sendAuditStreamTest } from "@/lib/data/audit-streams/send-audit-stream-test";
+import { deliverAuditStreamNow } from "@/lib/data/audit-streams/deliver-audit-stream-now";
+import { updateAuditStream } from "@/lib/data/audit-streams/update-audit-stream";
+import { testContext } from "@/test/helpers";
+import { viewerWithPermissions } from "@/test/role-viewers";
+
+let admin: Viewer;
+let receiver: TestReceiver;
+
+beforeAll(async () => {
+  admin = await viewerWithPermissions(["audit.manage"]);
+});
+
+beforeEach(async () => {
+  // Streams are global: each test starts with none, so a run delivers only the test's own.
+  await db.auditStream.deleteMany();
+  await receiver?.close();
+  receiver = await startTestReceiver();
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await db.auditStream.deleteMany();
+});
+
+async function newStream(input: Record<string, unknown> = {}) {
+  return createAuditStream(admin, { name: "SIEM", url: receiver.url, ...input }, testContext());
+}
+
+/** Appends `n` events (customer.created unless told) and returns their seqs. */
+async function events(
+  n: number,
+  action: "customer.created" | "customer.deleted" | "auth.sign_in_failed" = "customer.created",
+) {
+  for (let i = 0; i < n; i++) await audit({ action, actorId: admin.userId, metadata: { i } });
+  const rows = await db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: n, select: { seq: true, id: true } });
+  return rows.reverse();
+}
+
+async function stream(id: string) {
+  return db.auditStream.findUniqueOrThrow({ where: { id } });
+}
+
+const seconds = (base: Date, s: number) => new Date(base.getTime() + s * 1000);
+
+describe("deliverAuditStreams", () => {
+  it("delivers every new event in seq order, each signed, starting from the stream's own creation", async () => {
+    const { stream: created, secret } = await newStream();
+    const added = await events(3);
+    const summary = await deliverAuditStreams();
+    expect(summary).toMatchObject({ streams: 1, delivered: 4, failed: 0 });
+
+    const seqs = receiver.requests.map((r) => r.json.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => Number(a) - Number(b)));
+    expect(receiver.requests.map((r) => r.json.action)).toEqual([
+      "audit_stream.created",
+      "customer.created",
+      "customer.created",
+      "customer.created",
+    ]);
+    expect(receiver.requests.slice(1).map((r) => r.json.id)).toEqual(added.map((e) => e.id));
+    for (const r of receiver.requests) {
+      expect(verifyOpsdeckSignature(secret, r)).toBe(true);
+      expect(verifyStandardWebhookSignature(secret, r)).toBe(true);
+      expect(r.headers["webhook-id"]).toBe(r.json.id);
+      expect(r.headers["x-opsdeck-event-id"]).toBe(r.json.id);
+      expect(r.headers["content-type"]).toBe("application/json");
+      expect(verifyOpsdeckSignature("whsec_wrong", r)).toBe(false);
+    }
+    const first = JSON.parse(receiver.requests[1]!.body) as Record<string, unknown>;
+    expect(first).toMatchObject({
+      type: "audit.event",
+      action: "customer.created",
+      outcome: "success",
+      actor: { id: admin.userId, type: "user" },
+      metadata: { i: 0 },
+    });
+    expect(typeof first.hash).toBe("string");
+
+    const after = await stream(created.id);
+    expect(after).toMatchObject({
+      status: "healthy",
+      failureCount: 0,
+      cursorSeq: added[2]!.seq,
+      leaseUntil: null,
+      lastError: null,
+    });
+    expect(after.lastSuccessAt).not.toBeNull();
+    expect(await db.auditStreamDelivery.count({ where: { streamId: created.id, result: "delivered" } })).toBe(4);
+    // Nothing new: a second run sends nothing.
+    await deliverAuditStreams();
+    expect(receiver.requests).toHaveLength(4);
+  });
+
+  it("retries a failing event with backoff, never sending a later one first, with the same event id", async () => {
+    const { stream: created } = await newStream();
+    await deliverAuditStreams(); // the creation event
+    const added = await events(2);
+    receiver.requests.length = 0;
+    receiver.answers.push({ status: 500, body: "database down" }, { status: 503 });
+    const t0 = new Date();
+
+    const run1 = await deliverAuditStreams({ now: t0 });
+    expect(run1).toMatchObject({ delivered: 0, failed: 1 });
+    let s = await stream(created.id);
+    expect(s).toMatchObject({
+      status: "retrying",
+      failureCount: 1,
+      lastError: "HTTP 500: database down",
+      cursorSeq: added[0]!.seq - 1,
+    });
+    const wait1 = s.nextAttemptAt!.getTime() - t0.getTime();
+    expect(wait1).toBeGreaterThanOrEqual(8_000);
+    expect(wait1).toBeLessThanOrEqual(12_000);
+
+    // Not due yet: nothing is sent.
+    expect(await deliverAuditStreams({ now: seconds(t0, 5) })).toMatchObject({ streams: 0 });
+    expect(receiver.requests).toHaveLength(1);
+
+    const run2 = await deliverAuditStreams({ now: seconds(t0, 13) });
+    expect(run2).toMatchObject({ failed: 1 });
+    s = await stream(created.id);
+    expect(s).toMatchObject({ status: "retrying", failureCount: 2, lastError: "HTTP 503: receiver says no" });
+    const wait2 = s.nextAttemptAt!.getTime() - seconds(t0, 13).getTime();
+    expect(wait2).toBeGreaterThanOrEqual(16_000);
+    expect(wait2).toBeLessThanOrEqual(24_000);
+
+    const run3 = await deliverAuditStreams({ now: seconds(t0, 60) });
+    expect(run3).toMatchObject({ delivered: 2, failed: 0 });
+    expect(receiver.requests.map((r) => r.json.id)).toEqual([added[0]!.id, added[0]!.id, added[0]!.id, added[1]!.id]);
+    expect(new Set(receiver.requests.slice(0, 3).map((r) => r.headers["webhook-id"])).size).toBe(1);
+    // The receiver, de-duplicating by id, took each event exactly once, in order.
+    expect(receiver.accepted.slice(-2)).toEqual([added[0]!.id, added[1]!.id]);
+    s = await stream(created.id);
+    expect(s).toMatchObject({
+      status: "healthy",
+      failureCount: 0,
+      lastError: null,
+      nextAttemptAt: null,
+      cursorSeq: added[1]!.seq,
+    });
+    const attempts = await db.auditStreamDelivery.findMany({
+      where: { streamId: created.id, eventId: added[0]!.id },
+      orderBy: { attempt: "asc" },
+      select: { attempt: true, result: true, statusCode: true },
+    });
+    expect(attempts).toEqual([
+      { attempt: 1, result: "failed", statusCode: 500 },
+      { attempt: 2, result: "failed", statusCode: 503 },
+      { attempt: 3, result: "delivered", statusCode: 200 },
+    ]);
+  });
+
+  it("treats no answer within the timeout as a failure, then delivers the same event", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 200, delayMs: 1500 });
+    const t0 = new Date();
+    const run = await deliverAuditStreams({ now: t0, timeoutMs: 300 });
+    expect(run).toMatchObject({ failed: 1, delivered: 0 });
+    expect(await stream(created.id)).toMatchObject({ status: "retrying", lastError: "No answer within 300 ms." });
+    const retried = await deliverAuditStreams({ now: seconds(t0, 15), timeoutMs: 300 });
+    expect(retried).toMatchObject({ delivered: 1 });
+    const ids = receiver.requests.map((r) => r.json.id);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it("reports failing after five consecutive failures, and keeps the events for later", async () => {
+    const { stream: created } = await newStream();
+    for (let i = 0; i < 5; i++) receiver.answers.push({ status: 502 });
+    let now = new Date();
+    for (let i = 0; i < 5; i++) {
+      await deliverAuditStreams({ now });
+      now = seconds(now, 3700);
+    }
+    expect(await stream(created.id)).toMatchObject({ status: "failing", failureCount: 5 });
+    await deliverAuditStreams({ now });
+    expect(await stream(created.id)).toMatchObject({ status: "healthy", failureCount: 0 });
+    expect(receiver.accepted).toHaveLength(1);
+  });
+
+  it("does not follow redirects", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } });
+    await deliverAuditStreams();
+    expect(await stream(created.id)).toMatchObject({
+      status: "retrying",
+      lastError: "HTTP 302: redirects are not followed; use the final URL.",
+    });
+    expect(receiver.requests).toHaveLength(1);
+  });
+
+  it("reads only the start of a large answer", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 500, body: "x".repeat(2_000_000) });
+    await deliverAuditStreams();
+    const s = await stream(created.id);
+    expect(s.lastError!.startsWith("HTTP 500: xxx")).toBe(true);
+    expect(s.lastError!.length).toBeLessThanOrEqual(210);
+  });
+
+  it("skips events the filter does not take and moves the cursor past them", async () => {
+    const { stream: created } = await newStream({ actions: ["customer.*"], outcome: "success" });
+    const mixed = [
+      ...(await events(1, "auth.sign_in_failed")),
+      ...(await events(1, "customer.created")),
+      ...(await events(2, "auth.sign_in_failed")),
+      ...(await events(1, "customer.deleted")),
+      ...(await events(1, "auth.sign_in_failed")),
+    ];
+    const summary = await deliverAuditStreams();
+    expect(receiver.requests.map((r) => r.json.action)).toEqual(["customer.created", "customer.deleted"]);
+    expect(summary.skipped).toBe(5); // its own creation event and four sign-in failures
+    expect((await stream(created.id)).cursorSeq).toBe(mixed.at(-1)!.seq);
+  });
+
+  it("never delivers one stream from two workers at once (lease)", async () => {
+    await newStream();
+    await events(5);
+    for (let i = 0; i < 6; i++) receiver.answers.push({ status: 200, delayMs: 60 });
+    const [a, b] = await Promise.all([deliverAuditStreams(), deliverAuditStreams()]);
+    expect(a.delivered + b.delivered).toBe(6);
+    expect(a.busy + b.busy).toBe(1);
+    const ids = receiver.requests.map((r) => r.json.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(6);
+  });
+
+  it("leaves a stream alone while another process holds its lease, and takes it over once the lease ran out", async () => {
+    const { stream: created } = await newStream();
+    const now = new Date();
+    await db.auditStream.update({ where: { id: created.id }, data: { leaseUntil: seconds(now, 20) } });
+    expect(await deliverAuditStreams({ now })).toMatchObject({ streams: 0, busy: 1 });
+    expect(receiver.requests).toHaveLength(0);
+    expect(await deliverAuditStreams({ now: seconds(now, 21) })).toMatchObject({ streams: 1, delivered: 1 });
+  });
+
+  it("sends nothing to a paused stream and catches up in order on resume", async () => {
+    const { stream: created } = await newStream();
+    await deliverAuditStreams();
+    const paused = await pauseAuditStream(admin, created.id, testContext());
+    const added = await events(2);
+    await deliverAuditStreams();
+    expect(receiver.requests).toHaveLength(1);
+    await resumeAuditStream(admin, created.id, testContext(), paused.version);
+    await deliverAuditStreams();
+    const actions = receiver.requests.map((r) => r.json.action);
+    expect(actions).toEqual([
+      "audit_stream.created",
+      "audit_stream.paused",
+      "customer.created",
+      "customer.created",
+      "audit_stream.resumed",
+    ]);
+    expect(receiver.requests.slice(2, 4).map((r) => r.json.id)).toEqual(added.map((e) => e.id));
+  });
+
+  it("delivers to the new URL after an edit, with the same order", async () => {
+    const { stream: created } = await newStream();
+    await deliverAuditStreams();
+    const other = await startTestReceiver("/other");
+    try {
+      await updateAuditStream(admin, created.id, { url: other.url }, testContext(), created.version);
+      await events(1);
+      await deliverAuditStreams();
+      expect(other.requests.map((r) => r.json.action)).toEqual(["audit_stream.updated", "customer.created"]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("keeps the newest deliveries only", async () => {
+    const { stream: created } = await newStream();
+    const old = new Date(Date.now() - 86_400_000);
+    await db.auditStreamDelivery.createMany({
+      data: Array.from({ length: KEEP_DELIVERIES + 20 }, (_, i) => ({
+        streamId: created.id,
+        eventSeq: 0,
+        eventId: `old_${i}`,
+        attempt: 1,
+        result: "delivered",
+        durationMs: 1,
+        createdAt: new Date(old.getTime() + i * 1000),
+      })),
+    });
+    await deliverAuditStreams();
+    expect(await db.auditStreamDelivery.count({ where: { streamId: created.id } })).toBe(KEEP_DELIVERIES);
+    const newest = await db.auditStreamDelivery.findFirst({
+      where: { streamId: created.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(newest?.result).toBe("delivered");
+    expect(newest?.eventId).not.toMatch(/^old_/);
+  });
+});
+
+describe("sendAuditStreamTest", () => {
+  it("sends a signed audit.stream_test without moving the cursor, recorded and audited", async () => {
+    const { stream: created, secret } = await newStream();
+    const result = await sendAuditStreamTest(admin, created.id, testContext());
+    expect(result).toMatchObject({ ok: true, statusCode: 200, error: null });
+    expect(receiver.requests).toHaveLength(1);
+    const request = receiver.requests[0]!;
+    expect(request.json).toMatchObject({ type: "audit.stream_test", id: result.eventId });
+    expect(verifyOpsdeckSignature(secret, request)).toBe(true);
+    const s = await stream(created.id);
+    expect(s.cursorSeq).toBe(created.cursorSeq);
+    expect(s.lastSuccessAt).toBeNull();
+    expect(await db.auditStreamDelivery.findFirst({ where: { eventId: result.eventId } })).toMatchObject({
+      result: "test",
+      statusCode: 200,
+    });
+    const event = await db.auditEvent.findFirst({ where: { action: "audit_stream.tested", targetId: created.id } });
+    expect(event).toMatchObject({ outcome: "success", actorId: admin.userId });
+  });
+
+  it("reports a failing endpoint's answer", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 401, body: "bad signature" });
+    const result = await sendAuditStreamTest(admin, created.id, testContext());
+    expect(result).toMatchObject({ ok: false, statusCode: 401, error: "HTTP 401: bad signature" });
+    const event = await db.auditEvent.findFirst({ where: { action: "audit_stream.tested", targetId: created.id } });
+    expect(event).toMatchObject({ outcome: "failure", reason: "delivery_failed" });
+    expect((await stream(created.id)).status).toBe("healthy");
+  });
+});
+
+describe("deliverAuditStreamNow", () => {
+  it("delivers at once, even inside the backoff, and refuses a paused stream", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 500 });
+    await deliverAuditStreams();
+    expect((await stream(created.id)).status).toBe("retrying");
+    expect(await deliverAuditStreamNow(admin, created.id)).toMatchObject({ streams: 1, delivered: 1 });
+    expect((await stream(created.id)).status).toBe("healthy");
+    const paused = await pauseAuditStream(admin, created.id, testContext());
+    await expect(deliverAuditStreamNow(admin, paused.id)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("needs audit.manage", async () => {
+    const { stream: created } = await newStream();
+    const reader = await viewerWithPermissions(["audit.read"]);
+    await expect(deliverAuditStreamNow(reader, created.id)).rejects.toMatchObject({ status: 403 });
+    await expect(deliverAuditStreamNow(null, created.id)).rejects.toMatchObject({ status: 401 });
+    await expect(sendAuditStreamTest(reader, created.id, testContext())).rejects.toMatchObject({ status: 403 });
+    expect(receiver.requests).toHaveLength(0);
+  });
+});
