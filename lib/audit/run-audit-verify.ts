@@ -23,13 +23,18 @@ export async function runAuditVerify(args: readonly string[]): Promise<AuditVeri
     if (anchor) lines.push("nothing to anchor: the head already vouches for the newest event");
     return { exitCode: check.ok ? 0 : 1, lines };
   }
-  // A broken link stays broken whatever the head says: anchoring would only hide the report.
-  if (check.status === "broken" && check.cause === "chain") {
+  // A broken link (or a start no genuine retention anchor accounts for) stays broken whatever the
+  // head says, and a forged anchor is evidence of its own: anchoring would only hide the report.
+  if (check.status === "broken" && check.cause !== "head") {
     lines.push("not anchored: a broken link cannot be repaired by moving the head");
     return { exitCode: 1, lines };
   }
+  if (check.status === "anchor_forged") {
+    lines.push("not anchored: a forged retention anchor cannot be repaired by moving the head");
+    return { exitCode: 1, lines };
+  }
   await anchorAuditHead({
-    previousHeadSeq: "headSeq" in check ? check.headSeq : check.brokenAtSeq,
+    previousHeadSeq: "headSeq" in check ? check.headSeq : "brokenAtSeq" in check ? check.brokenAtSeq : null,
     chainSeq: "chainSeq" in check ? check.chainSeq : check.count,
     reason: check.status,
   });
