@@ -1,19 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { CheckCircle2, CircleAlert, KeyRound, ShieldCheck, UserRound } from "lucide-react";
 import { ActivityList } from "@/components/activity/activity-list";
+import { SalesSummary } from "@/components/dashboard/sales-summary";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
+import type { Viewer } from "@/lib/auth/viewer";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
+import { getKpis } from "@/lib/data/analytics/get-kpis";
+import { getSalesSeries } from "@/lib/data/analytics/get-sales-series";
+import { can } from "@/lib/rbac/can";
+import { isTimeZone, parseAnalyticsQuery } from "@/lib/validations/analytics";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+/** Today and the last 7 days of sales, for those who may see analytics (null for everyone else). */
+async function salesSummary(viewer: Viewer) {
+  if (!can(viewer, "analytics.read")) return null;
+  const remembered = decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "");
+  const tz = isTimeZone(remembered) ? remembered : "UTC";
+  const today = parseAnalyticsQuery({ preset: "today", tz });
+  const week = parseAnalyticsQuery({ preset: "last_7_days", tz, bucket: "day" });
+  // The week decides the currency (today may have no sales yet), so both figures are in one.
+  const weekKpis = await getKpis(viewer, week);
+  const { currency } = weekKpis;
+  const [todayKpis, series] = await Promise.all([
+    getKpis(viewer, { ...today, currency }),
+    getSalesSeries(viewer, { ...week, currency, compare: false }),
+  ]);
+  return <SalesSummary today={todayKpis} week={weekKpis} series={series} tz={tz} />;
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const viewer = await requirePagePermission("dashboard.view");
   const { notice } = await searchParams;
-  const activity = await listOwnActivity(viewer, 10);
+  const [activity, sales] = await Promise.all([listOwnActivity(viewer, 10), salesSummary(viewer)]);
   const now = new Date();
   const checks = [
     {
@@ -41,6 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {notice === "verified" ? (
         <Alert tone="success" title="Email confirmed. Every feature of your role is now available." className="mb-6" />
       ) : null}
+      {sales ? <div className="mb-6">{sales}</div> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Recent activity" description="Your last ten actions and sign-ins." />
