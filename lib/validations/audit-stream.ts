@@ -97,7 +97,10 @@ export const createAuditStreamSchema = z.object({
 });
 export type CreateAuditStreamInput = z.input<typeof createAuditStreamSchema>;
 
-export const updateAuditStreamSchema = createAuditStreamSchema.partial();
+/** Any subset; `outcome: null` sets "any outcome" (omitted leaves it as it is). */
+export const updateAuditStreamSchema = createAuditStreamSchema
+  .extend({ outcome: auditStreamOutcomeSchema.nullable().optional() })
+  .partial();
 export type UpdateAuditStreamInput = z.input<typeof updateAuditStreamSchema>;
 
 /** "auth.*, customer.created" (commas, spaces or new lines) → a list. */

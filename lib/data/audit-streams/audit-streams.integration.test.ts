@@ -185,6 +185,10 @@ describe("changing a stream", () => {
       fieldErrors: { url: [expect.stringMatching(/private-network/)] },
     });
     expect((await getAuditStream(admin, stream.id)).name).toBe("Splunk");
+    // outcome: null is "any outcome"; leaving it out keeps the current one.
+    expect((await updateAuditStream(admin, stream.id, { name: "Kept" }, testContext())).filter.outcome).toBe("success");
+    const any = await updateAuditStream(admin, stream.id, { name: "Splunk", outcome: null }, testContext());
+    expect(any).toMatchObject({ version: 4, filter: { outcome: null } });
   });
 
   it("pauses and resumes (clearing the backoff), each once audited", async () => {

@@ -38,8 +38,7 @@ export async function updateAuditStream(
     if (values.name !== undefined) after.name = values.name;
     if (values.url !== undefined) after.url = values.url;
     if (values.actions !== undefined) after.actions = values.actions;
-    // `outcome` present but undefined in the input means "any": only a key that was sent counts.
-    if (input && typeof input === "object" && "outcome" in input) after.outcome = values.outcome ?? null;
+    if (values.outcome !== undefined) after.outcome = values.outcome;
     const { changed, metadata } = changeMetadata(before, after);
     if (changed.length === 0) return toAuditStreamJson(current);
     const next = { ...before, ...after } as typeof before;
