@@ -199,7 +199,13 @@ describe("pruneAuditLog", () => {
 
   it("also deletes stream delivery attempts older than the window", async () => {
     const stream = await db.auditStream.create({
-      data: { name: "Prune test", url: "https://siem.example.com/hook", secretCipher: "x", secretHint: "abcd", cursorSeq: 0 },
+      data: {
+        name: "Prune test",
+        url: "https://siem.example.com/hook",
+        secretCipher: "x",
+        secretHint: "abcd",
+        cursorSeq: 0,
+      },
     });
     const old = new Date(Date.now() - 3 * DAY);
     const base = { streamId: stream.id, eventSeq: 1, eventId: "e", attempt: 1, result: "delivered", durationMs: 5 };
@@ -232,7 +238,9 @@ describe("pruneAuditLog", () => {
       expect(await db.auditAnchor.count()).toBe(anchors);
       const cli = await pruneCli(["--days", "1"], nowFor(cutoff));
       expect(cli.exitCode).toBe(1);
-      expect(cli.lines[0]).toContain(`stopped at seq ${victim.seq} (id ${victim.id}): its content does not match its hash`);
+      expect(cli.lines[0]).toContain(
+        `stopped at seq ${victim.seq} (id ${victim.id}): its content does not match its hash`,
+      );
     } finally {
       await db.auditEvent.update({ where: { id: victim.id }, data: { metadata: victim.metadata } });
     }
@@ -258,7 +266,13 @@ describe("verifyAuditChain after pruning", () => {
     await withOldestDeleted(2, async (deleted) => {
       const first = await firstEvent();
       const check = await verifyAuditChain();
-      expect(check).toMatchObject({ ok: false, status: "broken", cause: "start", brokenAtSeq: first.seq, brokenId: first.id });
+      expect(check).toMatchObject({
+        ok: false,
+        status: "broken",
+        cause: "start",
+        brokenAtSeq: first.seq,
+        brokenId: first.id,
+      });
       expect(check.status === "broken" && check.reason).toBe(
         `the chain starts at seq ${first.seq}, but the newest retention anchor accounts for events up to seq ${anchor.throughSeq} only: events ${deleted[0]!.seq}–${deleted[1]!.seq} are missing`,
       );
@@ -294,7 +308,13 @@ describe("verifyAuditChain after pruning", () => {
     const anchorsBefore = await db.auditAnchor.count();
     await withOldestDeleted(2, async (deleted) => {
       const last = deleted[1]!;
-      const fields = { throughSeq: last.seq, throughHash: last.hash, prunedCount: 2, cutoff: new Date(), createdAt: new Date() };
+      const fields = {
+        throughSeq: last.seq,
+        throughHash: last.hash,
+        prunedCount: 2,
+        cutoff: new Date(),
+        createdAt: new Date(),
+      };
       const forged = await db.auditAnchor.create({ data: { ...fields, mac: "f".repeat(64) } });
       try {
         expect(await verifyAuditChain()).toEqual({

@@ -65,14 +65,21 @@ async function planBatch(tx: Tx, cutoff: Date, batchSize: number): Promise<Plan>
   if (anchor && !isAuthenticAnchor(anchor)) {
     return {
       kind: "refused",
-      refusal: { seq: anchor.throughSeq, id: null, reason: `retention anchor ${anchor.id} does not carry the server's MAC` },
+      refusal: {
+        seq: anchor.throughSeq,
+        id: null,
+        reason: `retention anchor ${anchor.id} does not carry the server's MAC`,
+      },
     };
   }
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
   if (!last) return { kind: "done" };
   const head = await tx.auditHead.findUnique({ where: { id: AUDIT_HEAD_ID } });
   if (head && !isAuthenticHead(head)) {
-    return { kind: "refused", refusal: { seq: head.seq, id: null, reason: "the audit head does not carry the server's MAC" } };
+    return {
+      kind: "refused",
+      refusal: { seq: head.seq, id: null, reason: "the audit head does not carry the server's MAC" },
+    };
   }
   const limitSeq = Math.min(last.seq, head?.seq ?? last.seq) - 1;
   let prevSeq = anchor?.throughSeq ?? 0;
@@ -118,7 +125,10 @@ async function pruneBatch(cutoff: Date, retentionDays: number, batchSize: number
         cutoff,
         createdAt: new Date(),
       };
-      const anchor = await tx.auditAnchor.create({ data: { ...fields, mac: auditAnchorMac(fields) }, select: { id: true } });
+      const anchor = await tx.auditAnchor.create({
+        data: { ...fields, mac: auditAnchorMac(fields) },
+        select: { id: true },
+      });
       await audit(
         {
           action: "audit.pruned",

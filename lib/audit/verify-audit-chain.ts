@@ -51,7 +51,8 @@ async function chainStart(): Promise<Start | Extract<ChainCheck, { status: "anch
   // Anchors are few (one per pruning batch): every one is checked, newest first.
   const anchors = await db.auditAnchor.findMany({ orderBy: { throughSeq: "desc" } });
   const forged = anchors.find((a) => !isAuthenticAnchor(a));
-  if (forged) return { ok: false, status: "anchor_forged", count: 0, anchorId: forged.id, throughSeq: forged.throughSeq };
+  if (forged)
+    return { ok: false, status: "anchor_forged", count: 0, anchorId: forged.id, throughSeq: forged.throughSeq };
   const newest = anchors[0];
   const anchorsSeen = anchors.map((a) => a.id).join(",");
   if (!newest) return { walk: { count: 0, lastSeq: 0, lastHash: GENESIS_HASH }, anchorSeq: null, anchorsSeen };

@@ -6,7 +6,12 @@ import { audit, type AuditValue } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
-import { describeChainCheck, verifyAuditChain, type ChainCheck, type ChainStatus } from "@/lib/audit/verify-audit-chain";
+import {
+  describeChainCheck,
+  verifyAuditChain,
+  type ChainCheck,
+  type ChainStatus,
+} from "@/lib/audit/verify-audit-chain";
 
 /** What the page shows of one verification (plain JSON: it crosses the server-action boundary). */
 export type VerificationReport = {

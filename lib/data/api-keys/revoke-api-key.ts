@@ -45,6 +45,7 @@ export async function revokeApiKey(
         actorId: actor.userId,
         targetType: "api_key",
         targetId: key.id,
+        targetName: key.name,
         metadata: { name: key.name, prefix: key.prefix, ownerId: key.ownerId },
         context: ctx,
       },

@@ -182,6 +182,7 @@ export async function deleteColumn(
         action: "board.column_deleted",
         targetType: "board_column",
         targetId: current.id,
+        targetName: current.name,
         metadata: { name: current.name },
       },
     };

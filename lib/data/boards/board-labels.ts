@@ -148,6 +148,7 @@ export async function deleteLabel(
         action: "board.label_deleted",
         targetType: "board_label",
         targetId: current.id,
+        targetName: current.name,
         metadata: { name: current.name, color: current.color, cards: tagged.length },
       },
     };

@@ -187,6 +187,7 @@ export async function deleteLane(
         action: "board.lane_deleted",
         targetType: "board_lane",
         targetId: current.id,
+        targetName: current.name,
         metadata: { name: current.name },
       },
     };

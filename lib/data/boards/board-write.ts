@@ -26,7 +26,14 @@ export type BoardChange<T> = {
   /** How to undo it (card changes only), valid while the card is at `cardVersion`. */
   inverse?: BoardInverse | null;
   cardVersion?: number | null;
-  audit: { action: AuditAction; targetType: string; targetId: string; metadata?: Record<string, AuditValue> };
+  audit: {
+    action: AuditAction;
+    targetType: string;
+    targetId: string;
+    /** The target's name, for deletions (the audit helper's lookup finds nothing once the row is gone). */
+    targetName?: string | null;
+    metadata?: Record<string, AuditValue>;
+  };
   /** The event of the second board of a change that spans two (a card moved to another board). */
   secondEvent?: { kind: BoardEventKind; payload: BoardChangePayload };
 };

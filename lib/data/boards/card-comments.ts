@@ -85,6 +85,7 @@ export async function deleteComment(
         action: "card.comment_deleted",
         targetType: "card",
         targetId: current.id,
+        targetName: current.title,
         metadata: {
           title: current.title,
           commentId: comment.id,

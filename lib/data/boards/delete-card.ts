@@ -28,6 +28,7 @@ export async function deleteCard(
         action: "card.deleted",
         targetType: "card",
         targetId: current.id,
+        targetName: current.title,
         metadata: {
           title: current.title,
           columnId: current.columnId,

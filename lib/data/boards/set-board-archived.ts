@@ -81,6 +81,7 @@ export async function deleteBoard(
         actorId: actor!.userId,
         targetType: "board",
         targetId: board.id,
+        targetName: board.name,
         metadata: { boardId: board.id, name: board.name, cards: board._count.cards },
         context: ctx,
       },

@@ -59,6 +59,7 @@ export async function deleteCustomer(
           actorId: actor.userId,
           targetType: "customer",
           targetId: current.id,
+          targetName: current.name,
           metadata: { name: current.name, email: current.email },
           context: ctx,
         },

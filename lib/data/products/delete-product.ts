@@ -72,13 +72,19 @@ export async function deleteProduct(
         return { outcome: "archived", id: current.id, saleLines, product };
       }
       const { count } = await tx.product.deleteMany({ where: versionedWhere(current.id, current.version) });
-      await assertWritten(count, async () => (await tx.product.count({ where: { id: current.id } })) > 0, PRODUCT_NOT_FOUND);
+      await assertWritten(
+        count,
+        async () => (await tx.product.count({ where: { id: current.id } })) > 0,
+        PRODUCT_NOT_FOUND,
+      );
       await audit(
         {
           action: "product.deleted",
           actorId: actor.userId,
           targetType: "product",
           targetId: current.id,
+          // As target-name.ts names a product, kept now that the row is gone.
+          targetName: `${current.name} (${current.sku})`,
           metadata: {
             sku: current.sku,
             name: current.name,

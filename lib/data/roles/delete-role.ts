@@ -110,6 +110,7 @@ export async function deleteRole(
         actorId: viewer.userId,
         targetType: "role",
         targetId: role.id,
+        targetName: role.name,
         metadata: {
           key: role.key,
           name: role.name,
