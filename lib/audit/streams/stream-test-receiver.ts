@@ -19,8 +19,10 @@ export type TestReceiver = {
   requests: ReceivedRequest[];
   /** Event ids in the order first accepted (a repeat of an accepted id is acknowledged, not added). */
   accepted: string[];
-  /** Answers for the next requests, in order; afterwards 200. */
+  /** Answers for the next requests, in order; afterwards `otherwise`. */
   answers: Answer[];
+  /** The answer once `answers` is used up (default 200); set it to fail every request until reset. */
+  otherwise: Answer;
   close: () => Promise<void>;
 };
 
@@ -28,6 +30,7 @@ export async function startTestReceiver(path = "/opsdeck"): Promise<TestReceiver
   const requests: ReceivedRequest[] = [];
   const accepted: string[] = [];
   const answers: Answer[] = [];
+  const receiver = { requests, accepted, answers, otherwise: { status: 200 } } as TestReceiver;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -40,7 +43,7 @@ export async function startTestReceiver(path = "/opsdeck"): Promise<TestReceiver
         // recorded as is
       }
       requests.push({ headers: req.headers, body, json });
-      const answer = answers.shift() ?? { status: 200 };
+      const answer = answers.shift() ?? receiver.otherwise;
       const respond = () => {
         if (res.destroyed) return;
         if (answer.status >= 200 && answer.status < 300 && !accepted.includes(json.id)) accepted.push(json.id);
@@ -53,7 +56,7 @@ export async function startTestReceiver(path = "/opsdeck"): Promise<TestReceiver
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  Object.assign(receiver, {
     url: `http://127.0.0.1:${port}${path}`,
     port,
     requests,
@@ -64,7 +67,8 @@ export async function startTestReceiver(path = "/opsdeck"): Promise<TestReceiver
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
+  return receiver;
 }
 
 /** Checks X-Opsdeck-Signature as a receiver would: HMAC-SHA-256 of "<t>.<body>" keyed by the secret. */

@@ -1,0 +1,201 @@
+// An admin streams the activity log to a SIEM: adds a stream pointing at a receiver started here
+// (the e2e server runs with AUDIT_STREAM_ALLOW_INSECURE, so http://127.0.0.1 is allowed), is
+// refused inline for a bad URL and an unknown action, sees the secret once, tests the endpoint,
+// delivers and checks what arrived (ordered, signed with that secret), sees a failing endpoint's
+// error, pauses and resumes, rotates the secret, and deletes the stream.
+// Screenshots (light, dark, phone) go to /tmp/shots-audit-streams.
+import { mkdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import {
+  startTestReceiver,
+  verifyOpsdeckSignature,
+  verifyStandardWebhookSignature,
+} from "../lib/audit/streams/stream-test-receiver";
+import { gotoReady } from "./helpers";
+import { signedInAs } from "./support/admin-session";
+
+const SHOTS = "/tmp/shots-audit-streams";
+mkdirSync(SHOTS, { recursive: true });
+
+test("an admin adds a SIEM stream, tests it, delivers events to it and manages it", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const receiver = await startTestReceiver("/siem");
+  const name = `SIEM ${Math.random().toString(36).slice(2, 7)}`;
+  try {
+    const { context, page } = await signedInAs(browser, ["admin"]);
+    await gotoReady(page, "/logs/streams");
+    await expect(page.getByRole("heading", { name: "Audit streams", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Streams" })).toHaveAttribute("aria-current", "page");
+
+    // Streams made by other runs on this database would change what is shown: start from none.
+    for (;;) {
+      const more = page.getByRole("button", { name: /^More actions for / }).first();
+      if (!(await more.isVisible().catch(() => false))) break;
+      await more.click();
+      await page.getByRole("menuitem", { name: "Delete" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete stream" }).click();
+      await expect(page.getByRole("dialog")).toBeHidden();
+    }
+    await expect(page.getByText("No audit streams yet")).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/empty-light.png`, fullPage: true });
+
+    // Add: bad input is refused on its field first.
+    await page.getByRole("button", { name: "Add your first stream" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add an audit stream" });
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Endpoint URL").fill("ftp://siem.example.com/in");
+    await dialog.getByLabel("Actions").fill("audit_stream.*, nope.*");
+    await dialog.getByRole("button", { name: "Add stream" }).click();
+    await expect(dialog.getByText("Use an https:// URL.")).toBeVisible();
+    await expect(dialog.getByText("Unknown action or group: nope.*.")).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/dialog-errors-light.png` });
+    await dialog.getByLabel("Endpoint URL").fill(receiver.url);
+    await dialog.getByLabel("Actions").fill("audit_stream.*, customer.*");
+    await dialog.getByRole("button", { name: "Add stream" }).click();
+
+    // The secret, once.
+    const added = page.getByRole("dialog", { name: "Stream added" });
+    await expect(added).toBeVisible();
+    const secret = await added.getByTestId("stream-secret").inputValue();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{44}$/);
+    await expect(added.getByRole("button", { name: "Copy" })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/secret-once-light.png` });
+    await added.getByRole("button", { name: "Done" }).click();
+    await expect(added).toBeHidden();
+
+    const card = page.getByTestId("stream-card").filter({ hasText: name });
+    await expect(card.getByTestId("stream-status")).toHaveText("Healthy");
+    await expect(card).toContainText(`…${secret.slice(-4)}`);
+    await expect(card).toContainText("audit_stream.*, customer.*");
+    await expect(page.getByText(secret)).toHaveCount(0);
+    await gotoReady(page, "/logs/streams");
+    expect(await page.content()).not.toContain(secret.slice(6));
+
+    // Test: a signed audit.stream_test reaches the receiver; the answer is shown.
+    await card.getByRole("button", { name: "Send test" }).click();
+    await expect(card.getByTestId("stream-test-result")).toHaveText(/^Test event accepted: HTTP 200 in \d+ ms\.$/);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0]!.json.type).toBe("audit.stream_test");
+    expect(verifyOpsdeckSignature(secret, receiver.requests[0]!)).toBe(true);
+
+    // Deliver now: the stream's own events (created, tested) arrive in order, signed. (The
+    // scheduled worker may deliver them first; either way they arrive once each, in order.)
+    await card.getByRole("button", { name: "Deliver now" }).click();
+    await expect(page.getByText(/^(Delivered \d+ events?\.|Nothing new to deliver\.)$/)).toBeVisible();
+    await expect.poll(() => receiver.accepted.length).toBeGreaterThanOrEqual(3);
+    const delivered = receiver.requests.slice(1);
+    expect(delivered.map((r) => r.json.action)).toEqual(["audit_stream.created", "audit_stream.tested"]);
+    expect(delivered[0]!.json.seq! < delivered[1]!.json.seq!).toBe(true);
+    for (const r of delivered) {
+      expect(verifyOpsdeckSignature(secret, r)).toBe(true);
+      expect(verifyStandardWebhookSignature(secret, r)).toBe(true);
+      expect(r.headers["x-opsdeck-event-id"]).toBe(r.json.id);
+    }
+    await gotoReady(page, "/logs/streams");
+    await expect(card.getByTestId("stream-pending")).toHaveText("Up to date");
+    await expect(card).not.toContainText("Never yet");
+
+    // A failing endpoint: the test says why, and a failed delivery shows as Retrying with its error.
+    receiver.otherwise = { status: 500, body: "index unavailable" };
+    await card.getByRole("button", { name: "Send test" }).click();
+    await expect(card.getByTestId("stream-test-result")).toHaveText("Test event failed: HTTP 500: index unavailable");
+    const failedTestEvent = receiver.requests.length;
+    await card.getByRole("button", { name: "Deliver now" }).click();
+    await expect(page.getByText("Delivered 0; the next event failed and will be retried.")).toBeVisible();
+    await expect(card.getByTestId("stream-status")).toHaveText("Retrying");
+    await expect(card.getByTestId("stream-last-error")).toContainText("HTTP 500: index unavailable");
+    await expect(card).toContainText(/\(attempt \d+\)/);
+    await page.screenshot({ path: `${SHOTS}/list-retrying-light.png`, fullPage: true });
+
+    // The retry goes through with the same event id.
+    receiver.otherwise = { status: 200 };
+    await card.getByRole("button", { name: "Deliver now" }).click();
+    await expect(card.getByTestId("stream-status")).toHaveText("Healthy");
+    const retried = receiver.requests.slice(failedTestEvent);
+    expect(retried.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(retried.map((r) => r.json.id)).size).toBe(1);
+    expect(retried[0]!.json.action).toBe("audit_stream.tested");
+
+    // Pause and resume.
+    await card.getByRole("button", { name: "Pause" }).click();
+    await expect(card.getByTestId("stream-status")).toHaveText("Paused");
+    await expect(card.getByRole("button", { name: "Deliver now" })).toBeDisabled();
+    await card.getByRole("button", { name: "Resume" }).click();
+    await expect(card.getByTestId("stream-status")).toHaveText("Healthy");
+
+    // Rotate: a new secret, once; later requests are signed with it.
+    await card.getByRole("button", { name: `More actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Rotate secret" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = page.getByRole("dialog", { name: "New signing secret" });
+    const secret2 = await rotated.getByTestId("stream-secret").inputValue();
+    expect(secret2).not.toBe(secret);
+    await rotated.getByRole("button", { name: "Done" }).click();
+    await expect(card).toContainText(`…${secret2.slice(-4)}`);
+    await card.getByRole("button", { name: "Send test" }).click();
+    await expect(card.getByTestId("stream-test-result")).toContainText("accepted");
+    expect(verifyOpsdeckSignature(secret2, receiver.requests.at(-1)!)).toBe(true);
+    expect(verifyOpsdeckSignature(secret, receiver.requests.at(-1)!)).toBe(false);
+
+    // Edit: the filter is changed in the same dialog.
+    await card.getByRole("button", { name: `More actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+    await expect(edit.getByLabel("Actions")).toHaveValue("audit_stream.*, customer.*");
+    await edit.getByLabel("Outcome").selectOption("failure");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toBeHidden();
+    await expect(card).toContainText("failures only");
+
+    // The stream's page: recent deliveries, newest first.
+    await card.getByRole("link", { name: "Recent deliveries" }).click();
+    await expect(page).toHaveURL(/\/logs\/streams\/[a-z0-9]+$/);
+    const rows = page.getByTestId("delivery-row");
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByRole("table", { name: "Recent deliveries" })).toContainText("Delivered");
+    await expect(page.getByRole("table", { name: "Recent deliveries" })).toContainText("Test failed");
+    await expect(page.getByRole("table", { name: "Recent deliveries" })).toContainText("index unavailable");
+    await page.screenshot({ path: `${SHOTS}/detail-light.png`, fullPage: true });
+    const detailUrl = page.url();
+
+    // Dark mode and phone width.
+    const dark = await signedInAs(browser, ["admin"], { colorScheme: "dark" });
+    await gotoReady(dark.page, "/logs/streams");
+    await expect(dark.page.getByTestId("stream-card").filter({ hasText: name })).toBeVisible();
+    await dark.page.screenshot({ path: `${SHOTS}/list-dark.png`, fullPage: true });
+    await gotoReady(dark.page, detailUrl);
+    await dark.page.screenshot({ path: `${SHOTS}/detail-dark.png`, fullPage: true });
+    await gotoReady(dark.page, "/logs/streams");
+    await dark.page.getByRole("button", { name: "Add stream" }).click();
+    await dark.page.getByRole("dialog").getByRole("button", { name: "Add stream" }).click();
+    await expect(dark.page.getByRole("dialog").getByText("Enter a name.")).toBeVisible();
+    await dark.page.screenshot({ path: `${SHOTS}/dialog-dark.png` });
+    await dark.page.keyboard.press("Escape");
+    await dark.page.setViewportSize({ width: 390, height: 844 });
+    await gotoReady(dark.page, "/logs/streams");
+    await dark.page.screenshot({ path: `${SHOTS}/list-phone-dark.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await gotoReady(page, detailUrl);
+    await page.screenshot({ path: `${SHOTS}/detail-phone-light.png`, fullPage: true });
+    await dark.context.close();
+
+    // Delete, after confirming, from the stream's page.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole("button", { name: `More actions for ${name}` }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    await confirm.getByRole("button", { name: "Delete stream" }).click();
+    await expect(page).toHaveURL(/\/logs\/streams$/);
+    await expect(page.getByText("No audit streams yet")).toBeVisible();
+    await context.close();
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("someone without audit.manage cannot open the streams page", async ({ browser }) => {
+  const { context, page } = await signedInAs(browser, ["manager"]);
+  const response = await page.goto("/logs/streams");
+  expect(response?.status()).toBe(403);
+  await context.close();
+});
