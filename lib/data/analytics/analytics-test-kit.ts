@@ -31,10 +31,43 @@ type LineSpec = {
   tax: number;
 };
 
-export type AnalyticsFixture = Awaited<ReturnType<typeof seedAnalyticsFixture>>;
+export type AnalyticsFixture = {
+  marker: string;
+  staff: { one: { id: string; name: string }; two: { id: string; name: string } };
+  products: Record<"p1" | "p2" | "p3" | "p4" | "p5", { id: string; name: string; sku: string }>;
+  customers: Record<"c1" | "c2" | "c3", { id: string; name: string }>;
+};
 
-export async function seedAnalyticsFixture() {
-  const m = uniqueName("an");
+// One shop per test database: the test files share it (they run one after another), since two
+// copies would double every figure of the range.
+const MARKER = "anfixture";
+const KEYS = { p1: "Alpha", p2: "Beta", p3: "Gamma", p4: "Delta", p5: "Epsilon" } as const;
+const CUSTOMERS = { c1: "Carol", c2: "Dan", c3: "Eve" } as const;
+
+async function loadFixture(): Promise<AnalyticsFixture | null> {
+  const m = MARKER;
+  const products = await db.product.findMany({ where: { sku: { startsWith: `${m}-`.toUpperCase() } }, select: { id: true, name: true, sku: true } });
+  if (products.length === 0) return null;
+  const product = (key: string) => products.find((p) => p.sku === `${m}-${key}`.toUpperCase())!;
+  const customers = await db.customer.findMany({ where: { name: { endsWith: ` ${m}` } }, select: { id: true, name: true } });
+  const customer = (name: string) => customers.find((c) => c.name === `${name} ${m}`)!;
+  const staff = await db.user.findMany({ where: { lastName: { in: [`One${m}`, `Two${m}`] } }, select: { id: true, firstName: true, lastName: true } });
+  const person = (lastName: string) => {
+    const u = staff.find((s) => s.lastName === lastName)!;
+    return { id: u.id, name: `${u.firstName} ${u.lastName}` };
+  };
+  return {
+    marker: m,
+    staff: { one: person(`One${m}`), two: person(`Two${m}`) },
+    products: { p1: product(KEYS.p1), p2: product(KEYS.p2), p3: product(KEYS.p3), p4: product(KEYS.p4), p5: product(KEYS.p5) },
+    customers: { c1: customer(CUSTOMERS.c1), c2: customer(CUSTOMERS.c2), c3: customer(CUSTOMERS.c3) },
+  };
+}
+
+export async function seedAnalyticsFixture(): Promise<AnalyticsFixture> {
+  const existing = await loadFixture();
+  if (existing) return existing;
+  const m = MARKER;
   const staffOne = await createTestUser({ role: "staff", firstName: "Ada" });
   const staffTwo = await createTestUser({ role: "staff", firstName: "Brook" });
   await db.user.update({ where: { id: staffOne.id }, data: { lastName: `One${m}` } });
@@ -59,14 +92,14 @@ export async function seedAnalyticsFixture() {
   const p1 = await product("Alpha", { unitPrice: 1000, unitCost: 400, taxRateBps: 2000, stock: 3, lowStockThreshold: 5 });
   const p2 = await product("Beta", { unitPrice: 250, unitCost: 100, taxRateBps: 0, stock: 50, lowStockThreshold: 10 });
   const p3 = await product("Gamma", { unitPrice: 5000, unitCost: 3000, taxRateBps: 1000, stock: 0, lowStockThreshold: 0 });
-  const p4 = await product("Delta", { unitPrice: 100, unitCost: 50, taxRateBps: 0, stock: 0, lowStockThreshold: 2, active: false });
-  const p5 = await product("Epsilon", { unitPrice: 100, unitCost: 50, taxRateBps: 0, stock: 1, lowStockThreshold: 4, archived: true });
+  await product("Delta", { unitPrice: 100, unitCost: 50, taxRateBps: 0, stock: 0, lowStockThreshold: 2, active: false });
+  await product("Epsilon", { unitPrice: 100, unitCost: 50, taxRateBps: 0, stock: 1, lowStockThreshold: 4, archived: true });
 
   const customer = (name: string, createdAt: string) =>
     db.customer.create({ data: { name: `${name} ${m}`, createdAt: new Date(createdAt) }, select: { id: true, name: true } });
   const c1 = await customer("Carol", "2030-03-10T12:00:00Z");
   const c2 = await customer("Dan", "2030-03-26T12:00:00Z");
-  const c3 = await customer("Eve", "2030-03-19T12:00:00Z");
+  await customer("Eve", "2030-03-19T12:00:00Z");
 
   const last = await db.transaction.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
   let number = (last?.number ?? 0) + 1000 + Math.floor(Math.random() * 1000);
@@ -125,7 +158,7 @@ export async function seedAnalyticsFixture() {
     });
   };
 
-  const t1 = await sale({
+  await sale({
     at: "2030-03-24T23:30:00Z",
     staffId: staffOne.id,
     customerId: c1.id,
@@ -145,14 +178,14 @@ export async function seedAnalyticsFixture() {
     refundedAmount: 2000,
     lines: [{ product: p3, quantity: 1, unitPrice: 5000, orderDiscount: 500, tax: 450 }],
   });
-  const t3 = await sale({
+  await sale({
     at: "2030-03-31T21:30:00Z",
     staffId: staffOne.id,
     customerId: null,
     paymentMethod: "card",
     lines: [{ product: p2, quantity: 2, unitPrice: 250, tax: 0 }],
   });
-  const t4 = await sale({
+  await sale({
     at: "2030-03-28T09:00:00Z",
     staffId: staffTwo.id,
     customerId: c1.id,
@@ -160,7 +193,7 @@ export async function seedAnalyticsFixture() {
     status: "voided",
     lines: [{ product: p1, quantity: 1, unitPrice: 1000, tax: 200 }],
   });
-  const t5 = await sale({
+  await sale({
     at: "2030-03-31T22:30:00Z",
     staffId: staffOne.id,
     customerId: null,
@@ -176,7 +209,7 @@ export async function seedAnalyticsFixture() {
     refundedAmount: 1200,
     lines: [{ product: p1, quantity: 1, unitPrice: 1000, tax: 200 }],
   });
-  const t7 = await sale({
+  await sale({
     at: "2030-03-26T11:00:00Z",
     staffId: staffOne.id,
     customerId: null,
@@ -191,11 +224,38 @@ export async function seedAnalyticsFixture() {
     data: { transactionId: t2.id, amount: 2000, reason: "Damaged", createdById: staffTwo.id, createdAt: new Date("2030-04-02T10:00:00Z") },
   });
 
-  return {
-    marker: m,
-    staff: { one: { id: staffOne.id, name: `Ada One${m}` }, two: { id: staffTwo.id, name: `Brook Two${m}` } },
-    products: { p1, p2, p3, p4, p5 },
-    customers: { c1, c2, c3 },
-    sales: { t1, t2, t3, t4, t5, t6, t7 },
-  };
+  return (await loadFixture())!;
+}
+
+/**
+ * A sale on 2030-05-01 (UTC) in XAG, apart from the shop above, of a product and to a customer whose
+ * names a spreadsheet would run as formulas: the CSV exports must neutralise them.
+ */
+export async function seedFormulaSale(staffId: string) {
+  const m = uniqueName("fx");
+  const product = await db.product.create({
+    data: { sku: `${m}-F`.toUpperCase(), name: `=HYPERLINK("http://evil.test","${m}")`, unitPrice: 100, unitCost: 10, currency: "XAG" },
+    select: { id: true, name: true, sku: true },
+  });
+  const customer = await db.customer.create({ data: { name: `@SUM(1+1) ${m}` }, select: { id: true, name: true } });
+  const last = await db.transaction.findFirst({ orderBy: { number: "desc" }, select: { number: true } });
+  await db.transaction.create({
+    data: {
+      number: (last?.number ?? 0) + 1000 + Math.floor(Math.random() * 1000),
+      customerId: customer.id,
+      staffId,
+      occurredAt: new Date("2030-05-01T12:00:00Z"),
+      currency: "XAG",
+      subtotal: 100,
+      tax: 0,
+      total: 100,
+      paymentMethod: "card",
+      lines: {
+        create: [
+          { position: 0, productId: product.id, productName: product.name, sku: product.sku, quantity: 1, unitPrice: 100, unitCost: 10, taxRateBps: 0, tax: 0, total: 100 },
+        ],
+      },
+    },
+  });
+  return { marker: m, product, customer };
 }
