@@ -83,7 +83,10 @@ async function expectEveryReportDrawn(page: Page) {
     if (kind === "chart") {
       // Drawn (an SVG with marks in it), and its numbers in the hidden table.
       await expect(
-        report.locator(".recharts-surface").locator(".recharts-bar-rectangle, .recharts-area-area, .recharts-pie-sector").first(),
+        report
+          .locator(".recharts-surface")
+          .locator(".recharts-bar-rectangle, .recharts-area-area, .recharts-pie-sector")
+          .first(),
         id,
       ).toBeAttached();
       expect(await report.getByTestId("chart-data").first().locator("tbody tr").count(), id).toBeGreaterThan(0);
@@ -113,7 +116,9 @@ test("an admin reads every report of the demo shop against the previous period",
   // Every KPI has its change against the previous period, in words for screen readers too.
   await expect(page.getByTestId("kpi-change")).toHaveCount(7);
   await expect(page.locator('[data-kpi="revenue"]')).toContainText(/\$[\d,]+\.\d\d/);
-  await expect(page.locator('[data-kpi="revenue"]').getByText(/(Up|Down|Unchanged) .*in the previous period/)).toBeAttached();
+  await expect(
+    page.locator('[data-kpi="revenue"]').getByText(/(Up|Down|Unchanged) .*in the previous period/),
+  ).toBeAttached();
   await expect(page.getByText(/, compared with /)).toBeVisible();
   await expectEveryReportDrawn(page);
 
@@ -130,7 +135,10 @@ test("an admin reads every report of the demo shop against the previous period",
   await expect(revenue.locator(".recharts-tooltip-wrapper")).toContainText("$");
 
   // A CSV of the same query downloads with the browser's session.
-  const href = await page.locator('section[data-report="staff"]').getByRole("link", { name: /Download CSV/ }).getAttribute("href");
+  const href = await page
+    .locator('section[data-report="staff"]')
+    .getByRole("link", { name: /Download CSV/ })
+    .getAttribute("href");
   expect(href).toContain(`from=${from}`);
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);

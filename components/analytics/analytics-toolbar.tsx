@@ -3,6 +3,7 @@
 // bucket of the time series, all kept in the URL.
 import { DateRangePicker, type DateRange, type DateRangePreset } from "@/components/ui/date-range-picker";
 import { Select } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
 import { useQueryParams } from "@/components/ui/data-table/use-query-params";
 import { BUCKET_LABELS } from "@/components/analytics/analytics-format";
 import { ANALYTICS_BUCKETS, type AnalyticsBucket } from "@/lib/validations/analytics";
@@ -37,9 +38,14 @@ export function AnalyticsToolbar({
         compare={compare}
         tz={tz}
         describeRange={describeRange}
+        resetOnRangeChange={["bucket"]}
       />
       <Select
-        label="Group by"
+        label={
+          <span className="inline-flex items-center gap-2">
+            Group by {isPending ? <Spinner className="size-3.5 text-muted-foreground" /> : null}
+          </span>
+        }
         value={bucket}
         onChange={(e) => set({ bucket: e.target.value, tz })}
         wrapperClassName="w-full sm:w-36"

@@ -64,7 +64,10 @@ export function KpiCards({ report }: { report: KpiReport }) {
             </p>
             {note ? <p className="text-xs text-muted-foreground">{note}</p> : null}
             {report.previous ? (
-              <p className="mt-auto flex items-center gap-1 pt-2 text-xs" data-testid="kpi-change">
+              <p
+                className="mt-auto flex flex-wrap items-center gap-x-1 gap-y-0.5 pt-2 text-xs"
+                data-testid="kpi-change"
+              >
                 <span
                   aria-hidden="true"
                   className={cn(
@@ -77,7 +80,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
                   <Icon className="size-3" />
                   {formatChange(change)}
                 </span>
-                <span aria-hidden="true" className="truncate text-muted-foreground">
+                <span aria-hidden="true" className="whitespace-nowrap text-muted-foreground">
                   vs {show(def, report.previous)}
                 </span>
                 <span className="sr-only">{describeChange(change, show(def, report.previous))}</span>

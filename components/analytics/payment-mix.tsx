@@ -16,7 +16,11 @@ export function PaymentMix({ rows, currency, csv }: { rows: PaymentMixRow[]; cur
     >
       <Chart
         variant="donut"
-        data={rows.map((r) => ({ label: PAYMENT_METHOD_LABELS[r.method], revenue: r.revenue, transactions: r.transactions }))}
+        data={rows.map((r) => ({
+          label: PAYMENT_METHOD_LABELS[r.method],
+          revenue: r.revenue,
+          transactions: r.transactions,
+        }))}
         series={[{ key: "revenue", label: "Revenue" }]}
         title="Revenue by payment method"
         format={{ kind: "money", currency }}

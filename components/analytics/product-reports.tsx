@@ -31,7 +31,9 @@ export function TopProducts({
         variant="bar"
         horizontal
         data={rows.map((r) => ({ label: r.name, value: by === "revenue" ? r.revenue : r.units }))}
-        series={[{ key: "value", label: by === "revenue" ? "Revenue" : "Units", tone: by === "revenue" ? "brand" : "teal" }]}
+        series={[
+          { key: "value", label: by === "revenue" ? "Revenue" : "Units", tone: by === "revenue" ? "brand" : "teal" },
+        ]}
         title={title}
         format={by === "revenue" ? { kind: "money", currency } : { kind: "number" }}
         height={Math.max(160, rows.length * 30 + 24)}
@@ -76,7 +78,10 @@ export function GrossMarginByProduct({ rows, currency, csv }: { rows: ProductRow
             {rows.map((r) => (
               <Tr key={r.productId}>
                 <Td className="max-w-48">
-                  <Link href={`/records/products?q=${encodeURIComponent(r.sku)}`} className="block truncate font-medium text-foreground hover:underline">
+                  <Link
+                    href={`/records/products?q=${encodeURIComponent(r.sku)}`}
+                    className="block truncate font-medium text-foreground hover:underline"
+                  >
                     {r.name}
                   </Link>
                   <span className="text-xs text-muted-foreground">{r.sku}</span>

@@ -16,7 +16,14 @@ export function RevenueOverTime({ series, kpis, csv }: { series: SalesSeries; kp
   const lines: ChartSeries[] = [
     { key: "revenue", label: `This period (${formatRange(kpis.range)})`, tone: "brand" },
     ...(compare
-      ? [{ key: "previousRevenue", label: `Previous (${formatRange(kpis.previousRange)})`, tone: "previous", dashed: true } as const]
+      ? [
+          {
+            key: "previousRevenue",
+            label: `Previous (${formatRange(kpis.previousRange)})`,
+            tone: "previous",
+            dashed: true,
+          } as const,
+        ]
       : []),
   ];
   return (

@@ -10,7 +10,17 @@ import type { HeatCell } from "@/lib/validations/analytics";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-export function SalesHeatmap({ cells, currency, tz, csv }: { cells: HeatCell[]; currency: string; tz: string; csv: string }) {
+export function SalesHeatmap({
+  cells,
+  currency,
+  tz,
+  csv,
+}: {
+  cells: HeatCell[];
+  currency: string;
+  tz: string;
+  csv: string;
+}) {
   const byKey = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
   const max = cells.reduce((m, c) => Math.max(m, c.revenue), 0);
   const busiest = cells.reduce<HeatCell | null>((b, c) => (!b || c.revenue > b.revenue ? c : b), null);

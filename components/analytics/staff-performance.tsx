@@ -35,7 +35,9 @@ export function StaffPerformance({
           data={rows.map((r) => ({ label: r.name, revenue: r.revenue, previousRevenue: r.previousRevenue }))}
           series={[
             { key: "revenue", label: "This period", tone: "brand" },
-            ...(compare ? [{ key: "previousRevenue", label: "Previous period", tone: "previous", dashed: true } as const] : []),
+            ...(compare
+              ? [{ key: "previousRevenue", label: "Previous period", tone: "previous", dashed: true } as const]
+              : []),
           ]}
           title="Revenue per staff member"
           format={{ kind: "money", currency }}

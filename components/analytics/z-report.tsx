@@ -9,14 +9,19 @@ import type { ZReport as ZReportData, ZReportTotals } from "@/lib/validations/an
 
 export const Z_REPORT_ID = "z-report";
 
+/** "−$4.00" for money taken off; "$0.00" when nothing was. */
+function minus(amount: number, currency: string): string {
+  return amount === 0 ? formatMoney(0, currency) : `−${formatMoney(amount, currency)}`;
+}
+
 function Figures({ totals, currency, testId }: { totals: ZReportTotals; currency: string; testId?: string }) {
   const money = (n: number) => formatMoney(n, currency);
   const rows: [string, string, string?][] = [
     ["Sales", new Intl.NumberFormat("en-US").format(totals.transactions)],
     ["Gross sales", money(totals.gross), "Units × list price"],
-    ["Discounts", `−${money(totals.discounts)}`],
+    ["Discounts", minus(totals.discounts, currency)],
     ["Tax collected", money(totals.tax)],
-    ["Refunds given", `−${money(totals.refunds)}`],
+    ["Refunds given", minus(totals.refunds, currency)],
     ["Voided since", money(totals.voids), "Not counted in net"],
   ];
   return (
@@ -32,7 +37,10 @@ function Figures({ totals, currency, testId }: { totals: ZReportTotals; currency
       ))}
       <div className="col-span-2 rounded-lg bg-brand-soft px-3 py-2 print:bg-transparent print:px-0">
         <dt className="text-xs font-medium text-brand">Net takings</dt>
-        <dd className="text-lg font-semibold tabular-nums text-foreground" data-testid={testId ? `${testId}-net` : undefined}>
+        <dd
+          className="text-lg font-semibold tabular-nums text-foreground"
+          data-testid={testId ? `${testId}-net` : undefined}
+        >
           {money(totals.net)}
         </dd>
       </div>
@@ -65,13 +73,41 @@ function Methods({ totals, currency, label }: { totals: ZReportTotals; currency:
   );
 }
 
+function StaffSummary({ report }: { report: ZReportData }) {
+  const money = (n: number) => formatMoney(n, report.currency);
+  return (
+    <Table aria-label="Day totals by staff member" containerClassName="mt-4">
+      <THead>
+        <Tr>
+          <Th>Staff member</Th>
+          <Th className="text-right">Sales</Th>
+          <Th className="text-right">Gross</Th>
+          <Th className="text-right">Discounts</Th>
+          <Th className="text-right">Tax</Th>
+          <Th className="text-right">Refunds</Th>
+          <Th className="text-right">Net</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {report.staff.map((s) => (
+          <Tr key={s.staffId}>
+            <Td className="font-medium">{s.name}</Td>
+            <Td className="text-right tabular-nums">{s.transactions}</Td>
+            <Td className="text-right tabular-nums">{money(s.gross)}</Td>
+            <Td className="text-right tabular-nums">{minus(s.discounts, report.currency)}</Td>
+            <Td className="text-right tabular-nums">{money(s.tax)}</Td>
+            <Td className="text-right tabular-nums">{minus(s.refunds, report.currency)}</Td>
+            <Td className="text-right font-medium tabular-nums">{money(s.net)}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
 export function ZReport({ report, shopName, printedAt }: { report: ZReportData; shopName: string; printedAt: string }) {
   return (
-    <article
-      id={Z_REPORT_ID}
-      aria-labelledby="z-report-title"
-      className="space-y-6 text-foreground print:space-y-4"
-    >
+    <article id={Z_REPORT_ID} aria-labelledby="z-report-title" className="space-y-6 text-foreground print:space-y-4">
       <header className="rounded-xl border border-border bg-surface p-6 shadow-sm print:border-0 print:p-0 print:shadow-none">
         <div className="flex flex-wrap items-start justify-between gap-4 border-b border-dashed border-border pb-4">
           <div>
@@ -92,6 +128,7 @@ export function ZReport({ report, shopName, printedAt }: { report: ZReportData; 
         <h3 className="mb-3 mt-4 text-sm font-semibold uppercase tracking-wide text-muted-foreground">Day totals</h3>
         <Figures totals={report.totals} currency={report.currency} testId="z-totals" />
         <Methods totals={report.totals} currency={report.currency} label="Day totals by payment method" />
+        {report.staff.length > 1 ? <StaffSummary report={report} /> : null}
       </header>
 
       {report.staff.map((s) => (

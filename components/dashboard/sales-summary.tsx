@@ -12,14 +12,20 @@ import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/money";
 import type { KpiReport, SalesSeries } from "@/lib/validations/analytics";
 
-function Period({ label, report, href }: { label: string; report: KpiReport; href: string }) {
+function Period({ label, against, report, href }: { label: string; against: string; report: KpiReport; href: string }) {
   const money = (n: number) => formatMoney(n, report.currency);
   const change = percentChange(report.current.revenue, report.previous?.revenue);
   const tone = changeTone(change);
   return (
-    <Link href={href} className="group block min-w-0 rounded-lg px-3 py-2 transition hover:bg-muted/60" data-testid="summary-period">
+    <Link
+      href={href}
+      className="group block min-w-0 rounded-lg px-3 py-2 transition hover:bg-muted/60"
+      data-testid="summary-period"
+    >
       <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</p>
-      <p className="mt-1 text-xl font-semibold tabular-nums tracking-tight text-foreground">{money(report.current.revenue)}</p>
+      <p className="mt-1 text-xl font-semibold tabular-nums tracking-tight text-foreground">
+        {money(report.current.revenue)}
+      </p>
       <p className="text-xs text-muted-foreground">
         {report.current.transactions} sale{report.current.transactions === 1 ? "" : "s"}
         {report.previous ? (
@@ -27,10 +33,13 @@ function Period({ label, report, href }: { label: string; report: KpiReport; hre
             {" · "}
             <span
               aria-hidden="true"
-              className={cn(tone === "good" ? "text-success" : tone === "bad" ? "text-danger" : "text-muted-foreground")}
+              className={cn(
+                tone === "good" ? "text-success" : tone === "bad" ? "text-danger" : "text-muted-foreground",
+              )}
             >
               {formatChange(change)}
             </span>
+            <span aria-hidden="true"> {against}</span>
             <span className="sr-only">{describeChange(change, money(report.previous.revenue))}</span>
           </>
         ) : null}
@@ -58,14 +67,17 @@ export function SalesSummary({
         title="Sales"
         description={`Revenue before tax, in ${week.currency}.`}
         action={
-          <Link href={q("last_30_days")} className="inline-flex items-center gap-1 text-sm font-medium text-brand hover:underline">
+          <Link
+            href={q("last_30_days")}
+            className="inline-flex items-center gap-1 text-sm font-medium text-brand hover:underline"
+          >
             Analytics <ArrowRight className="size-3.5" aria-hidden="true" />
           </Link>
         }
       />
       <div className="grid gap-2 px-3 pb-4 pt-3 sm:grid-cols-[1fr_1fr_minmax(0,1.4fr)] sm:items-center">
-        <Period label="Today" report={today} href={q("today")} />
-        <Period label="Last 7 days" report={week} href={q("last_7_days")} />
+        <Period label="Today" against="vs yesterday" report={today} href={q("today")} />
+        <Period label="Last 7 days" against="vs the 7 before" report={week} href={q("last_7_days")} />
         <div className="px-3">
           <Chart
             variant="area"

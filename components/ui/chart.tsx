@@ -140,7 +140,7 @@ export function Chart({
 }: ChartProps) {
   const descriptionId = useId();
   const rows = data as ChartDatum[];
-  const chartHeight = height ?? (compact ? 56 : variant === "donut" ? 240 : 280);
+  const chartHeight = height ?? (compact ? 56 : variant === "donut" ? 220 : 280);
   const showLegend = !compact && (variant === "donut" || series.length > 1);
   const donutTotal =
     variant === "donut" && series[0] ? rows.reduce((sum, d) => sum + (numberOf(d, series[0]!.key) ?? 0), 0) : 0;
@@ -157,9 +157,7 @@ export function Chart({
         {description ? <span id={`${descriptionId}-desc`}>. {description}</span> : null}
       </figcaption>
       {showLegend && variant !== "donut" ? <Legend series={series} /> : null}
-      <div
-        className={cn(variant === "donut" && "grid items-center gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]")}
-      >
+      <div className={cn(variant === "donut" && "grid items-center gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]")}>
         <div className="relative" style={{ height: chartHeight }}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: chartHeight }}>
             {renderPlot({ variant, rows, series, format, horizontal, compact, title, idPrefix: descriptionId })}
@@ -203,8 +201,14 @@ function renderPlot({
 }) {
   const tooltip = (
     <Tooltip
-      content={(props: TooltipContentProps<ValueType, NameType>) => <ChartTooltip {...props} format={format} series={series} />}
-      cursor={variant === "bar" || variant === "stacked-bar" ? { fill: "rgb(var(--muted))", opacity: 0.6 } : { stroke: "var(--chart-grid)" }}
+      content={(props: TooltipContentProps<ValueType, NameType>) => (
+        <ChartTooltip {...props} format={format} series={series} />
+      )}
+      cursor={
+        variant === "bar" || variant === "stacked-bar"
+          ? { fill: "rgb(var(--muted))", opacity: 0.6 }
+          : { stroke: "var(--chart-grid)" }
+      }
       isAnimationActive={false}
     />
   );
@@ -216,8 +220,15 @@ function renderPlot({
     tickFormatter: (v: number) => formatChartTick(v, format),
     width: 56,
   } as const;
-  const categoryAxisProps = { tick, tickLine: false, axisLine: { stroke: "var(--chart-grid)" }, minTickGap: 12 } as const;
-  const grid = <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} horizontal={!horizontal} />;
+  const categoryAxisProps = {
+    tick,
+    tickLine: false,
+    axisLine: { stroke: "var(--chart-grid)" },
+    minTickGap: 12,
+  } as const;
+  const grid = (
+    <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} horizontal={!horizontal} />
+  );
   const margin = compact ? { top: 4, right: 4, bottom: 4, left: 4 } : { top: 8, right: 12, bottom: 0, left: 0 };
 
   if (variant === "donut") {
@@ -236,7 +247,12 @@ function renderPlot({
           strokeWidth={2}
           isAnimationActive={false}
         />
-        <Tooltip content={(props: TooltipContentProps<ValueType, NameType>) => <ChartTooltip {...props} format={format} series={series} donut />} isAnimationActive={false} />
+        <Tooltip
+          content={(props: TooltipContentProps<ValueType, NameType>) => (
+            <ChartTooltip {...props} format={format} series={series} donut />
+          )}
+          isAnimationActive={false}
+        />
       </PieChart>
     );
   }
@@ -260,6 +276,7 @@ function renderPlot({
               type="category"
               dataKey="label"
               {...categoryAxisProps}
+              interval={0}
               width={128}
               tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
             />
@@ -368,7 +385,11 @@ function renderPlot({
 
 function Swatch({ color, dashed }: { color: string; dashed?: boolean }) {
   return dashed ? (
-    <span aria-hidden="true" className="inline-block h-0 w-3.5 border-t-2 border-dashed" style={{ borderColor: color }} />
+    <span
+      aria-hidden="true"
+      className="inline-block h-0 w-3.5 border-t-2 border-dashed"
+      style={{ borderColor: color }}
+    />
   ) : (
     <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ background: color }} />
   );
@@ -426,7 +447,11 @@ function ChartTooltip({
   format,
   series,
   donut = false,
-}: TooltipContentProps<ValueType, NameType> & { format: ChartValueFormat; series: readonly ChartSeries[]; donut?: boolean }) {
+}: TooltipContentProps<ValueType, NameType> & {
+  format: ChartValueFormat;
+  series: readonly ChartSeries[];
+  donut?: boolean;
+}) {
   if (!active || !payload?.length) return null;
   const heading = donut ? String(payload[0]?.name ?? "") : String(label ?? "");
   return (
@@ -435,12 +460,18 @@ function ChartTooltip({
       <ul className="space-y-1">
         {payload.map((p, i) => {
           const s = series.find((x) => x.key === p.dataKey);
-          const color = donut ? String((p.payload as { fill?: string } | undefined)?.fill ?? "") : s ? seriesColor(s, series.indexOf(s)) : String(p.color ?? "");
+          const color = donut
+            ? String((p.payload as { fill?: string } | undefined)?.fill ?? "")
+            : s
+              ? seriesColor(s, series.indexOf(s))
+              : String(p.color ?? "");
           return (
             <li key={`${String(p.dataKey)}-${i}`} className="flex items-center gap-2">
               <Swatch color={color} dashed={s?.dashed && !donut} />
               <span className="flex-1 text-muted-foreground">{donut ? (s?.label ?? "") : (s?.label ?? p.name)}</span>
-              <span className="font-medium tabular-nums">{formatChartValue(typeof p.value === "number" ? p.value : null, format)}</span>
+              <span className="font-medium tabular-nums">
+                {formatChartValue(typeof p.value === "number" ? p.value : null, format)}
+              </span>
             </li>
           );
         })}
@@ -466,30 +497,33 @@ function ChartDataTable({
   const key = series[0]?.key ?? "";
   const total = withShare ? rows.reduce((sum, d) => sum + (numberOf(d, key) ?? 0), 0) : 0;
   return (
-    <table className="sr-only" data-testid="chart-data">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          {series.map((s) => (
-            <th key={s.key} scope="col">
-              {s.label}
-            </th>
-          ))}
-          {withShare ? <th scope="col">Share</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((d, i) => (
-          <tr key={`${d.label}-${i}`}>
-            <th scope="row">{d.label}</th>
+    // In a clipped box: a table ignores width: 1px and would widen the page at phone sizes.
+    <div className="sr-only">
+      <table data-testid="chart-data">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
             {series.map((s) => (
-              <td key={s.key}>{formatChartValue(numberOf(d, s.key), format)}</td>
+              <th key={s.key} scope="col">
+                {s.label}
+              </th>
             ))}
-            {withShare ? <td>{share(numberOf(d, key) ?? 0, total)}</td> : null}
+            {withShare ? <th scope="col">Share</th> : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((d, i) => (
+            <tr key={`${d.label}-${i}`}>
+              <th scope="row">{d.label}</th>
+              {series.map((s) => (
+                <td key={s.key}>{formatChartValue(numberOf(d, s.key), format)}</td>
+              ))}
+              {withShare ? <td>{share(numberOf(d, key) ?? 0, total)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { CalendarRange } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
 import { useQueryParams } from "@/components/ui/data-table/use-query-params";
 import { browserTimeZone, rememberTimeZone } from "@/components/ui/time-zone";
 import { cn } from "@/lib/cn";
@@ -26,6 +27,7 @@ export function DateRangePicker({
   compare,
   tz,
   describeRange,
+  resetOnRangeChange = [],
   className,
 }: {
   presets: readonly DateRangePreset[];
@@ -37,6 +39,8 @@ export function DateRangePicker({
   tz: string;
   /** The text under the controls, e.g. "Mar 3 – Apr 1, 2026 vs Feb 1 – Mar 2, 2026". */
   describeRange?: string;
+  /** URL keys dropped when the range changes. */
+  resetOnRangeChange?: readonly string[];
   className?: string;
 }) {
   const { set, searchParams, isPending } = useQueryParams();
@@ -67,13 +71,15 @@ export function DateRangePicker({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Parameters that depend on the range (e.g. a time bucket) return to their default with it.
+  const cleared = Object.fromEntries(resetOnRangeChange.map((k) => [k, null]));
   const zone = () => searchParams.get("tz") ?? browserTimeZone() ?? tz;
 
   function pickPreset(value: string) {
     setChoice(value);
     setError(null);
     if (value === CUSTOM_RANGE) return;
-    set({ preset: value, from: null, to: null, tz: zone() });
+    set({ preset: value, from: null, to: null, tz: zone(), ...cleared });
   }
 
   function applyCustom(event: FormEvent) {
@@ -81,7 +87,7 @@ export function DateRangePicker({
     if (!from || !to) return setError("Choose both dates.");
     if (from > to) return setError("The end date is on or after the start date.");
     setError(null);
-    set({ preset: null, from, to, tz: zone() });
+    set({ preset: null, from, to, tz: zone(), ...cleared });
   }
 
   return (
@@ -167,11 +173,17 @@ export function DateRangePicker({
         <p id="range-error" role="alert" className="text-sm text-danger">
           {error}
         </p>
-      ) : describeRange ? (
-        <p className="text-sm text-muted-foreground" aria-live="polite">
-          {describeRange}
+      ) : (
+        <p className="flex min-h-5 items-center gap-2 text-sm text-muted-foreground" aria-live="polite">
+          {isPending ? (
+            <>
+              <Spinner className="size-3.5" /> Updating…
+            </>
+          ) : (
+            describeRange
+          )}
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

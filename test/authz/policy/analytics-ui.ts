@@ -17,17 +17,25 @@ export const analyticsUiPolicy: AreaPolicy = {
         { label: "the default range", setup: async () => ({}) },
         {
           label: "a custom range in a time zone, without comparison",
-          setup: async () => ({ query: { from: "2026-01-01", to: "2026-01-31", tz: "Europe/Paris", compare: "false" } }),
+          setup: async () => ({
+            query: { from: "2026-01-01", to: "2026-01-31", tz: "Europe/Paris", compare: "false" },
+          }),
         },
         // An invalid value falls back to its default: still the page, never a 500.
-        { label: "a hand-edited query", setup: async () => ({ query: { preset: "yesterday", from: "2026-13-40", tz: "Mars/Base" } }) },
+        {
+          label: "a hand-edited query",
+          setup: async () => ({ query: { preset: "yesterday", from: "2026-13-40", tz: "Mars/Base" } }),
+        },
       ],
     },
     "/analytics/z-report": {
       access: READ,
       cases: [
         { label: "today", setup: async () => ({}) },
-        { label: "one day in a time zone", setup: async () => ({ query: { date: "2026-03-03", tz: "America/New_York" } }) },
+        {
+          label: "one day in a time zone",
+          setup: async () => ({ query: { date: "2026-03-03", tz: "America/New_York" } }),
+        },
       ],
     },
   },

@@ -35,7 +35,10 @@ export default async function ZReportPage({ searchParams }: { searchParams: Prom
       <ZReportPrintStyle />
       <div className="flex flex-col gap-4 print:hidden sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <Link href={`/analytics?${new URLSearchParams({ tz: query.tz })}`} className={buttonClasses("ghost", "sm", "-ml-3 mb-2")}>
+          <Link
+            href={`/analytics?${new URLSearchParams({ tz: query.tz })}`}
+            className={buttonClasses("ghost", "sm", "-ml-3 mb-2")}
+          >
             <ArrowLeft className="size-4" aria-hidden="true" />
             Analytics
           </Link>
