@@ -92,7 +92,8 @@ export function VerificationCard({ last }: { last: ShownVerification | null }) {
               </Badge>
               {shown.count !== null ? (
                 <span className="text-sm tabular-nums text-foreground">
-                  {numberFormat.format(shown.count)} event{shown.count === 1 ? "" : "s"} checked
+                  {numberFormat.format(shown.count)} event{shown.count === 1 ? "" : "s"}{" "}
+                  {shown.brokenAtSeq !== null ? "verified before it" : "checked"}
                 </span>
               ) : null}
               <span className="text-sm text-muted-foreground">
