@@ -1,5 +1,7 @@
 import "server-only";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
+import { pruneAuditLog } from "@/lib/audit/prune-audit-log";
+import { deliverAuditStreams } from "@/lib/audit/streams/deliver-audit-streams";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
 import { sendDueReminders } from "@/lib/data/boards/send-due-reminders";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
@@ -8,7 +10,11 @@ import { retryQueuedEmails } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
-const g = globalThis as unknown as { opsdeckMaintenance?: NodeJS.Timeout };
+const g = globalThis as unknown as { opsdeckMaintenance?: NodeJS.Timeout; opsdeckAuditStreams?: NodeJS.Timeout };
+
+const AUDIT_PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+/** SIEM streams lag at most this much behind the log (one indexed query per run when none is due). */
+const AUDIT_STREAM_EVERY_MS = 5_000;
 
 export function startMaintenance(intervalMs = 60_000): void {
   if (g.opsdeckMaintenance || env.NODE_ENV === "test") return;
@@ -17,6 +23,7 @@ export function startMaintenance(intervalMs = 60_000): void {
       "REDIS_URL is not set: rate limits and lockouts are counted per process. Set it when running more than one instance.",
     );
   }
+  let lastAuditPrune = 0;
   const tick = async () => {
     try {
       const retried = await retryQueuedEmails();
@@ -27,9 +34,30 @@ export function startMaintenance(intervalMs = 60_000): void {
       const idempotencyPruned = await pruneIdempotencyRecords();
       // Due-date reminders, the day before (idempotent per due date, safe with several instances).
       const reminders = (await sendDueReminders()).emails;
-      if (retried || pruned || enrolmentsPruned || impersonationsFinished || idempotencyPruned || reminders)
+      // Audit retention (AUDIT_RETENTION_DAYS), once a day per instance; idempotent and safe with several.
+      let auditPruned = 0;
+      if (Date.now() - lastAuditPrune >= AUDIT_PRUNE_EVERY_MS) {
+        lastAuditPrune = Date.now();
+        const retention = await pruneAuditLog();
+        auditPruned = retention.prunedEvents;
+        if (retention.refused) {
+          log.error(
+            { refused: retention.refused },
+            "audit retention stopped at an event that does not verify: run npm run audit:verify",
+          );
+        }
+      }
+      if (
+        retried ||
+        pruned ||
+        enrolmentsPruned ||
+        impersonationsFinished ||
+        idempotencyPruned ||
+        reminders ||
+        auditPruned
+      )
         log.info(
-          { retried, pruned, enrolmentsPruned, impersonationsFinished, idempotencyPruned, reminders },
+          { retried, pruned, enrolmentsPruned, impersonationsFinished, idempotencyPruned, reminders, auditPruned },
           "maintenance",
         );
     } catch (err) {
@@ -38,4 +66,21 @@ export function startMaintenance(intervalMs = 60_000): void {
   };
   g.opsdeckMaintenance = setInterval(tick, intervalMs);
   g.opsdeckMaintenance.unref();
+
+  // SIEM delivery has its own short interval; one run at a time per process, and a lease in the
+  // database keeps several instances from delivering the same stream.
+  let streaming = false;
+  g.opsdeckAuditStreams = setInterval(async () => {
+    if (streaming) return;
+    streaming = true;
+    try {
+      const runs = await deliverAuditStreams();
+      if (runs.delivered || runs.failed) log.info({ ...runs }, "audit streams");
+    } catch (err) {
+      log.warn({ err }, "audit stream delivery failed");
+    } finally {
+      streaming = false;
+    }
+  }, AUDIT_STREAM_EVERY_MS);
+  g.opsdeckAuditStreams.unref();
 }
