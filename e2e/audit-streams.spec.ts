@@ -59,6 +59,9 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     const secret = await added.getByTestId("stream-secret").inputValue();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{44}$/);
     await expect(added.getByRole("button", { name: "Copy" })).toBeVisible();
+    // It stays until dismissed (nothing re-renders the page under it).
+    await page.waitForTimeout(1500);
+    await expect(added.getByTestId("stream-secret")).toHaveValue(secret);
     await page.screenshot({ path: `${SHOTS}/secret-once-light.png` });
     await added.getByRole("button", { name: "Done" }).click();
     await expect(added).toBeHidden();

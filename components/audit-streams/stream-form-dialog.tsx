@@ -163,6 +163,9 @@ export function StreamFormDialog({
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   function change(next: boolean) {
+    // The list is refreshed once the secret has been seen: refreshing while it is shown would
+    // re-render the page under the dialog (the empty state that holds this dialog disappears).
+    if (!next && secret) router.refresh();
     if (!next) setSecret(null);
     onOpenChange(next);
   }
@@ -189,12 +192,12 @@ export function StreamFormDialog({
           <StreamForm
             stream={stream}
             onSaved={(saved, newSecret) => {
-              router.refresh();
               if (newSecret) {
                 toast.success(`Added ${saved.name}.`);
                 setSecret(newSecret);
               } else {
                 toast.success(`Saved ${saved.name}.`);
+                router.refresh();
                 change(false);
               }
             }}
