@@ -2,11 +2,12 @@
 // only text spliced in is fixed per provider here. Dates: SQLite stores DateTime as ISO text
 // ("2026-03-29T01:00:00.000+00:00") and Prisma binds a Date parameter in that same form, so text
 // comparison orders them; PostgreSQL stores timestamp(3) and binds a Date as untyped text, which a
-// comparison with a column infers but a VALUES list does not: hence the cast there.
+// comparison with a column types. Numbers in a VALUES list or a CASE get an explicit CAST, which
+// PostgreSQL needs there to know their type.
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
 import { db, dbProvider } from "@/lib/db";
-import type { Bucket, OffsetSegment } from "@/lib/data/analytics/zone-time";
+import type { OffsetSegment } from "@/lib/data/analytics/zone-time";
 
 export const sql = Prisma.sql;
 export const join = Prisma.join;
@@ -20,11 +21,6 @@ export const SALE_STATUSES = ["completed", "partially_refunded", "refunded"] as 
 export const isSale = (alias: string) =>
   sql`${Prisma.raw(`${alias}."status"`)} IN (${join(SALE_STATUSES.map((s) => sql`${s}`))})`;
 
-/** An instant as a typed SQL value (needed where nothing else gives the parameter a type). */
-export function instant(date: Date): Sql {
-  return dbProvider === "postgresql" ? sql`CAST(${date} AS TIMESTAMP(3))` : sql`${date}`;
-}
-
 /** An integer as a typed SQL value. */
 export function integer(n: number): Sql {
   return sql`CAST(${Math.trunc(n)} AS INTEGER)`;
@@ -34,14 +30,6 @@ export function integer(n: number): Sql {
 export function within(column: string, lo: Date, hi: Date): Sql {
   const col = Prisma.raw(column);
   return sql`${col} >= ${lo} AND ${col} < ${hi}`;
-}
-
-/**
- * A CTE `name(i, lo, hi)` of bucket windows. Index i is the bucket's position; previous-period
- * windows get i + `offset` so one query can read both periods.
- */
-export function bucketRows(buckets: readonly Bucket[], offset = 0): Sql[] {
-  return buckets.map((b, i) => sql`(${integer(i + offset)}, ${instant(b.lo)}, ${instant(b.hi)})`);
 }
 
 /**

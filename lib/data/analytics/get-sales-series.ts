@@ -1,40 +1,74 @@
 // Revenue, transactions and units per day, Monday week or month of the query's zone, with the
-// previous period's revenue at the same offset (each bucket's window moved back by the range's
-// length in days). The bucket windows are computed in zone-time.ts and joined in SQL, so a bucket
-// holds exactly the sales whose instant falls in that local day/week/month on either database.
+// previous period's revenue at the same offset (each bucket moved back by the range's length in
+// days). SQL first sums each local day — the instant turned into local time with the zone's offset
+// for its stretch of the year (zone-time.ts offsetSegments), then divided into days — and then sums
+// the days into buckets through a small table of (day, bucket): one range scan of the sales on
+// either database, whatever the bucket, and exact across daylight-saving changes.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { bucketRows, isSale, join, num, queryRows, sql, type Sql } from "@/lib/data/analytics/analytics-sql";
+import {
+  integer,
+  isSale,
+  join,
+  localEpochSeconds,
+  num,
+  queryRows,
+  sql,
+  within,
+  type Sql,
+} from "@/lib/data/analytics/analytics-sql";
 import { reportScope } from "@/lib/data/analytics/report-scope";
-import { bucketsOf, shiftBuckets, type Bucket } from "@/lib/data/analytics/zone-time";
-import type { AnalyticsQuery, SalesSeries } from "@/lib/validations/analytics";
+import { bucketsOf, offsetSegments, type Bucket } from "@/lib/data/analytics/zone-time";
+import { addDays, dayNumber, type AnalyticsQuery, type SalesSeries } from "@/lib/validations/analytics";
 
 type SeriesRow = { i: unknown; n: unknown; revenue: unknown };
 type UnitsRow = { i: unknown; units: unknown };
 
-function windows(current: Bucket[], previous: Bucket[] | null): Sql {
-  const rows = [...bucketRows(current), ...(previous ? bucketRows(previous, current.length) : [])];
-  return sql`WITH b(i, lo, hi) AS (VALUES ${join(rows)})`;
+/** (local day number, bucket index) for every day of the range, and of the previous period (index + N). */
+function dayBuckets(buckets: Bucket[], to: string, shift: number | null): Sql {
+  const rows: Sql[] = [];
+  const end = dayNumber(addDays(to, 1))!;
+  buckets.forEach((b, i) => {
+    const first = dayNumber(b.start)!;
+    const stop = i + 1 < buckets.length ? dayNumber(buckets[i + 1]!.start)! : end;
+    for (let d = first; d < stop; d++) {
+      rows.push(sql`(${integer(d)}, ${integer(i)})`);
+      if (shift !== null) rows.push(sql`(${integer(d - shift)}, ${integer(i + buckets.length)})`);
+    }
+  });
+  return sql`b("day", "i") AS (VALUES ${join(rows)})`;
 }
 
 export async function getSalesSeries(actor: Actor | null, query: AnalyticsQuery): Promise<SalesSeries> {
   const scope = await reportScope(actor, query);
   const current = bucketsOf(scope.range, query.bucket, scope.tz);
-  const previous = query.compare ? shiftBuckets(current, scope.days, scope.tz) : null;
-  const cte = windows(current, previous);
-  const onSale = sql`t."occurredAt" >= b.lo AND t."occurredAt" < b.hi AND ${isSale("t")} AND t."currency" = ${scope.currency}`;
-  const [sales, units] = await Promise.all([
-    queryRows<SeriesRow>(sql`${cte}
-      SELECT b.i AS "i", COUNT(*) AS "n", SUM(t."total" - t."tax") AS "revenue"
-      FROM b JOIN "Transaction" t ON ${onSale}
-      GROUP BY b.i`),
-    queryRows<UnitsRow>(sql`${cte}
-      SELECT b.i AS "i", SUM(l."quantity") AS "units"
-      FROM b JOIN "Transaction" t ON ${onSale} JOIN "TransactionLine" l ON l."transactionId" = t."id"
-      WHERE b.i < ${current.length}
-      GROUP BY b.i`),
+  const start = query.compare ? scope.prevLo : scope.lo;
+  const localDay = sql`(${localEpochSeconds(`t."occurredAt"`, offsetSegments(start, scope.hi, scope.tz))} / 86400)`;
+  const buckets = dayBuckets(current, scope.range.to, query.compare ? scope.days : null);
+  const sales = sql`${isSale("t")} AND t."currency" = ${scope.currency}`;
+  const [rows, units] = await Promise.all([
+    queryRows<SeriesRow>(sql`
+      WITH d AS (
+        SELECT ${localDay} AS "day", COUNT(*) AS "n", SUM(t."total" - t."tax") AS "revenue"
+        FROM "Transaction" t
+        WHERE ${within(`t."occurredAt"`, start, scope.hi)} AND ${sales}
+        GROUP BY 1
+      ), ${buckets}
+      SELECT b."i" AS "i", SUM(d."n") AS "n", SUM(d."revenue") AS "revenue"
+      FROM d JOIN b ON b."day" = d."day"
+      GROUP BY b."i"`),
+    queryRows<UnitsRow>(sql`
+      WITH d AS (
+        SELECT ${localDay} AS "day", SUM(l."quantity") AS "units"
+        FROM "Transaction" t JOIN "TransactionLine" l ON l."transactionId" = t."id"
+        WHERE ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${sales}
+        GROUP BY 1
+      ), ${dayBuckets(current, scope.range.to, null)}
+      SELECT b."i" AS "i", SUM(d."units") AS "units"
+      FROM d JOIN b ON b."day" = d."day"
+      GROUP BY b."i"`),
   ]);
-  const byIndex = new Map(sales.map((r) => [num(r.i), r]));
+  const byIndex = new Map(rows.map((r) => [num(r.i), r]));
   const unitsByIndex = new Map(units.map((r) => [num(r.i), num(r.units)]));
   return {
     currency: scope.currency,
@@ -47,7 +81,7 @@ export async function getSalesSeries(actor: Actor | null, query: AnalyticsQuery)
         revenue: num(row?.revenue),
         transactions: num(row?.n),
         units: unitsByIndex.get(i) ?? 0,
-        previousRevenue: previous ? num(byIndex.get(i + current.length)?.revenue) : null,
+        previousRevenue: query.compare ? num(byIndex.get(i + current.length)?.revenue) : null,
       };
     }),
   };

@@ -4,7 +4,6 @@ import {
   bucketsOf,
   offsetSegments,
   rangeInstants,
-  shiftBuckets,
   startOfLocalDay,
 } from "@/lib/data/analytics/zone-time";
 
@@ -53,15 +52,6 @@ describe("zone time", () => {
     const months = bucketsOf({ from: "2026-01-15", to: "2026-03-31" }, "month", "America/New_York");
     expect(months.map((b) => b.start)).toEqual(["2026-01-15", "2026-02-01", "2026-03-01"]);
     expect(iso(months[2]!.hi)).toBe("2026-04-01T04:00:00.000Z");
-  });
-
-  it("shifts buckets into the previous period by local days", () => {
-    const current = bucketsOf({ from: "2026-04-01", to: "2026-04-02" }, "day", "Europe/Paris");
-    const previous = shiftBuckets(current, 4, "Europe/Paris");
-    expect(previous.map((b) => [b.start, iso(b.lo), iso(b.hi)])).toEqual([
-      ["2026-03-28", "2026-03-27T23:00:00.000Z", "2026-03-28T23:00:00.000Z"],
-      ["2026-03-29", "2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"],
-    ]);
   });
 
   it("splits a range into stretches of one offset", () => {

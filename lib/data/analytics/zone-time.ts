@@ -119,15 +119,6 @@ export function bucketsOf(range: PeriodRange, bucket: AnalyticsBucket, tz: strin
   return out;
 }
 
-/** `buckets` moved `days` local days earlier (the previous period's matching windows). */
-export function shiftBuckets(buckets: readonly Bucket[], days: number, tz: string): Bucket[] {
-  return buckets.map((b) => {
-    const start = addDays(b.start, -days);
-    const stopOf = (ms: Date) => addDays(dateOfDayNumber(localDayOf(ms.getTime(), tz)), -days);
-    return { start, lo: startOfLocalDay(start, tz), hi: startOfLocalDay(stopOf(b.hi), tz) };
-  });
-}
-
 export type OffsetSegment = { lo: Date; hi: Date; offsetSeconds: number };
 
 /**
