@@ -7,11 +7,19 @@ const TABS = [
   { href: "/settings/sessions", label: "Sessions" },
 ];
 
+const ACTIVITY_TAB = { href: "/settings/activity", label: "Activity" };
 const API_KEYS_TAB = { href: "/settings/api-keys", label: "API keys" };
 
-/** The settings tabs; "API keys" only for those who may make keys (the page checks again). */
+/**
+ * The settings tabs; "Activity" only for those who may read their own security events and "API
+ * keys" only for those who may make keys (each page checks again).
+ */
 export async function SettingsTabs() {
   const viewer = await getViewer();
-  const tabs = viewer?.permissions.has("api_keys.manage") ? [...TABS, API_KEYS_TAB] : TABS;
+  const tabs = [
+    ...TABS,
+    ...(viewer?.permissions.has("audit.read_own") ? [ACTIVITY_TAB] : []),
+    ...(viewer?.permissions.has("api_keys.manage") ? [API_KEYS_TAB] : []),
+  ];
   return <NavTabs label="Settings" tabs={tabs} />;
 }
