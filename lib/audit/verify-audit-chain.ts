@@ -79,6 +79,9 @@ async function walkFrom(start: Walk, anchorSeq: number | null, batchSize: number
       take: batchSize,
     });
     if (rows.length === 0) return { count, lastSeq, lastHash };
+    // SQLite answers synchronously: without a turn of the event loop between batches, checking a
+    // large log would hold up every other request of the process until it is done.
+    await new Promise((resolve) => setImmediate(resolve));
     for (const row of rows) {
       const atStart = lastSeq === firstSeq;
       let reason: string | null = null;
