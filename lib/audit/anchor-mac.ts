@@ -6,6 +6,7 @@ import "server-only";
 import { keyedHash, safeEqual } from "@/lib/auth/crypto";
 
 export type AuditAnchorFields = {
+  id: string;
   throughSeq: number;
   throughHash: string;
   prunedCount: number;
@@ -16,7 +17,14 @@ export type AuditAnchorFields = {
 export function auditAnchorMac(a: AuditAnchorFields): string {
   return keyedHash(
     "audit-anchor",
-    JSON.stringify([a.throughSeq, a.throughHash, a.prunedCount, a.cutoff.toISOString(), a.createdAt.toISOString()]),
+    JSON.stringify([
+      a.id,
+      a.throughSeq,
+      a.throughHash,
+      a.prunedCount,
+      a.cutoff.toISOString(),
+      a.createdAt.toISOString(),
+    ]),
   );
 }
 

@@ -309,6 +309,7 @@ describe("verifyAuditChain after pruning", () => {
     await withOldestDeleted(2, async (deleted) => {
       const last = deleted[1]!;
       const fields = {
+        id: `forged-${last.id}`,
         throughSeq: last.seq,
         throughHash: last.hash,
         prunedCount: 2,

@@ -6,6 +6,7 @@
 // pruning at once take turns: each batch re-reads where the chain starts. The events a batch would
 // delete are verified first: pruning never launders a tampered row out of the evidence.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, dbProvider, type Tx } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
@@ -118,7 +119,9 @@ async function pruneBatch(cutoff: Date, retentionDays: number, batchSize: number
       if (plan.kind !== "prune") return plan;
       const { count } = await tx.auditEvent.deleteMany({ where: { seq: { gte: plan.fromSeq, lte: plan.throughSeq } } });
       if (count !== plan.count) throw new Error(`audit prune deleted ${count} events, planned ${plan.count}`);
+      // The id is chosen here so that the MAC covers it too.
       const fields = {
+        id: randomUUID(),
         throughSeq: plan.throughSeq,
         throughHash: plan.throughHash,
         prunedCount: plan.count,

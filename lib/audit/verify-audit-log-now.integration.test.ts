@@ -81,8 +81,8 @@ describe("verifyAuditLogNow", () => {
   it("lists anchors newest first with the seqs they removed, and marks a forged one", async () => {
     const admin = await viewerWithRole("admin");
     const base = { throughHash: "a".repeat(64), cutoff: new Date(), createdAt: new Date() };
-    const older = { ...base, throughSeq: -20, prunedCount: 5 };
-    const newer = { ...base, throughSeq: -10, prunedCount: 10 };
+    const older = { ...base, id: `older-${Date.now()}`, throughSeq: -20, prunedCount: 5 };
+    const newer = { ...base, id: `newer-${Date.now()}`, throughSeq: -10, prunedCount: 10 };
     // Seqs below the chain's start: listed by the page, never the newest for verification.
     const made = [
       await db.auditAnchor.create({ data: { ...older, mac: auditAnchorMac(older) } }),
