@@ -102,6 +102,9 @@ export function VerificationCard({ last }: { last: ShownVerification | null }) {
               </span>
             </div>
             <p className="text-sm text-muted-foreground">{status.meaning}</p>
+            {shown.ok && shown.summary ? (
+              <p className="break-words font-mono text-xs text-muted-foreground">{shown.summary}</p>
+            ) : null}
             {!shown.ok && shown.summary ? (
               <Alert
                 tone={status.tone === "warning" ? "warning" : "danger"}
