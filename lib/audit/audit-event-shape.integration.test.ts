@@ -19,8 +19,8 @@ describe("audit event shape", () => {
     expect(row).toMatchObject({
       hashVersion: 2,
       actorType: "user",
-      actorName: "Grace Person",
-      targetName: "Alan Person",
+      actorName: `Grace Person (@${actor.username})`,
+      targetName: `Alan Person (@${target.username})`,
       outcome: "success",
       reason: null,
       requestId: ctx.requestId,
@@ -28,14 +28,14 @@ describe("audit event shape", () => {
 
     // The snapshot outlives the target's name.
     await db.user.update({ where: { id: target.id }, data: { firstName: "Renamed" } });
-    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).targetName).toBe("Alan Person");
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).targetName).toBe(`Alan Person (@${target.username})`);
     expect((await verifyAuditChain()).ok).toBe(true);
 
     // Editing a v2 field breaks the chain at that row.
     await db.auditEvent.update({ where: { id: row.id }, data: { actorName: "Someone else" } });
     const check = await verifyAuditChain();
     expect(check).toMatchObject({ ok: false, status: "broken", brokenAtSeq: row.seq });
-    await db.auditEvent.update({ where: { id: row.id }, data: { actorName: "Grace Person" } });
+    await db.auditEvent.update({ where: { id: row.id }, data: { actorName: row.actorName } });
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 

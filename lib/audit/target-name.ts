@@ -12,9 +12,12 @@ type Resolver = (tx: Tx, id: string) => Promise<string | null | undefined>;
 const personSelect = { firstName: true, lastName: true, username: true } as const;
 
 const resolvers: Record<string, Resolver> = {
+  // The unique username beside the self-chosen name: anyone can call themselves "Dana Admin".
   user: async (tx, id) => {
     const u = await tx.user.findUnique({ where: { id }, select: personSelect });
-    return u ? personName(u) : null;
+    if (!u) return null;
+    const name = personName(u);
+    return name === u.username ? `@${u.username}` : `${name} (@${u.username})`;
   },
   customer: async (tx, id) => (await tx.customer.findUnique({ where: { id }, select: { name: true } }))?.name,
   product: async (tx, id) => {

@@ -18,6 +18,8 @@ ADD COLUMN     "targetName" TEXT;
 
 -- Events written before this migration name a user as actor whenever actorId is set.
 UPDATE "AuditEvent" SET "actorType" = 'user' WHERE "actorId" IS NOT NULL;
+-- ... and the failures among them (lib/audit/actions.ts AUDIT_FAILURE_ACTIONS) as failures.
+UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "action" IN ('auth.sign_in_failed', 'auth.account_locked', 'auth.second_factor_failed', 'auth.second_factor_locked', 'user.sign_up_duplicate_email', 'user.email_change_duplicate');
 
 -- CreateTable
 CREATE TABLE "AuditAnchor" (
