@@ -163,17 +163,18 @@ describe("pruneAuditLog", () => {
     expect(await verifyAuditChain()).toMatchObject({ ok: true, status: "intact", anchorSeq: lastOld.seq });
   });
 
-  it("never prunes the newest event (the head's): it goes only once a newer audit.pruned event has taken its place", async () => {
+  it("never prunes the newest event (the head's), nor the audit.pruned events it writes, even with a clock far ahead", async () => {
     await write(2);
     const newest = await newestEvent();
     const cutoff = await boundary();
-    const result = await prune({ now: nowFor(cutoff), retentionDays: 1 });
-    // Batch 1 stops just before the newest event; its audit.pruned event (newer than the cutoff)
-    // becomes the newest, so batch 2 may take the old newest one; batch 3 finds nothing older.
-    expect(result.anchors.map((a) => a.throughSeq)).toEqual([newest.seq - 1, newest.seq]);
-    const first = await firstEvent();
-    expect(first).toMatchObject({ seq: newest.seq + 1, action: "audit.pruned" });
-    expect(await verifyAuditChain()).toMatchObject({ ok: true, status: "intact", anchorSeq: newest.seq });
+    // Every event so far, and every audit.pruned event this run writes, is older than this cutoff.
+    const result = await prune({ now: nowFor(new Date(cutoff.getTime() + 3_600_000)), retentionDays: 1, batchSize: 2 });
+    expect(result.anchors.at(-1)?.throughSeq).toBe(newest.seq - 1);
+    expect((await firstEvent()).id).toBe(newest.id);
+    const again = await prune({ now: nowFor(new Date(cutoff.getTime() + 3_600_000)), retentionDays: 1 });
+    // The next run may take what the previous one left (the old newest and its audit.pruned events), never its own.
+    expect(again.anchors.at(-1)?.throughSeq).toBeLessThan((await newestEvent()).seq);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, status: "intact" });
   });
 
   it("keeps everything with retention 0, and a dry run counts without deleting", async () => {

@@ -61,7 +61,7 @@ type Plan =
  * What the next batch may delete: the oldest events after the newest anchor that are all older
  * than the cutoff, at most `batchSize`, never the newest event nor the head's, every one verified.
  */
-async function planBatch(tx: Tx, cutoff: Date, batchSize: number): Promise<Plan> {
+async function planBatch(tx: Tx, cutoff: Date, batchSize: number, runStartSeq: number): Promise<Plan> {
   const anchor = await tx.auditAnchor.findFirst({ orderBy: { throughSeq: "desc" } });
   if (anchor && !isAuthenticAnchor(anchor)) {
     return {
@@ -82,7 +82,10 @@ async function planBatch(tx: Tx, cutoff: Date, batchSize: number): Promise<Plan>
       refusal: { seq: head.seq, id: null, reason: "the audit head does not carry the server's MAC" },
     };
   }
-  const limitSeq = Math.min(last.seq, head?.seq ?? last.seq) - 1;
+  // Never the newest event nor the head's, and never what this run wrote itself: with a clock ahead
+  // of the events (another instance's, or a test's), its own audit.pruned events would otherwise be
+  // old enough to prune in the next batch, forever.
+  const limitSeq = Math.min(last.seq, head?.seq ?? last.seq, runStartSeq) - 1;
   let prevSeq = anchor?.throughSeq ?? 0;
   let prevHash = anchor?.throughHash ?? GENESIS_HASH;
   const fromSeq = prevSeq + 1;
@@ -111,11 +114,11 @@ async function planBatch(tx: Tx, cutoff: Date, batchSize: number): Promise<Plan>
   return { kind: "prune", fromSeq, throughSeq: prevSeq, throughHash: prevHash, count };
 }
 
-async function pruneBatch(cutoff: Date, retentionDays: number, batchSize: number): Promise<Plan> {
+async function pruneBatch(cutoff: Date, retentionDays: number, batchSize: number, runStartSeq: number): Promise<Plan> {
   return db.$transaction(
     async (tx) => {
       await lockAuditLog(tx);
-      const plan = await planBatch(tx, cutoff, batchSize);
+      const plan = await planBatch(tx, cutoff, batchSize, runStartSeq);
       if (plan.kind !== "prune") return plan;
       const { count } = await tx.auditEvent.deleteMany({ where: { seq: { gte: plan.fromSeq, lte: plan.throughSeq } } });
       if (count !== plan.count) throw new Error(`audit prune deleted ${count} events, planned ${plan.count}`);
@@ -196,8 +199,10 @@ export async function pruneAuditLog(options: PruneAuditLogOptions = {}): Promise
     return result;
   }
   const batchSize = Math.max(1, options.batchSize ?? 5000);
+  const newest = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  if (!newest) return result;
   for (;;) {
-    const plan = await pruneBatch(cutoff, retentionDays, batchSize);
+    const plan = await pruneBatch(cutoff, retentionDays, batchSize, newest.seq);
     if (plan.kind === "refused") {
       result.refused = plan.refusal;
       break;
