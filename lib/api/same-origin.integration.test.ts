@@ -34,4 +34,23 @@ describe("withApi and cross-site requests", () => {
     expect(res.status).toBe(201);
     expect(res.body.data.userId).toBe(owner.id);
   });
+
+  it("refuses a cookie-carrying GET of an export (sameOriginReads) when another site started it", async () => {
+    const exportHandler = withApi(async () => json({ data: "exported" }), { signedIn: true, sameOriginReads: true });
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await callRoute(exportHandler, "GET", "/api/v1/export", {
+        headers: { cookie: "authjs.session-token=x", "sec-fetch-site": site },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe("cross_site_request");
+    }
+    // An API key is not a cookie a browser sends along: the export runs.
+    const owner = await createTestUser({ role: "manager" });
+    const { key } = await apiKeyFor(owner.id, ["customers.read"]);
+    const keyed = await callRoute(exportHandler, "GET", "/api/v1/export", {
+      key,
+      headers: { cookie: "authjs.session-token=x", "sec-fetch-site": "cross-site" },
+    });
+    expect(keyed.status).toBe(200);
+  });
 });

@@ -59,11 +59,18 @@ export type ApiContext = RequestContext & {
 /** A handler that declared `permission` or `signedIn`: the principal is known and allowed. */
 export type AuthedApiContext = ApiContext & { actor: ApiPrincipal };
 
-export type ApiOptions =
-  /** The principal must hold this permission: 401 without a principal, 403 without the permission. */
-  | { permission: Permission }
+export type ApiOptions = (
+  | /** The principal must hold this permission: 401 without a principal, 403 without the permission. */
+  { permission: Permission }
   /** Any signed-in principal (GET /api/v1/me). */
-  | { signedIn: true };
+  | { signedIn: true }
+) & {
+  /**
+   * A GET with a side effect (an export that is audited and streams a whole table): with cookies it
+   * must come from this app's own pages, so another site cannot make a signed-in browser run it.
+   */
+  sameOriginReads?: boolean;
+};
 
 type RouteHandler = (request: Request, route?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -130,9 +137,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Origin (or Sec-Fetch-Site: cross-site) is refused. Requests without cookies (API clients) are
  * not CSRF-able and pass.
  */
-function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request, sameOriginReads = false): void {
   // With Authorization the key authenticates, not the cookies; a cross-site form cannot set it.
-  if (SAFE_METHODS.has(request.method) || !request.headers.get("cookie") || request.headers.has("authorization")) {
+  if (!request.headers.get("cookie") || request.headers.has("authorization")) return;
+  if (SAFE_METHODS.has(request.method)) {
+    // A link or redirect from another site is a top-level navigation that carries Lax cookies;
+    // browsers mark it Sec-Fetch-Site: cross-site (or same-site from a sibling subdomain).
+    const site = request.headers.get("sec-fetch-site");
+    if (sameOriginReads && (site === "cross-site" || site === "same-site")) {
+      throw new ForbiddenError("Open this download from the app's own pages.", "cross_site_request");
+    }
     return;
   }
   const origin = request.headers.get("origin");
@@ -226,7 +240,7 @@ export function withApi(
     try {
       // Without a known address (a request that did not come through the server, as in tests) there is no IP to count.
       if (context.ip) await countAgainst(limits.ip, context.ip, limitStates);
-      assertSameOrigin(request);
+      assertSameOrigin(request, options?.sameOriginReads);
       const params = (await route.params) ?? {};
       if (Object.values(params).some((v) => v.includes("\u0000")) || url.search.toLowerCase().includes("%00")) {
         throw new BodyError("nul_character", 400, NUL_REFUSAL);
