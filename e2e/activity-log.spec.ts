@@ -107,6 +107,30 @@ test("an admin filters the log to one person's failed sign-ins, opens one and ex
   await expect(rows(page).first()).toContainText("Exported the activity log");
   await expect(rows(page).first()).toContainText("CSV");
 
+  // An edit's drawer shows the change, field by field.
+  const origin = new URL(page.url()).origin;
+  const created = await page.request.post("/api/v1/customers", {
+    data: { name: "Diff Before Ltd", phone: "+44 1" },
+    headers: { origin },
+  });
+  expect(created.status()).toBe(201);
+  const customerId = ((await created.json()) as { data: { id: string } }).data.id;
+  const edited = await page.request.patch(`/api/v1/customers/${customerId}`, {
+    data: { name: "Diff After Ltd" },
+    headers: { origin },
+  });
+  expect(edited.status()).toBe(200);
+  await gotoReady(page, `/logs/events?target_type=customer&target_id=${customerId}`);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Other filters" })).toContainText("Diff After Ltd");
+  await rows(page).first().getByTestId("event-link").click();
+  const change = page.getByRole("dialog", { name: "Changed a customer" });
+  await expect(change.getByTestId("event-diff")).toContainText("name");
+  await expect(change.getByTestId("event-diff")).toContainText("Diff Before Ltd");
+  await expect(change.getByTestId("event-diff")).toContainText("Diff After Ltd");
+  await page.screenshot({ path: `${SHOTS}/drawer-diff-light.png` });
+  await page.keyboard.press("Escape");
+
   // Dark mode and phone width of the filtered list and the drawer.
   const dark = await freshContext(browser, "dark");
   const darkPage = await dark.newPage();

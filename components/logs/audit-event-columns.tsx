@@ -109,14 +109,14 @@ export function auditEventColumns({
     {
       id: "ip",
       header: "IP address",
-      meta: { label: "IP address", className: "whitespace-nowrap font-mono text-xs text-muted-foreground" },
-      cell: ({ row }) => row.original.ip ?? "—",
+      meta: { label: "IP address", className: "whitespace-nowrap text-muted-foreground" },
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.ip ?? "—"}</span>,
     },
     {
       id: "requestId",
       header: "Request",
-      meta: { label: "Request id", className: "whitespace-nowrap font-mono text-xs text-muted-foreground" },
-      cell: ({ row }) => row.original.requestId ?? "—",
+      meta: { label: "Request id", className: "whitespace-nowrap text-muted-foreground" },
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.requestId ?? "—"}</span>,
     },
   ];
 }

@@ -102,7 +102,9 @@ export function AuditEventDrawer({
                   </Row>
                   <Row label="Actor">
                     <div className="space-y-1">
-                      <AuditActorName actor={event.actor} />
+                      <p>
+                        <AuditActorName actor={event.actor} />
+                      </p>
                       {event.actor.impersonatorId ? (
                         <p className="text-xs text-muted-foreground">Administrator behind it: {event.actor.impersonatorId}</p>
                       ) : null}
@@ -112,7 +114,7 @@ export function AuditEventDrawer({
                       {event.actor.id ? (
                         <a
                           href={filterHref({ actor: event.actor.id })}
-                          className="inline-flex items-center gap-1 text-xs font-medium text-brand hover:underline"
+                          className="flex w-fit items-center gap-1 text-xs font-medium text-brand hover:underline"
                         >
                           <Filter className="size-3" aria-hidden="true" />
                           Only this actor&apos;s events
@@ -130,7 +132,7 @@ export function AuditEventDrawer({
                         {event.target.id ? (
                           <a
                             href={filterHref({ target_type: event.target.type, target_id: event.target.id })}
-                            className="inline-flex items-center gap-1 text-xs font-medium text-brand hover:underline"
+                            className="flex w-fit items-center gap-1 text-xs font-medium text-brand hover:underline"
                           >
                             <Filter className="size-3" aria-hidden="true" />
                             Only events on this {event.target.type.replace(/_/g, " ")}
