@@ -78,6 +78,20 @@ describe("verifyAuditLogNow", () => {
     expect((await verifyAuditLogNow(admin, testContext())).ok).toBe(true);
   });
 
+  it("shares one walk of the chain between checks asked for at the same time, and records each", async () => {
+    const admin = await viewerWithRole("admin");
+    const { recordQueries } = await import("@/test/query-log");
+    const before = await db.auditEvent.count({ where: { action: "audit.verified" } });
+    const { result, queries } = await recordQueries(() =>
+      Promise.all([verifyAuditLogNow(admin, testContext()), verifyAuditLogNow(admin, testContext())]),
+    );
+    expect(result[0]).toEqual({ ...result[1], checkedAt: result[0].checkedAt });
+    expect(result.every((r) => r.ok)).toBe(true);
+    // The walk starts by reading the anchors: once for both.
+    expect(queries.filter((q) => /AuditAnchor/.test(q) && /throughSeq/.test(q) && /DESC/.test(q))).toHaveLength(1);
+    expect(await db.auditEvent.count({ where: { action: "audit.verified" } })).toBe(before + 2);
+  });
+
   it("lists anchors newest first with the seqs they removed, and marks a forged one", async () => {
     const admin = await viewerWithRole("admin");
     const base = { throughHash: "a".repeat(64), cutoff: new Date(), createdAt: new Date() };

@@ -37,9 +37,22 @@ export function reportOf(check: ChainCheck, checkedAt: Date): VerificationReport
   };
 }
 
+const running = globalThis as unknown as { opsdeckAuditCheck?: Promise<ChainCheck> };
+
+/**
+ * One walk of the chain at a time per process: a check of a large log takes seconds, and several
+ * people pressing the button (or one pressing it repeatedly) share the walk already under way.
+ */
+function sharedCheck(): Promise<ChainCheck> {
+  running.opsdeckAuditCheck ??= verifyAuditChain().finally(() => {
+    running.opsdeckAuditCheck = undefined;
+  });
+  return running.opsdeckAuditCheck;
+}
+
 export async function verifyAuditLogNow(actor: Actor | null, ctx: RequestContext): Promise<VerificationReport> {
   requirePermission(actor, "audit.manage");
-  const report = reportOf(await verifyAuditChain(), new Date());
+  const report = reportOf(await sharedCheck(), new Date());
   const metadata: Record<string, AuditValue> = {
     status: report.status,
     count: report.count,
