@@ -1,5 +1,6 @@
 // `npm run audit:verify [-- --anchor]`: checks the audit chain of DATABASE_URL and prints one line:
-// intact / broken at the first bad event / truncated / head forged / unanchored. Exit code 0 only
+// intact / broken at the first bad event / truncated / head forged / anchor forged / unanchored,
+// checked from the newest retention anchor. Exit code 0 only
 // when intact.
 import { existsSync } from "node:fs";
 import { loadLocalSecrets, SECRETS_FILE } from "@/scripts/lib/local-secrets";
