@@ -18,7 +18,7 @@ const SHOTS = "/tmp/shots-audit-streams";
 mkdirSync(SHOTS, { recursive: true });
 
 test("an admin adds a SIEM stream, tests it, delivers events to it and manages it", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(540_000);
   const receiver = await startTestReceiver("/siem");
   const name = `SIEM ${Math.random().toString(36).slice(2, 7)}`;
   try {
@@ -143,7 +143,10 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     // Rotate: a new secret, once; later requests are signed with it.
     await card.getByRole("button", { name: `More actions for ${name}` }).click();
     await page.getByRole("menuitem", { name: "Rotate secret" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Rotate secret" }).click();
+    await page
+      .getByRole("dialog", { name: `Rotate the secret of ${name}?` })
+      .getByRole("button", { name: "Rotate secret" })
+      .click();
     const rotated = page.getByRole("dialog", { name: "New signing secret" });
     const secret2 = await rotated.getByTestId("stream-secret").inputValue();
     expect(secret2).not.toBe(secret);
