@@ -29,7 +29,9 @@ export function AnchorsTable({ anchors, now }: { anchors: AnchorRow[]; now: Date
               <RelativeTime date={a.createdAt} now={now} />
             </Td>
             <Td className="whitespace-nowrap tabular-nums">
-              seq {n.format(a.fromSeq)}–{n.format(a.throughSeq)}
+              {a.fromSeq === a.throughSeq
+                ? `seq ${n.format(a.throughSeq)}`
+                : `seq ${n.format(a.fromSeq)}–${n.format(a.throughSeq)}`}
             </Td>
             <Td className="text-right tabular-nums">{n.format(a.prunedCount)}</Td>
             <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(a.cutoff)}</Td>
