@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEAT_LEVELS, HEAT_LEVEL_CLASSES, heatLevel } from "./heat-scale";
+import { HEAT_LEVELS, HEAT_LEVEL_CLASSES, heatLevel, heatmapHours } from "./heat-scale";
 
 describe("heatLevel", () => {
   it("is 0 for no sales and for an empty map", () => {
@@ -22,5 +22,21 @@ describe("heatLevel", () => {
   it("never leaves the class table", () => {
     expect(HEAT_LEVEL_CLASSES).toHaveLength(HEAT_LEVELS + 1);
     expect(heatLevel(1e12, 10)).toBe(HEAT_LEVELS);
+  });
+});
+
+describe("heatmapHours", () => {
+  const cell = (hour: number, revenue = 100) => ({ weekday: 1, hour, revenue, transactions: 1 });
+  it("spans the first to the last hour with a sale", () => {
+    expect(heatmapHours([cell(7), cell(21), cell(12)])).toEqual(Array.from({ length: 15 }, (_, i) => 7 + i));
+  });
+  it("shows at least twelve hours, within the day", () => {
+    expect(heatmapHours([cell(12)])).toHaveLength(12);
+    expect(heatmapHours([cell(0)])).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(heatmapHours([cell(23)])).toEqual(Array.from({ length: 12 }, (_, i) => 12 + i));
+    expect(heatmapHours([])).toEqual(Array.from({ length: 12 }, (_, i) => 8 + i));
+  });
+  it("ignores empty cells", () => {
+    expect(heatmapHours([{ weekday: 2, hour: 3, revenue: 0, transactions: 0 }, cell(10), cell(22)])[0]).toBe(10);
   });
 });

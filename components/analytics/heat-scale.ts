@@ -1,5 +1,6 @@
 // The colour scale of the hour × weekday heatmap: a value becomes one of a few steps of the brand
 // colour (steps read better than a continuous ramp, and each step keeps text contrast known).
+import type { HeatCell } from "@/lib/validations/analytics";
 
 export const HEAT_LEVELS = 5;
 
@@ -20,3 +21,15 @@ export const HEAT_LEVEL_CLASSES: readonly string[] = [
   "bg-[color-mix(in_srgb,var(--brand)_72%,transparent)] text-white",
   "bg-brand text-white",
 ];
+
+/** The hours from the first to the last with a sale (at least 12, so a quiet day still reads as a day). */
+export function heatmapHours(cells: readonly HeatCell[]): number[] {
+  const busy = cells.filter((c) => c.revenue > 0 || c.transactions > 0).map((c) => c.hour);
+  let first = busy.length ? Math.min(...busy) : 8;
+  let last = busy.length ? Math.max(...busy) : 19;
+  while (last - first < 11) {
+    if (first > 0) first -= 1;
+    if (last - first < 11 && last < 23) last += 1;
+  }
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

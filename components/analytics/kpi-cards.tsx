@@ -44,7 +44,8 @@ export function KpiCards({ report }: { report: KpiReport }) {
   const show = (def: KpiDef, k: Kpis) =>
     def.format === "money" ? money(def.value(k)) : new Intl.NumberFormat("en-US").format(def.value(k));
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-7" aria-label="Key figures">
+    // Revenue takes two columns: seven cards then fill whole rows of two (phone) and of four.
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Key figures">
       {KPIS.map((def) => {
         const current = def.value(report.current);
         const previous = report.previous ? def.value(report.previous) : null;
@@ -56,10 +57,18 @@ export function KpiCards({ report }: { report: KpiReport }) {
           <li
             key={def.key}
             data-kpi={def.key}
-            className="flex min-w-0 flex-col rounded-xl border border-border bg-surface px-4 py-3.5 shadow-sm"
+            className={cn(
+              "flex min-w-0 flex-col rounded-xl border border-border bg-surface px-4 py-3.5 shadow-sm",
+              def.key === "revenue" && "col-span-2",
+            )}
           >
             <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{def.label}</p>
-            <p className="mt-1.5 truncate text-xl font-semibold tabular-nums tracking-tight text-foreground">
+            <p
+              className={cn(
+                "mt-1.5 truncate font-semibold tabular-nums tracking-tight text-foreground",
+                def.key === "revenue" ? "text-3xl" : "text-xl",
+              )}
+            >
               {show(def, report.current)}
             </p>
             {note ? <p className="text-xs text-muted-foreground">{note}</p> : null}

@@ -52,7 +52,7 @@ export function GrossMarginByProduct({ rows, currency, csv }: { rows: ProductRow
       csvHref={csv}
       empty={rows.length === 0}
     >
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <Chart
           variant="stacked-bar"
           horizontal
@@ -65,7 +65,7 @@ export function GrossMarginByProduct({ rows, currency, csv }: { rows: ProductRow
           format={{ kind: "money", currency }}
           height={Math.max(180, rows.length * 30 + 24)}
         />
-        <Table containerClassName="-mx-5 sm:mx-0">
+        <Table containerClassName="relative -mx-5 sm:mx-0">
           <THead>
             <Tr>
               <Th>Product</Th>

@@ -2,13 +2,11 @@
 // by a stepped scale of the brand colour. A real <table> (weekday rows, hour columns) reads
 // cell by cell with a screen reader; recharts has no heatmap.
 import { ReportCard } from "@/components/analytics/report-card";
-import { HEAT_LEVEL_CLASSES, HEAT_LEVELS, heatLevel } from "@/components/analytics/heat-scale";
+import { HEAT_LEVEL_CLASSES, HEAT_LEVELS, heatLevel, heatmapHours } from "@/components/analytics/heat-scale";
 import { WEEKDAY_LABELS, WEEKDAY_NAMES, formatHour } from "@/components/analytics/analytics-format";
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/money";
 import type { HeatCell } from "@/lib/validations/analytics";
-
-const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 export function SalesHeatmap({
   cells,
@@ -21,6 +19,7 @@ export function SalesHeatmap({
   tz: string;
   csv: string;
 }) {
+  const HOURS = heatmapHours(cells);
   const byKey = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
   const max = cells.reduce((m, c) => Math.max(m, c.revenue), 0);
   const busiest = cells.reduce<HeatCell | null>((b, c) => (!b || c.revenue > b.revenue ? c : b), null);
@@ -36,15 +35,16 @@ export function SalesHeatmap({
       csvHref={csv}
       empty={max === 0}
     >
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] border-separate border-spacing-0.5 text-[11px]" data-testid="heatmap">
+      {/* relative: the cells' sr-only text is positioned inside the scroller, not against the page. */}
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[36rem] border-separate border-spacing-0.5 text-[11px]" data-testid="heatmap">
           <caption className="sr-only">Revenue by weekday (rows) and hour of day (columns), {tz}</caption>
           <thead>
             <tr>
               <td />
               {HOURS.map((h) => (
                 <th key={h} scope="col" className="pb-1 font-normal text-muted-foreground">
-                  <span aria-hidden="true">{h % 3 === 0 ? String(h).padStart(2, "0") : ""}</span>
+                  <span aria-hidden="true">{h % 2 === 0 ? String(h).padStart(2, "0") : ""}</span>
                   <span className="sr-only">{formatHour(h)}</span>
                 </th>
               ))}

@@ -428,11 +428,16 @@ function DonutLegend({
       {rows.map((d, i) => {
         const value = numberOf(d, valueKey) ?? 0;
         return (
-          <li key={`${d.label}-${i}`} className="flex items-center gap-2">
-            <Swatch color={TONE_VAR[SLICE_TONES[i % SLICE_TONES.length] ?? "brand"]} />
-            <span className="min-w-0 flex-1 truncate text-foreground">{d.label}</span>
-            <span className="tabular-nums text-foreground">{formatChartValue(value, format)}</span>
-            <span className="w-12 text-right tabular-nums text-muted-foreground">{share(value, total)}</span>
+          <li key={`${d.label}-${i}`} className="flex items-start gap-2">
+            <span className="mt-1.5">
+              <Swatch color={TONE_VAR[SLICE_TONES[i % SLICE_TONES.length] ?? "brand"]} />
+            </span>
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-foreground">{d.label}</span>
+              <span className="block text-xs tabular-nums text-muted-foreground">
+                {formatChartValue(value, format)} · {share(value, total)}
+              </span>
+            </span>
           </li>
         );
       })}

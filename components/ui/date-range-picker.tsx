@@ -51,7 +51,9 @@ export function DateRangePicker({
 
   // A new URL (Back, a link) brings new props: follow them (adjusting state during render, as
   // React recommends over an effect).
-  const shown = `${preset ?? CUSTOM_RANGE}|${range.from}|${range.to}`;
+  // The switch moves at once; the page's next render confirms it.
+  const [compareOn, setCompareOn] = useState(compare);
+  const shown = `${preset ?? CUSTOM_RANGE}|${range.from}|${range.to}|${compare}`;
   const [seen, setSeen] = useState(shown);
   if (seen !== shown) {
     setSeen(shown);
@@ -59,6 +61,7 @@ export function DateRangePicker({
     setFrom(range.from);
     setTo(range.to);
     setError(null);
+    setCompareOn(compare);
   }
 
   // The first visit has no tz: render again in the browser's zone if it differs from the page's.
@@ -92,7 +95,7 @@ export function DateRangePicker({
 
   return (
     <div className={cn("space-y-2", className)} aria-busy={isPending || undefined}>
-      <form onSubmit={applyCustom} className="flex flex-wrap items-end gap-3" aria-label="Date range">
+      <form onSubmit={applyCustom} className="flex flex-wrap items-end gap-3" aria-label="Report period">
         <Select
           label="Date range"
           value={choice}
@@ -148,21 +151,24 @@ export function DateRangePicker({
           <input
             type="checkbox"
             role="switch"
-            checked={compare}
-            onChange={(e) => set({ compare: e.target.checked ? null : "false", tz: zone() })}
+            checked={compareOn}
+            onChange={(e) => {
+              setCompareOn(e.target.checked);
+              set({ compare: e.target.checked ? null : "false", tz: zone() });
+            }}
             className="peer sr-only"
           />
           <span
             aria-hidden="true"
             className={cn(
               "relative inline-flex h-5 w-9 shrink-0 rounded-full transition peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand",
-              compare ? "bg-brand" : "bg-muted-foreground/40",
+              compareOn ? "bg-brand" : "bg-muted-foreground/40",
             )}
           >
             <span
               className={cn(
                 "absolute top-0.5 size-4 rounded-full bg-white shadow transition-all",
-                compare ? "left-[1.125rem]" : "left-0.5",
+                compareOn ? "left-[1.125rem]" : "left-0.5",
               )}
             />
           </span>
