@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvResponse, keysetPages, type CsvColumn } from "@/lib/csv/csv-export";
+import { csvLines, csvResponse, keysetPages, type CsvColumn } from "@/lib/csv/csv-export";
 
 type Row = { id: string; name: string; tags: string[] };
 const columns: CsvColumn<Row>[] = [
@@ -57,5 +57,13 @@ describe("csvResponse", () => {
       pages: keysetPages(async () => ({ rows: [], nextCursor: null })),
     });
     expect(await response.text()).toBe("id,name,tags\r\n");
+  });
+});
+
+describe("csvLines", () => {
+  it("quotes a cell holding a bare line break, so readers keep the record whole", () => {
+    const text = csvLines([{ header: "n", value: (r: string) => r }], ["a\nb", "c\rd", "plain"]);
+    expect(text).toBe('"a\nb"\r\n"c\rd"\r\nplain\r\n');
+    expect(parse(text)).toEqual([["a\nb"], ["c\rd"], ["plain"]]);
   });
 });

@@ -42,13 +42,13 @@ export function csvLines<Row>(columns: readonly CsvColumn<Row>[], rows: readonly
   if (rows.length === 0) return "";
   return stringify(
     rows.map((row) => columns.map((c) => csvCell(c.value(row)))),
-    { record_delimiter: "\r\n" },
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
   );
 }
 
 /** The header line of `columns`. */
 export function csvHeader(columns: readonly CsvColumn<unknown>[] | readonly { header: string }[]): string {
-  return stringify([columns.map((c) => csvCell(c.header))], { record_delimiter: "\r\n" });
+  return stringify([columns.map((c) => csvCell(c.header))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
 /** A ReadableStream of the CSV: the header, then one chunk per page, pulled on demand. */

@@ -24,12 +24,17 @@ import {
   type Access,
   type PrincipalKind,
 } from "./access";
+import { analyticsApiPolicy } from "./policy/analytics-api";
+import { analyticsUiPolicy } from "./policy/analytics-ui";
 import { apiPlatformPolicy } from "./policy/api-platform";
+import { auditIntegrityPolicy } from "./policy/audit-integrity";
+import { auditStreamsPolicy } from "./policy/audit-streams";
 import { boardsApiPolicy } from "./policy/boards-api";
 import { boardsLivePolicy } from "./policy/boards-live";
 import { boardsUiPolicy } from "./policy/boards-ui";
 import { customersPolicy } from "./policy/customers";
 import { directoryApiPolicy } from "./policy/directory-api";
+import { logsPolicy } from "./policy/logs";
 import { productsPolicy } from "./policy/products";
 import { staffRecordsPolicy } from "./policy/staff-records";
 import { transactionsPolicy } from "./policy/transactions";
@@ -797,8 +802,7 @@ const CORE_PAGES: Record<string, PageDeclaration> = {
     access: perm("customers.read", "staff.read", "products.read", "transactions.read"),
     allowedRedirects: ["/records/"],
   },
-  "/logs": { access: perm("audit.read") },
-  "/analytics": { access: perm("analytics.read") },
+  "/logs": { access: perm("audit.read", "audit.manage"), allowedRedirects: ["/logs/"] },
   "/admin": { access: perm("users.read", "roles.read", "users.invite"), allowedRedirects: ["/admin/"] },
   "/admin/users": { access: perm("users.read") },
   "/admin/users/[id]": {
@@ -907,6 +911,11 @@ const AREAS: readonly AreaPolicy[] = [
   boardsApiPolicy,
   boardsLivePolicy,
   boardsUiPolicy,
+  logsPolicy,
+  auditStreamsPolicy,
+  auditIntegrityPolicy,
+  analyticsApiPolicy,
+  analyticsUiPolicy,
 ];
 
 /** Entries keyed twice would silently replace one another: refuse that at load. */

@@ -19,6 +19,7 @@
 //   refund        a refund of one unit of a transaction's line: id, transactionId, lineId
 //   email         an outbox message: id, to
 //   apiKey        a key of the caller's owner: id, prefix
+//   auditEvent    an event of the activity log: id
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { generateApiKey } from "@/lib/api/api-key-format";
@@ -32,6 +33,13 @@ type Factory = (ctx: FixtureContext) => Promise<FixtureRecord>;
 const token = () => randomBytes(6).toString("hex");
 
 export const FIXTURES: Record<string, Factory> = {
+  async auditEvent() {
+    const { audit } = await import("@/lib/audit/audit");
+    const requestId = `conf-${token()}`;
+    await audit({ action: "auth.signed_out", metadata: { conformance: true }, context: { ip: null, userAgent: null, requestId } });
+    const row = await db.auditEvent.findFirstOrThrow({ where: { requestId }, select: { id: true } });
+    return { id: row.id };
+  },
   async me(ctx) {
     const user = await db.user.findUniqueOrThrow({
       where: { id: ctx.ownerId },

@@ -23,7 +23,9 @@ import {
   rateLimitHeaderSchemas,
   retryAfterHeaderSchema,
 } from "@/lib/api/openapi/standard-headers";
+import { analyticsPaths } from "@/lib/api/openapi/paths/analytics";
 import { apiKeysPaths } from "@/lib/api/openapi/paths/api-keys";
+import { auditEventsPaths } from "@/lib/api/openapi/paths/audit-events";
 import { boardsComponentSchemas, boardsPaths } from "@/lib/api/openapi/paths/boards";
 import { customersPaths } from "@/lib/api/openapi/paths/customers";
 import { emailsPaths } from "@/lib/api/openapi/paths/emails";
@@ -45,6 +47,8 @@ const RESOURCE_PATHS: ZodOpenApiPathsObject[] = [
   rolesPaths,
   emailsPaths,
   boardsPaths,
+  auditEventsPaths,
+  analyticsPaths,
 ];
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -152,6 +156,8 @@ function build(): Json {
         { name: "Roles" },
         { name: "Emails" },
         { name: "Boards", description: "Kanban boards: members, columns, lanes, labels, cards, undo, live events." },
+        { name: "Activity log", description: "The audit trail (audit.read): list, one event, streamed export." },
+        { name: "Analytics", description: "Sales, staff and stock reports (analytics.read); `format=csv` on each." },
         { name: "Meta", description: "This document." },
       ],
       paths: mergePaths(),
