@@ -153,7 +153,10 @@ test("an admin reads every report of the demo shop against the previous period",
   expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
 
   // Back to the top: the sticky header would otherwise be drawn where the keyboard check scrolled to.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SHOTS}/analytics-light.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });

@@ -41,7 +41,7 @@ export function SalesHeatmap({
           <caption className="sr-only">Revenue by weekday (rows) and hour of day (columns), {tz}</caption>
           <thead>
             <tr>
-              <td />
+              <td className="w-10" />
               {HOURS.map((h) => (
                 <th key={h} scope="col" className="pb-1 font-normal text-muted-foreground">
                   <span aria-hidden="true">{h % 2 === 0 ? String(h).padStart(2, "0") : ""}</span>
