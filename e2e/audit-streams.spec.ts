@@ -18,7 +18,7 @@ const SHOTS = "/tmp/shots-audit-streams";
 mkdirSync(SHOTS, { recursive: true });
 
 test("an admin adds a SIEM stream, tests it, delivers events to it and manages it", async ({ browser }) => {
-  test.setTimeout(540_000);
+  test.setTimeout(420_000);
   const receiver = await startTestReceiver("/siem");
   const name = `SIEM ${Math.random().toString(36).slice(2, 7)}`;
   try {
@@ -33,8 +33,8 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
       if (!(await more.isVisible().catch(() => false))) break;
       await more.click();
       await page.getByRole("menuitem", { name: "Delete" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Delete stream" }).click();
-      await expect(page.getByRole("dialog")).toBeHidden();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Delete stream" }).click();
+      await expect(page.getByRole("alertdialog")).toBeHidden();
     }
     await expect(page.getByText("No audit streams yet")).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/empty-light.png`, fullPage: true });
@@ -144,7 +144,7 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     await card.getByRole("button", { name: `More actions for ${name}` }).click();
     await page.getByRole("menuitem", { name: "Rotate secret" }).click();
     await page
-      .getByRole("dialog", { name: `Rotate the secret of ${name}?` })
+      .getByRole("alertdialog", { name: `Rotate the secret of ${name}?` })
       .getByRole("button", { name: "Rotate secret" })
       .click();
     const rotated = page.getByRole("dialog", { name: "New signing secret" });
@@ -203,7 +203,7 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("button", { name: `More actions for ${name}` }).click();
     await page.getByRole("menuitem", { name: "Delete" }).click();
-    const confirm = page.getByRole("dialog", { name: `Delete ${name}?` });
+    const confirm = page.getByRole("alertdialog", { name: `Delete ${name}?` });
     await confirm.getByRole("button", { name: "Delete stream" }).click();
     await expect(page).toHaveURL(/\/logs\/streams$/);
     await expect(page.getByText("No audit streams yet")).toBeVisible();
