@@ -103,7 +103,7 @@ function StreamForm({
       <Field
         id={`${id}-actions`}
         label="Actions"
-        hint="Optional. Exact actions or whole groups, separated by commas: auth.*, user.password_changed. Empty sends every action."
+        hint="Optional. Exact actions or whole groups, separated by commas: auth.*, customer.deleted. Empty sends every action."
         error={errors.actions?.message}
       >
         <textarea

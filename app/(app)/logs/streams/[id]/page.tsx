@@ -23,6 +23,7 @@ export default async function AuditStreamPage({ params }: { params: Promise<{ id
   const { deliveries, pendingEvents, ...json } = stream;
   return (
     <div className="space-y-6">
+      <h1 className="sr-only">Audit stream {json.name}</h1>
       <Link
         href="/logs/streams"
         className="inline-flex items-center gap-1.5 text-sm font-medium text-muted-foreground hover:text-foreground"
