@@ -86,7 +86,7 @@ export function KpiCards({ report }: { report: KpiReport }) {
                     tone === "neutral" && "bg-muted text-muted-foreground",
                   )}
                 >
-                  <Icon className="size-3" />
+                  {change.ratio === null && change.direction === "flat" ? null : <Icon className="size-3" />}
                   {formatChange(change)}
                 </span>
                 <span aria-hidden="true" className="whitespace-nowrap text-muted-foreground">

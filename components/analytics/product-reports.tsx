@@ -65,7 +65,7 @@ export function GrossMarginByProduct({ rows, currency, csv }: { rows: ProductRow
           format={{ kind: "money", currency }}
           height={Math.max(180, rows.length * 30 + 24)}
         />
-        <Table containerClassName="relative -mx-5 sm:mx-0">
+        <Table containerClassName="relative -mx-5 w-auto! sm:mx-0 sm:w-full!">
           <THead>
             <Tr>
               <Th>Product</Th>

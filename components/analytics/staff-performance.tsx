@@ -43,7 +43,7 @@ export function StaffPerformance({
           format={{ kind: "money", currency }}
           height={Math.max(180, rows.length * (compare ? 44 : 30) + 48)}
         />
-        <Table containerClassName="relative -mx-5 sm:mx-0" aria-label="Staff performance">
+        <Table containerClassName="relative -mx-5 w-auto! sm:mx-0 sm:w-full!" aria-label="Staff performance">
           <THead>
             <Tr>
               <Th>Staff member</Th>

@@ -17,7 +17,7 @@ export function StockAlerts({ rows, csv }: { rows: StockAlertRow[]; csv: string 
       emptyText="Every product is above its threshold."
     >
       {
-        <Table containerClassName="-mx-5 max-h-96 overflow-y-auto">
+        <Table containerClassName="relative -mx-5 max-h-96 w-auto! overflow-y-auto">
           <THead>
             <Tr>
               <Th>Product</Th>
