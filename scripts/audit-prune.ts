@@ -1,6 +1,8 @@
-// `npm run audit:prune [-- --days N --dry-run]`: deletes audit events older than the retention
-// period from DATABASE_URL behind a signed anchor, and prints one line. Exit code 1 when it stopped
-// at an event that does not verify (nothing after it is pruned).
+// `npm run audit:prune [-- --days N --dry-run --force]`: deletes audit events older than the retention
+// period from DATABASE_URL behind a signed anchor, and prints one line. `--days` below 30 needs
+// `--force`; events an enabled SIEM stream has not delivered yet are kept (the line says how many).
+// Exit code 1 when it stopped at an event that does not verify (nothing after it is pruned) or found
+// a forged retention anchor.
 import { existsSync } from "node:fs";
 import { loadLocalSecrets, SECRETS_FILE } from "@/scripts/lib/local-secrets";
 

@@ -1,9 +1,17 @@
 // An audit row written behind the application's back (by hand, as a legacy log or an intruder would):
-// chained to `prev`, hashed like the writer does, but moving no head.
-import { auditHash, GENESIS_HASH } from "@/lib/audit/hash";
+// chained to `prev`, hashed like the writer does, but moving no head. In the current form (hash
+// version 2) unless asked for the original form, which the verifier also checks for the columns its
+// hash does not cover (they must hold their derived values) and for coming after a newer row.
+import { auditHash, CURRENT_HASH_VERSION, GENESIS_HASH, type HashedAuditFields } from "@/lib/audit/hash";
 
-export function handWrittenAuditRow(seq: number, prevHash: string = GENESIS_HASH) {
-  const row = {
+export type HandWrittenAuditRow = Required<HashedAuditFields> & { hash: string };
+
+export function handWrittenAuditRow(
+  seq: number,
+  prevHash: string = GENESIS_HASH,
+  hashVersion: 1 | 2 = CURRENT_HASH_VERSION,
+): HandWrittenAuditRow {
+  const row: Required<HashedAuditFields> = {
     seq,
     createdAt: new Date(),
     actorId: null,
@@ -14,6 +22,13 @@ export function handWrittenAuditRow(seq: number, prevHash: string = GENESIS_HASH
     userAgent: null,
     metadata: "{}",
     prevHash,
+    hashVersion,
+    actorType: "system",
+    actorName: null,
+    targetName: null,
+    outcome: "success",
+    reason: null,
+    requestId: null,
   };
   return { ...row, hash: auditHash(row) };
 }

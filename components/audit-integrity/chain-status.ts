@@ -22,7 +22,8 @@ export const CHAIN_STATUS = {
   anchor_forged: {
     label: "Anchor forged",
     tone: "danger",
-    meaning: "A retention anchor was written or changed without the server's key.",
+    meaning:
+      "A retention anchor was written or changed without the server's key. The chain itself verifies from the newest genuine anchor to the newest event.",
   },
   unanchored: {
     label: "Unanchored",

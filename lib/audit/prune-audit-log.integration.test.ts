@@ -1,8 +1,11 @@
 // Retention on a real database (SQLite and PostgreSQL): pruning keeps the chain verifying behind a
 // signed anchor, is idempotent and safe when run twice at once, refuses to launder tampered rows,
-// and verification reports old rows deleted by hand and forged anchors. The database is shared by
-// the run and other files expect a chain from seq 1: after each test every event it pruned or
-// deleted is put back by value and the anchors it made are removed.
+// and verification reports old rows deleted by hand and forged anchors. Also the review findings:
+// rows at or before the chain's start stop it (F11), a forged anchor is reported and pruning goes on
+// from the newest genuine one (F12), events a stream has not delivered are kept, and the CLI has a
+// 30-day floor (F13). The database is shared by the run and other files expect a chain from seq 1:
+// after each test every event it pruned or deleted is put back by value and the anchors it made are
+// removed; streams other files left enabled are paused for the test (they would hold events back).
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -12,6 +15,7 @@ import { pruneAuditLog } from "@/lib/audit/prune-audit-log";
 import { runAuditPrune } from "@/lib/audit/run-audit-prune";
 import { runAuditVerify } from "@/lib/audit/run-audit-verify";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { handWrittenAuditRow } from "@/test/audit-rows";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -41,6 +45,7 @@ async function newestAnchor() {
 type EventRow = Awaited<ReturnType<typeof firstEvent>>;
 const savedEvents = new Map<string, EventRow>();
 let savedAnchorIds = new Set<string>();
+let pausedStreamIds: string[] = [];
 
 /** Keeps every event as it is now, for afterEach to put back what a pruning removes. */
 async function saveEvents() {
@@ -60,9 +65,14 @@ async function pruneCli(args: string[], now?: Date) {
 beforeEach(async () => {
   savedEvents.clear();
   savedAnchorIds = new Set((await db.auditAnchor.findMany({ select: { id: true } })).map((a) => a.id));
+  pausedStreamIds = (await db.auditStream.findMany({ where: { enabled: true }, select: { id: true } })).map(
+    (s) => s.id,
+  );
+  await db.auditStream.updateMany({ where: { id: { in: pausedStreamIds } }, data: { enabled: false } });
 });
 
 afterEach(async () => {
+  await db.auditStream.updateMany({ where: { id: { in: pausedStreamIds } }, data: { enabled: true } });
   await db.auditAnchor.deleteMany({ where: { id: { notIn: [...savedAnchorIds] } } });
   const present = new Set((await db.auditEvent.findMany({ select: { id: true } })).map((r) => r.id));
   const missing = [...savedEvents.values()].filter((r) => !present.has(r.id));
@@ -189,13 +199,14 @@ describe("pruneAuditLog", () => {
     const dry = await prune({ now: nowFor(cutoff), retentionDays: 1, dryRun: true });
     expect(dry.prunedEvents).toBe(events - 1);
     expect(await db.auditEvent.count()).toBe(events);
-    const line = (await pruneCli(["--days", "1", "--dry-run"], nowFor(cutoff))).lines[0];
+    const line = (await pruneCli(["--days", "1", "--force", "--dry-run"], nowFor(cutoff))).lines[0];
     expect(line).toBe(
       `would prune ${events - 1} events older than ${cutoff.toISOString()} (1 days); 0 stream deliveries`,
     );
     expect(await db.auditEvent.count()).toBe(events);
     expect(await pruneCli(["--days"])).toMatchObject({ exitCode: 2 });
-    expect(await pruneCli(["--force"])).toMatchObject({ exitCode: 2 });
+    expect(await pruneCli(["--days", "-1"])).toMatchObject({ exitCode: 2 });
+    expect(await pruneCli(["--forced"])).toMatchObject({ exitCode: 2 });
   });
 
   it("also deletes stream delivery attempts older than the window", async () => {
@@ -237,7 +248,7 @@ describe("pruneAuditLog", () => {
       expect(result.refused).toEqual({ seq: victim.seq, id: victim.id, reason: "its content does not match its hash" });
       expect(await db.auditEvent.findUnique({ where: { id: victim.id } })).not.toBeNull();
       expect(await db.auditAnchor.count()).toBe(anchors);
-      const cli = await pruneCli(["--days", "1"], nowFor(cutoff));
+      const cli = await pruneCli(["--days", "1", "--force"], nowFor(cutoff));
       expect(cli.exitCode).toBe(1);
       expect(cli.lines[0]).toContain(
         `stopped at seq ${victim.seq} (id ${victim.id}): its content does not match its hash`,
@@ -319,23 +330,27 @@ describe("verifyAuditChain after pruning", () => {
       };
       const forged = await db.auditAnchor.create({ data: { ...fields, mac: "f".repeat(64) } });
       try {
-        expect(await verifyAuditChain()).toEqual({
+        // The forged anchor does not make the deletion look accounted for: the walk starts from the
+        // newest genuine anchor (none) and names the gap, and the forgery is reported beside it.
+        const first = await firstEvent();
+        const check = await verifyAuditChain();
+        expect(check).toMatchObject({
           ok: false,
-          status: "anchor_forged",
-          count: 0,
-          anchorId: forged.id,
-          throughSeq: last.seq,
+          status: "broken",
+          cause: "start",
+          brokenAtSeq: first.seq,
+          forgedAnchors: [{ anchorId: forged.id, throughSeq: last.seq }],
         });
         expect((await runAuditVerify([])).lines[0]).toBe(
-          `anchor forged: the retention anchor ${forged.id} (through seq ${last.seq}) does not carry the server's MAC`,
+          `broken at event seq ${first.seq} (id ${first.id}): the chain starts at seq ${first.seq}: events 1–${first.seq - 1} are missing and no genuine retention anchor accounts for them; also: the retention anchor ${forged.id} (through seq ${last.seq}) does not carry the server's MAC`,
         );
         expect((await runAuditVerify(["--anchor"])).lines[1]).toBe(
-          "not anchored: a forged retention anchor cannot be repaired by moving the head",
+          "not anchored: a broken link cannot be repaired by moving the head",
         );
-        // Pruning stops at it too: it would otherwise build on a forgery.
-        expect((await prune({ now: new Date(Date.now() + 400 * DAY), retentionDays: 1 })).refused).toMatchObject({
-          reason: `retention anchor ${forged.id} does not carry the server's MAC`,
-        });
+        // Pruning does not build on the forgery: it starts from seq 1 and stops at the gap.
+        const result = await prune({ now: new Date(Date.now() + 400 * DAY), retentionDays: 1 });
+        expect(result.forgedAnchors).toEqual([{ anchorId: forged.id, throughSeq: last.seq }]);
+        expect(result.refused).toMatchObject({ seq: first.seq, reason: `events 1–${first.seq - 1} are missing` });
       } finally {
         await db.auditAnchor.delete({ where: { id: forged.id } });
       }
@@ -349,7 +364,12 @@ describe("verifyAuditChain after pruning", () => {
     const anchor = await pruneAllSoFar();
     await db.auditAnchor.update({ where: { id: anchor.id }, data: { prunedCount: anchor.prunedCount + 1 } });
     try {
-      expect(await verifyAuditChain()).toMatchObject({ status: "anchor_forged", anchorId: anchor.id });
+      // No genuine anchor is left, so the pruned start is reported as a gap, beside the forgery.
+      expect(await verifyAuditChain()).toMatchObject({
+        status: "broken",
+        cause: "start",
+        forgedAnchors: [{ anchorId: anchor.id, throughSeq: anchor.throughSeq }],
+      });
     } finally {
       await db.auditAnchor.update({ where: { id: anchor.id }, data: { prunedCount: anchor.prunedCount } });
     }
@@ -391,5 +411,186 @@ describe("verifyAuditChain after pruning", () => {
     expect(result).toMatchObject({ ok: true, count: total });
     const batches = queries.filter((q) => /AuditEvent/.test(q) && /LIMIT/i.test(q));
     expect(batches.length).toBeGreaterThanOrEqual(Math.ceil(total / 4));
+  });
+});
+
+describe("review findings (F11, F12, F13)", () => {
+  /** A forged anchor row: what someone with database write access but without the key can make. */
+  async function forgeAnchor(throughSeq: number, throughHash = "f".repeat(64)) {
+    const fields = {
+      id: `forged-${throughSeq}-${Date.now()}`,
+      throughSeq,
+      throughHash,
+      prunedCount: 1,
+      cutoff: new Date(),
+      createdAt: new Date(),
+    };
+    return db.auditAnchor.create({ data: { ...fields, mac: "0".repeat(64) } });
+  }
+
+  it("F11: an event fabricated at seq 0 stops pruning, deleting nothing, and verification names it", async () => {
+    await write(2);
+    const cutoff = await boundary();
+    await write(1, "kept");
+    const fabricated = await db.auditEvent.create({ data: handWrittenAuditRow(0) });
+    try {
+      const events = await db.auditEvent.count();
+      const result = await prune({ now: nowFor(cutoff), retentionDays: 1 });
+      expect(result).toMatchObject({ prunedEvents: 0, anchors: [] });
+      expect(result.refused).toEqual({
+        seq: 0,
+        id: fabricated.id,
+        reason: "events exist at seq 0 or below, before the chain's start: nothing vouches for them",
+      });
+      expect(await db.auditEvent.count()).toBe(events);
+      const dry = await prune({ now: nowFor(cutoff), retentionDays: 1, dryRun: true });
+      expect(dry).toMatchObject({ prunedEvents: 0, refused: { seq: 0, id: fabricated.id } });
+      expect(await verifyAuditChain()).toMatchObject({
+        status: "broken",
+        cause: "start",
+        brokenAtSeq: 0,
+        brokenId: fabricated.id,
+      });
+    } finally {
+      savedEvents.delete(fabricated.id);
+      await db.auditEvent.delete({ where: { id: fabricated.id } });
+    }
+  });
+
+  it("F11: an event put back behind a genuine anchor is reported by verification and stops the next pruning", async () => {
+    const anchor = await pruneAllSoFar();
+    // A fabricated event in the pruned range (e.g. to frame someone at the old end of the log).
+    const fabricated = await db.auditEvent.create({ data: handWrittenAuditRow(anchor.throughSeq) });
+    try {
+      const check = await verifyAuditChain();
+      expect(check).toMatchObject({
+        ok: false,
+        status: "broken",
+        cause: "start",
+        brokenAtSeq: anchor.throughSeq,
+        brokenId: fabricated.id,
+      });
+      expect(check.status === "broken" && check.reason).toBe(
+        `1 event lies at or before seq ${anchor.throughSeq}, which the newest genuine retention anchor records as pruned: nothing vouches for it`,
+      );
+      await write(1);
+      const cutoff = await boundary();
+      const result = await prune({ now: nowFor(cutoff), retentionDays: 1 });
+      expect(result.prunedEvents).toBe(0);
+      expect(result.refused).toMatchObject({ seq: anchor.throughSeq, id: fabricated.id });
+      const cli = await pruneCli(["--days", "1", "--force"], nowFor(cutoff));
+      expect(cli.exitCode).toBe(1);
+      expect(cli.lines[0]).toContain(
+        `stopped at seq ${anchor.throughSeq} (id ${fabricated.id}): events exist at or before seq ${anchor.throughSeq}`,
+      );
+    } finally {
+      savedEvents.delete(fabricated.id);
+      await db.auditEvent.delete({ where: { id: fabricated.id } });
+    }
+  });
+
+  it("F12: a forged anchor neither stops pruning nor is built on: pruning goes on from the newest genuine anchor and reports it", async () => {
+    await write(4);
+    const cutoff = await boundary();
+    const lastOld = await newestEvent();
+    await write(1, "kept");
+    // A junk anchor on the very seq the batch would end at (anchors' throughSeq is unique).
+    const forged = await forgeAnchor(lastOld.seq);
+    const result = await prune({ now: nowFor(cutoff), retentionDays: 1 });
+    expect(result.refused).toBeNull();
+    expect(result.forgedAnchors).toEqual([{ anchorId: forged.id, throughSeq: lastOld.seq }]);
+    // The batch steps back one event rather than fail on the taken seq; that event stays.
+    expect(result.anchors.at(-1)?.throughSeq).toBe(lastOld.seq - 1);
+    expect(await db.auditEvent.findUnique({ where: { id: lastOld.id } })).not.toBeNull();
+    const genuine = await db.auditAnchor.findFirstOrThrow({ where: { throughSeq: lastOld.seq - 1 } });
+    expect(isAuthenticAnchor(genuine)).toBe(true);
+    // Verification: the chain from the genuine anchor verifies; the forged anchor is the finding.
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      status: "anchor_forged",
+      anchorSeq: lastOld.seq - 1,
+      anchorId: forged.id,
+      forgedAnchors: [{ anchorId: forged.id, throughSeq: lastOld.seq }],
+    });
+    const cli = await pruneCli(["--days", "1", "--force"], nowFor(cutoff));
+    expect(cli.exitCode).toBe(1);
+    expect(cli.lines[0]).toContain(
+      `ignored a forged retention anchor without the server's MAC: ${forged.id} (through seq ${lastOld.seq}) (run npm run audit:verify)`,
+    );
+  });
+
+  it("F13: never prunes what an enabled stream has not delivered, and says how many it kept and why", async () => {
+    await write(5);
+    const cutoff = await boundary();
+    const lastOld = await newestEvent();
+    await write(1, "kept");
+    const first = await firstEvent();
+    const deliveredThrough = first.seq + 1;
+    const stream = await db.auditStream.create({
+      data: {
+        name: "Behind SIEM",
+        url: "https://siem.example.com/hook",
+        secretCipher: "x",
+        secretHint: "abcd",
+        cursorSeq: deliveredThrough,
+      },
+    });
+    const paused = await db.auditStream.create({
+      data: {
+        name: "Paused SIEM",
+        url: "https://siem.example.com/p",
+        secretCipher: "x",
+        secretHint: "abcd",
+        cursorSeq: 0,
+        enabled: false,
+      },
+    });
+    try {
+      const held = lastOld.seq - deliveredThrough;
+      const reason = `an enabled SIEM stream has not delivered them yet: "Behind SIEM" (delivered through seq ${deliveredThrough})`;
+      const dry = await prune({ now: nowFor(cutoff), retentionDays: 1, dryRun: true });
+      expect(dry).toMatchObject({ prunedEvents: 2, heldBack: { events: held, reason } });
+
+      const result = await prune({ now: nowFor(cutoff), retentionDays: 1 });
+      expect(result).toMatchObject({ prunedEvents: 2, refused: null });
+      expect(result.anchors.at(-1)?.throughSeq).toBe(deliveredThrough);
+      expect(result.heldBack).toEqual({
+        events: held,
+        reason,
+        streams: [{ id: stream.id, name: "Behind SIEM", cursorSeq: deliveredThrough }],
+      });
+      expect(await db.auditEvent.count({ where: { seq: { gt: deliveredThrough, lte: lastOld.seq } } })).toBe(held);
+      const cli = await pruneCli(["--days", "1", "--force"], nowFor(cutoff));
+      expect(cli.exitCode).toBe(0);
+      expect(cli.lines[0]).toContain(`; kept ${held} older events because ${reason}`);
+
+      // Once the stream has delivered them, they go.
+      await db.auditStream.update({ where: { id: stream.id }, data: { cursorSeq: (await newestEvent()).seq } });
+      const after = await prune({ now: nowFor(cutoff), retentionDays: 1 });
+      expect(after).toMatchObject({ prunedEvents: held, heldBack: null });
+      expect(await verifyAuditChain()).toMatchObject({ ok: true, status: "intact", anchorSeq: lastOld.seq });
+    } finally {
+      await db.auditStream.deleteMany({ where: { id: { in: [stream.id, paused.id] } } });
+    }
+  });
+
+  it("F13: the command refuses --days below 30 without --force, and keeps 0 as keep-everything", async () => {
+    await write(2);
+    const events = await db.auditEvent.count();
+    const refused = await pruneCli(["--days", "29"]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.lines[0]).toBe(
+      "refusing --days 29: below the 30-day floor (add --force if you really mean to delete everything older than 29 days)",
+    );
+    expect((await pruneCli(["--days", "1", "--dry-run"])).exitCode).toBe(2);
+    expect(await db.auditEvent.count()).toBe(events);
+    expect(await pruneCli(["--days", "0"])).toEqual({
+      exitCode: 0,
+      lines: ["retention is off (AUDIT_RETENTION_DAYS=0): nothing pruned"],
+    });
+    expect((await pruneCli(["--days", "30", "--dry-run"])).lines[0]).toMatch(
+      /^would prune 0 events older than .* \(30 days\)/,
+    );
+    expect((await pruneCli(["--days", "1", "--force", "--dry-run"])).exitCode).toBe(0);
   });
 });

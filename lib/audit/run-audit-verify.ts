@@ -29,7 +29,7 @@ export async function runAuditVerify(args: readonly string[]): Promise<AuditVeri
     lines.push("not anchored: a broken link cannot be repaired by moving the head");
     return { exitCode: 1, lines };
   }
-  if (check.status === "anchor_forged") {
+  if (check.status === "anchor_forged" || ("forgedAnchors" in check && check.forgedAnchors?.length)) {
     lines.push("not anchored: a forged retention anchor cannot be repaired by moving the head");
     return { exitCode: 1, lines };
   }

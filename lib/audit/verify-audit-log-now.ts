@@ -23,6 +23,8 @@ export type VerificationReport = {
   summary: string;
   /** The first event that does not verify, when the status is "broken". */
   broken: { seq: number; id: string; reason: string } | null;
+  /** Retention anchors that do not carry the server's MAC (reported beside the chain's own result). */
+  forgedAnchors: { anchorId: string; throughSeq: number }[];
   checkedAt: string;
 };
 
@@ -33,6 +35,7 @@ export function reportOf(check: ChainCheck, checkedAt: Date): VerificationReport
     count: check.count,
     summary: describeChainCheck(check),
     broken: check.status === "broken" ? { seq: check.brokenAtSeq, id: check.brokenId, reason: check.reason } : null,
+    forgedAnchors: check.ok ? [] : (check.forgedAnchors ?? []),
     checkedAt: checkedAt.toISOString(),
   };
 }
@@ -59,6 +62,7 @@ export async function verifyAuditLogNow(actor: Actor | null, ctx: RequestContext
     summary: report.summary.slice(0, 500),
     brokenAtSeq: report.broken?.seq ?? null,
     brokenId: report.broken?.id ?? null,
+    forgedAnchors: report.forgedAnchors.map((f) => f.anchorId),
   };
   await audit({
     action: "audit.verified",
