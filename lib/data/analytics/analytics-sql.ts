@@ -21,6 +21,14 @@ export const SALE_STATUSES = ["completed", "partially_refunded", "refunded"] as 
 export const isSale = (alias: string) =>
   sql`${Prisma.raw(`${alias}."status"`)} IN (${join(SALE_STATUSES.map((s) => sql`${s}`))})`;
 
+/**
+ * Sales joined to their lines, sales first: SQLite takes CROSS JOIN as "keep this order", so it
+ * range-scans the sales and reads each one's lines, instead of walking all lines in product order
+ * when an index tempts it (30 s instead of 3 over a million lines, measured). PostgreSQL plans it
+ * as the inner join it is. Callers add `l."transactionId" = t."id"` to WHERE.
+ */
+export const SALE_LINES: Sql = Prisma.sql`"Transaction" t CROSS JOIN "TransactionLine" l`;
+
 /** An integer as a typed SQL value. */
 export function integer(n: number): Sql {
   return sql`CAST(${Math.trunc(n)} AS INTEGER)`;

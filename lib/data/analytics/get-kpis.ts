@@ -5,7 +5,7 @@
 // units sold cost (each line's unit cost at sale time). New customers: records created in range.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { col, isSale, num, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
+import { col, isSale, num, SALE_LINES, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
 import { reportScope, type ReportScope } from "@/lib/data/analytics/report-scope";
 import type { AnalyticsQuery, KpiReport, Kpis } from "@/lib/validations/analytics";
 
@@ -44,8 +44,8 @@ export async function kpisOf(scope: ReportScope, compare: boolean): Promise<[Kpi
     queryRows<LineRow>(sql`
       SELECT ${periodOf(`t."occurredAt"`, lo)} AS "p", SUM(l."quantity") AS "units",
         SUM(CAST(l."quantity" AS BIGINT) * l."unitCost") AS "cost", SUM(l."discount") AS "lineDiscount"
-      FROM "Transaction" t JOIN "TransactionLine" l ON l."transactionId" = t."id"
-      WHERE ${within(`t."occurredAt"`, start, hi)} AND ${isSale("t")} AND t."currency" = ${currency}
+      FROM ${SALE_LINES}
+      WHERE l."transactionId" = t."id" AND ${within(`t."occurredAt"`, start, hi)} AND ${isSale("t")} AND t."currency" = ${currency}
       GROUP BY 1`),
     queryRows<RefundRow>(sql`
       SELECT ${periodOf(`r."createdAt"`, lo)} AS "p", COUNT(*) AS "n", SUM(r."amount") AS "amount"

@@ -13,6 +13,7 @@ import {
   localEpochSeconds,
   num,
   queryRows,
+  SALE_LINES,
   sql,
   within,
   type Sql,
@@ -60,8 +61,8 @@ export async function getSalesSeries(actor: Actor | null, query: AnalyticsQuery)
     queryRows<UnitsRow>(sql`
       WITH d AS (
         SELECT ${localDay} AS "day", SUM(l."quantity") AS "units"
-        FROM "Transaction" t JOIN "TransactionLine" l ON l."transactionId" = t."id"
-        WHERE ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${sales}
+        FROM ${SALE_LINES}
+        WHERE l."transactionId" = t."id" AND ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${sales}
         GROUP BY 1
       ), ${dayBuckets(current, scope.range.to, null)}
       SELECT b."i" AS "i", SUM(d."units") AS "units"

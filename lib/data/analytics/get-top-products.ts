@@ -3,7 +3,7 @@
 // product's current ones (a renamed product stays one row).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { isSale, num, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
+import { isSale, num, queryRows, SALE_LINES, sql, within } from "@/lib/data/analytics/analytics-sql";
 import { reportScope } from "@/lib/data/analytics/report-scope";
 import type { AnalyticsQuery, ProductRow, ProductSort } from "@/lib/validations/analytics";
 
@@ -23,8 +23,8 @@ export async function getTopProducts(
     WITH s AS (
       SELECT l."productId" AS "productId", SUM(l."total" - l."tax") AS "revenue", SUM(l."quantity") AS "units",
         SUM(CAST(l."quantity" AS BIGINT) * l."unitCost") AS "cost"
-      FROM "Transaction" t JOIN "TransactionLine" l ON l."transactionId" = t."id"
-      WHERE ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}
+      FROM ${SALE_LINES}
+      WHERE l."transactionId" = t."id" AND ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}
       GROUP BY l."productId"
     )
     SELECT p."id" AS "productId", p."name" AS "name", p."sku" AS "sku", s."revenue" AS "revenue",

@@ -6,7 +6,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
-import { col, empty, isSale, num, queryRows, sql, within, type Sql } from "@/lib/data/analytics/analytics-sql";
+import { col, empty, isSale, num, queryRows, SALE_LINES, sql, within, type Sql } from "@/lib/data/analytics/analytics-sql";
 import { dominantCurrency } from "@/lib/data/analytics/report-scope";
 import { rangeInstants } from "@/lib/data/analytics/zone-time";
 import {
@@ -57,8 +57,8 @@ export async function getZReport(actor: Actor | null, query: ZReportQuery): Prom
     queryRows<LineRow>(
       perStaffAndTotal(
         sql`SUM(CAST(l."quantity" AS BIGINT) * l."unitPrice") AS "gross", SUM(l."discount") AS "lineDiscount"`,
-        sql`"Transaction" t JOIN "TransactionLine" l ON l."transactionId" = t."id"`,
-        sales,
+        SALE_LINES,
+        sql`l."transactionId" = t."id" AND ${sales}`,
         `t."staffId"`,
       ),
     ),
