@@ -148,6 +148,16 @@ describe("GET /api/v1/audit-events/export", () => {
     expect((await callRoute(EXPORT, "GET", "/api/v1/audit-events/export", { key: ownOnly })).status).toBe(403);
   });
 
+  it("refuses a cookie-carrying export that another site started", async () => {
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await callRoute(EXPORT, "GET", "/api/v1/audit-events/export", {
+        headers: { cookie: "authjs.session-token=x", "sec-fetch-site": site },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe("cross_site_request");
+    }
+  });
+
   it("audits the export as the key's action", async () => {
     await callRoute(EXPORT, "GET", "/api/v1/audit-events/export", { key: reader, query: { action: "auth.*" } });
     const res = await callRoute(LIST, "GET", "/api/v1/audit-events", {

@@ -8,7 +8,8 @@ import { parseAuditListQueryStrict } from "@/lib/validations/audit-list-query";
  * filter, newest first, streamed as text/csv (header row; cells starting with = + - @ quoted
  * against formula injection; metadata as JSON text) or as JSON Lines (one event per line, the
  * list's shape). `cursor` and `limit` are ignored: the export starts at the top. Audited
- * (audit.exported). The "Export" menu on /logs/events points here with the browser session.
+ * (audit.exported). The "Export" menu on /logs/events points here with the browser session; a
+ * cookie-carrying request that another site started (Sec-Fetch-Site cross-site/same-site) is 403.
  */
 export const GET = withApi(
   async (ctx) => {
@@ -31,5 +32,6 @@ export const GET = withApi(
       },
     });
   },
-  { permission: "audit.read" },
+  // Audited and streams the whole log: with cookies, only from this app's own pages.
+  { permission: "audit.read", sameOriginReads: true },
 );
