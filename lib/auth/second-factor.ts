@@ -38,6 +38,13 @@ async function spendRecoveryCode(userId: string, code: string): Promise<boolean>
 }
 
 /**
+ * Who is typing the code: "sign_in" is the second step of a sign-in (the session is still pending,
+ * so whoever types may be someone who guessed or stole the password: the log names no actor and
+ * the account as the target); "step_up" is a signed-in person confirming a change (they are the actor).
+ */
+export type SecondFactorAttempt = "sign_in" | "step_up";
+
+/**
  * Verifies a code of an enrolled user. Throws 429 while locked, a field error on `field` when
  * wrong; returns the method that matched.
  */
@@ -47,7 +54,9 @@ export async function verifySecondFactor(
   code: string,
   ctx: RequestContext,
   field = "code",
+  attempt: SecondFactorAttempt = "step_up",
 ): Promise<SecondFactorMethod> {
+  const actorId = attempt === "sign_in" ? null : user.id;
   const userKey = user.id;
   const ipKey = ctx.ip ?? "unknown";
   // Count first (atomically), verify after: a burst of concurrent guesses cannot exceed the limit.
@@ -72,7 +81,7 @@ export async function verifySecondFactor(
   }
   await audit({
     action: "auth.second_factor_failed",
-    actorId: user.id,
+    actorId,
     targetType: "user",
     targetId: user.id,
     metadata: { method },
@@ -84,7 +93,7 @@ export async function verifySecondFactor(
     if (used === LIMITS.secondFactorUser.points) {
       await audit({
         action: "auth.second_factor_locked",
-        actorId: user.id,
+        actorId,
         targetType: "user",
         targetId: user.id,
         context: ctx,

@@ -106,6 +106,8 @@ export function UserActivityList({ items, userId, now }: { items: UserActivityIt
                       <>
                         by <PersonName person={item.actor} selfId={userId} />
                       </>
+                    ) : item.anonymous ? (
+                      "by someone not signed in"
                     ) : (
                       "by the system"
                     )}

@@ -4,6 +4,7 @@ import { audit } from "@/lib/audit/audit";
 import { createSession, validateSessionToken, type SessionState } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
+import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createTestUser, type TestUserOptions } from "@/test/create-test-user";
 import { testContext } from "@/test/helpers";
@@ -25,7 +26,8 @@ describe("listOwnActivity", () => {
     await audit({ action: "auth.sign_in_failed", actorId: other.id, targetType: "user", targetId: user.id });
     await audit({ action: "auth.signed_out", actorId: user.id, context: ctx });
     await audit({ action: "auth.signed_out", actorId: other.id });
-    await audit({ action: "auth.sign_in_failed", targetType: "user", targetId: user.id });
+    // A system event about the account is not the viewer's activity.
+    await audit({ action: "admin.user_banned", targetType: "user", targetId: user.id });
 
     const items = await listOwnActivity(viewer);
     const mine = await db.auditEvent.findMany({ where: { actorId: user.id }, orderBy: { seq: "desc" }, select: { id: true } });
@@ -40,6 +42,17 @@ describe("listOwnActivity", () => {
     const others = await db.auditEvent.findMany({ where: { actorId: { not: user.id } }, select: { id: true } });
     const otherIds = new Set(others.map((r) => r.id));
     expect(items.some((i) => otherIds.has(i.id))).toBe(false);
+  });
+
+  it("shows failed sign-ins and lockouts on the viewer's account, which name no actor (whoever typed is unknown)", async () => {
+    const { user, viewer } = await viewerFor();
+    const stranger = testContext({ ip: "203.0.113.77" });
+    await audit({ action: "auth.sign_in_succeeded", actorId: user.id, context: testContext() });
+    await authenticateWithPassword({ identifier: user.username, password: "not the password", remember: false }, stranger);
+    await audit({ action: "auth.account_locked", targetType: "user", targetId: user.id, context: stranger });
+    const items = await listOwnActivity(viewer);
+    expect(items.map((i) => i.action)).toEqual(["auth.account_locked", "auth.sign_in_failed", "auth.sign_in_succeeded"]);
+    expect(items[1]).toMatchObject({ label: "Failed sign-in", ipAddress: "203.0.113.77" });
   });
 
   it("is available to a user whose email is not verified yet", async () => {

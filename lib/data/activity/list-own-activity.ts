@@ -1,4 +1,6 @@
 // The viewer's own recent activity, for the dashboard. Filters by the viewer: never anyone else's.
+// Besides what they did: sign-in attempts on their account by someone not signed in (failed
+// sign-ins and lockouts name the account as the target and no actor: whoever typed is not known).
 import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -17,7 +19,12 @@ export type OwnActivityItem = {
 export async function listOwnActivity(viewer: Viewer | null, limit = 10): Promise<OwnActivityItem[]> {
   requirePermission(viewer, "dashboard.view");
   const rows = await db.auditEvent.findMany({
-    where: { actorId: viewer.userId },
+    where: {
+      OR: [
+        { actorId: viewer.userId },
+        { actorId: null, targetType: "user", targetId: viewer.userId, action: { startsWith: "auth." } },
+      ],
+    },
     orderBy: { seq: "desc" },
     take: Math.min(Math.max(1, limit), 50),
     select: { id: true, action: true, createdAt: true, ipAddress: true, userAgent: true },

@@ -70,9 +70,14 @@ async function resetTokenFromOutbox(email: string): Promise<string> {
   return decodeURIComponent(/\/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(openEmailBody(mail.text))![1]!);
 }
 
-/** Lock audits are written in the background, after the owner's notice: wait until `n` are there. */
+/**
+ * Lock audits are written in the background, after the owner's notice: wait until `n` are there.
+ * They name the account as the target, never as the actor: whoever reached the lock is unknown.
+ */
 async function lockAudits(userId: string, n: number) {
-  await vi.waitFor(async () => expect(await db.auditEvent.count({ where: { action: "auth.account_locked", actorId: userId } })).toBe(n), { timeout: 5000, interval: 25 });
+  const where = { action: "auth.account_locked", targetType: "user", targetId: userId };
+  await vi.waitFor(async () => expect(await db.auditEvent.count({ where })).toBe(n), { timeout: 5000, interval: 25 });
+  expect(await db.auditEvent.count({ where: { ...where, actorId: { not: null } } })).toBe(0);
 }
 
 const lockoutEmails = (email: string) => db.emailOutbox.count({ where: { to: email, subject: { contains: "paused" } } });
@@ -121,7 +126,9 @@ describe("authenticateWithPassword", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(sessionsBefore);
     const audits = await failedAudits({ targetId: user.id });
     expect(audits).toHaveLength(2);
-    expect(audits[0]).toMatchObject({ actorId: user.id, targetType: "user" });
+    // A stranger's guess must not read as the account owner's own action: no actor, the account as target.
+    expect(audits[0]).toMatchObject({ actorId: null, actorType: "anonymous", targetType: "user", targetId: user.id, outcome: "failure" });
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorId: user.id } })).toBe(0);
     expect(audits[0]!.meta).toMatchObject({ identifier: user.username, reason: "wrong_password", failures: 1 });
     expect(audits[1]!.meta).toMatchObject({ failures: 2 });
     expect(JSON.stringify(audits)).not.toContain(WRONG);
@@ -159,7 +166,7 @@ describe("authenticateWithPassword", () => {
     const user = await createTestUser();
     const attacker = testContext();
     for (let i = 1; i <= 4; i++) expect(await attempt(user.username, WRONG, attacker), `failure ${i}`).toEqual({ ok: false, reason: "invalid" });
-    expect(await db.auditEvent.count({ where: { action: "auth.account_locked", actorId: user.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "auth.account_locked", targetId: user.id } })).toBe(0);
     expect(await attempt(user.username, WRONG, attacker)).toEqual({ ok: false, reason: "invalid" });
 
     const locked = await attempt(user.username, user.password, attacker);

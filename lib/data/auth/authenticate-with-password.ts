@@ -44,7 +44,7 @@ async function recordLockout(
 ): Promise<void> {
   const notify = (await hit(LIMITS.lockoutNotice, user.id)).allowed;
   if (notify) await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lock.seconds / 60), ctx.ip));
-  await audit({ action: "auth.account_locked", actorId: user.id, targetType: "user", targetId: user.id, metadata: { ...lock, ownerNotified: notify }, context: ctx });
+  await audit({ action: "auth.account_locked", actorId: null, targetType: "user", targetId: user.id, metadata: { ...lock, ownerNotified: notify }, context: ctx });
 }
 
 /** Counts a sign-in attempt against its IP's limit; the refusal to answer with, or null. */
@@ -108,7 +108,7 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   const attempt = await beginSignInAttempt(subject);
   if (!attempt.ok) {
     if ((await hit(LIMITS.refusalAudit, account)).allowed) {
-      await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
+      await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
     }
     return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
@@ -125,7 +125,7 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
         : user.kind !== "person"
           ? "service_account"
           : `account_${user.status}`;
-    await audit({ action: "auth.sign_in_failed", actorId: user?.id, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null }, context: ctx });
+    await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null }, context: ctx });
     if (user && (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached)) {
       const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
@@ -152,7 +152,7 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
     // The password was changed or reset (or the account suspended) while it was being checked:
     // what was verified is no longer the password, so this counts as a wrong one.
     await settleSignInAttempt(attempt.ticket, false);
-    await audit({ action: "auth.sign_in_failed", actorId: user.id, targetType: "user", targetId: user.id, metadata: { ...auditedIdentifier, reason: "password_changed_meanwhile" }, context: ctx });
+    await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user.id, metadata: { ...auditedIdentifier, reason: "password_changed_meanwhile" }, context: ctx });
     return { ok: false, reason: "invalid" };
   }
   await settleSignInAttempt(attempt.ticket, true);

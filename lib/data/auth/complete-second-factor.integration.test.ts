@@ -87,7 +87,9 @@ describe("completeSecondFactor", () => {
     expect((error as ValidationError).fieldErrors.code?.length).toBeGreaterThan(0);
     // The second session stays pending and powerless.
     expect((await validateSessionToken(second.token))?.state).toBe("pending_second_factor");
-    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: user.id } })).toBe(1);
+    // Whoever typed the code at the sign-in step is not known to be the owner: no actor, the account as target.
+    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", targetType: "user", targetId: user.id } })).toBe(1);
+    expect(await db.auditEvent.findFirst({ where: { action: "auth.second_factor_failed", targetId: user.id } })).toMatchObject({ actorId: null, actorType: "anonymous" });
   });
 
   it("accepts a recovery code once, however it is typed, and refuses it the second time", async () => {
@@ -129,8 +131,9 @@ describe("completeSecondFactor", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toMatch(/paused/);
     expect(openEmailBody(mail[0]!.text)).toContain(ctx.ip!);
-    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: user.id } })).toBe(10);
-    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_locked", actorId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_failed", actorId: null, targetId: user.id } })).toBe(10);
+    expect(await db.auditEvent.count({ where: { action: "auth.second_factor_locked", actorId: null, targetId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: { startsWith: "auth.second_factor_" }, actorId: user.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_succeeded", actorId: user.id } })).toBe(0);
   });
 
@@ -153,6 +156,6 @@ describe("completeSecondFactor", () => {
     const throttled = results.filter((r) => r.status === "rejected" && r.reason instanceof RateLimitedError).length;
     expect(wrong).toBeLessThanOrEqual(10);
     expect(wrong + throttled).toBe(30);
-    expect(await db.auditEvent.count({ where: { actorId: user.id, action: "auth.second_factor_failed" } })).toBeLessThanOrEqual(10);
+    expect(await db.auditEvent.count({ where: { targetId: user.id, action: "auth.second_factor_failed" } })).toBeLessThanOrEqual(10);
   });
 });

@@ -18,7 +18,7 @@ export async function completeSecondFactor(viewer: Viewer | null, input: unknown
   requireViewer(viewer, ["pending_second_factor"]);
   const { method, code } = parseOrThrow(secondFactorSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { id: true, firstName: true, email: true, totpSecretEnc: true } });
-  await verifySecondFactor(user, method, code, ctx);
+  await verifySecondFactor(user, method, code, ctx, "code", "sign_in");
   const rotated = await rotateSession(viewer.sessionId, "active");
   if (!rotated) throw new UnauthenticatedError("Your sign-in expired. Start again.");
   await audit({ action: "auth.sign_in_succeeded", actorId: user.id, targetType: "user", targetId: user.id, metadata: { method: `password+${method}` }, context: ctx });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { audit } from "@/lib/audit/audit";
+import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
 import { banUser } from "@/lib/data/users/ban-user";
 import { listUserActivity } from "@/lib/data/users/list-user-activity";
 import { setUserRoles } from "@/lib/data/users/set-user-roles";
@@ -33,6 +34,16 @@ describe("listUserActivity", () => {
     expect(roles!.details).toEqual(expect.arrayContaining([{ key: "before", value: "user" }, { key: "after", value: "staff" }]));
     expect(asSomeone).toMatchObject({ actor: { id: target.id }, impersonator: { id: impersonator.id, username: impersonator.username }, target: null });
     expect(signIn).toMatchObject({ target: null, impersonator: null, device: "Chrome 131 on Linux" });
+  });
+
+  it("shows a stranger's failed sign-in on the account as done by someone not signed in, on this user", async () => {
+    const admin = await userWithRole("admin");
+    const target = await createTestUser();
+    const result = await authenticateWithPassword({ identifier: target.username, password: "not the password", remember: false }, testContext());
+    expect(result).toEqual({ ok: false, reason: "invalid" });
+    const [failed] = await listUserActivity(admin.viewer, target.id);
+    expect(failed).toMatchObject({ action: "auth.sign_in_failed", actor: null, anonymous: true, target: { id: target.id } });
+    expect(failed!.details).toContainEqual({ key: "reason", value: "wrong_password" });
   });
 
   it("keeps only the newest 20 and needs audit.read", async () => {

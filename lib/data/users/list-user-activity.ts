@@ -19,8 +19,13 @@ export type UserActivityItem = {
   createdAt: Date;
   ipAddress: string | null;
   device: string | null;
-  /** Who did it (the user acted as, for an impersonated event); null for the system. */
+  /** Who did it (the user acted as, for an impersonated event); null for the system or someone not signed in. */
   actor: ActivityPerson | null;
+  /**
+   * No one signed in acted: a sign-in or second-factor attempt on the account (failed sign-ins name
+   * the account as the target, never as the actor: whoever typed the password is not known).
+   */
+  anonymous: boolean;
   /** The administrator behind an impersonated event. */
   impersonator: ActivityPerson | null;
   /** The account acted on, when it is not the actor. */
@@ -56,7 +61,7 @@ export async function listUserActivity(viewer: Viewer | null, userId: unknown, l
     where: { OR: [{ actorId: id }, { targetType: "user", targetId: id }] },
     orderBy: { seq: "desc" },
     take: Math.min(Math.max(1, limit), 50),
-    select: { id: true, action: true, createdAt: true, ipAddress: true, userAgent: true, actorId: true, targetType: true, targetId: true, metadata: true },
+    select: { id: true, action: true, createdAt: true, ipAddress: true, userAgent: true, actorId: true, actorType: true, targetType: true, targetId: true, metadata: true },
   });
   const events = rows.map((r) => ({ ...r, meta: parseMetadata(r.metadata) }));
   const ids = new Set<string>();
@@ -81,6 +86,7 @@ export async function listUserActivity(viewer: Viewer | null, userId: unknown, l
     ipAddress: e.ipAddress,
     device: e.userAgent ? describeUserAgent(e.userAgent) : null,
     actor: person(e.actorId),
+    anonymous: e.actorId === null && e.actorType === "anonymous",
     impersonator: person(typeof e.meta.impersonatorId === "string" ? e.meta.impersonatorId : null),
     target: e.targetType === "user" && e.targetId !== e.actorId ? person(e.targetId) : null,
     details: SHOWN_DETAILS.flatMap((key) => {
