@@ -66,7 +66,7 @@ export function StreamCard({
             </h2>
             <StreamStatusBadge status={stream.status} />
           </div>
-          <p className="mt-1 break-all font-mono text-xs text-muted-foreground">{stream.url}</p>
+          <p className="mt-1 break-all font-mono text-xs text-muted-foreground">{stream.urlDisplay}</p>
         </div>
         <p className="shrink-0 text-xs text-muted-foreground">
           Secret ends in <span className="font-mono text-foreground">…{stream.secretHint}</span>

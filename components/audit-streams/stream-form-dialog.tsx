@@ -20,6 +20,7 @@ import { updateAuditStreamAction } from "@/lib/actions/audit-streams/update-audi
 import { cn } from "@/lib/cn";
 import {
   AUDIT_STREAM_LIMITS,
+  auditStreamEditFormSchema,
   auditStreamFormSchema,
   splitActionPatterns,
   type AuditStreamJson,
@@ -36,7 +37,8 @@ const OUTCOMES = [
 function initialValues(stream: AuditStreamJson | null): FormValues {
   return {
     name: stream?.name ?? "",
-    url: stream?.url ?? "",
+    // Never the stored URL (it may hold a token and does not leave the server): empty keeps it.
+    url: "",
     actions: stream?.filter.actions.join(", ") ?? "",
     outcome: stream?.filter.outcome ?? "",
   };
@@ -54,7 +56,7 @@ function StreamForm({
     FormValues,
     { stream: AuditStreamJson; secret: string | null }
   >({
-    resolver: zodResolver(auditStreamFormSchema),
+    resolver: zodResolver(stream ? auditStreamEditFormSchema : auditStreamFormSchema),
     mode: "onTouched",
     defaultValues: initialValues(stream),
     action: async (values) => {
@@ -67,6 +69,7 @@ function StreamForm({
       if (!stream) return createAuditStreamAction(input);
       const result = await updateAuditStreamAction(stream.id, stream.version, {
         ...input,
+        url: values.url || undefined,
         outcome: values.outcome || null,
       });
       return result.ok ? { ok: true, data: { stream: result.data, secret: null } } : result;
@@ -95,8 +98,12 @@ function StreamForm({
         inputMode="url"
         autoComplete="off"
         spellCheck={false}
-        placeholder="https://siem.example.com/opsdeck"
-        hint="HTTPS only. Addresses inside this network are refused."
+        placeholder={stream ? stream.urlDisplay : "https://siem.example.com/opsdeck"}
+        hint={
+          stream
+            ? "Leave empty to keep the current URL (shown shortened: its token is never displayed)."
+            : "HTTPS only. Addresses inside this network are refused. Kept encrypted; shown shortened."
+        }
         error={errors.url?.message}
         {...register("url")}
       />

@@ -125,12 +125,18 @@ export const auditStreamFormSchema = z.object({
   outcome: z.enum(["", "success", "failure"]),
 });
 
+/** The edit dialog: the URL field starts empty (the stored URL is never sent back) and empty keeps it. */
+export const auditStreamEditFormSchema = auditStreamFormSchema.extend({
+  url: z.union([z.literal(""), auditStreamUrlSchema]),
+});
+
 export type AuditStreamStatus = "healthy" | "retrying" | "failing" | "paused";
 
 export type AuditStreamJson = {
   id: string;
   name: string;
-  url: string;
+  /** `https://host/first-segment/…`: the full URL (which may hold a token) never leaves the server. */
+  urlDisplay: string;
   secretHint: string;
   filter: { actions: string[]; outcome: "success" | "failure" | null };
   enabled: boolean;

@@ -7,4 +7,5 @@ export const AUDIT_STREAMS_AUDIT_ACTIONS = {
   "audit_stream.resumed": "Resumed an audit stream",
   "audit_stream.secret_rotated": "Rotated an audit stream's signing secret",
   "audit_stream.tested": "Sent a test event to an audit stream",
+  "audit_stream.delivered_now": "Asked an audit stream to deliver now",
 } as const;

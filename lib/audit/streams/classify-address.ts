@@ -1,7 +1,10 @@
 // Which kind of network an IP address belongs to, for refusing stream deliveries into the
 // application's own network (SSRF). Only "public" is delivered to unless AUDIT_STREAM_ALLOW_INSECURE
 // is set. IPv4 embedded in IPv6 (mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) is
-// judged by the IPv4 address inside, so 127.0.0.1 cannot be reached as ::ffff:7f00:1.
+// judged by the IPv4 address inside, so 127.0.0.1 cannot be reached as ::ffff:7f00:1; so are
+// IPv4-translated ::ffff:0:a.b.c.d (SIIT) and local-use NAT64 64:ff9b:1::/48. Teredo 2001::/32 (an
+// obfuscated IPv4 inside) and the 6to4 relay anycast 192.88.99.0/24 are refused as reserved. Some
+// classes are refused even with AUDIT_STREAM_ALLOW_INSECURE: see ALWAYS_REFUSED.
 import { isIP } from "node:net";
 
 export type AddressClass =
@@ -12,8 +15,17 @@ export type AddressClass =
   | "cgnat"
   | "multicast"
   | "unspecified"
+  | "metadata"
   | "reserved"
   | "invalid";
+
+/** Never a stream destination, whatever the settings: link-local (cloud metadata lives there), the AWS IPv6 metadata address, unspecified. */
+export const ALWAYS_REFUSED: ReadonlySet<AddressClass> = new Set<AddressClass>([
+  "link_local",
+  "metadata",
+  "unspecified",
+  "invalid",
+]);
 
 type V4Range = [base: number, prefix: number, kind: AddressClass];
 
@@ -26,6 +38,7 @@ const V4_RANGES: readonly V4Range[] = [
   [0xac100000, 12, "private"], // 172.16/12
   [0xc0000000, 24, "reserved"], // 192.0.0/24 protocol assignments
   [0xc0000200, 24, "reserved"], // 192.0.2/24 documentation
+  [0xc0586300, 24, "reserved"], // 192.88.99/24 6to4 relay anycast (deprecated)
   [0xc0a80000, 16, "private"], // 192.168/16
   [0xc6120000, 15, "reserved"], // 198.18/15 benchmarking
   [0xc6336400, 24, "reserved"], // 198.51.100/24 documentation
@@ -84,8 +97,13 @@ function classifyV6(groups: number[]): AddressClass {
   if (zeroTo(8)) return "unspecified";
   if (zeroTo(7) && g7 === 1) return "loopback";
   if (zeroTo(5) && g5 === 0xffff) return classifyV4Int(embeddedV4); // ::ffff:a.b.c.d
+  if (zeroTo(4) && g4 === 0xffff && g5 === 0) return classifyV4Int(embeddedV4); // ::ffff:0:a.b.c.d translated
   if (zeroTo(6)) return "reserved"; // deprecated IPv4-compatible ::a.b.c.d
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return classifyV4Int(embeddedV4);
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return classifyV4Int(embeddedV4); // 64:ff9b:1::/48 local-use NAT64
+  if (g0 === 0x2001 && g1 === 0) return "reserved"; // Teredo 2001::/32
+  if (g0 === 0xfd00 && g1 === 0x0ec2 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0 && g6 === 0 && g7 === 0x254)
+    return "metadata"; // fd00:ec2::254, the AWS instance metadata service over IPv6
   if (g0 === 0x2002) return classifyV4Int(((g1 << 16) >>> 0) + g2); // 6to4
   if ((g0 & 0xfe00) === 0xfc00) return "private"; // fc00::/7 unique local
   if ((g0 & 0xffc0) === 0xfe80) return "link_local"; // fe80::/10
@@ -118,6 +136,7 @@ const DESCRIPTIONS: Record<Exclude<AddressClass, "public">, string> = {
   cgnat: "a carrier-grade NAT address",
   multicast: "a multicast address",
   unspecified: "an unspecified address",
+  metadata: "a cloud metadata address",
   reserved: "a reserved address",
   invalid: "an address that cannot be read",
 };

@@ -22,6 +22,8 @@ import { pauseAuditStream, resumeAuditStream } from "@/lib/data/audit-streams/se
 import { sendAuditStreamTest } from "@/lib/data/audit-streams/send-audit-stream-test";
 import { deliverAuditStreamNow } from "@/lib/data/audit-streams/deliver-audit-stream-now";
 import { updateAuditStream } from "@/lib/data/audit-streams/update-audit-stream";
+import { reset } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
 import { testContext } from "@/test/helpers";
 import { viewerWithPermissions } from "@/test/role-viewers";
 
@@ -29,12 +31,13 @@ let admin: Viewer;
 let receiver: TestReceiver;
 
 beforeAll(async () => {
-  admin = await viewerWithPermissions(["audit.manage"]);
+  admin = await viewerWithPermissions(["audit.manage", "audit.read"]);
 });
 
 beforeEach(async () => {
   // Streams are global: each test starts with none, so a run delivers only the test's own.
   await db.auditStream.deleteMany();
+  await reset(LIMITS.auditStreamProbe, admin.userId);
   await receiver?.close();
   receiver = await startTestReceiver();
 });
@@ -230,8 +233,13 @@ describe("deliverAuditStreams", () => {
       ...(await events(1, "auth.sign_in_failed")),
     ];
     const summary = await deliverAuditStreams();
-    expect(receiver.requests.map((r) => r.json.action)).toEqual(["customer.created", "customer.deleted"]);
-    expect(summary.skipped).toBe(5); // its own creation event and four sign-in failures
+    // Its own creation event passes any filter (F2 of the security review).
+    expect(receiver.requests.map((r) => r.json.action)).toEqual([
+      "audit_stream.created",
+      "customer.created",
+      "customer.deleted",
+    ]);
+    expect(summary.skipped).toBe(4); // four sign-in failures
     expect((await stream(created.id)).cursorSeq).toBe(mixed.at(-1)!.seq);
   });
 
@@ -352,18 +360,114 @@ describe("deliverAuditStreamNow", () => {
     receiver.answers.push({ status: 500 });
     await deliverAuditStreams();
     expect((await stream(created.id)).status).toBe("retrying");
-    expect(await deliverAuditStreamNow(admin, created.id)).toMatchObject({ streams: 1, delivered: 1 });
+    // The creation event, then the audit_stream.delivered_now event itself.
+    expect(await deliverAuditStreamNow(admin, created.id, testContext())).toMatchObject({ streams: 1, delivered: 2 });
     expect((await stream(created.id)).status).toBe("healthy");
     const paused = await pauseAuditStream(admin, created.id, testContext());
-    await expect(deliverAuditStreamNow(admin, paused.id)).rejects.toMatchObject({ status: 409 });
+    await expect(deliverAuditStreamNow(admin, paused.id, testContext())).rejects.toMatchObject({ status: 409 });
   });
 
   it("needs audit.manage", async () => {
     const { stream: created } = await newStream();
     const reader = await viewerWithPermissions(["audit.read"]);
-    await expect(deliverAuditStreamNow(reader, created.id)).rejects.toMatchObject({ status: 403 });
-    await expect(deliverAuditStreamNow(null, created.id)).rejects.toMatchObject({ status: 401 });
+    await expect(deliverAuditStreamNow(reader, created.id, testContext())).rejects.toMatchObject({ status: 403 });
+    await expect(deliverAuditStreamNow(null, created.id, testContext())).rejects.toMatchObject({ status: 401 });
     await expect(sendAuditStreamTest(reader, created.id, testContext())).rejects.toMatchObject({ status: 403 });
     expect(receiver.requests).toHaveLength(0);
+  });
+});
+
+describe("security review fixes (issue 13)", () => {
+  it("F2: a stream's own events and every audit.* event pass its filter", async () => {
+    const { stream: created } = await newStream({ actions: ["auth.sign_in_failed"] });
+    const { stream: otherStream } = await newStream({ name: "Other", actions: ["auth.sign_in_failed"] });
+    await events(1); // customer.created: filtered out
+    await audit({ action: "audit.verified", actorId: admin.userId, metadata: {} });
+    await updateAuditStream(admin, created.id, { actions: ["analytics.exported"] }, testContext(), created.version);
+    await pauseAuditStream(admin, otherStream.id, testContext());
+    await deliverAuditStreams({ streamId: created.id });
+    const got = receiver.requests.map((r) => [r.json.action, (r.json.target as { id?: string } | null)?.id ?? null]);
+    // The other stream's creation is not about this stream: filtered out; the other's pause too.
+    expect(got).toEqual([
+      ["audit_stream.created", created.id],
+      ["audit.verified", null],
+      ["audit_stream.updated", created.id],
+    ]);
+  });
+
+  it("F8: the payload carries prevHash and hashVersion beside hash, linking the chain", async () => {
+    await newStream();
+    await events(2);
+    await deliverAuditStreams();
+    const bodies = receiver.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+    expect(bodies).toHaveLength(3);
+    const rows = await db.auditEvent.findMany({
+      where: { id: { in: bodies.map((b) => String(b.id)) } },
+      select: { id: true, prevHash: true, hash: true, hashVersion: true },
+    });
+    for (const body of bodies) {
+      const row = rows.find((r) => r.id === body.id)!;
+      expect(body).toMatchObject({ prevHash: row.prevHash, hash: row.hash, hashVersion: row.hashVersion });
+    }
+    // Unfiltered and consecutive here: each prevHash is the hash before it.
+    expect(bodies[2]!.prevHash).toBe(bodies[1]!.hash);
+    expect(bodies[1]!.prevHash).toBe(bodies[0]!.hash);
+  });
+
+  it("F5: a run stops starting attempts after its wall time, leaving the rest for the next run", async () => {
+    const { stream: created } = await newStream();
+    const added = await events(3);
+    receiver.answers.push({ status: 200, delayMs: 150 }, { status: 200, delayMs: 150 });
+    const summary = await deliverAuditStreams({ maxRunMs: 100 });
+    expect(summary).toMatchObject({ streams: 1, delivered: 1 });
+    expect((await stream(created.id)).leaseUntil).toBeNull();
+    await deliverAuditStreams({ maxRunMs: 60_000 });
+    expect(receiver.requests.map((r) => r.json.id).slice(1)).toEqual(added.map((e) => e.id));
+  });
+
+  it("F5: the lease outlasts two worst-case attempts", async () => {
+    const { STREAM_LEASE_MS } = await import("@/lib/audit/streams/deliver-audit-streams");
+    const { STREAM_TIMEOUT_MS } = await import("@/lib/audit/streams/post-to-stream");
+    expect(STREAM_LEASE_MS).toBeGreaterThanOrEqual(2 * STREAM_TIMEOUT_MS);
+  });
+
+  it("F5/F10: Deliver now makes the stream due (backoff ended), audits it and runs one bounded run", async () => {
+    const { stream: created } = await newStream();
+    receiver.answers.push({ status: 500 });
+    await deliverAuditStreams();
+    const before = await stream(created.id);
+    expect(before.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    receiver.otherwise = { status: 500 };
+    const summary = await deliverAuditStreamNow(admin, created.id, testContext());
+    expect(summary).toMatchObject({ streams: 1, failed: 1 });
+    const event = await db.auditEvent.findFirst({
+      where: { action: "audit_stream.delivered_now", targetId: created.id },
+    });
+    expect(event).toMatchObject({ actorId: admin.userId, targetType: "audit_stream" });
+    const { DELIVER_NOW_LIMITS } = await import("@/lib/data/audit-streams/deliver-audit-stream-now");
+    expect(DELIVER_NOW_LIMITS.maxRunMs).toBeLessThanOrEqual(20_000);
+  });
+
+  it("F10: Send test and Deliver now share a per-user rate limit (429), checked before calling out", async () => {
+    const { stream: created } = await newStream();
+    for (let i = 0; i < LIMITS.auditStreamProbe.points; i++)
+      await (i % 2 ? sendAuditStreamTest(admin, created.id, testContext()) : deliverAuditStreamNow(admin, created.id, testContext()));
+    const sent = receiver.requests.length;
+    await expect(sendAuditStreamTest(admin, created.id, testContext())).rejects.toMatchObject({ status: 429 });
+    await expect(deliverAuditStreamNow(admin, created.id, testContext())).rejects.toMatchObject({ status: 429 });
+    expect(receiver.requests).toHaveLength(sent);
+  });
+
+  it("F3: delivers to the full URL (query and token included) kept encrypted", async () => {
+    const { stream: created } = await newStream({ url: `${receiver.url}/collector/TOKEN123?token=abc` });
+    expect(created.urlDisplay).toBe(`http://127.0.0.1:${receiver.port}/opsdeck/…`);
+    const row = await stream(created.id);
+    expect(row.url).toMatch(/^enc:v1:/);
+    expect(row.url).not.toContain("TOKEN123");
+    await deliverAuditStreams();
+    expect(receiver.requests.map((r) => r.path)).toEqual(["/opsdeck/collector/TOKEN123?token=abc"]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit_stream.created", targetId: created.id } });
+    expect(event.metadata).not.toContain("TOKEN123");
+    expect(event.metadata).not.toContain("abc");
   });
 });

@@ -18,14 +18,31 @@ import { matchesStreamFilter, parseStoredFilter } from "@/lib/audit/streams/matc
 import { postToStream, STREAM_TIMEOUT_MS, type PostResult } from "@/lib/audit/streams/post-to-stream";
 import { pruneStreamDeliveries } from "@/lib/audit/streams/prune-deliveries";
 import { signedHeaders } from "@/lib/audit/streams/sign-payload";
+import { openStreamUrl } from "@/lib/audit/streams/stream-url";
 import { decryptSecret } from "@/lib/auth/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
-/** Longer than one POST's timeout plus its bookkeeping; renewed before each event. */
-export const STREAM_LEASE_MS = STREAM_TIMEOUT_MS + 20_000;
+/**
+ * At least twice one attempt's worst case (STREAM_TIMEOUT_MS covers DNS resolution and the POST),
+ * plus room for its bookkeeping, so a lease cannot lapse under an attempt in flight; renewed
+ * before each event.
+ */
+export const STREAM_LEASE_MS = 2 * STREAM_TIMEOUT_MS + 10_000;
+/** Wall time one stream may take in one run, so a slow endpoint cannot hold the others back. */
+export const STREAM_RUN_MS = 60_000;
 const PAGE = 100;
+
+/**
+ * Events a stream receives whatever its filter: every `audit.*` event (verification, pruning,
+ * exports) and those about this very stream, so narrowing the filter, pausing or re-pointing a
+ * stream is itself seen by the SIEM it concerns.
+ */
+export function isAlwaysDelivered(streamId: string, event: { action: string; targetId: string | null }): boolean {
+  if (event.action.startsWith("audit.")) return true;
+  return event.action.startsWith("audit_stream.") && event.targetId === streamId;
+}
 
 export type DeliveryRunOptions = {
   /** The run's clock (tests move it forward to reach a backoff's end). Defaults to the real time. */
@@ -38,6 +55,8 @@ export type DeliveryRunOptions = {
   ignoreBackoff?: boolean;
   /** Per-request timeout (tests shorten it); STREAM_TIMEOUT_MS otherwise. */
   timeoutMs?: number;
+  /** Wall time per stream in this run (STREAM_RUN_MS otherwise): no new event is started after it. */
+  maxRunMs?: number;
 };
 
 export type DeliveryRunSummary = {
@@ -73,7 +92,11 @@ export async function deliverAuditStreams(options: DeliveryRunOptions = {}): Pro
     }
     summary.streams++;
     try {
-      const result = await deliverStream(id, lease, clock, options.maxEventsPerStream ?? 1000, options.timeoutMs);
+      const result = await deliverStream(id, lease, clock, {
+        maxEvents: options.maxEventsPerStream ?? 1000,
+        timeoutMs: options.timeoutMs,
+        maxRunMs: options.maxRunMs ?? STREAM_RUN_MS,
+      });
       summary.delivered += result.delivered;
       summary.failed += result.failed;
       summary.skipped += result.skipped;
@@ -89,9 +112,11 @@ async function deliverStream(
   id: string,
   firstLease: Date,
   clock: () => Date,
-  maxEvents: number,
-  timeoutMs: number | undefined,
+  limits: { maxEvents: number; timeoutMs: number | undefined; maxRunMs: number },
 ): Promise<StreamRunResult> {
+  const { maxEvents, timeoutMs } = limits;
+  // Real time, not the run's (test) clock: this bounds how long the run actually takes.
+  const runEnds = performance.now() + limits.maxRunMs;
   const result: StreamRunResult = { delivered: 0, failed: 0, skipped: 0 };
   const stream = await db.auditStream.findUniqueOrThrow({
     where: { id },
@@ -158,6 +183,7 @@ async function deliverStream(
 
   try {
     let secret: string;
+    let url: string;
     try {
       secret = decryptSecret(stream.secretCipher);
     } catch {
@@ -166,6 +192,18 @@ async function deliverStream(
         ok: false,
         statusCode: null,
         error: "The signing secret cannot be read with the server's key; rotate the secret.",
+        durationMs: 0,
+      });
+      result.failed++;
+      return result;
+    }
+    try {
+      url = openStreamUrl(stream.url);
+    } catch (error) {
+      await record(cursor, `unreadable_${randomUUID()}`, {
+        ok: false,
+        statusCode: null,
+        error: (error as Error).message,
         durationMs: 0,
       });
       result.failed++;
@@ -183,8 +221,13 @@ async function deliverStream(
       });
       if (events.length === 0) break;
       for (const event of events) {
+        // The first attempt always goes out; after the run's wall time no further one is started.
+        if (result.delivered + result.failed > 0 && performance.now() >= runEnds) {
+          stopped = true;
+          break;
+        }
         examined++;
-        if (!matchesStreamFilter(filter, event)) {
+        if (!matchesStreamFilter(filter, event) && !isAlwaysDelivered(id, event)) {
           cursor = event.seq;
           result.skipped++;
           continue;
@@ -196,7 +239,7 @@ async function deliverStream(
         const body = JSON.stringify(eventPayload(event));
         const timestamp = Math.floor(clock().getTime() / 1000);
         const outcome = await postToStream({
-          url: stream.url,
+          url,
           body,
           headers: signedHeaders(secret, event.id, timestamp, body),
           allowInsecure: env.AUDIT_STREAM_ALLOW_INSECURE,

@@ -18,7 +18,9 @@ export type StreamEventRow = {
   ipAddress: string | null;
   userAgent: string | null;
   metadata: string;
+  prevHash: string;
   hash: string;
+  hashVersion: number;
 };
 
 export const streamEventSelect = {
@@ -38,7 +40,9 @@ export const streamEventSelect = {
   ipAddress: true,
   userAgent: true,
   metadata: true,
+  prevHash: true,
   hash: true,
+  hashVersion: true,
 } as const;
 
 function metadataOf(text: string): Record<string, unknown> {
@@ -63,7 +67,11 @@ export function eventPayload(event: StreamEventRow) {
     target: event.targetType ? { type: event.targetType, id: event.targetId, name: event.targetName } : null,
     context: { ipAddress: event.ipAddress, userAgent: event.userAgent, requestId: event.requestId },
     metadata: metadataOf(event.metadata),
+    // The chain link: a receiver checks that each event's prevHash is the hash of the one before it
+    // (by seq, for an unfiltered stream), which exposes a rewritten or rewound log.
+    prevHash: event.prevHash,
     hash: event.hash,
+    hashVersion: event.hashVersion,
   };
 }
 
@@ -81,6 +89,8 @@ export function testPayload(id: string, stream: { id: string; name: string }, no
     target: { type: "audit_stream", id: stream.id, name: stream.name },
     context: { ipAddress: null, userAgent: null, requestId: null },
     metadata: { test: true },
+    prevHash: null,
     hash: null,
+    hashVersion: null,
   };
 }

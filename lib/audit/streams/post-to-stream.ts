@@ -1,12 +1,13 @@
 // One signed POST to a stream's endpoint, the only way stream traffic leaves the application.
 // Connects to the address resolveStreamTarget checked (no second DNS lookup), follows no
-// redirects, gives up after 10 s, and reads at most a few KB of the answer. The result carries a
+// redirects, gives up 10 s after it started (DNS resolution included: a slow or hostile name server
+// cannot stall a run past it), and reads at most a few KB of the answer. The result carries a
 // short error fit to show an administrator: what happened, never a stack or an internal address.
 import "server-only";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { resolveStreamTarget, StreamTargetError } from "@/lib/audit/streams/url-safety";
+import { resolveStreamTarget, StreamTargetError, type LookupAll } from "@/lib/audit/streams/url-safety";
 
 export const STREAM_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 4096;
@@ -19,7 +20,11 @@ export type PostOptions = {
   headers: Record<string, string>;
   allowInsecure: boolean;
   timeoutMs?: number;
+  /** DNS lookup (tests stand in a slow one); the system resolver otherwise. */
+  lookupAll?: LookupAll;
 };
+
+class ResolveTimeout extends Error {}
 
 const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: "The endpoint refused the connection.",
@@ -65,12 +70,25 @@ export async function postToStream(options: PostOptions): Promise<PostResult> {
   const elapsed = () => Math.round(performance.now() - started);
   const timeoutMs = options.timeoutMs ?? STREAM_TIMEOUT_MS;
   let target;
+  let resolveTimer: NodeJS.Timeout | undefined;
   try {
-    target = await resolveStreamTarget(options.url, options.allowInsecure);
+    const deadline = new Promise<never>((_, reject) => {
+      resolveTimer = setTimeout(() => reject(new ResolveTimeout()), timeoutMs);
+    });
+    target = await Promise.race([resolveStreamTarget(options.url, options.allowInsecure, options.lookupAll), deadline]);
   } catch (error) {
-    const message = error instanceof StreamTargetError ? error.message : "The endpoint's address could not be checked.";
+    const message =
+      error instanceof ResolveTimeout
+        ? networkError(error, true, timeoutMs)
+        : error instanceof StreamTargetError
+          ? error.message
+          : "The endpoint's address could not be checked.";
     return { ok: false, statusCode: null, error: message, durationMs: elapsed() };
+  } finally {
+    clearTimeout(resolveTimer);
   }
+  // What is left of the deadline after resolution is the request's.
+  const remainingMs = Math.max(1, timeoutMs - elapsed());
   const { url, address, family } = target;
   // Node asks with `all: true` when it tries several addresses (autoSelectFamily): answer with the checked one only.
   const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
@@ -136,7 +154,7 @@ export async function postToStream(options: PostOptions): Promise<PostResult> {
     const timer = setTimeout(() => {
       timedOut = true;
       request.destroy(new Error("timeout"));
-    }, timeoutMs);
+    }, remainingMs);
     request.on("error", (error) =>
       finish({ ok: false, statusCode: null, error: networkError(error, timedOut, timeoutMs) }),
     );

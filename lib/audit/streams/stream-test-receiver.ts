@@ -7,6 +7,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedRequest = {
+  /** Path and query string as requested. */
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   json: { id: string; seq: number | null; action: string; type: string };
@@ -42,7 +44,7 @@ export async function startTestReceiver(path = "/opsdeck"): Promise<TestReceiver
       } catch {
         // recorded as is
       }
-      requests.push({ headers: req.headers, body, json });
+      requests.push({ path: req.url ?? "", headers: req.headers, body, json });
       const answer = answers.shift() ?? receiver.otherwise;
       const respond = () => {
         if (res.destroyed) return;

@@ -3,17 +3,19 @@
 // must be public (lib/audit/streams/classify-address.ts). The request then connects to the very
 // address that was checked (postToStream passes it through the agent's `lookup`), so a DNS answer
 // that changes between the check and the connection (rebinding) cannot redirect it.
-// AUDIT_STREAM_ALLOW_INSECURE lifts the http:// and address rules, for development and tests.
+// AUDIT_STREAM_ALLOW_INSECURE lifts the http:// and most address rules, for development and tests,
+// but never those of ALWAYS_REFUSED (link-local incl. 169.254.169.254, fd00:ec2::254, unspecified):
+// a collector is never there, and the cloud metadata service is the classic SSRF prize.
 import "server-only";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { classifyAddress, describeAddressClass } from "@/lib/audit/streams/classify-address";
+import { ALWAYS_REFUSED, classifyAddress, describeAddressClass } from "@/lib/audit/streams/classify-address";
 
 export class StreamTargetError extends Error {}
 
 export type ResolvedTarget = { url: URL; address: string; family: 4 | 6 };
 
-type LookupAll = (hostname: string) => Promise<{ address: string; family: number }[]>;
+export type LookupAll = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
 const defaultLookup: LookupAll = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
@@ -31,9 +33,12 @@ export function staticUrlProblem(raw: string, allowInsecure: boolean): string | 
   }
   if (url.protocol !== "https:" && !(allowInsecure && url.protocol === "http:")) return "Use an https:// URL.";
   if (url.username || url.password) return "Leave the user name and password out of the URL.";
-  if (allowInsecure) return null;
   // "localhost." (the root label written out) is the same name.
   const host = bareHost(url).toLowerCase().replace(/\.$/, "");
+  if (allowInsecure) {
+    const kind = isIP(host) ? classifyAddress(host) : "public";
+    return kind !== "public" && ALWAYS_REFUSED.has(kind) ? `The URL points at ${describeAddressClass(kind)}.` : null;
+  }
   if (host === "localhost" || host.endsWith(".localhost")) return "The URL points at this machine (localhost).";
   // WHATWG URL parsing already turned decimal, hex and octal IPv4 forms (2130706433, 0x7f.1) into dotted form.
   if (isIP(host)) {
@@ -50,7 +55,7 @@ export function staticUrlProblem(raw: string, allowInsecure: boolean): string | 
 export async function resolveStreamTarget(
   raw: string,
   allowInsecure: boolean,
-  lookupAll: LookupAll = defaultLookup,
+  lookupAll: LookupAll | undefined = defaultLookup,
 ): Promise<ResolvedTarget> {
   const problem = staticUrlProblem(raw, allowInsecure);
   if (problem) throw new StreamTargetError(problem);
@@ -61,19 +66,18 @@ export async function resolveStreamTarget(
     addresses = [{ address: host, family: isIP(host) }];
   } else {
     try {
-      addresses = await lookupAll(host);
+      addresses = await (lookupAll ?? defaultLookup)(host);
     } catch {
       throw new StreamTargetError(`The host ${host} could not be resolved.`);
     }
   }
   if (addresses.length === 0) throw new StreamTargetError(`The host ${host} could not be resolved.`);
-  if (!allowInsecure) {
-    // Every address must be public: a host that also resolves inside the network is refused outright.
-    for (const { address } of addresses) {
-      const kind = classifyAddress(address);
-      if (kind !== "public")
-        throw new StreamTargetError(`The host ${host} resolves to ${describeAddressClass(kind)}; refused.`);
-    }
+  // Every address must be public (with the insecure setting: none always refused); a host that
+  // also resolves inside the network is refused outright.
+  for (const { address } of addresses) {
+    const kind = classifyAddress(address);
+    if (kind !== "public" && (!allowInsecure || ALWAYS_REFUSED.has(kind)))
+      throw new StreamTargetError(`The host ${host} resolves to ${describeAddressClass(kind)}; refused.`);
   }
   const first = addresses[0]!;
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };

@@ -1,5 +1,7 @@
-// What of a stream leaves the DAL: everything but the encrypted secret (only its hint).
+// What of a stream leaves the DAL: everything but the encrypted secret (only its hint) and the
+// full URL (only its redacted display form: the URL may carry the collector's token).
 import "server-only";
+import { displayStreamUrl } from "@/lib/audit/streams/stream-url";
 import { parseStoredFilter } from "@/lib/audit/streams/match-filter";
 import type { AuditStreamDeliveryJson, AuditStreamJson, AuditStreamStatus } from "@/lib/validations/audit-stream";
 
@@ -50,7 +52,7 @@ export function toAuditStreamJson(row: Row): AuditStreamJson {
   return {
     id: row.id,
     name: row.name,
-    url: row.url,
+    urlDisplay: displayStreamUrl(row.url),
     secretHint: row.secretHint,
     filter: parseStoredFilter(row.filter),
     enabled: row.enabled,

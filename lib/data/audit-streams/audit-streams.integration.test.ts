@@ -19,6 +19,8 @@ import { rotateAuditStreamSecret } from "@/lib/data/audit-streams/rotate-audit-s
 import { pauseAuditStream, resumeAuditStream } from "@/lib/data/audit-streams/set-audit-stream-paused";
 import { sendAuditStreamTest } from "@/lib/data/audit-streams/send-audit-stream-test";
 import { updateAuditStream } from "@/lib/data/audit-streams/update-audit-stream";
+import { reset } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
 import { testContext } from "@/test/helpers";
 import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
 
@@ -35,6 +37,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await db.auditStream.deleteMany();
+  await reset(LIMITS.auditStreamProbe, admin.userId);
 });
 
 afterAll(async () => {
@@ -66,7 +69,7 @@ describe("createAuditStream", () => {
     expect(secret).toMatch(/^whsec_/);
     expect(stream).toMatchObject({
       name: "Splunk",
-      url: URL_OK,
+      urlDisplay: URL_OK,
       status: "healthy",
       enabled: true,
       version: 1,
@@ -163,13 +166,14 @@ describe("changing a stream", () => {
     );
     expect(changed).toMatchObject({
       version: 2,
-      url: "https://siem2.example.com/in",
+      urlDisplay: "https://siem2.example.com/in",
       filter: { actions: [], outcome: "success" },
     });
     const events = await auditOf(stream.id);
     expect(events.map((e) => e.action)).toEqual(["audit_stream.created", "audit_stream.updated"]);
     expect(JSON.parse(events[1]!.metadata)).toMatchObject({
-      changed: ["url", "actions", "outcome"],
+      changed: ["actions", "outcome", "url"],
+      urlChanged: true,
       urlBefore: URL_OK,
       urlAfter: "https://siem2.example.com/in",
       actionsBefore: ["auth.*"],
@@ -320,5 +324,90 @@ describe("delivery refuses internal targets (AUDIT_STREAM_ALLOW_INSECURE off)", 
     expect((await db.auditStream.findUniqueOrThrow({ where: { id } })).lastError).toBe(
       "The host no-such-host.invalid could not be resolved.",
     );
+  });
+});
+
+describe("the URL is a secret (security review F3)", () => {
+  const TOKEN_URL = "https://http-inputs.example.com/services/collector/event?token=SECRET-TOKEN-1";
+  const SUMO_URL = "https://collectors.example.com/receiver/v1/http/ZaVnC4dhaV3SECRETPATH";
+
+  it("stores it encrypted and shows and audits only the redacted form", async () => {
+    const { stream } = await create({ url: TOKEN_URL });
+    expect(stream.urlDisplay).toBe("https://http-inputs.example.com/services/…");
+    const row = await db.auditStream.findUniqueOrThrow({ where: { id: stream.id } });
+    expect(row.url.startsWith("enc:v1:")).toBe(true);
+    expect(decryptSecret(row.url.slice("enc:v1:".length))).toBe(TOKEN_URL);
+    await updateAuditStream(admin, stream.id, { url: SUMO_URL }, testContext());
+    await updateAuditStream(admin, stream.id, { url: SUMO_URL.replace("SECRETPATH", "OTHERPATH") }, testContext());
+    const outputs = [await listAuditStreams(admin), await getAuditStream(admin, stream.id)];
+    await deleteAuditStream(admin, stream.id, testContext());
+    const events = await auditOf(stream.id);
+    expect(events.map((e) => e.action)).toEqual([
+      "audit_stream.created",
+      "audit_stream.updated",
+      "audit_stream.updated",
+      "audit_stream.deleted",
+    ]);
+    for (const text of [...outputs.map((o) => JSON.stringify(o)), ...events.map((e) => e.metadata)]) {
+      expect(text).not.toContain("SECRET-TOKEN-1");
+      expect(text).not.toContain("token=");
+      expect(text).not.toContain("SECRETPATH");
+      expect(text).not.toContain("OTHERPATH");
+      expect(text).not.toContain("enc:v1:");
+    }
+    expect(JSON.parse(events[0]!.metadata)).toMatchObject({ url: "https://http-inputs.example.com/services/…" });
+    expect(JSON.parse(events[1]!.metadata)).toMatchObject({
+      changed: ["url"],
+      urlChanged: true,
+      urlBefore: "https://http-inputs.example.com/services/…",
+      urlAfter: "https://collectors.example.com/receiver/…",
+    });
+    // Only the token differs: still recorded as a change, with equal redacted forms.
+    expect(JSON.parse(events[2]!.metadata)).toMatchObject({ changed: ["url"], urlChanged: true });
+    expect(JSON.parse(events[3]!.metadata)).toMatchObject({ url: "https://collectors.example.com/receiver/…" });
+  });
+
+  it("keeps the stored URL when the field is left empty or unchanged", async () => {
+    const { stream } = await create({ url: TOKEN_URL });
+    const kept = await updateAuditStream(admin, stream.id, { url: "", name: "Renamed" }, testContext(), 1);
+    expect(kept.version).toBe(2);
+    const same = await updateAuditStream(admin, stream.id, { url: TOKEN_URL }, testContext(), 2);
+    expect(same.version).toBe(2);
+    const row = await db.auditStream.findUniqueOrThrow({ where: { id: stream.id } });
+    expect(decryptSecret(row.url.slice("enc:v1:".length))).toBe(TOKEN_URL);
+    const events = await auditOf(stream.id);
+    expect(JSON.parse(events[1]!.metadata)).toMatchObject({ changed: ["name"] });
+    expect(JSON.parse(events[1]!.metadata)).not.toHaveProperty("urlChanged");
+  });
+
+  it("redacts to origin and first path segment", async () => {
+    const { redactStreamUrl } = await import("@/lib/audit/streams/stream-url");
+    expect(redactStreamUrl("https://siem.example.com")).toBe("https://siem.example.com/");
+    expect(redactStreamUrl("https://siem.example.com:8088/in?x=1")).toBe("https://siem.example.com:8088/in");
+    expect(redactStreamUrl("https://[2001:db8::1]/a/b/c")).toBe("https://[2001:db8::1]/a/…");
+  });
+});
+
+describe("a stream reads the whole log (security review F14)", () => {
+  it("creating, re-pointing, re-filtering and resuming need audit.read as well as audit.manage", async () => {
+    const manager = await viewerWithPermissions(["audit.manage"]);
+    await expect(create({}, manager)).rejects.toMatchObject({ status: 403 });
+    const { stream } = await create();
+    await expect(
+      updateAuditStream(manager, stream.id, { url: "https://evil.example.com/x" }, testContext()),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(updateAuditStream(manager, stream.id, { actions: ["auth.*"] }, testContext())).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(updateAuditStream(manager, stream.id, { outcome: "failure" }, testContext())).rejects.toMatchObject({
+      status: 403,
+    });
+    // Renaming and pausing give nothing away.
+    expect((await updateAuditStream(manager, stream.id, { name: "Renamed" }, testContext())).name).toBe("Renamed");
+    expect((await pauseAuditStream(manager, stream.id, testContext())).enabled).toBe(false);
+    await expect(resumeAuditStream(manager, stream.id, testContext())).rejects.toMatchObject({ status: 403 });
+    const row = await db.auditStream.findUniqueOrThrow({ where: { id: stream.id } });
+    expect(row).toMatchObject({ enabled: false, filter: "{}", version: 3 });
+    expect((await getAuditStream(admin, stream.id)).urlDisplay).toBe(URL_OK);
   });
 });

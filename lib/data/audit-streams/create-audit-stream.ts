@@ -1,9 +1,11 @@
-// Adds a SIEM stream (audit.manage). The signing secret is made here, returned this once and kept
+// Adds a SIEM stream (audit.manage and audit.read: a stream reads the whole log). The URL is stored
+// encrypted and only its redacted form is audited (lib/audit/streams/stream-url.ts). The signing secret is made here, returned this once and kept
 // only encrypted (with its last characters as a hint). The stream starts at the newest event:
 // it receives what happens from now on (its own "created" event first), not the whole history.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
 import { generateStreamSecret, secretHintOf } from "@/lib/audit/streams/sign-payload";
+import { redactStreamUrl, sealStreamUrl } from "@/lib/audit/streams/stream-url";
 import { staticUrlProblem } from "@/lib/audit/streams/url-safety";
 import type { Actor } from "@/lib/auth/actor";
 import { encryptSecret } from "@/lib/auth/crypto";
@@ -24,6 +26,7 @@ export async function createAuditStream(
   ctx: RequestContext,
 ): Promise<CreatedAuditStream> {
   requirePermission(actor, "audit.manage");
+  requirePermission(actor, "audit.read");
   const values = parseOrThrow(createAuditStreamSchema, input);
   const problem = staticUrlProblem(values.url, env.AUDIT_STREAM_ALLOW_INSECURE);
   if (problem) throw new ValidationError({ url: [problem] });
@@ -35,7 +38,7 @@ export async function createAuditStream(
     const row = await tx.auditStream.create({
       data: {
         name: values.name,
-        url: values.url,
+        url: sealStreamUrl(values.url),
         secretCipher: encryptSecret(secret),
         secretHint: secretHintOf(secret),
         filter: storedFilter(values.actions, values.outcome),
@@ -53,7 +56,7 @@ export async function createAuditStream(
         targetName: row.name,
         metadata: {
           name: row.name,
-          url: row.url,
+          url: redactStreamUrl(values.url),
           actions: values.actions ?? [],
           outcome: values.outcome ?? null,
           secretHint: row.secretHint,

@@ -1,6 +1,7 @@
 // Deletes a stream and its delivery history (audit.manage). The audit events themselves stay.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
+import { displayStreamUrl } from "@/lib/audit/streams/stream-url";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -32,7 +33,7 @@ export async function deleteAuditStream(
         targetType: "audit_stream",
         targetId: current.id,
         targetName: current.name,
-        metadata: { name: current.name, url: current.url, cursorSeq: current.cursorSeq },
+        metadata: { name: current.name, url: displayStreamUrl(current.url), cursorSeq: current.cursorSeq },
         context: ctx,
       },
       tx,

@@ -4,7 +4,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { audit } from "@/lib/audit/audit";
+import { countStreamProbe } from "@/lib/audit/streams/count-stream-probe";
 import { testPayload } from "@/lib/audit/streams/event-payload";
+import { openStreamUrl } from "@/lib/audit/streams/stream-url";
 import { postToStream } from "@/lib/audit/streams/post-to-stream";
 import { pruneStreamDeliveries } from "@/lib/audit/streams/prune-deliveries";
 import { signedHeaders } from "@/lib/audit/streams/sign-payload";
@@ -33,6 +35,7 @@ export async function sendAuditStreamTest(
 ): Promise<StreamTestResult> {
   requirePermission(actor, "audit.manage");
   const streamId = parseStreamId(id);
+  await countStreamProbe(actor.userId);
   const stream = await db.auditStream.findUnique({
     where: { id: streamId },
     select: { id: true, name: true, url: true, secretCipher: true },
@@ -44,11 +47,17 @@ export async function sendAuditStreamTest(
   } catch {
     throw new ConflictError("The signing secret cannot be read with the server's key; rotate the secret first.");
   }
+  let url: string;
+  try {
+    url = openStreamUrl(stream.url);
+  } catch (error) {
+    throw new ConflictError((error as Error).message);
+  }
   const now = new Date();
   const eventId = `test_${randomUUID()}`;
   const body = JSON.stringify(testPayload(eventId, stream, now));
   const outcome = await postToStream({
-    url: stream.url,
+    url,
     body,
     headers: signedHeaders(secret, eventId, Math.floor(now.getTime() / 1000), body),
     allowInsecure: env.AUDIT_STREAM_ALLOW_INSECURE,

@@ -1,4 +1,5 @@
-// Pauses or resumes a stream (audit.manage). A paused stream's cursor stays where it is, so on
+// Pauses or resumes a stream (audit.manage; resuming also needs audit.read: a running stream reads
+// the whole log). A paused stream's cursor stays where it is, so on
 // resume it catches up on everything that happened meanwhile, in order; resuming also clears the
 // backoff so delivery starts on the next run. Pausing an already paused stream changes nothing.
 import "server-only";
@@ -19,6 +20,7 @@ async function setPaused(
   expectedVersion?: number,
 ): Promise<AuditStreamJson> {
   requirePermission(actor, "audit.manage");
+  if (!paused) requirePermission(actor, "audit.read");
   const streamId = parseStreamId(id);
   return db.$transaction(async (tx) => {
     const current = await loadStreamForWrite(tx, streamId, expectedVersion);

@@ -1,8 +1,14 @@
-// Changes a stream's name, URL or filter (audit.manage). Only what differs is written and audited
-// (before and after). The cursor stays: events after it are delivered with the new settings.
+// Changes a stream's name, URL or filter (audit.manage; a URL or filter change also needs
+// audit.read, since it decides where the whole log goes). Only what differs is written and audited
+// (before and after). The URL is compared in full but audited only in its redacted form (it may
+// carry the collector's token): `urlChanged` says a change happened even when the redacted forms are
+// equal (a new token). An empty or omitted URL keeps the stored one. The cursor stays: events after
+// it are delivered with the new settings.
 import "server-only";
-import { audit } from "@/lib/audit/audit";
+import { audit, type AuditValue } from "@/lib/audit/audit";
 import { changeMetadata } from "@/lib/audit/change-metadata";
+import { parseStoredFilter } from "@/lib/audit/streams/match-filter";
+import { openStreamUrl, redactStreamUrl, sealStreamUrl } from "@/lib/audit/streams/stream-url";
 import { staticUrlProblem } from "@/lib/audit/streams/url-safety";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -13,8 +19,16 @@ import { requirePermission } from "@/lib/rbac/can";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { updateAuditStreamSchema, type AuditStreamJson } from "@/lib/validations/audit-stream";
 import { storedFilter, toAuditStreamJson } from "@/lib/data/audit-streams/audit-stream-record";
-import { parseStoredFilter } from "@/lib/audit/streams/match-filter";
 import { loadStreamForWrite, parseStreamId, writeStream } from "@/lib/data/audit-streams/write-audit-stream";
+
+/** The stored URL opened, or null when the server key cannot read it (any new URL is then a change). */
+function currentUrlOf(stored: string): string | null {
+  try {
+    return openStreamUrl(stored);
+  } catch {
+    return null;
+  }
+}
 
 export async function updateAuditStream(
   actor: Actor | null,
@@ -25,7 +39,10 @@ export async function updateAuditStream(
 ): Promise<AuditStreamJson> {
   requirePermission(actor, "audit.manage");
   const streamId = parseStreamId(id);
-  const values = parseOrThrow(updateAuditStreamSchema, input);
+  // "Leave empty to keep": the edit dialog sends "" when the URL field is left alone.
+  const raw = input && typeof input === "object" ? { ...(input as Record<string, unknown>) } : input;
+  if (raw && typeof raw === "object" && "url" in raw && (raw.url === "" || raw.url === null)) delete raw.url;
+  const values = parseOrThrow(updateAuditStreamSchema, raw);
   if (values.url !== undefined) {
     const problem = staticUrlProblem(values.url, env.AUDIT_STREAM_ALLOW_INSECURE);
     if (problem) throw new ValidationError({ url: [problem] });
@@ -33,20 +50,31 @@ export async function updateAuditStream(
   return db.$transaction(async (tx) => {
     const current = await loadStreamForWrite(tx, streamId, expectedVersion);
     const filter = parseStoredFilter(current.filter);
-    const before = { name: current.name, url: current.url, actions: filter.actions, outcome: filter.outcome };
+    const before = { name: current.name, actions: filter.actions, outcome: filter.outcome };
     const after: Record<string, string | string[] | null> = {};
     if (values.name !== undefined) after.name = values.name;
-    if (values.url !== undefined) after.url = values.url;
     if (values.actions !== undefined) after.actions = values.actions;
     if (values.outcome !== undefined) after.outcome = values.outcome;
     const { changed, metadata } = changeMetadata(before, after);
-    if (changed.length === 0) return toAuditStreamJson(current);
+    const oldUrl = currentUrlOf(current.url);
+    const urlChanged = values.url !== undefined && values.url !== oldUrl;
+    if (urlChanged || changed.includes("actions") || changed.includes("outcome"))
+      requirePermission(actor, "audit.read");
+    if (changed.length === 0 && !urlChanged) return toAuditStreamJson(current);
     const next = { ...before, ...after } as typeof before;
     const row = await writeStream(tx, current, {
       name: next.name,
-      url: next.url,
+      ...(urlChanged ? { url: sealStreamUrl(values.url!) } : {}),
       filter: storedFilter(next.actions, next.outcome ?? undefined),
     });
+    const urlMetadata: Record<string, AuditValue> = urlChanged
+      ? {
+          changed: [...changed, "url"],
+          urlChanged: true,
+          urlBefore: oldUrl === null ? null : redactStreamUrl(oldUrl),
+          urlAfter: redactStreamUrl(values.url!),
+        }
+      : {};
     await audit(
       {
         action: "audit_stream.updated",
@@ -54,7 +82,7 @@ export async function updateAuditStream(
         targetType: "audit_stream",
         targetId: row.id,
         targetName: row.name,
-        metadata: { name: row.name, ...metadata },
+        metadata: { name: row.name, ...metadata, ...urlMetadata },
         context: ctx,
       },
       tx,
