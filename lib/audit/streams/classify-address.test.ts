@@ -67,3 +67,21 @@ describe("classifyAddress", () => {
       expect(classifyAddress(input)).toBe("invalid");
   });
 });
+
+describe("classifyAddress: security review F4", () => {
+  it.each([
+    ["::ffff:0:7f00:1", "loopback"], // IPv4-translated (SIIT) 127.0.0.1
+    ["::ffff:0:169.254.169.254", "link_local"],
+    ["::ffff:0:808:808", "public"],
+    ["64:ff9b:1::a9fe:a9fe", "link_local"], // local-use NAT64 of 169.254.169.254
+    ["64:ff9b:1::a00:1", "private"],
+    ["64:ff9b:1::808:808", "public"],
+    ["2001::1", "reserved"], // Teredo
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "reserved"],
+    ["192.88.99.1", "reserved"], // 6to4 relay anycast
+    ["fd00:ec2::254", "metadata"], // AWS IPv6 metadata
+    ["2001:4860:4860::8888", "public"], // 2001:4860 is not Teredo
+  ])("%s is %s", (address, kind) => {
+    expect(classifyAddress(address)).toBe(kind);
+  });
+});

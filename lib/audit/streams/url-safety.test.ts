@@ -88,3 +88,49 @@ describe("resolveStreamTarget", () => {
     });
   });
 });
+
+describe("AUDIT_STREAM_ALLOW_INSECURE never opens link-local, metadata or unspecified (security review F4)", () => {
+  it("refuses them as literals", () => {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data",
+      "http://[fe80::1]/",
+      "http://[fd00:ec2::254]/",
+      "http://0.0.0.0:8080/",
+      "http://[::]/",
+      "http://[::ffff:169.254.169.254]/",
+    ])
+      expect(staticUrlProblem(url, true), url).toMatch(/link-local|metadata|unspecified/);
+    // What the setting is for stays allowed: http and private or loopback collectors.
+    expect(staticUrlProblem("http://127.0.0.1:8088/", true)).toBeNull();
+    expect(staticUrlProblem("http://10.0.0.5/", true)).toBeNull();
+  });
+
+  it("refuses a host resolving to them", async () => {
+    await expect(resolveStreamTarget("http://meta.example/", true, lookupTo("169.254.169.254"))).rejects.toThrow(
+      /link-local address; refused/,
+    );
+    await expect(resolveStreamTarget("http://meta.example/", true, lookupTo("10.0.0.1", "fd00:ec2::254"))).rejects.toThrow(
+      /cloud metadata address; refused/,
+    );
+    await expect(resolveStreamTarget("http://ok.example/", true, lookupTo("10.0.0.1"))).resolves.toMatchObject({
+      address: "10.0.0.1",
+    });
+  });
+});
+
+describe("postToStream: DNS resolution is inside the deadline (security review F5)", () => {
+  it("gives up when the lookup hangs, within the timeout", async () => {
+    const { postToStream } = await import("@/lib/audit/streams/post-to-stream");
+    const started = performance.now();
+    const result = await postToStream({
+      url: "https://slow-dns.example/hook",
+      body: "{}",
+      headers: {},
+      allowInsecure: false,
+      timeoutMs: 200,
+      lookupAll: () => new Promise(() => {}),
+    });
+    expect(result).toMatchObject({ ok: false, statusCode: null, error: "No answer within 200 ms." });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
