@@ -49,7 +49,8 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     await expect(dialog.getByText("Use an https:// URL.")).toBeVisible();
     await expect(dialog.getByText("Unknown action or group: nope.*.")).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/dialog-errors-light.png` });
-    await dialog.getByLabel("Endpoint URL").fill(receiver.url);
+    // The URL carries a collector token: it is kept encrypted and never shown again.
+    await dialog.getByLabel("Endpoint URL").fill(`${receiver.url}/E2E-PATH-TOKEN?token=E2E-QUERY-TOKEN`);
     await dialog.getByLabel("Actions").fill("audit_stream.*, customer.*");
     await dialog.getByRole("button", { name: "Add stream" }).click();
 
@@ -70,9 +71,12 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     await expect(card.getByTestId("stream-status")).toHaveText("Healthy");
     await expect(card).toContainText(`…${secret.slice(-4)}`);
     await expect(card).toContainText("audit_stream.*, customer.*");
+    await expect(card).toContainText(`127.0.0.1:${receiver.port}/siem/…`);
     await expect(page.getByText(secret)).toHaveCount(0);
     await gotoReady(page, "/logs/streams");
     expect(await page.content()).not.toContain(secret.slice(6));
+    expect(await page.content()).not.toContain("E2E-PATH-TOKEN");
+    expect(await page.content()).not.toContain("E2E-QUERY-TOKEN");
 
     // The app's own worker delivers every few seconds too: the checks below hold whichever
     // process delivered, and look at the receiver by request type.
@@ -162,6 +166,9 @@ test("an admin adds a SIEM stream, tests it, delivers events to it and manages i
     await page.getByRole("menuitem", { name: "Edit" }).click();
     const edit = page.getByRole("dialog", { name: `Edit ${name}` });
     await expect(edit.getByLabel("Actions")).toHaveValue("audit_stream.*, customer.*");
+    // The URL field starts empty (leave empty to keep), the shortened form as its placeholder.
+    await expect(edit.getByLabel("Endpoint URL")).toHaveValue("");
+    await expect(edit.getByLabel("Endpoint URL")).toHaveAttribute("placeholder", `${receiver.url}/…`);
     await edit.getByLabel("Outcome").selectOption("failure");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit).toBeHidden();
