@@ -3,14 +3,16 @@
 // taken the previous one (ReadableStream pull), so memory stays bounded by one batch however many
 // events match. The export is itself audited (audit.exported, with the filter and the format)
 // before the first byte is sent. Date presets are anchored once, at the start, so the batches of
-// one export agree on "the last 24 hours"; events written meanwhile (newer seq) are not included.
+// one export agree on "the last 24 hours"; events written meanwhile (newer seq) are not included,
+// whichever way it is sorted.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { csvStream, keysetPages, type CsvColumn } from "@/lib/csv/csv-export";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
-import { readAuditPage } from "@/lib/data/audit/list-audit-events";
+import { db } from "@/lib/db";
+import { auditFilterWhere, readAuditPage } from "@/lib/data/audit/list-audit-events";
 import type { AuditEventJson } from "@/lib/validations/audit-event";
 import { AUDIT_FILTER_KEYS, type AuditListQuery } from "@/lib/validations/audit-list-query";
 import { decodeCursor, formatSort } from "@/lib/validations/list-query";
@@ -94,15 +96,27 @@ export async function exportAuditEvents(
   const now = new Date();
   const base = { ...query, cursor: undefined, total: false };
   const batch = options.batch ?? AUDIT_EXPORT_BATCH;
+  // Resolved once: the filters (an actor-name search looks people up) and the newest event, so a
+  // slow oldest-first export does not keep taking in events written while it runs.
+  const filters = await auditFilterWhere(query, now);
+  const newest = (await db.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
   const pages = keysetPages(async (cursor) => {
     const page = await readAuditPage(
       { ...base, cursor: cursor ? (decodeCursor(cursor) ?? undefined) : undefined },
-      { limit: batch, now },
+      { limit: batch, now, filters, where: { seq: { lte: newest } } },
     );
     return { rows: page.items, nextCursor: page.nextCursor };
   });
   const day = now.toISOString().slice(0, 10);
   return format === "csv"
-    ? { filename: `activity-log-${day}.csv`, contentType: "text/csv; charset=utf-8", body: csvStream(AUDIT_EXPORT_COLUMNS, pages) }
-    : { filename: `activity-log-${day}.jsonl`, contentType: "application/x-ndjson; charset=utf-8", body: jsonlStream(pages) };
+    ? {
+        filename: `activity-log-${day}.csv`,
+        contentType: "text/csv; charset=utf-8",
+        body: csvStream(AUDIT_EXPORT_COLUMNS, pages),
+      }
+    : {
+        filename: `activity-log-${day}.jsonl`,
+        contentType: "application/x-ndjson; charset=utf-8",
+        body: jsonlStream(pages),
+      };
 }

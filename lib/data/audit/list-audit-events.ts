@@ -59,7 +59,9 @@ export async function auditFilterWhere(query: AuditListQuery, now: Date = new Da
     and.push({ OR: [{ actorId: query.user }, { targetType: "user", targetId: query.user }] });
   }
   if (query.action) {
-    and.push(query.action.endsWith(".*") ? { action: { startsWith: query.action.slice(0, -1) } } : { action: query.action });
+    and.push(
+      query.action.endsWith(".*") ? { action: { startsWith: query.action.slice(0, -1) } } : { action: query.action },
+    );
   }
   if (query.target_type) and.push({ targetType: query.target_type });
   if (query.target_id) and.push({ targetId: query.target_id });
@@ -85,9 +87,16 @@ export async function auditFilterWhere(query: AuditListQuery, now: Date = new Da
 /** One page of events, newest first; `where` narrows further (Settings → Activity uses it). */
 export async function readAuditPage(
   query: AuditListQuery,
-  options: { count?: boolean; limit?: number; where?: AuditWhere; now?: Date } = {},
+  options: {
+    count?: boolean;
+    limit?: number;
+    where?: AuditWhere;
+    now?: Date;
+    /** The query's filters, already resolved (the export resolves them once for all its batches). */
+    filters?: AuditWhere;
+  } = {},
 ): Promise<AuditEventPage> {
-  const filters = await auditFilterWhere(query, options.now);
+  const filters = options.filters ?? (await auditFilterWhere(query, options.now));
   const where = options.where ? { AND: [filters, options.where] } : filters;
   const page = await keysetPage({
     columns: SEQ_COLUMNS,
