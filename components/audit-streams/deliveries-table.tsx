@@ -9,7 +9,11 @@ const RESULT = {
   delivered: { tone: "success", label: "Delivered" },
   failed: { tone: "danger", label: "Failed" },
   test: { tone: "info", label: "Test" },
+  handover: { tone: "info", label: "Handover" },
 } as const;
+
+/** Tests and handovers are one-off requests: their failure is shown, the stream is not held back by it. */
+const ONE_OFF = new Set(["test", "handover"]);
 
 export function DeliveriesTable({ deliveries, now }: { deliveries: AuditStreamDeliveryJson[]; now: Date }) {
   return (
@@ -43,8 +47,8 @@ export function DeliveriesTable({ deliveries, now }: { deliveries: AuditStreamDe
               </Td>
               <Td>{d.attempt}</Td>
               <Td>
-                <Badge tone={d.result === "test" && !ok ? "danger" : look.tone}>
-                  {d.result === "test" && !ok ? "Test failed" : look.label}
+                <Badge tone={ONE_OFF.has(d.result) && !ok ? "danger" : look.tone}>
+                  {ONE_OFF.has(d.result) && !ok ? `${look.label} failed` : look.label}
                 </Badge>
               </Td>
               <Td className="min-w-48 max-w-md text-sm">

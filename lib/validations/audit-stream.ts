@@ -157,7 +157,8 @@ export type AuditStreamDeliveryJson = {
   eventSeq: number;
   eventId: string;
   attempt: number;
-  result: "delivered" | "failed" | "test";
+  /** "handover": a pause, new URL or deletion's own event sent once to the old destination. */
+  result: "delivered" | "failed" | "test" | "handover";
   statusCode: number | null;
   error: string | null;
   durationMs: number;

@@ -270,18 +270,22 @@ describe("deliverAuditStreams", () => {
     const paused = await pauseAuditStream(admin, created.id, testContext());
     const added = await events(2);
     await deliverAuditStreams();
-    expect(receiver.requests).toHaveLength(1);
+    // Only the pause's own event, handed over as the stream goes quiet (F2 b of the security review).
+    expect(receiver.requests.map((r) => r.json.action)).toEqual(["audit_stream.created", "audit_stream.paused"]);
     await resumeAuditStream(admin, created.id, testContext(), paused.version);
     await deliverAuditStreams();
     const actions = receiver.requests.map((r) => r.json.action);
     expect(actions).toEqual([
       "audit_stream.created",
       "audit_stream.paused",
+      "audit_stream.paused", // in order this time, with the same id (de-duplicated by the receiver)
       "customer.created",
       "customer.created",
       "audit_stream.resumed",
     ]);
-    expect(receiver.requests.slice(2, 4).map((r) => r.json.id)).toEqual(added.map((e) => e.id));
+    expect(receiver.requests[2]!.json.id).toBe(receiver.requests[1]!.json.id);
+    expect(receiver.accepted).toHaveLength(5);
+    expect(receiver.requests.slice(3, 5).map((r) => r.json.id)).toEqual(added.map((e) => e.id));
   });
 
   it("delivers to the new URL after an edit, with the same order", async () => {
@@ -385,8 +389,9 @@ describe("security review fixes (issue 13)", () => {
     await audit({ action: "audit.verified", actorId: admin.userId, metadata: {} });
     await updateAuditStream(admin, created.id, { actions: ["analytics.exported"] }, testContext(), created.version);
     await pauseAuditStream(admin, otherStream.id, testContext());
+    receiver.requests.length = 0; // the other stream's pause was handed over to it (same receiver)
     await deliverAuditStreams({ streamId: created.id });
-    const got = receiver.requests.map((r) => [r.json.action, (r.json.target as { id?: string } | null)?.id ?? null]);
+    const got = receiver.requests.map((r) => [r.json.action, (r.json as unknown as { target: { id?: string } | null }).target?.id ?? null]);
     // The other stream's creation is not about this stream: filtered out; the other's pause too.
     expect(got).toEqual([
       ["audit_stream.created", created.id],
@@ -469,5 +474,59 @@ describe("security review fixes (issue 13)", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit_stream.created", targetId: created.id } });
     expect(event.metadata).not.toContain("TOKEN123");
     expect(event.metadata).not.toContain("abc");
+  });
+
+  describe("F2 (b): a pause, new URL or deletion is first handed over to the old destination", () => {
+    it("pause: the old endpoint gets audit_stream.paused at once, recorded as a handover", async () => {
+      const { stream: created } = await newStream();
+      await deliverAuditStreams();
+      receiver.requests.length = 0;
+      await pauseAuditStream(admin, created.id, testContext());
+      expect(receiver.requests.map((r) => r.json.action)).toEqual(["audit_stream.paused"]);
+      const row = await db.auditStreamDelivery.findFirstOrThrow({ where: { streamId: created.id, result: "handover" } });
+      expect(row).toMatchObject({ eventId: receiver.requests[0]!.json.id, statusCode: 200, error: null });
+      // A paused stream has nothing to hand over to: a URL change while paused sends nothing.
+      const other = await startTestReceiver("/other");
+      try {
+        await updateAuditStream(admin, created.id, { url: other.url }, testContext());
+        expect(receiver.requests).toHaveLength(1);
+        expect(other.requests).toHaveLength(0);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("new URL: the old endpoint gets audit_stream.updated, signed with the old secret; a failure is recorded", async () => {
+      const { stream: created, secret } = await newStream();
+      await deliverAuditStreams();
+      receiver.requests.length = 0;
+      receiver.answers.push({ status: 503, body: "busy" });
+      const other = await startTestReceiver("/other");
+      try {
+        await updateAuditStream(admin, created.id, { url: other.url }, testContext());
+        expect(receiver.requests.map((r) => r.json.action)).toEqual(["audit_stream.updated"]);
+        expect(verifyOpsdeckSignature(secret, receiver.requests[0]!)).toBe(true);
+        expect(
+          await db.auditStreamDelivery.findFirstOrThrow({ where: { streamId: created.id, result: "handover" } }),
+        ).toMatchObject({ statusCode: 503, error: "HTTP 503: busy" });
+        // The stream itself is not held back by the handover's failure.
+        expect((await stream(created.id)).status).toBe("healthy");
+        // A name change alone hands nothing over.
+        await updateAuditStream(admin, created.id, { name: "Renamed" }, testContext());
+        expect(receiver.requests).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("delete: the old endpoint gets audit_stream.deleted", async () => {
+      const { stream: created } = await newStream();
+      await deliverAuditStreams();
+      receiver.requests.length = 0;
+      const { deleteAuditStream } = await import("@/lib/data/audit-streams/delete-audit-stream");
+      await deleteAuditStream(admin, created.id, testContext());
+      expect(receiver.requests.map((r) => r.json.action)).toEqual(["audit_stream.deleted"]);
+      expect(receiver.requests[0]!.body).toContain(created.id);
+    });
   });
 });

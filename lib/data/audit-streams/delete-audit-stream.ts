@@ -2,6 +2,8 @@
 import "server-only";
 import { audit } from "@/lib/audit/audit";
 import { displayStreamUrl } from "@/lib/audit/streams/stream-url";
+import type { StreamEventRow } from "@/lib/audit/streams/event-payload";
+import { changeEvent, handOverChange, handoverSource, type HandoverFrom } from "@/lib/audit/streams/hand-over-change";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -18,8 +20,10 @@ export async function deleteAuditStream(
 ): Promise<{ id: string }> {
   requirePermission(actor, "audit.manage");
   const streamId = parseStreamId(id);
-  return db.$transaction(async (tx) => {
+  let handover: { from: HandoverFrom; event: StreamEventRow } | null = null;
+  const result = await db.$transaction(async (tx) => {
     const current = await loadStreamForWrite(tx, streamId, expectedVersion);
+    const from = await handoverSource(tx, current.id);
     const { count } = await tx.auditStream.deleteMany({ where: versionedWhere(current.id, current.version) });
     await assertWritten(
       count,
@@ -38,6 +42,12 @@ export async function deleteAuditStream(
       },
       tx,
     );
+    const event = from ? await changeEvent(tx, current.id, "audit_stream.deleted") : null;
+    if (from && event) handover = { from, event };
     return { id: current.id };
   });
+  // The deletion's own event goes to the destination that is going away (logged, as no stream is left).
+  const pending = handover as { from: HandoverFrom; event: StreamEventRow } | null;
+  if (pending) await handOverChange(pending.from, pending.event);
+  return result;
 }

@@ -4,6 +4,8 @@
 // backoff so delivery starts on the next run. Pausing an already paused stream changes nothing.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
+import type { StreamEventRow } from "@/lib/audit/streams/event-payload";
+import { changeEvent, handOverChange, handoverSource, type HandoverFrom } from "@/lib/audit/streams/hand-over-change";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -22,9 +24,11 @@ async function setPaused(
   requirePermission(actor, "audit.manage");
   if (!paused) requirePermission(actor, "audit.read");
   const streamId = parseStreamId(id);
-  return db.$transaction(async (tx) => {
+  let handover: { from: HandoverFrom; event: StreamEventRow } | null = null;
+  const result = await db.$transaction(async (tx) => {
     const current = await loadStreamForWrite(tx, streamId, expectedVersion);
     if (current.enabled === !paused) return toAuditStreamJson(current);
+    const from = paused ? await handoverSource(tx, current.id) : null;
     const row = await writeStream(
       tx,
       current,
@@ -44,8 +48,14 @@ async function setPaused(
       },
       tx,
     );
+    const event = from ? await changeEvent(tx, row.id, "audit_stream.paused") : null;
+    if (from && event) handover = { from, event };
     return toAuditStreamJson(row);
   });
+  // The SIEM hears of the pause before the stream goes quiet (lib/audit/streams/hand-over-change.ts).
+  const pending = handover as { from: HandoverFrom; event: StreamEventRow } | null;
+  if (pending) await handOverChange(pending.from, pending.event);
+  return result;
 }
 
 export function pauseAuditStream(actor: Actor | null, id: unknown, ctx: RequestContext, expectedVersion?: number) {

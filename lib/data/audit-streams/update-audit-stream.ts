@@ -10,6 +10,8 @@ import { changeMetadata } from "@/lib/audit/change-metadata";
 import { parseStoredFilter } from "@/lib/audit/streams/match-filter";
 import { openStreamUrl, redactStreamUrl, sealStreamUrl } from "@/lib/audit/streams/stream-url";
 import { staticUrlProblem } from "@/lib/audit/streams/url-safety";
+import type { StreamEventRow } from "@/lib/audit/streams/event-payload";
+import { changeEvent, handOverChange, handoverSource, type HandoverFrom } from "@/lib/audit/streams/hand-over-change";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -47,7 +49,8 @@ export async function updateAuditStream(
     const problem = staticUrlProblem(values.url, env.AUDIT_STREAM_ALLOW_INSECURE);
     if (problem) throw new ValidationError({ url: [problem] });
   }
-  return db.$transaction(async (tx) => {
+  let handover: { from: HandoverFrom; event: StreamEventRow } | null = null;
+  const result = await db.$transaction(async (tx) => {
     const current = await loadStreamForWrite(tx, streamId, expectedVersion);
     const filter = parseStoredFilter(current.filter);
     const before = { name: current.name, actions: filter.actions, outcome: filter.outcome };
@@ -62,6 +65,7 @@ export async function updateAuditStream(
       requirePermission(actor, "audit.read");
     if (changed.length === 0 && !urlChanged) return toAuditStreamJson(current);
     const next = { ...before, ...after } as typeof before;
+    const from = urlChanged ? await handoverSource(tx, current.id) : null;
     const row = await writeStream(tx, current, {
       name: next.name,
       ...(urlChanged ? { url: sealStreamUrl(values.url!) } : {}),
@@ -87,6 +91,12 @@ export async function updateAuditStream(
       },
       tx,
     );
+    const event = from ? await changeEvent(tx, row.id, "audit_stream.updated") : null;
+    if (from && event) handover = { from, event };
     return toAuditStreamJson(row);
   });
+  // A new URL: the old destination hears of it first (lib/audit/streams/hand-over-change.ts).
+  const pending = handover as { from: HandoverFrom; event: StreamEventRow } | null;
+  if (pending) await handOverChange(pending.from, pending.event);
+  return result;
 }
