@@ -82,6 +82,6 @@ export function analyticsGet<Result, Row>(spec: RangeReport<Result, Row>) {
       );
       return csvDownload(`analytics-${spec.report}-${query.from}-${query.to}-${query.currency}.csv`, spec.columns, rows);
     },
-    { permission: "analytics.read" },
+    { permission: "analytics.read", sameOriginReads: true },
   );
 }

@@ -17,5 +17,5 @@ export const GET = withApi(
     const query = parseCustomerListQueryStrict(params);
     return csvResponse(await exportCustomers(ctx.actor, query, ctx));
   },
-  { permission: "customers.read" },
+  { permission: "customers.read", sameOriginReads: true },
 );

@@ -18,5 +18,5 @@ export const GET = withApi(
     const query = parseProductListQueryStrict(params);
     return csvResponse(await exportProducts(ctx.actor, query, ctx));
   },
-  { permission: "products.read" },
+  { permission: "products.read", sameOriginReads: true },
 );

@@ -17,5 +17,5 @@ export const GET = withApi(
     const query = parseTransactionListQueryStrict(params);
     return csvResponse(await exportTransactions(ctx.actor, query, ctx));
   },
-  { permission: "transactions.read" },
+  { permission: "transactions.read", sameOriginReads: true },
 );
