@@ -1,11 +1,13 @@
 // The authorization matrix's entries for one area: audit streams (lib/data/audit-streams,
 // lib/actions/audit-streams, /logs/streams). Merged into test/authz/access-policy.ts.
 //
-// Every action needs audit.manage. The streams the cases act on are written straight to the
+// Every action needs audit.manage; adding and resuming a stream also audit.read (as do a URL or filter
+// change, not exercised here: the update case only renames). The streams the cases act on are written straight to the
 // database (a fresh one per cell) pointing at a documentation address (203.0.113.10): an allowed
 // test or "deliver now" is refused by the address check before any network traffic, and still
 // answers ok with the refusal as its result. The database module is imported inside the factories
 // only: the page suite (e2e) loads this file too and never calls them.
+import type { Access } from "../access";
 import type { AreaPolicy } from "../access-policy";
 import { perm } from "../access";
 import { missingId } from "../fixtures";
@@ -36,6 +38,13 @@ async function roomForOne() {
 }
 
 const MANAGE = perm("audit.manage");
+/** A stream reads the whole log: adding one or resuming one needs audit.read too (security review F14). */
+const MANAGE_AND_READ: Access = {
+  kind: "permission",
+  anyOf: ["audit.manage"],
+  andAllOf: ["audit.read"],
+  impersonation: true,
+};
 
 const onFresh = (extra: (s: { id: string; version: number }) => unknown[] = () => []) => ({
   label: "a fresh stream",
@@ -48,7 +57,7 @@ const onFresh = (extra: (s: { id: string; version: number }) => unknown[] = () =
 export const auditStreamsPolicy: AreaPolicy = {
   actions: {
     "lib/actions/audit-streams/create-audit-stream.ts#createAuditStreamAction": {
-      access: MANAGE,
+      access: MANAGE_AND_READ,
       cases: [
         {
           label: "a new stream",
@@ -75,7 +84,7 @@ export const auditStreamsPolicy: AreaPolicy = {
       ],
     },
     "lib/actions/audit-streams/resume-audit-stream.ts#resumeAuditStreamAction": {
-      access: MANAGE,
+      access: MANAGE_AND_READ,
       cases: [onFresh()],
     },
     "lib/actions/audit-streams/rotate-audit-stream-secret.ts#rotateAuditStreamSecretAction": {
