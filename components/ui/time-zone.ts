@@ -13,13 +13,23 @@ export function browserTimeZone(): string | null {
   }
 }
 
+/** The cookie's value decoded; null when it is missing or not valid percent-encoding (a tossed cookie). */
+export function decodeTimeZoneCookie(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** Remembers the browser's zone for a year; true when it changed (a server render used another). */
 export function rememberTimeZone(tz: string): boolean {
   const current = document.cookie
     .split("; ")
     .find((c) => c.startsWith(`${TIME_ZONE_COOKIE}=`))
     ?.slice(TIME_ZONE_COOKIE.length + 1);
-  if (current && decodeURIComponent(current) === tz) return false;
+  if (decodeTimeZoneCookie(current) === tz) return false;
   document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(tz)}; path=/; max-age=31536000; samesite=lax`;
   return true;
 }

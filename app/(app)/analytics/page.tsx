@@ -16,7 +16,7 @@ import { StockAlerts } from "@/components/analytics/stock-alerts";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
+import { decodeTimeZoneCookie, TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { getCustomerMix } from "@/lib/data/analytics/get-customer-mix";
 import { getKpis } from "@/lib/data/analytics/get-kpis";
@@ -45,7 +45,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const viewer = await requirePagePermission("analytics.read");
   const params = await searchParams;
   // Without tz in the URL, the zone the browser told us last time (the picker adds it to the URL).
-  const remembered = decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "");
+  const remembered = decodeTimeZoneCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? "";
   const query = parseAnalyticsQuery({
     ...params,
     ...(first(params.tz) ? {} : isTimeZone(remembered) ? { tz: remembered } : {}),

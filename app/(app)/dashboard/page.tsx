@@ -7,7 +7,7 @@ import { SalesSummary } from "@/components/dashboard/sales-summary";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
+import { decodeTimeZoneCookie, TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
 import type { Viewer } from "@/lib/auth/viewer";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { listOwnActivity } from "@/lib/data/activity/list-own-activity";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 /** Today and the last 7 days of sales, for those who may see analytics (null for everyone else). */
 async function salesSummary(viewer: Viewer) {
   if (!can(viewer, "analytics.read")) return null;
-  const remembered = decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "");
+  const remembered = decodeTimeZoneCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? "";
   const tz = isTimeZone(remembered) ? remembered : "UTC";
   const today = parseAnalyticsQuery({ preset: "today", tz });
   const week = parseAnalyticsQuery({ preset: "last_7_days", tz, bucket: "day" });

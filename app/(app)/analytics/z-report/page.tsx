@@ -8,7 +8,7 @@ import { ZReport, ZReportPrintStyle } from "@/components/analytics/z-report";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
+import { decodeTimeZoneCookie, TIME_ZONE_COOKIE } from "@/components/ui/time-zone";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { config } from "@/lib/config";
 import { getZReport } from "@/lib/data/analytics/get-z-report";
@@ -22,7 +22,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function ZReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requirePagePermission("analytics.read");
   const params = await searchParams;
-  const remembered = decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "");
+  const remembered = decodeTimeZoneCookie((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? "";
   const hasTz = Boolean(Array.isArray(params.tz) ? params.tz[0] : params.tz);
   const query = parseZReportQuery({ ...params, ...(hasTz || !isTimeZone(remembered) ? {} : { tz: remembered }) });
   const report = await getZReport(viewer, query);
