@@ -59,6 +59,13 @@ describe("parseEnv", () => {
     expect(message).toContain("AUTH_ENCRYPTION_KEY");
   });
 
+  it("keeps audit events at least 30 days unless retention is off", () => {
+    expect(parseError({ ...REQUIRED, AUDIT_RETENTION_DAYS: "7" })).toMatch(/AUDIT_RETENTION_DAYS: must be 0/);
+    expect(parseEnv({ ...REQUIRED, AUDIT_RETENTION_DAYS: "0" }).AUDIT_RETENTION_DAYS).toBe(0);
+    expect(parseEnv({ ...REQUIRED, AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ ...REQUIRED }).AUDIT_RETENTION_DAYS).toBe(365);
+  });
+
   it("names a bad variable and only that one", () => {
     const message = parseError({ ...REQUIRED, BCRYPT_COST: "99" });
     expect(message).toContain("BCRYPT_COST");

@@ -49,7 +49,13 @@ const schema = z.object({
   API_RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().max(1_000_000).default(1),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   /** Days the activity log keeps events; older ones are pruned daily behind a signed anchor (0: keep all). */
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36_500)
+    .refine((days) => days === 0 || days >= 30, "must be 0 (keep everything) or at least 30 days")
+    .default(365),
   /**
    * Lets SIEM stream destinations use plain http:// and private or loopback addresses (development and
    * tests only; in production a destination must be public HTTPS).
