@@ -476,6 +476,16 @@ describe("security review fixes (issue 13)", () => {
     expect(event.metadata).not.toContain("abc");
   });
 
+  it("F3: a URL stored in clear (before encryption) is delivered to and sealed", async () => {
+    const { stream: created } = await newStream();
+    await db.auditStream.update({ where: { id: created.id }, data: { url: `${receiver.url}/legacy?token=old` } });
+    await deliverAuditStreams();
+    expect(receiver.requests.map((r) => r.path)).toEqual(["/opsdeck/legacy?token=old"]);
+    const row = await stream(created.id);
+    expect(row.url).toMatch(/^enc:v1:/);
+    expect(row.url).not.toContain("token=old");
+  });
+
   describe("F2 (b): a pause, new URL or deletion is first handed over to the old destination", () => {
     it("pause: the old endpoint gets audit_stream.paused at once, recorded as a handover", async () => {
       const { stream: created } = await newStream();

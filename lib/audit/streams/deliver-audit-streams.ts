@@ -18,7 +18,7 @@ import { matchesStreamFilter, parseStoredFilter } from "@/lib/audit/streams/matc
 import { postToStream, STREAM_TIMEOUT_MS, type PostResult } from "@/lib/audit/streams/post-to-stream";
 import { pruneStreamDeliveries } from "@/lib/audit/streams/prune-deliveries";
 import { signedHeaders } from "@/lib/audit/streams/sign-payload";
-import { openStreamUrl } from "@/lib/audit/streams/stream-url";
+import { isSealedStreamUrl, openStreamUrl, sealStreamUrl } from "@/lib/audit/streams/stream-url";
 import { decryptSecret } from "@/lib/auth/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -199,6 +199,9 @@ async function deliverStream(
     }
     try {
       url = openStreamUrl(stream.url);
+      // Written before URLs were encrypted: sealed now (only if nobody changed it meanwhile).
+      if (!isSealedStreamUrl(stream.url))
+        await db.auditStream.updateMany({ where: { id, url: stream.url }, data: { url: sealStreamUrl(url) } });
     } catch (error) {
       await record(cursor, `unreadable_${randomUUID()}`, {
         ok: false,

@@ -15,6 +15,10 @@ export function sealStreamUrl(url: string): string {
   return PREFIX + encryptSecret(url);
 }
 
+export function isSealedStreamUrl(stored: string): boolean {
+  return stored.startsWith(PREFIX);
+}
+
 /** The full URL to deliver to. Rows written before encryption hold the URL in clear. */
 export function openStreamUrl(stored: string): string {
   if (!stored.startsWith(PREFIX)) return stored;
