@@ -2,13 +2,9 @@
 // the shared test database, which its year of sales would crowd: sizes, the patterns it promises,
 // amounts that add up, determinism and refusing to run twice.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, providerOf, type Db } from "@/lib/db-client";
-import { migrate } from "@/lib/db-migrate";
+import { providerOf, type Db } from "@/lib/db-client";
+import { freshDatabase as freshTestDatabase } from "@/test/fresh-database";
 import { seedDatabase } from "@/lib/seed/seed-database";
 import { DEMO_TIME_ZONE, seedDemoShop, type DemoResult } from "@/lib/seed/demo-shop";
 import { localDate } from "@/lib/validations/analytics";
@@ -19,37 +15,10 @@ afterAll(async () => {
 });
 
 async function freshDatabase(): Promise<Db> {
-  const runUrl = process.env.DATABASE_URL!;
-  let url: string;
-  let drop: () => Promise<void>;
-  if (providerOf(runUrl) === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "opsdeck-demo-"));
-    url = `file:${path.join(dir, "demo.db")}`;
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `opsdeck_demo_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    const admin = new pg.Client({ connectionString: runUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(runUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: runUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
-  await migrate(url);
-  const db = createPrismaClient(url);
+  const { db, remove } = await freshTestDatabase("demo");
   // Roles only: a plain hash keeps this fast (nobody signs in here).
   await seedDatabase(db, { hashPassword: async () => "not-a-login", adminEmail: "owner@demo.test", adminPassword: "Owner-password-123" });
-  cleanups.push(async () => {
-    await db.$disconnect();
-    await drop();
-  });
+  cleanups.push(remove);
   return db;
 }
 

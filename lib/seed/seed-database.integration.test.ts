@@ -1,12 +1,8 @@
 // The seed against a database of its own (of the run's provider), never the shared test database:
 // these cases need a database without a Super Admin.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPrismaClient, providerOf, type Db } from "@/lib/db-client";
-import { migrate } from "@/lib/db-migrate";
+import type { Db } from "@/lib/db-client";
+import { freshDatabase as freshTestDatabase } from "@/test/fresh-database";
 import { hashPassword } from "@/lib/auth/password";
 import { BUILT_IN_ROLES, SUPER_ADMIN_ROLE } from "@/lib/rbac/built-in-roles";
 import { ALL_PERMISSIONS } from "@/lib/rbac/permissions";
@@ -19,35 +15,8 @@ afterEach(async () => {
 
 /** A new, migrated, empty database on the same kind of server as the run's own. */
 async function freshDatabase(): Promise<Db> {
-  const runUrl = process.env.DATABASE_URL!;
-  let url: string;
-  let drop: () => Promise<void>;
-  if (providerOf(runUrl) === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "opsdeck-seed-"));
-    url = `file:${path.join(dir, "seed.db")}`;
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `opsdeck_seed_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    const admin = new pg.Client({ connectionString: runUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(runUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: runUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
-  await migrate(url);
-  const db = createPrismaClient(url);
-  cleanups.push(async () => {
-    await db.$disconnect();
-    await drop();
-  });
+  const { db, remove } = await freshTestDatabase("seed");
+  cleanups.push(remove);
   return db;
 }
 
