@@ -42,5 +42,6 @@ export const LIMITS = {
   invitationInviter: { name: "invitation-inviter", points: 30, duration: 60 * MINUTE },
   /** Invitation mails to one address per hour: the inviter chooses the address. */
   invitationAddress: { name: "invitation-address", points: 5, duration: 60 * MINUTE },
-  /** Audit stream "Send test" and "Deliver now" per user (each makes the server call out). */ auditStreamProbe: { name: "audit-stream-probe", points: 10, duration: 10 * MINUTE },
+  /** Audit stream "Send test" and "Deliver now" per user (each makes the server call out). */
+  auditStreamProbe: { name: "audit-stream-probe", points: 10, duration: 10 * MINUTE },
 } as const satisfies Record<string, LimitSpec>;

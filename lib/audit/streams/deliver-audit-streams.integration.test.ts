@@ -391,7 +391,10 @@ describe("security review fixes (issue 13)", () => {
     await pauseAuditStream(admin, otherStream.id, testContext());
     receiver.requests.length = 0; // the other stream's pause was handed over to it (same receiver)
     await deliverAuditStreams({ streamId: created.id });
-    const got = receiver.requests.map((r) => [r.json.action, (r.json as unknown as { target: { id?: string } | null }).target?.id ?? null]);
+    const got = receiver.requests.map((r) => [
+      r.json.action,
+      (r.json as unknown as { target: { id?: string } | null }).target?.id ?? null,
+    ]);
     // The other stream's creation is not about this stream: filtered out; the other's pause too.
     expect(got).toEqual([
       ["audit_stream.created", created.id],
@@ -456,7 +459,9 @@ describe("security review fixes (issue 13)", () => {
   it("F10: Send test and Deliver now share a per-user rate limit (429), checked before calling out", async () => {
     const { stream: created } = await newStream();
     for (let i = 0; i < LIMITS.auditStreamProbe.points; i++)
-      await (i % 2 ? sendAuditStreamTest(admin, created.id, testContext()) : deliverAuditStreamNow(admin, created.id, testContext()));
+      await (i % 2
+        ? sendAuditStreamTest(admin, created.id, testContext())
+        : deliverAuditStreamNow(admin, created.id, testContext()));
     const sent = receiver.requests.length;
     await expect(sendAuditStreamTest(admin, created.id, testContext())).rejects.toMatchObject({ status: 429 });
     await expect(deliverAuditStreamNow(admin, created.id, testContext())).rejects.toMatchObject({ status: 429 });
@@ -471,7 +476,9 @@ describe("security review fixes (issue 13)", () => {
     expect(row.url).not.toContain("TOKEN123");
     await deliverAuditStreams();
     expect(receiver.requests.map((r) => r.path)).toEqual(["/opsdeck/collector/TOKEN123?token=abc"]);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "audit_stream.created", targetId: created.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "audit_stream.created", targetId: created.id },
+    });
     expect(event.metadata).not.toContain("TOKEN123");
     expect(event.metadata).not.toContain("abc");
   });
@@ -493,7 +500,9 @@ describe("security review fixes (issue 13)", () => {
       receiver.requests.length = 0;
       await pauseAuditStream(admin, created.id, testContext());
       expect(receiver.requests.map((r) => r.json.action)).toEqual(["audit_stream.paused"]);
-      const row = await db.auditStreamDelivery.findFirstOrThrow({ where: { streamId: created.id, result: "handover" } });
+      const row = await db.auditStreamDelivery.findFirstOrThrow({
+        where: { streamId: created.id, result: "handover" },
+      });
       expect(row).toMatchObject({ eventId: receiver.requests[0]!.json.id, statusCode: 200, error: null });
       // A paused stream has nothing to hand over to: a URL change while paused sends nothing.
       const other = await startTestReceiver("/other");

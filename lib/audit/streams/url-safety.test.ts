@@ -109,9 +109,9 @@ describe("AUDIT_STREAM_ALLOW_INSECURE never opens link-local, metadata or unspec
     await expect(resolveStreamTarget("http://meta.example/", true, lookupTo("169.254.169.254"))).rejects.toThrow(
       /link-local address; refused/,
     );
-    await expect(resolveStreamTarget("http://meta.example/", true, lookupTo("10.0.0.1", "fd00:ec2::254"))).rejects.toThrow(
-      /cloud metadata address; refused/,
-    );
+    await expect(
+      resolveStreamTarget("http://meta.example/", true, lookupTo("10.0.0.1", "fd00:ec2::254")),
+    ).rejects.toThrow(/cloud metadata address; refused/);
     await expect(resolveStreamTarget("http://ok.example/", true, lookupTo("10.0.0.1"))).resolves.toMatchObject({
       address: "10.0.0.1",
     });
