@@ -98,8 +98,11 @@ test("an admin filters the log to one person's failed sign-ins, opens one and ex
     expect(row.action).toBe("auth.sign_in_failed");
     expect(row.outcome).toBe("failure");
     expect(row.reason).toBe("wrong_password");
-    expect(row.actor_id).toBe(person.id);
-    expect(row.actor_name).toContain("Logan Mistyped");
+    // Someone not signed in tried the account: no actor, the account as the target.
+    expect(row.actor_id).toBe("");
+    expect(row.actor_type).toBe("anonymous");
+    expect(row.target_id).toBe(person.id);
+    expect(row.target_name).toContain("Logan Mistyped");
   }
 
   // The export itself is in the log.

@@ -46,6 +46,18 @@ export function startMaintenance(intervalMs = 60_000): void {
             "audit retention stopped at an event that does not verify: run npm run audit:verify",
           );
         }
+        if (retention.forgedAnchors.length) {
+          log.error(
+            { forgedAnchors: retention.forgedAnchors },
+            "audit retention ignored retention anchors without the server's MAC: run npm run audit:verify",
+          );
+        }
+        if (retention.heldBack) {
+          log.warn(
+            { heldBack: retention.heldBack.events, reason: retention.heldBack.reason },
+            "audit retention kept old events a SIEM stream has not delivered yet",
+          );
+        }
       }
       if (
         retried ||

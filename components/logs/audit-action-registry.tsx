@@ -178,6 +178,7 @@ export const AUDIT_ACTION_REGISTRY = {
   "audit_stream.resumed": e(Play),
   "audit_stream.secret_rotated": e(RotateCw),
   "audit_stream.tested": e(FlaskConical),
+  "audit_stream.delivered_now": e(Send),
   "board.created": e(Kanban),
   "board.updated": e(Kanban),
   "board.archived": e(Archive),

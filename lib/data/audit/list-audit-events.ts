@@ -52,8 +52,17 @@ export async function auditFilterWhere(query: AuditListQuery, now: Date = new Da
       select: { id: true },
       take: MAX_NAMED_ACTORS,
     });
-    // The snapshot too: people deleted since are still found by the name they had.
-    and.push({ OR: [{ actorId: { in: people.map((p) => p.id) } }, { actorName: containsText(name) }] });
+    // The snapshot too: people deleted since are still found by the name they had. Attempts on a
+    // named person's account by someone not signed in (failed sign-ins, lockouts: no actor, the
+    // account as target) are found too; they show actor type "anonymous", never as the person's own.
+    const ids = people.map((p) => p.id);
+    and.push({
+      OR: [
+        { actorId: { in: ids } },
+        { actorName: containsText(name) },
+        { actorId: null, targetType: "user", targetId: { in: ids } },
+      ],
+    });
   }
   if (query.user) {
     and.push({ OR: [{ actorId: query.user }, { targetType: "user", targetId: query.user }] });
