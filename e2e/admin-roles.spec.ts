@@ -68,7 +68,7 @@ test("a Super Admin creates a role with two permissions and a parent, assigns it
 
   // Before: the holder has neither Analytics nor Logs.
   await gotoReady(holder.page, "/dashboard");
-  await expect(holder.page.getByRole("link", { name: "Analytics" })).toHaveCount(0);
+  await expect(holder.page.getByTestId("sidebar-panel").getByRole("link", { name: "Analytics" })).toHaveCount(0);
   await expect(holder.page.getByRole("link", { name: "Logs" })).toHaveCount(0);
   expect((await holder.page.goto("/analytics"))?.status()).toBe(403);
 
@@ -130,7 +130,7 @@ test("a Super Admin creates a role with two permissions and a parent, assigns it
 
   // The holder's next request: new navigation and access, no new sign-in.
   await gotoReady(holder.page, "/dashboard");
-  await expect(holder.page.getByRole("link", { name: "Analytics" })).toBeVisible();
+  await expect(holder.page.getByTestId("sidebar-panel").getByRole("link", { name: "Analytics" })).toBeVisible();
   await expect(holder.page.getByRole("link", { name: "Logs" })).toBeVisible();
   const mine = await me(holder.page);
   expect(mine.permissions).toEqual(expect.arrayContaining(["analytics.read", "audit.read", "dashboard.view"]));
@@ -156,7 +156,7 @@ test("a Super Admin creates a role with two permissions and a parent, assigns it
   await expect(page.getByTestId("effective-permissions")).toContainText("4 in all");
   await gotoReady(holder.page, "/dashboard");
   await expect(holder.page.getByRole("link", { name: "Logs" })).toHaveCount(0);
-  await expect(holder.page.getByRole("link", { name: "Analytics" })).toBeVisible();
+  await expect(holder.page.getByTestId("sidebar-panel").getByRole("link", { name: "Analytics" })).toBeVisible();
   expect((await me(holder.page)).permissions).not.toContain("audit.read");
 
   await page.setViewportSize({ width: 1280, height: 1400 });

@@ -72,10 +72,10 @@ test("a role's permissions, name and assignment, edited while the holder is sign
   // And the pages agree: the sidebar follows the same permissions.
   grant();
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: "Analytics" })).toBeVisible();
+  await expect(page.getByTestId("sidebar-panel").getByRole("link", { name: "Analytics" })).toBeVisible();
   withDb((db) => db.prepare(`DELETE FROM "Role" WHERE "key" = ?`).run(roleKey));
   await page.goto("/dashboard");
-  await expect(page.getByRole("link", { name: "Analytics" })).toHaveCount(0);
+  await expect(page.getByTestId("sidebar-panel").getByRole("link", { name: "Analytics" })).toHaveCount(0);
   expect((await me(page)).roles.map((r) => r.key)).not.toContain(roleKey);
   await context.close();
 });
