@@ -20,9 +20,12 @@ import {
   Eraser,
   FileDown,
   FileUp,
+  Fingerprint,
   FlaskConical,
   Kanban,
   KeyRound,
+  Link2,
+  Link2Off,
   ListChecks,
   LockOpen,
   LogIn,
@@ -47,6 +50,7 @@ import {
   ShieldAlert,
   ShieldCheck,
   ShieldOff,
+  Settings2,
   Shuffle,
   Tag,
   Trash2,
@@ -100,7 +104,10 @@ function failed(ev: RenderableEvent): string | null {
 function rolesChange(ev: RenderableEvent): string | null {
   const added = list(ev, "added");
   const removed = list(ev, "removed");
-  const parts = [added.length ? `added ${added.join(", ")}` : null, removed.length ? `removed ${removed.join(", ")}` : null];
+  const parts = [
+    added.length ? `added ${added.join(", ")}` : null,
+    removed.length ? `removed ${removed.join(", ")}` : null,
+  ];
   const change = parts.filter(Boolean).join("; ");
   const name = targetName(ev);
   return [name, change].filter(Boolean).join(": ") || null;
@@ -231,6 +238,16 @@ export const AUDIT_ACTION_REGISTRY = {
   "transaction.voided": e(Receipt),
   "transaction.refunded": e(Receipt),
   "transaction.exported": e(FileDown, () => null),
+  "auth.passkey_registered": e(Fingerprint, (ev) => meta(ev, "name")),
+  "auth.passkey_renamed": e(Fingerprint, (ev) => meta(ev, "name")),
+  "auth.passkey_removed": e(Fingerprint, (ev) => meta(ev, "name")),
+  "auth.passkey_used": e(Fingerprint, (ev) => meta(ev, "name")),
+  "auth.passkey_sign_in_failed": e(ShieldAlert, failed),
+  "auth.external_account_linked": e(Link2, (ev) => meta(ev, "provider")),
+  "auth.external_account_unlinked": e(Link2Off, (ev) => meta(ev, "provider")),
+  "auth.external_link_proof_sent": e(Mail, (ev) => meta(ev, "provider")),
+  "auth.external_sign_in_refused": e(ShieldAlert, failed),
+  "admin.sign_in_provider_updated": e(Settings2, (ev) => meta(ev, "provider")),
 } satisfies Record<AuditAction, AuditActionEntry>;
 
 const FALLBACK: AuditActionEntry = { icon: Activity, render: onTarget };

@@ -8,6 +8,8 @@ import { AUDIT_STREAMS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/audit-stre
 import { BOARDS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/boards";
 import { CUSTOMERS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/customers";
 import { EMAILS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/emails";
+import { EXTERNAL_ACCOUNTS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/external-accounts";
+import { PASSKEYS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/passkeys";
 import { PRODUCTS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/products";
 import { STAFF_RECORDS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/staff-records";
 import { TRANSACTIONS_AUDIT_ACTIONS } from "@/lib/audit/area-actions/transactions";
@@ -71,6 +73,8 @@ export const AUDIT_ACTIONS = {
   ...AUDIT_STREAMS_AUDIT_ACTIONS,
   ...AUDIT_RETENTION_AUDIT_ACTIONS,
   ...ANALYTICS_AUDIT_ACTIONS,
+  ...PASSKEYS_AUDIT_ACTIONS,
+  ...EXTERNAL_ACCOUNTS_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -87,4 +91,6 @@ export const AUDIT_FAILURE_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditActi
   "auth.second_factor_locked",
   "user.sign_up_duplicate_email",
   "user.email_change_duplicate",
+  "auth.passkey_sign_in_failed",
+  "auth.external_sign_in_refused",
 ]);

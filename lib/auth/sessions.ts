@@ -26,6 +26,8 @@ type NewSession = {
   userId: string;
   remember: boolean;
   state?: SessionState;
+  /** "password" (default), "passkey" or "provider:<id>"; shown on the sessions page. */
+  signInMethod?: string;
   ip: string | null;
   userAgent: string | null;
 };
@@ -60,6 +62,7 @@ export async function createSession(
     userId: input.userId,
     remember: input.remember,
     state,
+    signInMethod: input.signInMethod ?? "password",
     ipAddress: input.ip,
     userAgent: input.userAgent,
     expiresAt,
