@@ -18,6 +18,11 @@ function totalsOf(label: string, status: number | null, report: string, parse: (
     return { passed: 0, failed: 1, skipped: 0, ok: false };
   }
   const totals = parse(JSON.parse(readFileSync(report, "utf8")));
+  if (status !== 0 && totals.failed === 0) {
+    // e.g. Vitest's "unhandled errors": every test passed, yet the run failed; count it as one.
+    console.log(`${label}: the runner exited ${status} with no failed test (see its errors above)`);
+    return { ...totals, failed: 1, ok: false };
+  }
   return { ...totals, ok: status === 0 && totals.failed === 0 };
 }
 

@@ -131,12 +131,13 @@ describe("the last active Super Admin", () => {
     const user = await roleId("user");
 
     await withOnlySuperAdmins([only.id], async () => {
+      // One after the other: started together, a refusal could settle before it is awaited.
       for (const attempt of [
-        setUserRoles(boss.viewer, { userId: only.id, roleIds: [user] }, ctx()),
-        banUser(boss.viewer, { userId: only.id, reason: "leaving" }, ctx()),
-        resetUserTwoFactor(boss.viewer, only.id, ctx()),
+        () => setUserRoles(boss.viewer, { userId: only.id, roleIds: [user] }, ctx()),
+        () => banUser(boss.viewer, { userId: only.id, reason: "leaving" }, ctx()),
+        () => resetUserTwoFactor(boss.viewer, only.id, ctx()),
       ]) {
-        const error = await rejection(attempt);
+        const error = await rejection(attempt());
         expect(error).toBeInstanceOf(ForbiddenError);
         expect(error.code).toBe("last_super_admin");
       }
