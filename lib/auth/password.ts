@@ -14,7 +14,17 @@ export async function hashPassword(password: string): Promise<string> {
   return bcryptHash(prehash(password), env.BCRYPT_COST);
 }
 
+/**
+ * Whether an account has a password at all: one made through an external provider may have none
+ * (its `passwordHash` is ""), and can then sign in only with a passkey or its provider.
+ */
+export function hasPassword(user: { passwordHash: string }): boolean {
+  return user.passwordHash !== "";
+}
+
+/** False for an account without a password (never throws for the empty hash). */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  if (hash === "") return false;
   return bcryptCompare(prehash(password), hash);
 }
 

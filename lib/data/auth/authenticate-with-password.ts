@@ -7,11 +7,17 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { beginSignInAttempt, LOCKOUT_THRESHOLD, settleSignInAttempt, type SignInSubject } from "@/lib/auth/account-lockout";
+import {
+  beginSignInAttempt,
+  LOCKOUT_THRESHOLD,
+  settleSignInAttempt,
+  type SignInSubject,
+} from "@/lib/auth/account-lockout";
 import { readDeviceClaim, signDeviceCookie, trustedDevice } from "@/lib/auth/device-cookie";
 import { auditedIdentifierDigest, identifierDigest } from "@/lib/auth/identifier-digest";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { createSession, type SessionState } from "@/lib/auth/sessions";
+import { sessionStateAfterFirstFactor } from "@/lib/auth/sign-in-state";
 import { sendEmail } from "@/lib/email/send-email";
 import { lockoutEmail } from "@/lib/email/messages";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -44,7 +50,14 @@ async function recordLockout(
 ): Promise<void> {
   const notify = (await hit(LIMITS.lockoutNotice, user.id)).allowed;
   if (notify) await sendEmail(user.email, lockoutEmail(user.firstName, Math.ceil(lock.seconds / 60), ctx.ip));
-  await audit({ action: "auth.account_locked", actorId: null, targetType: "user", targetId: user.id, metadata: { ...lock, ownerNotified: notify }, context: ctx });
+  await audit({
+    action: "auth.account_locked",
+    actorId: null,
+    targetType: "user",
+    targetId: user.id,
+    metadata: { ...lock, ownerNotified: notify },
+    context: ctx,
+  });
 }
 
 /** Counts a sign-in attempt against its IP's limit; the refusal to answer with, or null. */
@@ -53,12 +66,23 @@ async function countSignInFromIp(identifier: string, ctx: RequestContext): Promi
   const ipState = await hit(LIMITS.signInIp, ipKey);
   if (ipState.allowed) return null;
   if ((await hit(LIMITS.refusalAudit, `ip:${ipKey}`)).allowed) {
-    await audit({ action: "auth.sign_in_failed", metadata: { identifierDigest: auditedIdentifierDigest(identifier), reason: "ip_throttled", note: "further refusals in the next minute are not logged" }, context: ctx });
+    await audit({
+      action: "auth.sign_in_failed",
+      metadata: {
+        identifierDigest: auditedIdentifierDigest(identifier),
+        reason: "ip_throttled",
+        note: "further refusals in the next minute are not logged",
+      },
+      context: ctx,
+    });
   }
   return { ok: false, reason: "throttled", retryAfterSeconds: ipState.retryAfterSeconds };
 }
 
-export async function authenticateWithPassword(input: AuthenticateInput, ctx: RequestContext): Promise<AuthenticateResult> {
+export async function authenticateWithPassword(
+  input: AuthenticateInput,
+  ctx: RequestContext,
+): Promise<AuthenticateResult> {
   const ipKey = ctx.ip ?? "unknown";
   const identifier = input.identifier.trim().toLowerCase();
   const via = identifier.includes("@") ? "email" : "username";
@@ -82,12 +106,15 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
       passwordHash: true,
       passwordChangedAt: true,
       totpEnabledAt: true,
+      _count: { select: { passkeys: true } },
       roles: { select: { role: { select: { requiresTwoFactor: true } } } },
     },
   });
   // The typed text is kept only when it names an account (it is then that account's username or
   // email); anything else may be a password typed into the wrong field.
-  const auditedIdentifier: Record<string, string> = user ? { identifier } : { identifierDigest: auditedIdentifierDigest(identifier) };
+  const auditedIdentifier: Record<string, string> = user
+    ? { identifier }
+    : { identifierDigest: auditedIdentifierDigest(identifier) };
   const account = user ? `user:${user.id}` : `unknown:${identifierDigest(identifier)}`;
   // Trusted only for the account it names, and only since that account's last password change.
   const device = trustedDevice(claim, user);
@@ -108,12 +135,25 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
   const attempt = await beginSignInAttempt(subject);
   if (!attempt.ok) {
     if ((await hit(LIMITS.refusalAudit, account)).allowed) {
-      await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason: "account_locked", note: "further refusals in the next minute are not logged" }, context: ctx });
+      await audit({
+        action: "auth.sign_in_failed",
+        actorId: null,
+        targetType: "user",
+        targetId: user?.id,
+        metadata: {
+          ...auditedIdentifier,
+          reason: "account_locked",
+          note: "further refusals in the next minute are not logged",
+        },
+        context: ctx,
+      });
     }
     return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
 
-  const passwordOk = user ? await verifyPassword(input.password, user.passwordHash) : await burnPasswordCheck(input.password);
+  const passwordOk = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await burnPasswordCheck(input.password);
   // A service account (lib/data/api-keys) never signs in, whatever password is tried.
   if (!user || !passwordOk || user.status !== "active" || user.kind !== "person") {
     const lockedSeconds = await settleSignInAttempt(attempt.ticket, false);
@@ -125,21 +165,31 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
         : user.kind !== "person"
           ? "service_account"
           : `account_${user.status}`;
-    await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user?.id, metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null }, context: ctx });
+    await audit({
+      action: "auth.sign_in_failed",
+      actorId: null,
+      targetType: "user",
+      targetId: user?.id,
+      metadata: { ...auditedIdentifier, reason, failures, trustedDevice: device !== null },
+      context: ctx,
+    });
     if (user && (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached)) {
       const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
       // In the background: the answer must not take longer for an account that exists.
-      void recordLockout(user, { seconds, scope, via }, ctx).catch((err: unknown) => log.error({ err, userId: user.id }, "lockout notice failed"));
+      void recordLockout(user, { seconds, scope, via }, ctx).catch((err: unknown) =>
+        log.error({ err, userId: user.id }, "lockout notice failed"),
+      );
     }
     return { ok: false, reason: "invalid" };
   }
 
-  const state: SessionState = user.totpEnabledAt
-    ? "pending_second_factor"
-    : user.roles.some((r) => r.role.requiresTwoFactor)
-      ? "pending_enrolment"
-      : "active";
+  // A second factor (TOTP or a passkey) is asked for next; a role requiring one that is not set up sends to set-up.
+  const state: SessionState = sessionStateAfterFirstFactor({
+    totpEnabled: user.totpEnabledAt !== null,
+    passkeyCount: user._count.passkeys,
+    requiresTwoFactor: user.roles.some((r) => r.role.requiresTwoFactor),
+  });
   const session = await createSession({
     userId: user.id,
     remember: input.remember,
@@ -152,7 +202,14 @@ export async function authenticateWithPassword(input: AuthenticateInput, ctx: Re
     // The password was changed or reset (or the account suspended) while it was being checked:
     // what was verified is no longer the password, so this counts as a wrong one.
     await settleSignInAttempt(attempt.ticket, false);
-    await audit({ action: "auth.sign_in_failed", actorId: null, targetType: "user", targetId: user.id, metadata: { ...auditedIdentifier, reason: "password_changed_meanwhile" }, context: ctx });
+    await audit({
+      action: "auth.sign_in_failed",
+      actorId: null,
+      targetType: "user",
+      targetId: user.id,
+      metadata: { ...auditedIdentifier, reason: "password_changed_meanwhile" },
+      context: ctx,
+    });
     return { ok: false, reason: "invalid" };
   }
   await settleSignInAttempt(attempt.ticket, true);

@@ -21,18 +21,57 @@ export async function disableTotp(viewer: Viewer | null, input: unknown, ctx: Re
   const { currentPassword, code } = parseOrThrow(disableTotpSchema, input);
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
-    select: { id: true, firstName: true, email: true, totpSecretEnc: true, totpEnabledAt: true, roles: { select: { role: { select: { requiresTwoFactor: true, name: true } } } } },
+    select: {
+      id: true,
+      firstName: true,
+      email: true,
+      totpSecretEnc: true,
+      totpEnabledAt: true,
+      _count: { select: { passkeys: true } },
+      roles: { select: { role: { select: { requiresTwoFactor: true, name: true } } } },
+    },
   });
   if (!user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already off.");
   const requiring = user.roles.find((r) => r.role.requiresTwoFactor);
-  if (requiring) throw new ForbiddenError(`Your role ${requiring.role.name} requires two-factor authentication, so it cannot be turned off.`);
+  // A passkey is a second factor too: with one, the authenticator app may go.
+  if (requiring && user._count.passkeys === 0) {
+    throw new ForbiddenError(
+      `Your role ${requiring.role.name} requires two-factor authentication, so it cannot be turned off. Add a passkey first if you want to stop using the authenticator app.`,
+    );
+  }
   await confirmCurrentPassword(viewer.userId, currentPassword);
-  await verifySecondFactor(user, looksLikeRecoveryCode(code) && !/^\d{6}$/.test(code.trim()) ? "recovery" : "totp", code, ctx);
+  await verifySecondFactor(
+    user,
+    looksLikeRecoveryCode(code) && !/^\d{6}$/.test(code.trim()) ? "recovery" : "totp",
+    code,
+    ctx,
+  );
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: viewer.userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } });
+    await tx.user.update({
+      where: { id: viewer.userId },
+      data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false },
+    });
     await tx.recoveryCode.deleteMany({ where: { userId: viewer.userId } });
     await tx.pendingTotpEnrolment.deleteMany({ where: { userId: viewer.userId } });
-    await audit({ action: "auth.two_factor_disabled", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, context: ctx }, tx);
+    await audit(
+      {
+        action: "auth.two_factor_disabled",
+        actorId: viewer.userId,
+        targetType: "user",
+        targetId: viewer.userId,
+        context: ctx,
+      },
+      tx,
+    );
   });
-  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Two-factor authentication is off", "Signing in to your account now needs only your password."));
+  await sendEmail(
+    user.email,
+    securityNoticeEmail(
+      user.firstName,
+      "Two-factor authentication is off",
+      user._count.passkeys > 0
+        ? "Your authenticator app no longer works for your account; your passkeys still do."
+        : "Signing in to your account now needs only your password.",
+    ),
+  );
 }

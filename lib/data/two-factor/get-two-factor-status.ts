@@ -20,6 +20,8 @@ export type TwoFactorStatus = (
   requiredByRole: string | null;
   /** Set-up needs a verified address. */
   emailVerified: boolean;
+  /** Passkeys of the account: each also serves as the second factor (Settings → Sign-in methods). */
+  passkeys: number;
 };
 
 export async function getTwoFactorStatus(viewer: Viewer | null): Promise<TwoFactorStatus> {
@@ -31,17 +33,27 @@ export async function getTwoFactorStatus(viewer: Viewer | null): Promise<TwoFact
       emailVerifiedAt: true,
       totpEnabledAt: true,
       pendingTotp: { select: { sessionId: true, secretEnc: true, expiresAt: true } },
+      _count: { select: { passkeys: true } },
       roles: { where: { role: { requiresTwoFactor: true } }, select: { role: { select: { name: true } } }, take: 1 },
     },
   });
-  const common = { requiredByRole: user.roles[0]?.role.name ?? null, emailVerified: user.emailVerifiedAt !== null };
+  const common = {
+    requiredByRole: user.roles[0]?.role.name ?? null,
+    emailVerified: user.emailVerifiedAt !== null,
+    passkeys: user._count.passkeys,
+  };
   if (user.totpEnabledAt) {
     const recoveryCodesLeft = await db.recoveryCode.count({ where: { userId: viewer.userId, usedAt: null } });
     return { status: "on", enabledAt: user.totpEnabledAt, recoveryCodesLeft, ...common };
   }
   const pending = user.pendingTotp && user.pendingTotp.expiresAt > new Date() ? user.pendingTotp : null;
-  if (!pending || pending.sessionId !== viewer.sessionId) return { status: "off", setUpElsewhere: pending !== null, ...common };
+  if (!pending || pending.sessionId !== viewer.sessionId)
+    return { status: "off", setUpElsewhere: pending !== null, ...common };
   const secret = decryptSecret(pending.secretEnc);
-  const qrDataUrl = await QRCode.toDataURL(totpUri(user.email, config.productName, secret), { margin: 1, width: 220, errorCorrectionLevel: "M" });
+  const qrDataUrl = await QRCode.toDataURL(totpUri(user.email, config.productName, secret), {
+    margin: 1,
+    width: 220,
+    errorCorrectionLevel: "M",
+  });
   return { status: "pending", secret, qrDataUrl, expiresAt: pending.expiresAt, ...common };
 }

@@ -67,6 +67,8 @@ export type UserDetail = {
   emailVerifiedAt: Date | null;
   twoFactorEnabled: boolean;
   twoFactorEnabledAt: Date | null;
+  /** Passkeys the account holds (each a way in and a second factor). */
+  passkeyCount: number;
   activeSessions: number;
   createdAt: Date;
   lastSignInAt: Date | null;
@@ -122,6 +124,7 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
               lastSeenAt: { gte: new Date(now - env.SESSION_IDLE_MINUTES * 60_000) },
             },
           },
+          passkeys: true,
         },
       },
     },
@@ -160,7 +163,8 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
   const isSuperAdmin = roles.some((r) => r.key === SUPER_ADMIN_ROLE);
   const isLastActiveSuperAdmin = isSuperAdmin && active && (await countOtherActiveSuperAdmins(db, user.id)) === 0;
   const impersonating = viewer.impersonatorId !== null;
-  const twoFactorEnabled = user.totpEnabledAt !== null;
+  // A passkey is a second factor too (an admin reset removes both).
+  const twoFactorEnabled = user.totpEnabledAt !== null || user._count.passkeys > 0;
 
   const refusals: Partial<Record<UserCapability, string>> = {};
   /** Allowed when every check passes; the first failing check's reason is kept. */
@@ -254,7 +258,9 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
     status: user.status === "banned" ? "banned" : "active",
     bannedAt: user.bannedAt,
     banReason: user.banReason,
-    staffApproval: STAFF_STATES.has(user.staffApproval ?? "") ? (user.staffApproval as UserDetail["staffApproval"]) : null,
+    staffApproval: STAFF_STATES.has(user.staffApproval ?? "")
+      ? (user.staffApproval as UserDetail["staffApproval"])
+      : null,
     staffRequestedAt: user.staffRequestedAt,
     staffDecidedAt: user.staffDecidedAt,
     staffRejectionReason: user.staffRejectionReason,
@@ -262,6 +268,7 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
     emailVerifiedAt: user.emailVerifiedAt,
     twoFactorEnabled,
     twoFactorEnabledAt: user.totpEnabledAt,
+    passkeyCount: user._count.passkeys,
     activeSessions: user._count.sessions,
     createdAt: user.createdAt,
     lastSignInAt: user.lastSignInAt,

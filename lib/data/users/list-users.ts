@@ -69,7 +69,14 @@ function filterWhere(query: UserListQuery): NonNullable<UserWhere> {
   }
   if (query.role) and.push({ roles: { some: { role: { key: query.role } } } });
   if (query.status) and.push({ status: query.status });
-  if (query.twoFactor) and.push({ totpEnabledAt: query.twoFactor === "on" ? { not: null } : null });
+  // A passkey is a second factor too.
+  if (query.twoFactor) {
+    and.push(
+      query.twoFactor === "on"
+        ? { OR: [{ totpEnabledAt: { not: null } }, { passkeys: { some: {} } }] }
+        : { totpEnabledAt: null, passkeys: { none: {} } },
+    );
+  }
   if (query.verified) and.push({ emailVerifiedAt: query.verified === "yes" ? { not: null } : null });
   if (query.pending) and.push({ staffApproval: "pending" });
   return and.length ? { AND: and } : {};
@@ -90,7 +97,7 @@ const select = (now: Date) =>
     lastSignInAt: true,
     createdAt: true,
     roles: { select: { role: { select: { key: true, name: true } } }, orderBy: { role: { name: "asc" } } },
-    _count: { select: { sessions: { where: { state: "active", expiresAt: { gt: now } } } } },
+    _count: { select: { sessions: { where: { state: "active", expiresAt: { gt: now } } }, passkeys: true } },
   }) as const;
 
 export async function listUsers(viewer: Actor | null, query: UserListQuery): Promise<UserListPage> {
@@ -122,7 +129,7 @@ export async function listUsers(viewer: Actor | null, query: UserListQuery): Pro
       bannedAt: u.bannedAt,
       staffApproval: u.staffApproval as UserListItem["staffApproval"],
       emailVerified: u.emailVerifiedAt !== null,
-      twoFactorEnabled: u.totpEnabledAt !== null,
+      twoFactorEnabled: u.totpEnabledAt !== null || u._count.passkeys > 0,
       roles: u.roles.map((r) => r.role),
       activeSessions: u._count.sessions,
       lastSignInAt: u.lastSignInAt,

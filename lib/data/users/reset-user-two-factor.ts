@@ -1,4 +1,5 @@
-// Admin: remove a user's 2FA (lost phone and codes). Everything the account has in flight ends
+// Admin: remove a user's 2FA (lost phone and codes): the TOTP key, the recovery codes and every
+// passkey (each of which is a second factor). Everything the account has in flight ends
 // (sessions, email-change and reset links, a set-up in progress); if a role of theirs requires 2FA,
 // their next sign-in goes straight to enrolment. Never oneself, never from an impersonated
 // session, never on an account holding permissions the viewer lacks, never on the last active
@@ -21,15 +22,24 @@ export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown,
   requirePermission(viewer, "sessions.manage");
   assertNotImpersonating(viewer);
   if (typeof userId !== "string") throw new NotFoundError("User not found.");
-  if (userId === viewer.userId) throw new ForbiddenError("Use Settings → Security to change your own two-factor authentication.");
+  if (userId === viewer.userId)
+    throw new ForbiddenError("Use Settings → Security to change your own two-factor authentication.");
   const user = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, firstName: true, email: true, totpEnabledAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, firstName: true, email: true, totpEnabledAt: true, _count: { select: { passkeys: true } } },
+    });
     if (!user) throw new NotFoundError("User not found.");
     await assertCanManageUser(viewer, user.id, tx);
-    if (!user.totpEnabledAt) throw new ConflictError("This user does not have two-factor authentication.");
+    if (!user.totpEnabledAt && user._count.passkeys === 0)
+      throw new ConflictError("This user does not have two-factor authentication.");
     await assertNotLastSuperAdmin(tx, user.id, "reset_two_factor");
-    await tx.user.update({ where: { id: user.id }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false },
+    });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const { count: passkeysRemoved } = await tx.passkey.deleteMany({ where: { userId: user.id } });
     const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
     await audit(
       {
@@ -37,12 +47,25 @@ export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown,
         actorId: viewer.userId,
         targetType: "user",
         targetId: user.id,
-        metadata: { before: "enabled", after: "disabled", sessionsEnded },
+        metadata: {
+          before: "enabled",
+          after: "disabled",
+          sessionsEnded,
+          totpRemoved: user.totpEnabledAt !== null,
+          passkeysRemoved,
+        },
         context: ctx,
       },
       tx,
     );
     return user;
   });
-  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your two-factor authentication was reset", "An administrator removed two-factor authentication from your account, signed you out everywhere and cancelled any pending email-change or password-reset link. Set it up again after you sign in."));
+  await sendEmail(
+    user.email,
+    securityNoticeEmail(
+      user.firstName,
+      "Your two-factor authentication was reset",
+      "An administrator removed two-factor authentication (authenticator app and passkeys) from your account, signed you out everywhere and cancelled any pending email-change or password-reset link. Set it up again after you sign in.",
+    ),
+  );
 }
