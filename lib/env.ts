@@ -68,7 +68,42 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().min(3).optional(),
   /** Whether the seeded Super Admin and Admin roles require 2FA when first created. */
   ADMIN_ROLES_REQUIRE_2FA: bool.default(true),
+
+  // External sign-in providers (lib/auth/external). Each is on when its variables are set, and all
+  // of a provider's variables are needed together (a partial set stops the app, see externalProviderIssues).
+  /** A generic OpenID Connect provider (Keycloak, Entra ID, Okta, Authentik…): its issuer URL. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The name on its button ("Continue with <name>"). */
+  OIDC_NAME: z.string().trim().min(1).max(40).default("Single sign-on"),
+  AUTH_GITHUB_ID: z.string().trim().min(1).max(500).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).max(2000).optional(),
+  AUTH_GOOGLE_ID: z.string().trim().min(1).max(500).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).max(2000).optional(),
 });
+
+/** The variables of each external provider: all or none of them. */
+const EXTERNAL_PROVIDER_VARIABLES = {
+  "OpenID Connect": ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+  GitHub: ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+  Google: ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+} as const satisfies Record<string, readonly (keyof z.infer<typeof schema>)[]>;
+
+/** Messages for providers configured only in part (one set variable and a missing one). */
+export function externalProviderIssues(e: z.infer<typeof schema>): string[] {
+  const issues: string[] = [];
+  for (const [name, keys] of Object.entries(EXTERNAL_PROVIDER_VARIABLES)) {
+    const set = keys.filter((k) => e[k] !== undefined);
+    if (set.length > 0 && set.length < keys.length) {
+      const missing = keys.filter((k) => e[k] === undefined);
+      issues.push(
+        `  - ${missing.join(", ")}: needed for ${name} sign-in, since ${set.join(", ")} is set (set all of ${keys.join(", ")}, or none)`,
+      );
+    }
+  }
+  return issues;
+}
 
 /** Defaults that depend on other variables. */
 function withDerivedDefaults(e: z.infer<typeof schema>) {
@@ -92,6 +127,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const partial = externalProviderIssues(result.data);
+  if (partial.length) {
+    throw new Error(`Invalid environment configuration:\n${partial.join("\n")}\nSee .env.example for every variable.`);
   }
   return withDerivedDefaults(result.data);
 }

@@ -1,0 +1,71 @@
+// The external sign-in providers this deployment offers, decided by the environment alone
+// (lib/env.ts): a generic OpenID Connect provider, GitHub and Google. None configured: no list, no
+// buttons, and the Auth.js route answers 404.
+import "server-only";
+import type { Provider } from "@auth/core/providers";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { env } from "@/lib/env";
+
+export type ExternalProviderId = "oidc" | "github" | "google";
+
+export type ExternalProvider = {
+  id: ExternalProviderId;
+  /** Shown on buttons and in settings. */
+  name: string;
+};
+
+export const EXTERNAL_PROVIDER_IDS: readonly ExternalProviderId[] = ["oidc", "github", "google"];
+
+export function isExternalProviderId(value: unknown): value is ExternalProviderId {
+  return typeof value === "string" && (EXTERNAL_PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/** The configured providers, in button order. */
+export function configuredProviders(): ExternalProvider[] {
+  const list: ExternalProvider[] = [];
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) list.push({ id: "oidc", name: env.OIDC_NAME });
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) list.push({ id: "google", name: "Google" });
+  return list;
+}
+
+export function configuredProvider(id: unknown): ExternalProvider | null {
+  return configuredProviders().find((p) => p.id === id) ?? null;
+}
+
+/**
+ * Auth.js provider definitions of the configured providers. Auth.js runs the protocol: state,
+ * PKCE and (OIDC) nonce cookies, the issuer and ID-token checks. What the identity may do here is
+ * decided afterwards, by lib/data/sign-in-methods/complete-external-sign-in.ts.
+ */
+export function authJsProviders(): Provider[] {
+  const out: Provider[] = [];
+  for (const p of configuredProviders()) {
+    if (p.id === "oidc") {
+      out.push({
+        id: "oidc",
+        name: p.name,
+        type: "oidc",
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        checks: ["pkce", "state", "nonce"],
+        authorization: { params: { scope: "openid email profile" } },
+      });
+    } else if (p.id === "github") {
+      out.push(
+        GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET, checks: ["pkce", "state"] }),
+      );
+    } else {
+      out.push(
+        Google({
+          clientId: env.AUTH_GOOGLE_ID,
+          clientSecret: env.AUTH_GOOGLE_SECRET,
+          checks: ["pkce", "state", "nonce"],
+        }),
+      );
+    }
+  }
+  return out;
+}

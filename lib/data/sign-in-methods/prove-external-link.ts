@@ -1,0 +1,200 @@
+// Proving the existing account at a first sign-in (pending "link", offered only when the provider
+// said the address is verified): with the account's password, or with a single-use link mailed to
+// the address that must be opened in the same browser (its pending cookie is checked too, so a
+// link clicked by the address's owner in another browser links nothing they did not start).
+// Either proof links the identity (audited with it) and signs in, with the account's 2FA rules:
+// a password proves no more than a password sign-in would.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { accountStore } from "@/lib/auth/external/adapter";
+import { randomToken, sha256 } from "@/lib/auth/crypto";
+import { configuredProvider } from "@/lib/auth/external/providers";
+import { verifyPassword } from "@/lib/auth/password";
+import { sendEmail } from "@/lib/email/send-email";
+import { AppError, RateLimitedError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { absoluteUrl } from "@/lib/http/urls";
+import { hit, refund, reset } from "@/lib/rate-limit/limiter";
+import { LIMITS } from "@/lib/rate-limit/limits";
+import { tooMuchMail } from "@/lib/data/users/too-much-mail";
+import { config } from "@/lib/config";
+import { externalLinkEmailTokenSchema, externalLinkPasswordSchema } from "@/lib/validations/sign-in-methods";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { consumePending, findPending, pendingFromRow, type PendingExternal } from "@/lib/data/sign-in-methods/pending";
+import { pendingExpired } from "@/lib/data/sign-in-methods/finish-external-sign-up";
+import {
+  openProviderSession,
+  subjectSelect,
+  unavailableReason,
+  type OpenedSession,
+} from "@/lib/data/sign-in-methods/sign-in-subject";
+
+/** Password proofs per account (the same budget as second-factor codes; a success clears it). */
+const proofLimitKey = (userId: string) => `external-link:${userId}`;
+
+class Gone extends Error {}
+
+/** Links the pending identity to its account (once) and signs in. */
+async function linkAndSignIn(
+  pending: PendingExternal,
+  via: "password" | "email",
+  ctx: RequestContext,
+): Promise<OpenedSession> {
+  const userId = pending.userId!;
+  const { identity } = pending;
+  try {
+    await db.$transaction(async (tx) => {
+      if (!(await consumePending(tx, pending.id))) throw new Gone();
+      await accountStore(tx).link({
+        userId,
+        provider: identity.provider,
+        providerAccountId: identity.providerAccountId,
+        type: identity.provider === "github" ? "oauth" : "oidc",
+        email: identity.email,
+      });
+      await audit(
+        {
+          action: "auth.external_account_linked",
+          actorId: userId,
+          targetType: "user",
+          targetId: userId,
+          metadata: {
+            provider: identity.provider,
+            via,
+            email: identity.email ?? "",
+            emailVerified: identity.emailVerified,
+          },
+          context: ctx,
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (error instanceof Gone) throw pendingExpired();
+    if ((error as { code?: string }).code === "P2002") {
+      throw new AppError("identity_linked_elsewhere", 409, "This identity was linked to an account meanwhile.");
+    }
+    throw error;
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: subjectSelect });
+  const opened = unavailableReason(user) ? null : await openProviderSession(user, identity, ctx, { linkedNow: true });
+  if (!opened) throw new AppError("account_unavailable", 403, "This account cannot sign in.");
+  return opened;
+}
+
+/** The pending link and its account, or the error to answer with. */
+async function pendingLink(pendingToken: string | null | undefined) {
+  const pending = await findPending(pendingToken, "link");
+  if (!pending?.userId) throw pendingExpired();
+  const user = await db.user.findUnique({
+    where: { id: pending.userId },
+    select: { id: true, email: true, firstName: true, status: true, kind: true, passwordHash: true },
+  });
+  if (!user || unavailableReason(user)) throw pendingExpired();
+  return { pending, user };
+}
+
+export async function proveExternalLinkWithPassword(
+  pendingToken: string | null | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<OpenedSession> {
+  const { password } = parseOrThrow(externalLinkPasswordSchema, input);
+  const { pending, user } = await pendingLink(pendingToken);
+  const ipKey = ctx.ip ?? "unknown";
+  const ip = await hit(LIMITS.signInIp, ipKey);
+  if (!ip.allowed) throw new RateLimitedError(ip.retryAfterSeconds, "Too many attempts. Try again later.");
+  const perAccount = await hit(LIMITS.secondFactorUser, proofLimitKey(user.id));
+  if (!perAccount.allowed)
+    throw new RateLimitedError(perAccount.retryAfterSeconds, "Too many attempts. Try again later.");
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    await audit({
+      action: "auth.sign_in_failed",
+      actorId: null,
+      targetType: "user",
+      targetId: user.id,
+      metadata: { reason: "wrong_password", method: `provider:${pending.identity.provider}`, step: "link_proof" },
+      context: ctx,
+    });
+    throw new AppError("invalid_credentials", 401, "That is not this account's password.");
+  }
+  await reset(LIMITS.secondFactorUser, proofLimitKey(user.id));
+  await refund(LIMITS.signInIp, ipKey);
+  return linkAndSignIn(pending, "password", ctx);
+}
+
+/** Mails the address a single-use link; answers with the address it went to. */
+export async function sendExternalLinkEmail(
+  pendingToken: string | null | undefined,
+  ctx: RequestContext,
+): Promise<{ email: string }> {
+  const { pending, user } = await pendingLink(pendingToken);
+  const mail = await hit(LIMITS.mailToAddress, user.email);
+  if (!mail.allowed) throw tooMuchMail(mail.retryAfterSeconds);
+  const emailToken = randomToken();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.pendingExternalSignIn.updateMany({
+      where: { id: pending.id, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { emailTokenHash: sha256(emailToken) },
+    });
+    if (count !== 1) throw pendingExpired();
+    await audit(
+      {
+        action: "auth.external_link_proof_sent",
+        actorId: null,
+        targetType: "user",
+        targetId: user.id,
+        metadata: { provider: pending.identity.provider },
+        context: ctx,
+      },
+      tx,
+    );
+  });
+  const providerName = configuredProvider(pending.identity.provider)?.name ?? pending.identity.provider;
+  await sendEmail(user.email, {
+    subject: `Confirm signing in to ${config.productName} with ${providerName}`,
+    heading: `Link ${providerName} to your account`,
+    paragraphs: [
+      `Hi ${user.firstName},`,
+      `Someone signing in with ${providerName} asked to link it to your ${config.productName} account. Open this link in the same browser to confirm; after that, ${providerName} signs you in to this account.`,
+    ],
+    action: { label: `Link ${providerName}`, url: absoluteUrl(`/sign-in/external/link/confirm?token=${emailToken}`) },
+    note: "The link works once, in the browser that asked for it, for 15 minutes. If this was not you, ignore this email: nothing is linked.",
+  });
+  return { email: user.email };
+}
+
+/** The pending link an emailed token belongs to, if this browser holds its pending cookie too. */
+async function pendingByEmailToken(pendingToken: string | null | undefined, emailToken: string) {
+  if (!pendingToken) return null;
+  const row = await db.pendingExternalSignIn.findUnique({ where: { emailTokenHash: sha256(emailToken) } });
+  if (!row || row.tokenHash !== sha256(pendingToken) || row.purpose !== "link") return null;
+  return pendingFromRow(row);
+}
+
+/** Whether the emailed link can be confirmed here (for the confirmation page; changes nothing). */
+export async function checkExternalLinkEmail(
+  pendingToken: string | null | undefined,
+  input: unknown,
+): Promise<boolean> {
+  const parsed = externalLinkEmailTokenSchema.safeParse(input);
+  return parsed.success && (await pendingByEmailToken(pendingToken, parsed.data.token)) !== null;
+}
+
+export async function confirmExternalLinkEmail(
+  pendingToken: string | null | undefined,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<OpenedSession> {
+  const { token } = parseOrThrow(externalLinkEmailTokenSchema, input);
+  const pending = await pendingByEmailToken(pendingToken, token);
+  if (!pending?.userId) {
+    throw new AppError(
+      "external_link_not_here",
+      410,
+      "This link has expired, was used already, or was opened in another browser than the one that asked for it. Start again from the sign-in page.",
+    );
+  }
+  return linkAndSignIn(pending, "email", ctx);
+}
