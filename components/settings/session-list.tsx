@@ -20,6 +20,23 @@ export function SignOutOthersButton({ count }: { count: number }) {
   );
 }
 
+/** How a session was signed in ("password", "passkey", "provider:<id>"), for a person. */
+export function signInMethodLabel(method: string | undefined): string | null {
+  if (!method) return null;
+  if (method === "password") return "Password";
+  if (method === "passkey") return "Passkey";
+  if (method.startsWith("provider:")) {
+    const id = method.slice("provider:".length);
+    const known: Record<string, string> = { github: "GitHub", google: "Google", oidc: "Single sign-on" };
+    return known[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+  }
+  return null;
+}
+
+// OwnSession carries signInMethod once lib/data/sessions/find-live-sessions.ts selects it
+// (requested in the passkeys notes); until then no badge is shown.
+const methodOf = (s: OwnSession) => signInMethodLabel((s as OwnSession & { signInMethod?: string }).signInMethod);
+
 export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Date }) {
   return (
     <ul className="divide-y divide-border" aria-label="Active sessions">
@@ -29,7 +46,20 @@ export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Da
           className="flex flex-col gap-3 px-6 py-4 sm:flex-row sm:items-center sm:justify-between"
           data-testid="session-row"
         >
-          <SessionSummary session={s} now={now} badges={s.current ? <Badge tone="success">This device</Badge> : null} />
+          <SessionSummary
+            session={s}
+            now={now}
+            badges={
+              <>
+                {s.current ? <Badge tone="success">This device</Badge> : null}
+                {methodOf(s) ? (
+                  <Badge tone="neutral" title="How this session signed in">
+                    {methodOf(s)}
+                  </Badge>
+                ) : null}
+              </>
+            }
+          />
           {s.current ? null : (
             <ActionButton
               variant="secondary"

@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 const TABS = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/sign-in-methods", label: "Sign-in methods" },
   { href: "/settings/sessions", label: "Sessions" },
 ];
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { Alert } from "@/components/ui/alert";
 import { redirectIfSignedIn } from "@/lib/auth/require-page-viewer";
 import { config } from "@/lib/config";
@@ -44,6 +45,8 @@ export default async function SignInPage({
         </Alert>
       ) : null}
       <SignInForm next={next} />
+      {/* Below the passkey button: "Continue with …" for each configured provider (none: nothing). */}
+      <ProviderButtons />
     </AuthCard>
   );
 }

@@ -3,13 +3,14 @@
 // browser's constraint validation (`required`, `maxLength`) with signInSchema's messages and limits
 // (lib/validations/sign-in-rules.ts), which the server action applies in full. Fields stay uncontrolled.
 import Link from "next/link";
-import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validations/password-rules";
 import { IDENTIFIER_MAX_LENGTH, SIGN_IN_MESSAGES } from "@/lib/validations/sign-in-rules";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 const FIELDS = ["identifier", "password"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -31,6 +32,7 @@ export function SignInForm({ next }: { next?: string }) {
   // After the first submit a field is checked again as it changes, so a fixed error goes away.
   const [submitted, setSubmitted] = useState(false);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLDivElement>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,44 +78,54 @@ export function SignInForm({ next }: { next?: string }) {
     setErrors((current) => (current[name] === message ? current : { ...current, [name]: message }));
   }
 
+  const remembered = () => formRef.current?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked ?? false;
+
   return (
-    <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
-      <TextField
-        id="identifier"
-        name="identifier"
-        label="Username or email"
-        error={errors.identifier}
-        required
-        maxLength={IDENTIFIER_MAX_LENGTH}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus
-        onChange={onChange}
-      />
-      <TextField
-        id="password"
-        name="password"
-        label="Password"
-        error={errors.password}
-        labelAside={
-          <Link href="/forgot-password" className="text-sm font-medium text-brand hover:underline">
-            Forgot password?
-          </Link>
-        }
-        type="password"
-        required
-        maxLength={PASSWORD_MAX_LENGTH}
-        autoComplete="current-password"
-        onChange={onChange}
-      />
-      <label className="flex items-center gap-2.5 text-sm text-foreground">
-        <input type="checkbox" name="remember" className="size-4 rounded border-border accent-[var(--brand)]" />
-        Remember me for 30 days
-      </label>
-      <Button type="submit" className="w-full" size="lg" loading={pending}>
-        Sign in
-      </Button>
-    </ActionForm>
+    <div ref={formRef} className="space-y-5">
+      <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
+        <TextField
+          id="identifier"
+          name="identifier"
+          label="Username or email"
+          error={errors.identifier}
+          required
+          maxLength={IDENTIFIER_MAX_LENGTH}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          onChange={onChange}
+        />
+        <TextField
+          id="password"
+          name="password"
+          label="Password"
+          error={errors.password}
+          labelAside={
+            <Link href="/forgot-password" className="text-sm font-medium text-brand hover:underline">
+              Forgot password?
+            </Link>
+          }
+          type="password"
+          required
+          maxLength={PASSWORD_MAX_LENGTH}
+          autoComplete="current-password"
+          onChange={onChange}
+        />
+        <label className="flex items-center gap-2.5 text-sm text-foreground">
+          <input type="checkbox" name="remember" className="size-4 rounded border-border accent-[var(--brand)]" />
+          Remember me for 30 days
+        </label>
+        <Button type="submit" className="w-full" size="lg" loading={pending}>
+          Sign in
+        </Button>
+      </ActionForm>
+      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
+        <span className="h-px flex-1 bg-border" />
+        or
+        <span className="h-px flex-1 bg-border" />
+      </div>
+      <PasskeySignIn next={next} remember={remembered} />
+    </div>
   );
 }

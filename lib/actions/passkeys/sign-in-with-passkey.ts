@@ -1,4 +1,5 @@
 "use server";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { readPasskeyNonceCookie, clearPasskeyNonceCookie } from "@/lib/auth/passkey-nonce-cookie";
 import { writeSessionCookie } from "@/lib/auth/session-cookie";
 import { runAction, type ActionResult } from "@/lib/actions/run-action";
@@ -6,11 +7,10 @@ import { authenticateWithPasskey } from "@/lib/data/passkeys/authenticate-with-p
 import { AppError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
 import { safeNextPath } from "@/lib/http/urls";
-import type { PasskeySignInInput } from "@/lib/validations/passkeys";
 
 /** The password-less sign-in: verifies the passkey's answer and writes the session cookie. */
 export async function signInWithPasskeyAction(
-  input: PasskeySignInInput,
+  input: { response: AuthenticationResponseJSON; remember: boolean },
   next?: string,
 ): Promise<ActionResult<{ redirectTo: string }>> {
   return runAction("sign-in-with-passkey", async () => {

@@ -35,7 +35,9 @@ export async function GET(request: NextRequest) {
       return redirectTo(back);
     }
   }
-  const response = redirectTo(`/sign-in?${new URLSearchParams({ ...(next ? { next } : {}), notice: "session-ended" })}`);
+  const response = redirectTo(
+    `/sign-in?${new URLSearchParams({ ...(next ? { next } : {}), notice: "session-ended" })}`,
+  );
   response.cookies.set(SESSION_COOKIE, "", deletedSessionCookieOptions);
   return response;
 }

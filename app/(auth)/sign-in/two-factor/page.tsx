@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { ENROLMENT_PATH } from "@/lib/auth/page-paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { cancelSignInAction } from "@/lib/actions/auth/cancel-sign-in";
+import { secondFactorChoices } from "@/lib/data/passkeys/begin-passkey-second-factor";
 import { SecondFactorForm } from "./second-factor-form";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
@@ -14,6 +15,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   if (viewer.sessionState === "active") redirect("/dashboard");
   if (viewer.sessionState !== "pending_second_factor") redirect(ENROLMENT_PATH);
   const { next } = await searchParams;
+  const choices = await secondFactorChoices(viewer);
   return (
     <AuthCard
       title="Two-factor authentication"
@@ -27,7 +29,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
         </form>
       }
     >
-      <SecondFactorForm next={typeof next === "string" ? next : undefined} />
+      <SecondFactorForm next={typeof next === "string" ? next : undefined} choices={choices} />
     </AuthCard>
   );
 }

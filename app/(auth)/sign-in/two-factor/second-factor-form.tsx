@@ -2,16 +2,65 @@
 import { useState } from "react";
 import { KeyRound, Smartphone } from "lucide-react";
 import { ActionForm } from "@/components/ui/action-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { SecondFactorInput } from "@/lib/validations/account";
 import { completeSecondFactorAction } from "@/lib/actions/auth/complete-second-factor";
+import { PasskeySecondFactor } from "./passkey-second-factor";
 
-export function SecondFactorForm({ next }: { next?: string }) {
-  const [method, setMethod] = useState<"totp" | "recovery">("totp");
+/** What the account can give: a TOTP code, a recovery code, a passkey (lib/data/passkeys/begin-passkey-second-factor.ts). */
+export type SecondFactorChoices = { totp: boolean; passkey: boolean; recoveryCodes: boolean };
+
+export function SecondFactorForm({ next, choices }: { next?: string; choices: SecondFactorChoices }) {
+  const codes = choices.totp || choices.recoveryCodes;
+  if (!codes && !choices.passkey) {
+    return (
+      <Alert tone="warning" title="No second factor is set up any more">
+        Two-factor authentication was removed from this account while you were signing in. Sign in again.
+      </Alert>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      {choices.passkey ? <PasskeySecondFactor next={next} primary={!choices.totp} /> : null}
+      {choices.passkey && codes ? (
+        <div
+          className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground"
+          aria-hidden="true"
+        >
+          <span className="h-px flex-1 bg-border" />
+          or
+          <span className="h-px flex-1 bg-border" />
+        </div>
+      ) : null}
+      {codes ? (
+        <CodeForm
+          next={next}
+          initial={choices.totp ? "totp" : "recovery"}
+          canSwitch={choices.totp}
+          autoFocus={choices.totp || !choices.passkey}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function CodeForm({
+  next,
+  initial,
+  canSwitch,
+  autoFocus,
+}: {
+  next?: string;
+  initial: "totp" | "recovery";
+  canSwitch: boolean;
+  autoFocus: boolean;
+}) {
+  const [method, setMethod] = useState<"totp" | "recovery">(initial);
   const { form, errors, formError, setFormError, onSubmit } = useActionForm({
-    defaultValues: { method: "totp", code: "" },
+    defaultValues: { method: initial, code: "" },
     action: (values: SecondFactorInput) => completeSecondFactorAction({ ...values, method }, next),
     onSuccess: (data) => window.location.assign(data.redirectTo),
     onFailure: (f) => f.resetField("code"),
@@ -37,7 +86,7 @@ export function SecondFactorForm({ next }: { next?: string }) {
         }
         error={error}
         key={method}
-        autoFocus
+        autoFocus={autoFocus}
         autoComplete={totp ? "one-time-code" : "off"}
         inputMode={totp ? "numeric" : "text"}
         placeholder={totp ? "123456" : "abcde-fghjk"}
@@ -50,18 +99,20 @@ export function SecondFactorForm({ next }: { next?: string }) {
       <Button type="submit" className="w-full" size="lg" loading={form.formState.isSubmitting}>
         Verify
       </Button>
-      <button
-        type="button"
-        onClick={switchMethod}
-        className="flex w-full items-center justify-center gap-2 rounded-md py-1 text-sm font-medium text-brand hover:underline"
-      >
-        {totp ? (
-          <KeyRound className="size-4" aria-hidden="true" />
-        ) : (
-          <Smartphone className="size-4" aria-hidden="true" />
-        )}
-        {totp ? "Use a recovery code instead" : "Use your authenticator app instead"}
-      </button>
+      {canSwitch ? (
+        <button
+          type="button"
+          onClick={switchMethod}
+          className="flex w-full items-center justify-center gap-2 rounded-md py-1 text-sm font-medium text-brand hover:underline"
+        >
+          {totp ? (
+            <KeyRound className="size-4" aria-hidden="true" />
+          ) : (
+            <Smartphone className="size-4" aria-hidden="true" />
+          )}
+          {totp ? "Use a recovery code instead" : "Use your authenticator app instead"}
+        </button>
+      ) : null}
     </ActionForm>
   );
 }
