@@ -1,5 +1,6 @@
 "use client";
-// "Sign in with a passkey": username-less (the browser offers this site's passkeys), user
+// "Continue with a passkey" (worded like the provider buttons; a name containing "Sign in" would
+// also match the password form's button in every spec that looks for it): username-less (the browser offers this site's passkeys), user
 // verification required. @simplewebauthn/browser loads only when the button is pressed, so the
 // sign-in page's first load stays small. "Remember me" is read from the password form's checkbox.
 import { Fingerprint } from "lucide-react";
@@ -48,7 +49,7 @@ export function PasskeySignIn({ next, remember }: { next?: string; remember: () 
       {error ? <Alert tone="danger" title={error} /> : null}
       <Button type="button" variant="secondary" size="lg" className="w-full" loading={pending} onClick={signIn}>
         <Fingerprint className="size-4" aria-hidden="true" />
-        Sign in with a passkey
+        Continue with a passkey
       </Button>
     </div>
   );

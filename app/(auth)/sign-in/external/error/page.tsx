@@ -60,7 +60,10 @@ export default async function ExternalSignInErrorPage({
     <AuthCard
       title={fromSettings ? "Linking not completed" : "Sign-in not completed"}
       footer={
-        <Link href={fromSettings ? "/settings/sign-in-methods" : "/sign-in"} className="font-medium text-brand hover:underline">
+        <Link
+          href={fromSettings ? "/settings/sign-in-methods" : "/sign-in"}
+          className="font-medium text-brand hover:underline"
+        >
           {fromSettings ? "Back to sign-in methods" : "Back to sign in"}
         </Link>
       }

@@ -63,7 +63,10 @@ export function LinkProofForm({
         </ActionForm>
       ) : null}
       {hasPassword ? (
-        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
+        <div
+          className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground"
+          aria-hidden="true"
+        >
           <span className="h-px flex-1 bg-border" />
           or
           <span className="h-px flex-1 bg-border" />

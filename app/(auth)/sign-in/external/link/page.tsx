@@ -34,8 +34,8 @@ export default async function ExternalLinkPage() {
       description={
         <>
           An account uses <span className="font-medium text-foreground">{pending.email}</span>, the address{" "}
-          {pending.providerName} gave. Prove it is yours once, and {pending.providerName} will sign you in to it from now
-          on.
+          {pending.providerName} gave. Prove it is yours once, and {pending.providerName} will sign you in to it from
+          now on.
         </>
       }
       footer={footer}

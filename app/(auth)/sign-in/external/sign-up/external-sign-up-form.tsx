@@ -26,7 +26,15 @@ export function ExternalSignUpForm({
   return (
     <ActionForm onSubmit={onSubmit} formError={formError} className="space-y-5">
       <PersonalDetailsFields register={form.register} errors={errors}>
-        <TextField id="email" label="Email" type="email" value={email} readOnly disabled hint="From your sign-in provider." />
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          value={email}
+          readOnly
+          disabled
+          hint="From your sign-in provider."
+        />
       </PersonalDetailsFields>
       <Button type="submit" className="w-full" size="lg" loading={form.formState.isSubmitting}>
         Create account

@@ -28,8 +28,9 @@ export default async function ExternalSignUpPage() {
       title="Finish creating your account"
       description={
         <>
-          You signed in with {pending.providerName} as <span className="font-medium text-foreground">{pending.email}</span>.
-          A few details are missing; you are asked for them only this once.
+          You signed in with {pending.providerName} as{" "}
+          <span className="font-medium text-foreground">{pending.email}</span>. A few details are missing; you are asked
+          for them only this once.
         </>
       }
       footer={<BackToSignIn />}

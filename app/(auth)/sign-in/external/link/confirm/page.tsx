@@ -24,8 +24,8 @@ export default async function ConfirmExternalLinkPage({ searchParams }: { search
     return (
       <AuthCard title="This link cannot be used here" footer={footer}>
         <Alert tone="warning" title="Nothing was linked.">
-          The link has expired, was used already, or was opened in another browser than the one where you signed in
-          with the provider. Start again from the sign-in page, in this browser.
+          The link has expired, was used already, or was opened in another browser than the one where you signed in with
+          the provider. Start again from the sign-in page, in this browser.
         </Alert>
       </AuthCard>
     );
