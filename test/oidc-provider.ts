@@ -56,7 +56,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
  */
 export async function startOidcProvider(options: { port?: number; redirectUris: string[] }): Promise<TestOidcProvider> {
   const accounts = new Map<string, TestAccount>();
-  let provider: OidcProvider | undefined;
+  const started: { provider?: OidcProvider } = {};
   const server: Server = createServer((req, res) => void handle(req, res));
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -71,6 +71,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
         return;
       }
       const interaction = /^\/interaction\/([\w-]+)$/.exec(url.pathname);
+      const provider = started.provider;
       if (interaction && provider) {
         const details = await provider.interactionDetails(req, res);
         if (req.method === "GET") {
@@ -107,7 +108,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
         );
         return;
       }
-      provider?.callback()(req, res);
+      started.provider?.callback()(req, res);
     } catch (error) {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end(String(error));
@@ -117,7 +118,7 @@ export async function startOidcProvider(options: { port?: number; redirectUris: 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
-  provider = new ProviderCtor(issuer, {
+  started.provider = new ProviderCtor(issuer, {
     clients: [
       {
         client_id: TEST_OIDC_CLIENT.clientId,

@@ -1,5 +1,29 @@
-// "Continue with …" buttons of the external sign-in providers the environment configures
-// (issue 14; owned by the external-providers work). None configured yet: nothing is shown.
-export function ProviderButtons(): null {
-  return null;
+// "Continue with …" buttons of the external sign-in providers the environment configures (none
+// configured: nothing is shown). A server component: each button is a form posting to a server
+// action, so the sign-in page ships no extra JavaScript for them.
+import { ProviderIcon } from "@/components/auth/provider-icon";
+import { buttonClasses } from "@/components/ui/button";
+import { startExternalSignInAction } from "@/lib/actions/sign-in-methods/start-external-sign-in";
+import { configuredProviders } from "@/lib/auth/external/providers";
+
+export function ProviderButtons({ next }: { next?: string } = {}) {
+  const providers = configuredProviders();
+  if (providers.length === 0) return null;
+  return (
+    <div className="mt-6 space-y-3" data-testid="provider-buttons">
+      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
+        <span className="h-px flex-1 bg-border" />
+        or
+        <span className="h-px flex-1 bg-border" />
+      </div>
+      {providers.map((p) => (
+        <form key={p.id} action={startExternalSignInAction.bind(null, p.id, next ?? null)}>
+          <button type="submit" className={buttonClasses("secondary", "lg", "w-full gap-2")}>
+            <ProviderIcon provider={p.id} />
+            Continue with {p.name}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
 }

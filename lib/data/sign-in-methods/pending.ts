@@ -30,7 +30,7 @@ export type PendingExternal = {
 
 /** Writes the row; the caller audits (or the outcome it is part of is audited). */
 export async function createPending(
-  tx: Tx | typeof db,
+  tx: Tx,
   purpose: PendingPurpose,
   identity: ExternalIdentity,
   userId: string | null,

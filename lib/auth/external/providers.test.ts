@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { TEST_ENV } from "@/test/test-env";
+
+describe("external provider variables", () => {
+  it("are all optional", () => {
+    const env = parseEnv({ ...TEST_ENV });
+    expect(env.OIDC_ISSUER).toBeUndefined();
+    expect(env.OIDC_NAME).toBe("Single sign-on");
+  });
+
+  it("accept a complete configuration", () => {
+    const env = parseEnv({
+      ...TEST_ENV,
+      OIDC_ISSUER: "https://sso.example.com/realms/acme",
+      OIDC_CLIENT_ID: "opsdeck",
+      OIDC_CLIENT_SECRET: "s3cret",
+      OIDC_NAME: "Acme SSO",
+      AUTH_GITHUB_ID: "gh",
+      AUTH_GITHUB_SECRET: "ghs",
+    });
+    expect(env.OIDC_NAME).toBe("Acme SSO");
+  });
+
+  it("stop the app on a partial configuration, naming what is missing", () => {
+    expect(() => parseEnv({ ...TEST_ENV, OIDC_ISSUER: "https://sso.example.com", OIDC_CLIENT_ID: "x" })).toThrow(
+      /OIDC_CLIENT_SECRET: needed for OpenID Connect sign-in/,
+    );
+    expect(() => parseEnv({ ...TEST_ENV, AUTH_GOOGLE_SECRET: "x" })).toThrow(
+      /AUTH_GOOGLE_ID: needed for Google sign-in/,
+    );
+    expect(() =>
+      parseEnv({ ...TEST_ENV, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "x", OIDC_CLIENT_SECRET: "y" }),
+    ).toThrow(/OIDC_ISSUER/);
+  });
+});

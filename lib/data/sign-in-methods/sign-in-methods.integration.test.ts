@@ -1,0 +1,105 @@
+// Settings → Sign-in methods (linked accounts, unlinking, never the last way to sign in) and
+// Admin → Sign-in providers (roles.manage; audited).
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.OIDC_ISSUER = "http://127.0.0.1:9/unused";
+  process.env.OIDC_CLIENT_ID = "opsdeck-test";
+  process.env.OIDC_CLIENT_SECRET = "opsdeck-test-secret-0123456789abcdef";
+});
+
+import { db } from "@/lib/db";
+import { listLinkedAccounts } from "@/lib/data/sign-in-methods/list-linked-accounts";
+import { unlinkAccount } from "@/lib/data/sign-in-methods/unlink-account";
+import { listSignInProviders } from "@/lib/data/sign-in-methods/list-sign-in-providers";
+import { updateSignInProvider } from "@/lib/data/sign-in-methods/update-sign-in-provider";
+import { providerSetting } from "@/lib/data/sign-in-methods/provider-setting";
+import { newUser, signIn } from "@/test/accounts";
+import { testContext, uniqueName } from "@/test/helpers";
+import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
+
+async function link(userId: string, provider = "oidc") {
+  return db.account.create({
+    data: { userId, type: "oidc", provider, providerAccountId: uniqueName("sub"), email: "x@idp.example" },
+  });
+}
+
+describe("unlinking", () => {
+  it("refuses the last way to sign in, allows it once another exists", async () => {
+    const user = await newUser();
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: "" } });
+    const only = await link(user.id);
+    const { viewer } = await signIn(user.id);
+    await expect(unlinkAccount(viewer, { id: only.id }, testContext())).rejects.toMatchObject({
+      code: "last_sign_in_method",
+      status: 409,
+    });
+    expect(await db.account.count({ where: { userId: user.id } })).toBe(1);
+
+    const second = await link(user.id, "github");
+    expect((await listLinkedAccounts(viewer)).accounts.map((a) => a.id)).toEqual([only.id, second.id]);
+    await expect(unlinkAccount(viewer, { id: only.id }, testContext())).resolves.toEqual({ provider: "oidc" });
+    await expect(unlinkAccount(viewer, { id: second.id }, testContext())).rejects.toMatchObject({
+      code: "last_sign_in_method",
+    });
+    const audits = await db.auditEvent.findMany({
+      where: { actorId: user.id, action: "auth.external_account_unlinked" },
+    });
+    expect(audits).toHaveLength(1);
+  });
+
+  it("a password counts as another way; another user's link is not found", async () => {
+    const user = await newUser();
+    const own = await link(user.id);
+    const other = await newUser();
+    const theirs = await link(other.id);
+    const { viewer } = await signIn(user.id);
+    await expect(unlinkAccount(viewer, { id: theirs.id }, testContext())).rejects.toMatchObject({ status: 404 });
+    await expect(unlinkAccount(viewer, { id: own.id }, testContext())).resolves.toEqual({ provider: "oidc" });
+    expect(await db.account.count({ where: { id: theirs.id } })).toBe(1);
+  });
+
+  it("is refused while impersonating and without a full session", async () => {
+    const user = await newUser();
+    const own = await link(user.id);
+    const { viewer } = await signIn(user.id);
+    await expect(
+      unlinkAccount({ ...viewer, impersonatorId: "admin" }, { id: own.id }, testContext()),
+    ).rejects.toMatchObject({
+      code: "impersonation_restricted",
+    });
+    const pending = await signIn(user.id, "pending_second_factor");
+    await expect(unlinkAccount(pending.viewer, { id: own.id }, testContext())).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe("provider settings", () => {
+  it("need roles.manage, are audited, and reject unconfigured providers", async () => {
+    const admin = await viewerWithRole("super_admin");
+    const rows = await listSignInProviders(admin);
+    expect(rows.map((r) => r.id)).toEqual(["oidc"]);
+    expect(rows[0]).toMatchObject({
+      allowSignUp: true,
+      trustProviderMfa: false,
+      callbackPath: "/api/auth/callback/oidc",
+    });
+
+    const usersAdmin = await viewerWithPermissions(["users.manage", "users.read"]);
+    await expect(listSignInProviders(usersAdmin)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      updateSignInProvider(usersAdmin, { provider: "oidc", allowSignUp: false, trustProviderMfa: true }, testContext()),
+    ).rejects.toMatchObject({ status: 403 });
+
+    await updateSignInProvider(admin, { provider: "oidc", allowSignUp: false, trustProviderMfa: true }, testContext());
+    expect(await providerSetting("oidc")).toEqual({ allowSignUp: false, trustProviderMfa: true });
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "admin.sign_in_provider_updated", actorId: admin.userId },
+      select: { metadata: true },
+    });
+    expect(JSON.stringify(audit?.metadata)).toContain("trustProviderMfaAfter");
+    await expect(
+      updateSignInProvider(admin, { provider: "github", allowSignUp: false, trustProviderMfa: false }, testContext()),
+    ).rejects.toMatchObject({ status: 404 });
+    await db.signInProviderSetting.delete({ where: { provider: "oidc" } });
+  });
+});

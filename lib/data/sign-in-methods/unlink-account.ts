@@ -1,0 +1,58 @@
+// Unlinks a provider identity from the viewer's own account. Refused when it is the account's last
+// way to sign in (no password, no passkey, no other identity): decided inside the transaction,
+// after locking the user row, so two unlinks at once cannot both pass. Not while impersonating.
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit/audit";
+import { accountStore } from "@/lib/auth/external/adapter";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
+import { hasPassword } from "@/lib/auth/password";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import type { Viewer } from "@/lib/auth/viewer";
+import { AppError, NotFoundError } from "@/lib/errors";
+import type { RequestContext } from "@/lib/http/request-context";
+import { linkedAccountIdSchema } from "@/lib/validations/sign-in-methods";
+import { parseOrThrow } from "@/lib/validations/parse";
+
+export async function unlinkAccount(
+  viewer: Viewer | null,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<{ provider: string }> {
+  requireViewer(viewer);
+  assertNotImpersonating(viewer);
+  const { id } = parseOrThrow(linkedAccountIdSchema, input);
+  return db.$transaction(async (tx) => {
+    // Takes the user row's lock (a no-op write), so concurrent unlinks are decided one at a time.
+    await tx.user.updateMany({ where: { id: viewer.userId }, data: { updatedAt: new Date() } });
+    const account = await tx.account.findFirst({
+      where: { id, userId: viewer.userId },
+      select: { id: true, provider: true, providerAccountId: true, email: true },
+    });
+    if (!account) throw new NotFoundError("This linked account was not found.");
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: viewer.userId },
+      select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
+    });
+    if (!hasPassword(user) && user._count.passkeys === 0 && user._count.accounts <= 1) {
+      throw new AppError(
+        "last_sign_in_method",
+        409,
+        "This is your only way to sign in. Set a password or add a passkey first, then unlink it.",
+      );
+    }
+    await accountStore(tx).unlink(account.provider, account.providerAccountId);
+    await audit(
+      {
+        action: "auth.external_account_unlinked",
+        actorId: viewer.userId,
+        targetType: "user",
+        targetId: viewer.userId,
+        metadata: { provider: account.provider, email: account.email ?? "" },
+        context: ctx,
+      },
+      tx,
+    );
+    return { provider: account.provider };
+  });
+}
