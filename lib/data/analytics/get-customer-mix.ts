@@ -11,21 +11,27 @@ type Row = { kind: string; customers: unknown; n: unknown; revenue: unknown };
 
 export async function getCustomerMix(actor: Actor | null, query: AnalyticsQuery): Promise<CustomerMix> {
   const scope = await reportScope(actor, query);
+  // Each customer of the range once (their sales summed first), then one look back per customer
+  // rather than per sale.
   const rows = await queryRows<Row>(sql`
-    WITH k AS (
-      SELECT t."customerId" AS "customerId", t."total" - t."tax" AS "revenue",
+    WITH c AS (
+      SELECT t."customerId" AS "customerId", COUNT(*) AS "n", SUM(t."total" - t."tax") AS "revenue"
+      FROM "Transaction" t
+      WHERE ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}
+      GROUP BY t."customerId"
+    ), k AS (
+      SELECT c."customerId" AS "customerId", c."n" AS "n", c."revenue" AS "revenue",
         CASE
-          WHEN t."customerId" IS NULL THEN 'walk_in'
+          WHEN c."customerId" IS NULL THEN 'walk_in'
           WHEN EXISTS (
             SELECT 1 FROM "Transaction" e
-            WHERE e."customerId" = t."customerId" AND e."occurredAt" < ${scope.lo} AND ${isSale("e")}
+            WHERE e."customerId" = c."customerId" AND e."occurredAt" < ${scope.lo} AND ${isSale("e")}
           ) THEN 'returning'
           ELSE 'new'
         END AS "kind"
-      FROM "Transaction" t
-      WHERE ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}
+      FROM c
     )
-    SELECT k."kind" AS "kind", COUNT(DISTINCT k."customerId") AS "customers", COUNT(*) AS "n", SUM(k."revenue") AS "revenue"
+    SELECT k."kind" AS "kind", COUNT(k."customerId") AS "customers", SUM(k."n") AS "n", SUM(k."revenue") AS "revenue"
     FROM k GROUP BY k."kind"`);
   const of = (kind: string) => rows.find((r) => r.kind === kind);
   return {

@@ -1,11 +1,13 @@
 // Each staff member's sales in a range: revenue (after discounts, before tax), number of sales,
 // average ticket, the refunds given in the range on sales they made (counted when given), and their
 // revenue in the previous period. Anyone with a sale in either period or a refund in the range is
-// listed, highest revenue first.
+// listed, highest revenue first. Whole UTC days come from the day rollup, the hours left at the
+// ends from the sales (rollups.ts).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { isSale, num, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
+import { integer, isSale, join, num, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
 import { reportScope } from "@/lib/data/analytics/report-scope";
+import { DAY_SECONDS, edgeBranches, splitRange, unitsWithin, type ReportSource } from "@/lib/data/analytics/rollups";
 import type { AnalyticsQuery, StaffRow } from "@/lib/validations/analytics";
 
 type Row = {
@@ -19,19 +21,35 @@ type Row = {
   refundCount: unknown;
 };
 
-export async function getStaffPerformance(actor: Actor | null, query: AnalyticsQuery): Promise<StaffRow[]> {
-  const scope = await reportScope(actor, query);
+export async function getStaffPerformance(
+  actor: Actor | null,
+  query: AnalyticsQuery,
+  source?: ReportSource,
+): Promise<StaffRow[]> {
+  const scope = await reportScope(actor, query, source);
   const { lo, hi, currency } = scope;
-  const start = query.compare ? scope.prevLo : lo;
+  const periods = [{ p: 0, lo, hi }, ...(query.compare ? [{ p: 1, lo: scope.prevLo, hi: lo }] : [])];
+  const branches = periods.map(({ p, lo: from, hi: to }) => {
+    const split = splitRange(from, to, DAY_SECONDS, source);
+    return sql`
+      SELECT ${integer(p)} AS "p", r."staffId" AS "staffId", r."revenue" AS "revenue", r."sales" AS "n"
+      FROM "SalesDayRollup" r WHERE r."currency" = ${currency} AND ${unitsWithin(`r."day"`, split)}
+      ${edgeBranches(
+        split.edges,
+        (e) => sql`
+        SELECT ${integer(p)}, t."staffId", t."total" - t."tax", 1 FROM "Transaction" t
+        WHERE ${within(`t."occurredAt"`, e.lo, e.hi)} AND ${isSale("t")} AND t."currency" = ${currency}`,
+      )}`;
+  });
   const rows = await queryRows<Row>(sql`
-    WITH s AS (
-      SELECT t."staffId" AS "staffId",
-        SUM(CASE WHEN t."occurredAt" >= ${lo} THEN t."total" - t."tax" ELSE 0 END) AS "revenue",
-        SUM(CASE WHEN t."occurredAt" >= ${lo} THEN 1 ELSE 0 END) AS "n",
-        SUM(CASE WHEN t."occurredAt" < ${lo} THEN t."total" - t."tax" ELSE 0 END) AS "prev"
-      FROM "Transaction" t
-      WHERE ${within(`t."occurredAt"`, start, hi)} AND ${isSale("t")} AND t."currency" = ${currency}
-      GROUP BY t."staffId"
+    WITH x AS (${join(branches, " UNION ALL ")}), s AS (
+      SELECT x."staffId" AS "staffId",
+        SUM(CASE WHEN x."p" = 0 THEN x."revenue" ELSE 0 END) AS "revenue",
+        SUM(CASE WHEN x."p" = 0 THEN x."n" ELSE 0 END) AS "n",
+        SUM(CASE WHEN x."p" = 1 THEN x."revenue" ELSE 0 END) AS "prev"
+      FROM x
+      GROUP BY x."staffId"
+      HAVING SUM(x."n") > 0
     ), f AS (
       SELECT t."staffId" AS "staffId", SUM(r."amount") AS "refunds", COUNT(*) AS "refundCount"
       FROM "Refund" r JOIN "Transaction" t ON t."id" = r."transactionId"

@@ -1,10 +1,12 @@
 // The best-selling products of a range by revenue (after discounts, before tax) or by units, with
 // what the units cost at sale time and the gross margin that leaves. Names and SKUs are the
-// product's current ones (a renamed product stays one row).
+// product's current ones (a renamed product stays one row). Whole UTC days come from the product
+// day rollup, the hours left at the ends from the lines (rollups.ts).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { isSale, num, queryRows, SALE_LINES, sql, within } from "@/lib/data/analytics/analytics-sql";
 import { reportScope } from "@/lib/data/analytics/report-scope";
+import { DAY_SECONDS, edgeBranches, splitRange, unitsWithin, type ReportSource } from "@/lib/data/analytics/rollups";
 import type { AnalyticsQuery, ProductRow, ProductSort } from "@/lib/validations/analytics";
 
 type Row = { productId: string; name: string; sku: string; revenue: unknown; units: unknown; cost: unknown };
@@ -12,20 +14,28 @@ type Row = { productId: string; name: string; sku: string; revenue: unknown; uni
 export async function getTopProducts(
   actor: Actor | null,
   query: AnalyticsQuery,
-  options: { sort?: ProductSort } = {},
+  options: { sort?: ProductSort; source?: ReportSource } = {},
 ): Promise<ProductRow[]> {
-  const scope = await reportScope(actor, query);
+  const scope = await reportScope(actor, query, options.source);
+  const split = splitRange(scope.lo, scope.hi, DAY_SECONDS, options.source);
   const order =
     options.sort === "units"
       ? sql`"units" DESC, "revenue" DESC, p."id" ASC`
       : sql`"revenue" DESC, "units" DESC, p."id" ASC`;
   const rows = await queryRows<Row>(sql`
-    WITH s AS (
-      SELECT l."productId" AS "productId", SUM(l."total" - l."tax") AS "revenue", SUM(l."quantity") AS "units",
-        SUM(CAST(l."quantity" AS BIGINT) * l."unitCost") AS "cost"
-      FROM ${SALE_LINES}
-      WHERE l."transactionId" = t."id" AND ${within(`t."occurredAt"`, scope.lo, scope.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}
-      GROUP BY l."productId"
+    WITH x AS (
+      SELECT r."productId" AS "productId", r."revenue" AS "revenue", r."units" AS "units", r."cost" AS "cost"
+      FROM "ProductDayRollup" r WHERE r."currency" = ${scope.currency} AND ${unitsWithin(`r."day"`, split)}
+      ${edgeBranches(
+        split.edges,
+        (e) => sql`
+        SELECT l."productId", l."total" - l."tax", l."quantity", CAST(l."quantity" AS BIGINT) * l."unitCost"
+        FROM ${SALE_LINES}
+        WHERE l."transactionId" = t."id" AND ${within(`t."occurredAt"`, e.lo, e.hi)} AND ${isSale("t")} AND t."currency" = ${scope.currency}`,
+      )}
+    ), s AS (
+      SELECT x."productId" AS "productId", SUM(x."revenue") AS "revenue", SUM(x."units") AS "units", SUM(x."cost") AS "cost"
+      FROM x GROUP BY x."productId" HAVING SUM(x."units") <> 0 OR SUM(x."revenue") <> 0
     )
     SELECT p."id" AS "productId", p."name" AS "name", p."sku" AS "sku", s."revenue" AS "revenue",
       s."units" AS "units", s."cost" AS "cost"

@@ -5,13 +5,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import { isSale, queryRows, sql, within } from "@/lib/data/analytics/analytics-sql";
-import { rangeInstants } from "@/lib/data/analytics/zone-time";
 import {
-  previousRange,
-  rangeDays,
-  type AnalyticsQuery,
-  type PeriodRange,
-} from "@/lib/validations/analytics";
+  edgeBranches,
+  QUARTER_SECONDS,
+  splitRange,
+  unitsWithin,
+  type ReportSource,
+} from "@/lib/data/analytics/rollups";
+import { rangeInstants } from "@/lib/data/analytics/zone-time";
+import { previousRange, rangeDays, type AnalyticsQuery, type PeriodRange } from "@/lib/validations/analytics";
 
 export const FALLBACK_CURRENCY = "USD";
 
@@ -29,21 +31,33 @@ export type ReportScope = {
 };
 
 /** The currency with most sales in [lo, hi) (ties: alphabetical), else USD. */
-export async function dominantCurrency(lo: Date, hi: Date): Promise<string> {
+export async function dominantCurrency(lo: Date, hi: Date, source: ReportSource = "rollups"): Promise<string> {
+  const split = splitRange(lo, hi, QUARTER_SECONDS, source);
   const rows = await queryRows<{ currency: string }>(sql`
-    SELECT t."currency" AS "currency" FROM "Transaction" t
-    WHERE ${within(`t."occurredAt"`, lo, hi)} AND ${isSale("t")}
-    GROUP BY t."currency" ORDER BY COUNT(*) DESC, t."currency" ASC LIMIT 1`);
+    WITH x AS (
+      SELECT r."currency" AS "currency", r."sales" AS "n" FROM "SalesQuarterRollup" r WHERE ${unitsWithin(`r."quarter"`, split)}
+      ${edgeBranches(
+        split.edges,
+        (e) => sql`
+        SELECT t."currency", 1 FROM "Transaction" t WHERE ${within(`t."occurredAt"`, e.lo, e.hi)} AND ${isSale("t")}`,
+      )}
+    )
+    SELECT x."currency" AS "currency" FROM x
+    GROUP BY x."currency" HAVING SUM(x."n") > 0 ORDER BY SUM(x."n") DESC, x."currency" ASC LIMIT 1`);
   return rows[0]?.currency ?? FALLBACK_CURRENCY;
 }
 
-export async function reportScope(actor: Actor | null, query: AnalyticsQuery): Promise<ReportScope> {
+export async function reportScope(
+  actor: Actor | null,
+  query: AnalyticsQuery,
+  source?: ReportSource,
+): Promise<ReportScope> {
   requirePermission(actor, "analytics.read");
   const range = { from: query.from, to: query.to };
   const previous = previousRange(range);
   const { lo, hi } = rangeInstants(range, query.tz);
   const { lo: prevLo, hi: prevHi } = rangeInstants(previous, query.tz);
-  const currency = query.currency ?? (await dominantCurrency(lo, hi));
+  const currency = query.currency ?? (await dominantCurrency(lo, hi, source));
   return {
     actor,
     range,
