@@ -7,6 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 // @ts-expect-error -- oidc-provider ships no type declarations; the few calls used are typed below.
 import ProviderCtor from "oidc-provider";
+import { TEST_OIDC_CLIENT } from "@/test/oidc-client";
+
+export { TEST_OIDC_CLIENT };
 
 export type TestAccount = {
   sub: string;
@@ -39,8 +42,6 @@ type OidcProvider = {
     save(): Promise<string>;
   };
 };
-
-export const TEST_OIDC_CLIENT = { clientId: "opsdeck-test", clientSecret: "opsdeck-test-secret-0123456789abcdef" };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

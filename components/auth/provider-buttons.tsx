@@ -4,11 +4,20 @@
 import { ProviderIcon } from "@/components/auth/provider-icon";
 import { buttonClasses } from "@/components/ui/button";
 import { startExternalSignInAction } from "@/lib/actions/sign-in-methods/start-external-sign-in";
+import { headers } from "next/headers";
 import { configuredProviders } from "@/lib/auth/external/providers";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/page-paths";
 
-export function ProviderButtons({ next }: { next?: string } = {}) {
+/** The sign-in page's `?next=` (where to go after signing in), from proxy.ts's header, unless given. */
+async function nextParam(): Promise<string | null> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return path ? new URL(path, "http://placeholder.invalid").searchParams.get("next") : null;
+}
+
+export async function ProviderButtons({ next }: { next?: string } = {}) {
   const providers = configuredProviders();
   if (providers.length === 0) return null;
+  const after = next ?? (await nextParam());
   return (
     <div className="mt-6 space-y-3" data-testid="provider-buttons">
       <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
@@ -17,7 +26,7 @@ export function ProviderButtons({ next }: { next?: string } = {}) {
         <span className="h-px flex-1 bg-border" />
       </div>
       {providers.map((p) => (
-        <form key={p.id} action={startExternalSignInAction.bind(null, p.id, next ?? null)}>
+        <form key={p.id} action={startExternalSignInAction.bind(null, p.id, after)}>
           <button type="submit" className={buttonClasses("secondary", "lg", "w-full gap-2")}>
             <ProviderIcon provider={p.id} />
             Continue with {p.name}

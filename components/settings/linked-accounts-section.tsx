@@ -6,10 +6,19 @@ import { Link2 } from "lucide-react";
 import { LinkedAccountsList } from "@/components/settings/linked-accounts-list";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { headers } from "next/headers";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/page-paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { listLinkedAccounts } from "@/lib/data/sign-in-methods/list-linked-accounts";
 
-export async function LinkedAccountsSection({ linked }: { linked?: string } = {}) {
+/** `?linked=<provider>` of the page (set by the provider callback after a link), from proxy.ts's header. */
+async function linkedParam(): Promise<string | null> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return path ? new URL(path, "http://placeholder.invalid").searchParams.get("linked") : null;
+}
+
+export async function LinkedAccountsSection() {
+  const linked = await linkedParam();
   const data = await listLinkedAccounts(await getViewer());
   if (data.providers.length === 0 && data.accounts.length === 0) return null;
   const otherMethods = (data.hasPassword ? 1 : 0) + data.passkeyCount;

@@ -1,0 +1,167 @@
+// Signing in through an external OpenID Connect provider (a real oidc-provider on 127.0.0.1,
+// started by playwright.config.ts): "Continue with Test SSO" makes a new account (the missing
+// fields asked once), signs it in again later, links a provider from Settings and unlinks it, and
+// never unlinks the last way to sign in. Screenshots (light, dark, phone) go to /tmp/shots-oidc.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { freshContext, gotoReady, newPerson, signOut, signUpAndSignIn } from "./helpers";
+import { E2E_OIDC_NAME, setOidcAccount } from "./oidc-env";
+
+const SHOTS = "/tmp/shots-oidc";
+
+/** Clicks "Continue with Test SSO" and signs in at the test provider as `sub`. */
+async function continueWithProvider(page: Page, sub: string) {
+  await page.getByRole("button", { name: `Continue with ${E2E_OIDC_NAME}` }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
+  await page.getByLabel("Sign in as").fill(sub);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a new person signs up through the provider, then signs in with it directly", async ({ browser }) => {
+  const id = randomBytes(4).toString("hex");
+  const sub = `ada-${id}`;
+  await setOidcAccount({
+    sub,
+    email: `ada${id}@idp.example`,
+    email_verified: true,
+    given_name: "Ada",
+    family_name: "Lovelace",
+    preferred_username: `ada${id}`,
+  });
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await gotoReady(page, "/sign-in");
+  await page.screenshot({ path: `${SHOTS}/sign-in-light.png`, fullPage: true });
+  await continueWithProvider(page, sub);
+
+  await expect(page).toHaveURL(/\/sign-in\/external\/sign-up$/);
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  await expect(page.getByLabel("First name")).toHaveValue("Ada");
+  await expect(page.getByLabel("Username")).toHaveValue(`ada${id}`);
+  await expect(page.getByLabel("Email")).toHaveValue(`ada${id}@idp.example`);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.screenshot({ path: `${SHOTS}/finish-sign-up-light.png`, fullPage: true });
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your date of birth.")).toBeVisible();
+  await page.getByLabel("Date of birth").fill("1990-12-10");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  // Its only way to sign in is the provider: unlinking it is refused.
+  await gotoReady(page, "/settings/sign-in-methods");
+  const row = page.getByTestId("linked-account");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(E2E_OIDC_NAME);
+  await row.getByRole("button", { name: `Unlink ${E2E_OIDC_NAME}` }).click();
+  await expect(page.getByRole("dialog")).toContainText("This is your only way to sign in");
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Unlink" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+
+  await signOut(page);
+  await continueWithProvider(page, sub);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await context.close();
+});
+
+test("a signed-in person links the provider from Settings and unlinks it", async ({ browser }) => {
+  const id = randomBytes(4).toString("hex");
+  const sub = `grace-${id}`;
+  // The provider's address differs from the account's and is not verified: linking from Settings
+  // does not depend on it.
+  await setOidcAccount({ sub, email: `grace${id}@idp.example`, email_verified: false, given_name: "Grace" });
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await signUpAndSignIn(page, newPerson());
+  await gotoReady(page, "/settings/sign-in-methods");
+  await expect(page.getByTestId("linked-accounts")).toContainText("No linked accounts yet");
+  await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME}` }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
+  await page.getByLabel("Sign in as").fill(sub);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/settings\/sign-in-methods\?linked=oidc/);
+  await expect(page.getByText(`${E2E_OIDC_NAME} is linked.`)).toBeVisible();
+  const row = page.getByTestId("linked-account");
+  await expect(row).toContainText(`grace${id}@idp.example`);
+  await page.screenshot({ path: `${SHOTS}/settings-linked-light.png`, fullPage: true });
+
+  const dark = await freshContext(browser, "dark");
+  await dark.addCookies(await context.cookies());
+  const darkPage = await dark.newPage();
+  await gotoReady(darkPage, "/settings/sign-in-methods");
+  await darkPage.screenshot({ path: `${SHOTS}/settings-linked-dark.png`, fullPage: true });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await phone.addCookies(await context.cookies());
+  const phonePage = await phone.newPage();
+  await gotoReady(phonePage, "/settings/sign-in-methods");
+  await phonePage.screenshot({ path: `${SHOTS}/settings-linked-phone.png`, fullPage: true });
+  await dark.close();
+  await phone.close();
+
+  // Signing out and in with the provider now reaches this account.
+  await signOut(page);
+  await continueWithProvider(page, sub);
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  await gotoReady(page, "/settings/sign-in-methods");
+  await page.getByRole("button", { name: `Unlink ${E2E_OIDC_NAME}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
+  await expect(page.getByText(`${E2E_OIDC_NAME} is unlinked.`)).toBeVisible();
+  await expect(page.getByTestId("linked-account")).toHaveCount(0);
+  await context.close();
+});
+
+test("an unverified address matching an account links nothing; pages in dark mode and on a phone", async ({
+  browser,
+}) => {
+  const id = randomBytes(4).toString("hex");
+  const context = await freshContext(browser, "dark");
+  const page = await context.newPage();
+  const person = await signUpAndSignIn(page, newPerson());
+  await signOut(page);
+  const sub = `mallory-${id}`;
+  await setOidcAccount({ sub, email: person.email, email_verified: false, given_name: "Mallory" });
+  await continueWithProvider(page, sub);
+  await expect(page).toHaveURL(/\/sign-in\/external\/error\?reason=email_taken/);
+  await expect(page.getByText("An account already uses this email address.")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/error-dark.png`, fullPage: true });
+
+  // A verified one asks for proof of the account first.
+  const verified = `victor-${id}`;
+  await setOidcAccount({ sub: verified, email: person.email, email_verified: true, given_name: "Victor" });
+  await gotoReady(page, "/sign-in");
+  await continueWithProvider(page, verified);
+  await expect(page).toHaveURL(/\/sign-in\/external\/link$/);
+  await expect(page.getByRole("heading", { name: "You already have an account" })).toBeVisible();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.screenshot({ path: `${SHOTS}/link-proof-dark.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/link-proof-phone.png`, fullPage: true });
+  await page.getByLabel("Password of your account").fill(person.password);
+  await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME} and sign in` }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await context.close();
+});
+
+test("the admin's provider settings", async ({ browser }) => {
+  const { E2E_ADMIN } = await import("./env");
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await gotoReady(page, "/sign-in");
+  await page.getByLabel("Username or email").fill(E2E_ADMIN.username);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in/") || url.pathname === "/sign-in/two-factor");
+  test.skip(!page.url().includes("/dashboard"), "the seeded admin must set up 2FA first in this environment");
+  await gotoReady(page, "/admin/sign-in-providers");
+  const card = page.getByTestId("sign-in-provider-oidc");
+  await expect(card).toContainText("/api/auth/callback/oidc");
+  await card.getByLabel("Allow new accounts").uncheck();
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(`${E2E_OIDC_NAME}: settings saved.`)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/admin-providers-light.png`, fullPage: true });
+  await card.getByLabel("Allow new accounts").check();
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText(`${E2E_OIDC_NAME}: settings saved.`).first()).toBeVisible();
+  await context.close();
+});
