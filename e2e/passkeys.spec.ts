@@ -95,7 +95,7 @@ test("a person adds a passkey, signs in with it alone, uses it as the second fac
 
   // Remove behind a confirmation.
   await page.getByRole("button", { name: "Remove Home laptop" }).click();
-  const confirm = page.getByRole("dialog", { name: /Remove “Home laptop”/ });
+  const confirm = page.getByRole("alertdialog", { name: /Remove “Home laptop”/ });
   await expect(confirm).toContainText("It will no longer sign you in.");
   await confirm.getByRole("button", { name: "Remove passkey" }).click();
   await expect(confirm).toBeHidden();
