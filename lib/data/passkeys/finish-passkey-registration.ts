@@ -13,7 +13,7 @@ import { challengeOfResponse, consumeChallenge, verifyRegistration } from "@/lib
 import { REGISTRATION_STATES } from "@/lib/data/passkeys/begin-passkey-registration";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { finishPasskeyRegistrationSchema, PASSKEY_MAX_PER_USER } from "@/lib/validations/passkeys";
 import { parseOrThrow } from "@/lib/validations/parse";
@@ -42,6 +42,13 @@ export async function finishPasskeyRegistration(
 ): Promise<RegisteredPasskey> {
   requireViewer(viewer, REGISTRATION_STATES);
   assertNotImpersonating(viewer);
+  // As at the start (an address verified since then may finish; one unverified since may not).
+  if (!viewer.emailVerified) {
+    throw new ForbiddenError(
+      "Verify your email address before adding a passkey: open the link we sent you.",
+      "email_unverified",
+    );
+  }
   const { name, response } = parseOrThrow(finishPasskeyRegistrationSchema, input);
   const challenge = challengeOfResponse(response);
   if (
