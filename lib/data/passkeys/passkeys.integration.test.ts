@@ -20,9 +20,12 @@ import { removePasskey } from "@/lib/data/passkeys/remove-passkey";
 import { renamePasskey } from "@/lib/data/passkeys/rename-passkey";
 import { SoftAuthenticator } from "@/lib/data/passkeys/soft-authenticator-test-kit";
 import { disableTotp } from "@/lib/data/two-factor/disable-totp";
+import { getUserDetail } from "@/lib/data/users/get-user-detail";
+import { resetUserTwoFactor } from "@/lib/data/users/reset-user-two-factor";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { newUser, signIn } from "@/test/accounts";
 import { STRONG_PASSWORD, testContext } from "@/test/helpers";
+import { userWithRole } from "@/test/user-admin";
 
 type Viewer = Awaited<ReturnType<typeof signIn>>["viewer"];
 
@@ -407,5 +410,20 @@ describe("renaming and removing passkeys", () => {
     await expect(removePasskey(viewer, { passkeyId: second.passkey.id }, testContext())).rejects.toBeInstanceOf(
       ConflictError,
     );
+  });
+});
+
+describe("an administrator's 2FA reset", () => {
+  it("counts passkeys as 2FA and removes them with the TOTP key, audited", async () => {
+    const admin = await userWithRole("admin");
+    const { user, authenticator } = await userWithPasskey();
+    const detail = await getUserDetail(admin.viewer, user.id);
+    expect(detail).toMatchObject({ twoFactorEnabled: true, passkeyCount: 1 });
+    await resetUserTwoFactor(admin.viewer, user.id, testContext());
+    expect(await db.passkey.count({ where: { userId: user.id } })).toBe(0);
+    const [event] = await auditOf("admin.two_factor_reset", user.id);
+    expect(JSON.parse(String(event?.metadata))).toMatchObject({ passkeysRemoved: 1, totpRemoved: false });
+    expect(await passkeySignIn(authenticator)).toEqual({ ok: false, reason: "unknown_credential" });
+    await expect(resetUserTwoFactor(admin.viewer, user.id, testContext())).rejects.toBeInstanceOf(ConflictError);
   });
 });
