@@ -18,7 +18,7 @@ import { useDataTable } from "@/components/ui/data-table/use-data-table";
 import { useQueryParams } from "@/components/ui/data-table/use-query-params";
 import { auditEventColumns } from "@/components/logs/audit-event-columns";
 import { AuditEventDrawer } from "@/components/logs/audit-event-drawer";
-import { AuditLogPagination } from "@/components/logs/audit-log-pagination";
+import { DataTablePagination } from "@/components/ui/data-table/data-table-pagination";
 import {
   AuditEventsToolbar,
   type AuditActionOption,
@@ -59,7 +59,13 @@ export function AuditEventsTable({
   const cursor = links.searchParams.get("cursor");
   // The drawer keeps the page it was opened from: the cursor travels with ?event.
   const eventHref = (id: string | null) => links.href({ event: id, cursor });
-  const dtPage = { start: 1, total: page.items.length, limit, nextCursor: page.nextCursor, prevCursor: page.prevCursor };
+  const dtPage = {
+    start: 1,
+    total: page.items.length,
+    limit,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+  };
   const columns = useMemo(
     () => auditEventColumns({ now: new Date(now), eventHref }),
     // eventHref follows the URL, which changes with the page (a new `page`).
@@ -135,7 +141,11 @@ export function AuditEventsTable({
             {empty}
           </div>
         ) : (
-          <Table aria-label="Events" aria-busy={loading || undefined} className={cn("transition-opacity", loading && "opacity-60")}>
+          <Table
+            aria-label="Events"
+            aria-busy={loading || undefined}
+            className={cn("transition-opacity", loading && "opacity-60")}
+          >
             <THead>
               {table.getHeaderGroups().map((group) => (
                 <Tr key={group.id}>
@@ -161,7 +171,9 @@ export function AuditEventsTable({
                           >
                             {flexRender(column.columnDef.header, header.getContext())}
                             <SortIcon className="size-3.5" aria-hidden="true" />
-                            <span className="sr-only">{sort.direction === "asc" ? ", oldest first" : ", newest first"}</span>
+                            <span className="sr-only">
+                              {sort.direction === "asc" ? ", oldest first" : ", newest first"}
+                            </span>
                           </Link>
                         ) : (
                           flexRender(column.columnDef.header, header.getContext())
@@ -192,13 +204,16 @@ export function AuditEventsTable({
             </TBody>
           </Table>
         )}
-        <AuditLogPagination
+        <DataTablePagination
+          page={{ start: 0, total: null, limit, nextCursor: page.nextCursor, prevCursor: page.prevCursor }}
           count={rows.length}
-          limit={limit}
-          nextCursor={page.nextCursor}
-          prevCursor={page.prevCursor}
           params={dt.params}
-          newestFirst={sort.direction === "desc"}
+          noun={{ one: "event", many: "events" }}
+          labels={
+            sort.direction === "desc"
+              ? { first: "Newest events", previous: "Newer", next: "Older" }
+              : { first: "Oldest events", previous: "Older", next: "Newer" }
+          }
         />
       </Card>
       <AuditEventDrawer

@@ -1,5 +1,6 @@
 "use client";
-// The table's footer: "Showing 26–50 of 212", the page size, and keyset First / Previous / Next.
+// The table's footer: "Showing 26–50 of 212" (or "50 events on this page" for a list that does not
+// count its matches), the page size, and keyset First / Previous / Next.
 // The buttons are links (they work before JavaScript loads and open in a new tab); with
 // JavaScript they navigate inside the table's transition, which shows the loading state.
 import Link from "next/link";
@@ -47,17 +48,24 @@ function PageLink({
   );
 }
 
+export type PaginationLabels = { first: string; previous: string; next: string };
+const LABELS: PaginationLabels = { first: "First page", previous: "Previous", next: "Next" };
+
 export function DataTablePagination({
   page,
   count,
   params,
   noun = { one: "row", many: "rows" },
+  labels = LABELS,
 }: {
-  page: DataTablePage;
+  /** total null: a list that does not count its matches (the activity log). */
+  page: Omit<DataTablePage, "total"> & { total: number | null };
   /** Rows on this page. */
   count: number;
   params: QueryParams;
   noun?: { one: string; many: string };
+  /** What the first-page button says to screen readers, and the words of the other two. */
+  labels?: PaginationLabels;
 }) {
   const end = page.start === 0 ? 0 : page.start + count - 1;
   // Without a cursor parameter the list starts at its first row.
@@ -67,8 +75,10 @@ export function DataTablePagination({
   return (
     <div className="flex flex-col gap-3 border-t border-border px-4 py-3 text-sm text-muted-foreground sm:flex-row sm:items-center sm:justify-between sm:px-6">
       <p aria-live="polite" data-testid="table-range">
-        {page.total === 0 ? (
+        {page.total === 0 || (page.total === null && count === 0) ? (
           `No ${noun.many}`
+        ) : page.total === null ? (
+          `${numberFormat.format(count)} ${count === 1 ? noun.one : noun.many} on this page`
         ) : (
           <>
             Showing <span className="font-medium text-foreground">{numberFormat.format(page.start)}</span>–
@@ -89,15 +99,15 @@ export function DataTablePagination({
           className="w-28"
         />
         <nav aria-label="Pagination" className="flex items-center gap-1.5">
-          <PageLink href={first} params={params} label="First page">
+          <PageLink href={first} params={params} label={labels.first}>
             <ChevronsLeft className="size-4" aria-hidden="true" />
           </PageLink>
           <PageLink href={previous} params={params} label="Previous page">
             <ChevronLeft className="size-4" aria-hidden="true" />
-            <span className="hidden sm:inline">Previous</span>
+            <span className="hidden sm:inline">{labels.previous}</span>
           </PageLink>
           <PageLink href={next} params={params} label="Next page">
-            <span className="hidden sm:inline">Next</span>
+            <span className="hidden sm:inline">{labels.next}</span>
             <ChevronRight className="size-4" aria-hidden="true" />
           </PageLink>
         </nav>

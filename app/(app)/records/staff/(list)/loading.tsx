@@ -1,30 +1,14 @@
-// Shown while the staff table first loads (later filter changes keep the table and show its own loading bar).
+import { DataTableSkeleton } from "@/components/ui/data-table/data-table-skeleton";
+
 export default function StaffLoading() {
   return (
-    <div aria-busy="true" aria-live="polite" className="animate-pulse">
-      <span className="sr-only">Loading staff…</span>
-      <div className="mb-8 space-y-2">
-        <div className="h-7 w-24 rounded-md bg-muted" />
-        <div className="h-4 w-96 max-w-full rounded-md bg-muted" />
-      </div>
-      <div className="overflow-hidden rounded-xl border border-border bg-surface">
-        <div className="flex gap-2 border-b border-border px-6 py-3">
-          <div className="h-10 w-72 rounded-lg bg-muted" />
-          <div className="h-10 w-36 rounded-lg bg-muted" />
-        </div>
-        <div className="h-10 border-b border-border bg-muted/50" />
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="flex items-center gap-4 border-b border-border px-6 py-3.5 last:border-0">
-            <div className="size-9 rounded-full bg-muted" />
-            <div className="space-y-1.5">
-              <div className="h-3.5 w-40 rounded bg-muted" />
-              <div className="h-3 w-56 rounded bg-muted" />
-            </div>
-            <div className="ml-auto h-4 w-20 rounded bg-muted" />
-            <div className="h-4 w-24 rounded bg-muted" />
-          </div>
-        ))}
-      </div>
-    </div>
+    <DataTableSkeleton
+      label="Loading staff…"
+      titleWidth="w-24"
+      filters={["w-72", "w-36"]}
+      avatar="size-9"
+      lines={["w-40", "w-56"]}
+      cells={["h-4 w-20 rounded", "h-4 w-24 rounded"]}
+    />
   );
 }
