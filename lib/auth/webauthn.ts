@@ -61,6 +61,11 @@ export async function storeChallenge(
   const now = Date.now();
   const expiresAt = new Date(now + CHALLENGE_TTL_MS);
   await tx.webAuthnChallenge.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });
+  // One live challenge per session and purpose: asking again replaces it, so a session cannot pile
+  // rows up (the username-less sign-in is bounded by the per-IP sign-in limit instead).
+  if (!binding.nonce && binding.sessionId) {
+    await tx.webAuthnChallenge.deleteMany({ where: { purpose, sessionId: binding.sessionId } });
+  }
   await tx.webAuthnChallenge.create({
     data: {
       challengeHash: sha256(challenge),

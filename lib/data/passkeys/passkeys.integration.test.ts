@@ -133,6 +133,26 @@ describe("registering a passkey", () => {
     expect(await db.passkey.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("keeps one live challenge per session: asking again replaces the earlier one", async () => {
+    const user = await newUser();
+    const { viewer } = await signIn(user.id);
+    const first = await beginPasskeyRegistration(viewer, { currentPassword: STRONG_PASSWORD });
+    const second = await beginPasskeyRegistration(viewer, { currentPassword: STRONG_PASSWORD });
+    expect(await db.webAuthnChallenge.count({ where: { sessionId: viewer.sessionId } })).toBe(1);
+    await expect(
+      finishPasskeyRegistration(
+        viewer,
+        { name: "Old", response: new SoftAuthenticator().register(first) },
+        testContext(),
+      ),
+    ).rejects.toThrow(/expired or was already used/);
+    await finishPasskeyRegistration(
+      viewer,
+      { name: "New", response: new SoftAuthenticator().register(second) },
+      testContext(),
+    );
+  });
+
   it("does not accept a challenge issued to another session of the same account", async () => {
     const user = await newUser();
     const first = await signIn(user.id);
