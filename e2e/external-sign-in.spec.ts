@@ -6,15 +6,26 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { freshContext, gotoReady, newPerson, signOut, signUpAndSignIn } from "./helpers";
 import { E2E_OIDC_NAME, setOidcAccount } from "./oidc-env";
+import { signedInAs } from "./support/admin-session";
 
 const SHOTS = "/tmp/shots-oidc";
 
 /** Clicks "Continue with Test SSO" and signs in at the test provider as `sub`. */
 async function continueWithProvider(page: Page, sub: string) {
   await page.getByRole("button", { name: `Continue with ${E2E_OIDC_NAME}` }).click();
+  await signInAtProvider(page, sub);
+}
+
+/** At the test provider's login page: sign in as `sub`. */
+async function signInAtProvider(page: Page, sub: string) {
   await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
   await page.getByLabel("Sign in as").fill(sub);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Forgets the provider's own session, so its next authorization asks who is signing in again. */
+async function signOutAtProvider(page: Page) {
+  await page.context().clearCookies({ domain: "127.0.0.1" });
 }
 
 test("a new person signs up through the provider, then signs in with it directly", async ({ browser }) => {
@@ -42,7 +53,7 @@ test("a new person signs up through the provider, then signs in with it directly
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.screenshot({ path: `${SHOTS}/finish-sign-up-light.png`, fullPage: true });
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Enter your date of birth.")).toBeVisible();
+  await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
   await page.getByLabel("Date of birth").fill("1990-12-10");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
@@ -53,12 +64,13 @@ test("a new person signs up through the provider, then signs in with it directly
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(E2E_OIDC_NAME);
   await row.getByRole("button", { name: `Unlink ${E2E_OIDC_NAME}` }).click();
-  await expect(page.getByRole("dialog")).toContainText("This is your only way to sign in");
-  await expect(page.getByRole("dialog").getByRole("button", { name: "Unlink" })).toBeDisabled();
+  await expect(page.getByRole("alertdialog")).toContainText("This is your only way to sign in");
+  await expect(page.getByRole("alertdialog").getByRole("button", { name: "Unlink" })).toBeDisabled();
   await page.keyboard.press("Escape");
 
+  // Signed out here, still signed in at the provider: the provider sends the person straight back.
   await signOut(page);
-  await continueWithProvider(page, sub);
+  await page.getByRole("button", { name: `Continue with ${E2E_OIDC_NAME}` }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await context.close();
 });
@@ -75,9 +87,7 @@ test("a signed-in person links the provider from Settings and unlinks it", async
   await gotoReady(page, "/settings/sign-in-methods");
   await expect(page.getByTestId("linked-accounts")).toContainText("No linked accounts yet");
   await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME}` }).click();
-  await expect(page.getByRole("heading", { name: "Test identity provider" })).toBeVisible();
-  await page.getByLabel("Sign in as").fill(sub);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAtProvider(page, sub);
 
   await expect(page).toHaveURL(/\/settings\/sign-in-methods\?linked=oidc/);
   await expect(page.getByText(`${E2E_OIDC_NAME} is linked.`)).toBeVisible();
@@ -100,12 +110,13 @@ test("a signed-in person links the provider from Settings and unlinks it", async
 
   // Signing out and in with the provider now reaches this account.
   await signOut(page);
+  await signOutAtProvider(page);
   await continueWithProvider(page, sub);
   await expect(page).toHaveURL(/\/dashboard/);
 
   await gotoReady(page, "/settings/sign-in-methods");
   await page.getByRole("button", { name: `Unlink ${E2E_OIDC_NAME}` }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unlink" }).click();
   await expect(page.getByText(`${E2E_OIDC_NAME} is unlinked.`)).toBeVisible();
   await expect(page.getByTestId("linked-account")).toHaveCount(0);
   await context.close();
@@ -129,6 +140,7 @@ test("an unverified address matching an account links nothing; pages in dark mod
   // A verified one asks for proof of the account first.
   const verified = `victor-${id}`;
   await setOidcAccount({ sub: verified, email: person.email, email_verified: true, given_name: "Victor" });
+  await signOutAtProvider(page);
   await gotoReady(page, "/sign-in");
   await continueWithProvider(page, verified);
   await expect(page).toHaveURL(/\/sign-in\/external\/link$/);
@@ -143,25 +155,53 @@ test("an unverified address matching an account links nothing; pages in dark mod
   await context.close();
 });
 
-test("the admin's provider settings", async ({ browser }) => {
-  const { E2E_ADMIN } = await import("./env");
-  const context = await freshContext(browser);
-  const page = await context.newPage();
-  await gotoReady(page, "/sign-in");
-  await page.getByLabel("Username or email").fill(E2E_ADMIN.username);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in/") || url.pathname === "/sign-in/two-factor");
-  test.skip(!page.url().includes("/dashboard"), "the seeded admin must set up 2FA first in this environment");
-  await gotoReady(page, "/admin/sign-in-providers");
-  const card = page.getByTestId("sign-in-provider-oidc");
+test("a role requiring 2FA still asks for it after a provider sign-in, unless the admin trusts the provider's MFA", async ({
+  browser,
+}) => {
+  // A Super Admin (its role requires 2FA; signedInAs sets TOTP up) links the provider.
+  const { context, page } = await signedInAs(browser, ["super_admin"]);
+  const sub = `admin-${randomBytes(4).toString("hex")}`;
+  await setOidcAccount({ sub, email: `${sub}@idp.example`, email_verified: true, amr: ["pwd", "otp"] });
+  await gotoReady(page, "/settings/sign-in-methods");
+  await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME}` }).click();
+  await signInAtProvider(page, sub);
+  await expect(page).toHaveURL(/\/settings\/sign-in-methods\?linked=oidc/);
+
+  // Not trusted (the default): the provider's MFA claim does not count.
+  await signOut(page);
+  await signOutAtProvider(page);
+  await continueWithProvider(page, sub);
+  await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  await page.getByRole("button", { name: "Sign in as someone else" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // The admin trusts it.
+  const admin = await signedInAs(browser, ["super_admin"]);
+  await gotoReady(admin.page, "/admin/sign-in-providers");
+  const card = admin.page.getByTestId("sign-in-provider-oidc");
   await expect(card).toContainText("/api/auth/callback/oidc");
-  await card.getByLabel("Allow new accounts").uncheck();
+  await card.getByLabel("Trust this provider's multi-factor sign-in").check();
   await card.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(`${E2E_OIDC_NAME}: settings saved.`)).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/admin-providers-light.png`, fullPage: true });
-  await card.getByLabel("Allow new accounts").check();
-  await card.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText(`${E2E_OIDC_NAME}: settings saved.`).first()).toBeVisible();
+  await expect(admin.page.getByText(`${E2E_OIDC_NAME}: settings saved.`)).toBeVisible();
+  await admin.page.screenshot({ path: `${SHOTS}/admin-providers-light.png`, fullPage: true });
+
+  try {
+    // A sign-in asserting MFA now completes at once; one asserting a single factor still asks.
+    await signOutAtProvider(page);
+    await gotoReady(page, "/sign-in");
+    await continueWithProvider(page, sub);
+    await expect(page).toHaveURL(/\/dashboard/);
+    await signOut(page);
+    await setOidcAccount({ sub, email: `${sub}@idp.example`, email_verified: true, amr: ["pwd"] });
+    await signOutAtProvider(page);
+    await continueWithProvider(page, sub);
+    await expect(page).toHaveURL(/\/sign-in\/two-factor/);
+  } finally {
+    await gotoReady(admin.page, "/admin/sign-in-providers");
+    await card.getByLabel("Trust this provider's multi-factor sign-in").uncheck();
+    await card.getByRole("button", { name: "Save" }).click();
+    await expect(admin.page.getByText(`${E2E_OIDC_NAME}: settings saved.`).first()).toBeVisible();
+  }
+  await admin.context.close();
   await context.close();
 });

@@ -19,12 +19,8 @@ export async function ProviderButtons({ next }: { next?: string } = {}) {
   if (providers.length === 0) return null;
   const after = next ?? (await nextParam());
   return (
-    <div className="mt-6 space-y-3" data-testid="provider-buttons">
-      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
-        <span className="h-px flex-1 bg-border" />
-        or
-        <span className="h-px flex-1 bg-border" />
-      </div>
+    // Below the passkey button and its "or" divider (the sign-in page's), so no divider of its own.
+    <div className="mt-3 space-y-3" data-testid="provider-buttons">
       {providers.map((p) => (
         <form key={p.id} action={startExternalSignInAction.bind(null, p.id, after)}>
           <button type="submit" className={buttonClasses("secondary", "lg", "w-full gap-2")}>

@@ -89,10 +89,11 @@ export function LinkProofForm({
           aria-describedby="email-proof-hint"
         >
           <MailCheck className="size-4" aria-hidden="true" />
-          {sent ? "Send the link again" : `Email a link to ${email}`}
+          {sent ? "Send the link again" : "Email me a link instead"}
         </Button>
         <p id="email-proof-hint" className="text-center text-xs text-muted-foreground">
-          Nothing is linked until you confirm. If you did not mean to, close this page.
+          The link goes to <span className="break-all">{email}</span>. Nothing is linked until you confirm; if you did
+          not mean to, close this page.
         </p>
       </div>
     </div>
