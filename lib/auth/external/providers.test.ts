@@ -34,3 +34,31 @@ describe("external provider variables", () => {
     ).toThrow(/OIDC_ISSUER/);
   });
 });
+
+describe("configured providers", () => {
+  it("GitHub and Google presets use Auth.js's providers with state/PKCE (and nonce for Google)", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AUTH_GITHUB_ID: "gh-id",
+      AUTH_GITHUB_SECRET: "gh-secret",
+      AUTH_GOOGLE_ID: "g-id",
+      AUTH_GOOGLE_SECRET: "g-secret",
+    });
+    try {
+      const { authJsProviders, configuredProviders } = await import("@/lib/auth/external/providers");
+      expect(configuredProviders().map((p) => p.id)).toEqual(["github", "google"]);
+      const [github, google] = authJsProviders() as unknown as {
+        id: string;
+        type: string;
+        options: { checks: string[] };
+      }[];
+      expect(github).toMatchObject({ id: "github", type: "oauth", options: { checks: ["pkce", "state"] } });
+      expect(google).toMatchObject({ id: "google", type: "oidc", options: { checks: ["pkce", "state", "nonce"] } });
+    } finally {
+      process.env = saved;
+      vi.resetModules();
+    }
+  });
+});
