@@ -46,7 +46,7 @@ export default async function SignInPage({
       ) : null}
       <SignInForm next={next} />
       {/* Below the passkey button: "Continue with …" for each configured provider (none: nothing). */}
-      <ProviderButtons />
+      <ProviderButtons next={next} />
     </AuthCard>
   );
 }
