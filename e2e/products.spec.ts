@@ -101,12 +101,36 @@ test("a Manager creates a product, fixes inline errors, edits its price and sees
     `/api/v1/products/export?q=${marker}&low_stock=yes`,
   );
   await page.screenshot({ path: `${SHOTS}/list-light.png`, fullPage: true });
+
+  // Import: a row with a price that is not a number is named in the preview and nothing is imported;
+  // fixed, both rows are imported at once.
+  const header = "sku,name,unit_price,currency,stock";
+  const csv = (price: string) =>
+    `${header}\n${marker}-CSV1,${marker} Darjeeling,4.50,USD,10\n${marker}-CSV2,${marker} Assam,${price},USD,3\n`;
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  const importer = page.getByRole("dialog", { name: "Import products from CSV" });
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: Buffer.from(csv("cheap")) });
+  const preview = importer.getByTestId("import-preview");
+  await expect(preview).toContainText("1 row to fix");
+  await expect(importer.getByTestId("import-row").filter({ hasText: "Assam" })).toContainText("unit_price");
+  await expect(importer.getByRole("button", { name: /^Import/ })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/import-preview-light.png` });
+  await importer
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "products-fixed.csv", mimeType: "text/csv", buffer: Buffer.from(csv("5.25")) });
+  await expect(preview).toContainText("Ready to import");
+  await expect(importer.getByTestId("import-row").filter({ hasText: "Assam" })).toContainText("$5.25");
+  await importer.getByRole("button", { name: "Import 2 products" }).click();
+  await expect(importer).toBeHidden();
+  await expect(page.getByText("Imported 2 products.")).toBeVisible();
   await context.close();
 
   // Dark and phone widths of the same page.
   const dark = await signedInAs(browser, ["manager"], { colorScheme: "dark" });
   await gotoReady(dark.page, `/records/products?q=${marker}`);
-  await expect(rows(dark.page)).toHaveCount(1);
+  await expect(rows(dark.page)).toHaveCount(3); // the tea made above and the two imported
   await dark.page.screenshot({ path: `${SHOTS}/list-dark.png`, fullPage: true });
   await dark.page.getByRole("button", { name: "New product" }).click();
   await dark.page.getByRole("dialog", { name: "New product" }).getByRole("button", { name: "Create product" }).click();

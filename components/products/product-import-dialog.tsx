@@ -56,10 +56,16 @@ export function ProductImportDialog({ open, onOpenChange }: { open: boolean; onO
         { header: "Name", className: "max-w-48 truncate", cell: (r) => orDash(r.name) },
         {
           header: "Price",
+          headerClassName: "text-right",
           className: "whitespace-nowrap text-right tabular-nums",
           cell: (r) => (r.product ? formatMoney(r.product.unitPrice, r.product.currency) : "—"),
         },
-        { header: "Stock", className: "text-right tabular-nums", cell: (r) => (r.product ? r.product.stock : "—") },
+        {
+          header: "Stock",
+          headerClassName: "text-right",
+          className: "text-right tabular-nums",
+          cell: (r) => (r.product ? r.product.stock : "—"),
+        },
       ]}
     />
   );

@@ -37,7 +37,13 @@ export type CsvCommitOutcome<R extends CsvPreviewRow> =
   | { preview: CsvPreview<R>; error?: string }
   | { error: string };
 
-export type CsvColumn<R> = { header: string; className?: string; cell: (row: R) => ReactNode };
+/** A record column of the preview: `className` for its cells, `headerClassName` for its heading. */
+export type CsvColumn<R> = {
+  header: string;
+  className?: string;
+  headerClassName?: string;
+  cell: (row: R) => ReactNode;
+};
 
 type Step<R extends CsvPreviewRow> = { file: { name: string; csv: string }; preview: CsvPreview<R> } | null;
 
@@ -223,7 +229,7 @@ function ImportPreview<R extends CsvPreviewRow>({
               <Tr>
                 <Th className="w-14">Row</Th>
                 {columns.map((c) => (
-                  <Th key={c.header} className={c.className}>
+                  <Th key={c.header} className={c.headerClassName}>
                     {c.header}
                   </Th>
                 ))}
