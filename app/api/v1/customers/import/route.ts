@@ -1,23 +1,7 @@
 import { json, withApi } from "@/lib/api/with-api";
-import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
-import { CSV_IMPORT_LIMITS } from "@/lib/csv/csv-import";
+import { readCsvImport } from "@/lib/api/read-csv-import";
 import { importCustomers } from "@/lib/data/customers/import-customers";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
-
-async function readCsv(request: Request): Promise<string> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^text\/(csv|plain)\b/i.test(type)) {
-    throw new BodyError("unsupported_media_type", 415, "Send the file as Content-Type: text/csv.");
-  }
-  try {
-    return await readLimitedBody(request, CSV_IMPORT_LIMITS.maxBytes);
-  } catch (error) {
-    if (error instanceof BodyError && error.code === "invalid_json") {
-      throw new BodyError("invalid_encoding", 400, "The file is not UTF-8 text.");
-    }
-    throw error;
-  }
-}
 
 /**
  * POST /api/v1/customers/import[?dry_run=true]: a customers CSV (Content-Type: text/csv; header
@@ -28,12 +12,7 @@ async function readCsv(request: Request): Promise<string> {
  */
 export const POST = withApi(
   async (ctx) => {
-    const dryRunParam = ctx.searchParams.get("dry_run");
-    if (dryRunParam !== null && dryRunParam !== "true" && dryRunParam !== "false") {
-      throw new ValidationError({ dry_run: ["dry_run is true or false."] });
-    }
-    const dryRun = dryRunParam === "true";
-    const csv = await readCsv(ctx.request);
+    const { csv, dryRun } = await readCsvImport(ctx.request, ctx.searchParams);
     const result = await importCustomers(ctx.actor, { csv, dryRun }, ctx);
     if (dryRun) return json({ data: result });
     if (!result.committed) {

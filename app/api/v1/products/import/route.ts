@@ -1,23 +1,6 @@
 import { json, withApi } from "@/lib/api/with-api";
-import { BodyError, readLimitedBody } from "@/lib/api/read-limited-body";
-import { CSV_IMPORT_LIMITS } from "@/lib/csv/csv-import";
+import { readCsvImport } from "@/lib/api/read-csv-import";
 import { importProducts, previewProductImport } from "@/lib/data/products/import-products";
-import { ValidationError } from "@/lib/errors";
-
-async function readCsv(request: Request): Promise<string> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^text\/(csv|plain)\b/i.test(type)) {
-    throw new BodyError("unsupported_media_type", 415, "Send the file as Content-Type: text/csv.");
-  }
-  try {
-    return await readLimitedBody(request, CSV_IMPORT_LIMITS.maxBytes);
-  } catch (error) {
-    if (error instanceof BodyError && error.code === "invalid_json") {
-      throw new BodyError("invalid_encoding", 400, "The file is not UTF-8 text.");
-    }
-    throw error;
-  }
-}
 
 /**
  * POST /api/v1/products/import[?dry_run=true]: a products CSV (Content-Type: text/csv; header row
@@ -30,12 +13,8 @@ async function readCsv(request: Request): Promise<string> {
  */
 export const POST = withApi(
   async (ctx) => {
-    const dryRunParam = ctx.searchParams.get("dry_run");
-    if (dryRunParam !== null && dryRunParam !== "true" && dryRunParam !== "false") {
-      throw new ValidationError({ dry_run: ["dry_run is true or false."] });
-    }
-    const csv = await readCsv(ctx.request);
-    if (dryRunParam === "true") return json({ data: await previewProductImport(ctx.actor, { csv }) });
+    const { csv, dryRun } = await readCsvImport(ctx.request, ctx.searchParams);
+    if (dryRun) return json({ data: await previewProductImport(ctx.actor, { csv }) });
     return json({ data: await importProducts(ctx.actor, { csv }, ctx) }, { status: 201 });
   },
   { permission: "products.write" },
