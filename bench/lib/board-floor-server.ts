@@ -3,7 +3,8 @@
 // JSON shape: authenticate the API key (SHA-256, one query for the key, its owner and role ids),
 // check membership, read the board, its columns, lanes, labels and members, and every open card in
 // ONE query (labels, assignees, checklist and comment counts folded in with subqueries), sorted in
-// byte order of the fractional keys. No framework, no ORM, no permission model, no rate limits.
+// byte order of the fractional keys. The cards are the lean BoardCard of the app's answer (no
+// description, only whether there is one; no timestamps). No framework, no ORM, no permission model, no rate limits.
 // Started by bench/board.ts.
 import { createHash } from "node:crypto";
 import http from "node:http";
@@ -27,9 +28,8 @@ const lanes = db.prepare(`SELECT "id","name","position","wipLimit","version" FRO
 const labels = db.prepare(`SELECT "id","name","color" FROM "BoardLabel" WHERE "boardId" = ? ORDER BY "name"`);
 const members = db.prepare(`SELECT m."role", u."id", u."username", u."firstName", u."lastName"
   FROM "BoardMember" m JOIN "User" u ON u."id" = m."userId" WHERE m."boardId" = ?`);
-const cards =
-  db.prepare(`SELECT c."id", c."boardId", c."columnId", c."laneId", c."position", c."title", c."description",
-    c."dueAt", c."priority", c."coverColor", c."archivedAt", c."version", c."createdAt", c."updatedAt",
+const cards = db.prepare(`SELECT c."id", c."columnId", c."laneId", c."position", c."title",
+    (c."description" IS NOT NULL) AS "hasDescription", c."dueAt", c."priority", c."coverColor", c."version",
     cu."id" AS "customerId", cu."name" AS "customerName", t."id" AS "transactionId", t."number" AS "transactionNumber",
     (SELECT group_concat("labelId") FROM "CardLabel" WHERE "cardId" = c."id") AS "labelIds",
     (SELECT group_concat("userId") FROM "CardAssignee" WHERE "cardId" = c."id") AS "assigneeIds",
@@ -87,12 +87,11 @@ function boardJson(id: string, role: string) {
     })),
     cards: (cards.all(id) as Row[]).sort(byPosition).map((c) => ({
       id: c.id,
-      boardId: c.boardId,
       columnId: c.columnId,
       laneId: c.laneId,
       position: c.position,
       title: c.title,
-      description: c.description,
+      hasDescription: c.hasDescription === 1,
       dueAt: iso(c.dueAt),
       priority: c.priority,
       coverColor: c.coverColor,
@@ -102,10 +101,7 @@ function boardJson(id: string, role: string) {
       commentCount: c.commentCount,
       customer: c.customerId ? { id: c.customerId, name: c.customerName } : null,
       transaction: c.transactionId ? { id: c.transactionId, number: c.transactionNumber } : null,
-      archivedAt: iso(c.archivedAt),
       version: c.version,
-      createdAt: iso(c.createdAt),
-      updatedAt: iso(c.updatedAt),
     })),
   };
 }

@@ -4,7 +4,7 @@
 // at least the one held, so an older event arriving after a newer answer never rolls a card back;
 // a card that is archived or now on another board leaves this one. Pure, so the reducer of the
 // board page and its tests share it.
-import type { BoardChangePayload, BoardJson, CardJson } from "@/lib/validations/board";
+import type { BoardCardJson, BoardChangePayload, BoardJson, CardJson } from "@/lib/validations/board";
 import { byPosition } from "@/components/board/board-order";
 
 function upsert<T extends { id: string }>(list: readonly T[], incoming: readonly T[] | undefined, removed?: string[]) {
@@ -28,13 +28,13 @@ export function applyBoardChange(board: BoardJson, payload: BoardChangePayload):
   );
 
   const removedCards = new Set(payload.removedCardIds ?? []);
-  const cards = new Map<string, CardJson>();
+  const cards = new Map<string, BoardCardJson>();
   for (const card of board.cards) if (!removedCards.has(card.id)) cards.set(card.id, card);
   for (const card of payload.cards ?? []) {
     if (removedCards.has(card.id)) continue;
     const held = cards.get(card.id);
     if (held && card.version < held.version) continue;
-    if (card.archivedAt !== null || card.boardId !== board.id) cards.delete(card.id);
+    if (leavesBoard(card, board.id)) cards.delete(card.id);
     else cards.set(card.id, card);
   }
 
@@ -42,7 +42,7 @@ export function applyBoardChange(board: BoardJson, payload: BoardChangePayload):
   const labelIds = new Set(labels.map((l) => l.id));
   const members = payload.members ?? board.members;
   const memberIds = new Set(members.map((m) => m.userId));
-  const tidy = (card: CardJson): CardJson => {
+  const tidy = (card: BoardCardJson): BoardCardJson => {
     const keepLabels = card.labelIds.every((id) => labelIds.has(id));
     const keepAssignees = !payload.members || card.assigneeIds.every((id) => memberIds.has(id));
     if (keepLabels && keepAssignees) return card;
@@ -62,6 +62,14 @@ export function applyBoardChange(board: BoardJson, payload: BoardChangePayload):
     labels,
     cards: [...cards.values()].map(tidy).sort(byPosition),
   };
+}
+
+/**
+ * Events carry lean cards (removals are listed as removedCardIds); a server action's answer may
+ * carry a whole card, archived or now on another board: it leaves this one.
+ */
+function leavesBoard(card: BoardCardJson & Partial<Pick<CardJson, "archivedAt" | "boardId">>, boardId: string) {
+  return (card.archivedAt ?? null) !== null || (card.boardId !== undefined && card.boardId !== boardId);
 }
 
 /** The change says too much moved to list it: the viewer fetches the board again. */

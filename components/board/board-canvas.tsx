@@ -15,7 +15,7 @@ import {
   type ResponderProvided,
 } from "@hello-pangea/dnd";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import type { BoardJson, CardJson, ColumnJson, LaneJson } from "@/lib/validations/board";
+import type { BoardJson, BoardCardJson, ColumnJson, LaneJson } from "@/lib/validations/board";
 import {
   DRAG_INSTRUCTIONS,
   cardDropped,
@@ -36,7 +36,7 @@ import { cn } from "@/lib/cn";
 
 const COLUMN_PREFIX = "column:";
 
-type Lists = Map<string, CardJson[]>;
+type Lists = Map<string, BoardCardJson[]>;
 
 export type BoardCanvasProps = {
   board: BoardJson;

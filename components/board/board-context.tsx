@@ -31,6 +31,8 @@ export type BoardCommands = {
 export type BoardContextValue = {
   meta: CardFaceMeta;
   canEdit: boolean;
+  /** The cards are still on their way (a big board's page carries none; board-view.tsx reads them). */
+  cardsLoading: boolean;
   commands: BoardCommands;
 };
 

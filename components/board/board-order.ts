@@ -3,7 +3,7 @@
 // page puts a moved card at once where it will land, between the same neighbours the server
 // will put it between, so the optimistic order and the confirmed one agree.
 import { generateKeyBetween } from "fractional-indexing";
-import type { BoardJson, CardJson } from "@/lib/validations/board";
+import type { BoardJson, BoardCardJson } from "@/lib/validations/board";
 
 /** Byte order of keys (they are ASCII), then id. */
 export function byPosition<T extends { position: string; id: string }>(a: T, b: T): number {
@@ -30,7 +30,7 @@ export function parseListId(id: string): ListKey | null {
 }
 
 /** The cards of one (column, lane) list, in order. On a board without lanes the lane is ignored. */
-export function cardsIn(board: Pick<BoardJson, "cards" | "swimlanesEnabled">, key: ListKey): CardJson[] {
+export function cardsIn(board: Pick<BoardJson, "cards" | "swimlanesEnabled">, key: ListKey): BoardCardJson[] {
   return board.cards
     .filter((c) => c.columnId === key.columnId && (!board.swimlanesEnabled || c.laneId === key.laneId))
     .sort(byPosition);
@@ -64,7 +64,7 @@ export function placeCard(board: BoardJson, cardId: string, to: ListKey & { inde
   const laneId = board.swimlanesEnabled ? to.laneId : null;
   const siblings = cardsIn(board, { columnId: to.columnId, laneId }).filter((c) => c.id !== cardId);
   const position = keyAt(siblings, to.index);
-  const moved: CardJson = { ...card, columnId: to.columnId, laneId, position };
+  const moved: BoardCardJson = { ...card, columnId: to.columnId, laneId, position };
   return { ...board, cards: board.cards.map((c) => (c.id === cardId ? moved : c)).sort(byPosition) };
 }
 

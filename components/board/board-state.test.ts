@@ -70,7 +70,11 @@ describe("board state", () => {
 
   it("shows removals, new cards and column moves while pending", () => {
     let s = boardReducer(start(), { type: "optimistic", id: 1, change: { kind: "remove-card", cardId: "c2" } });
-    s = boardReducer(s, { type: "optimistic", id: 2, change: { kind: "add-card", card: card("tmp", "todo", "a5") } });
+    s = boardReducer(s, {
+      type: "optimistic",
+      id: 2,
+      change: { kind: "add-card", card: card("tmp", "todo", "a5"), known: new Set() },
+    });
     s = boardReducer(s, { type: "optimistic", id: 3, change: { kind: "move-column", columnId: "doing", index: 0 } });
     expect(titles(s, "todo")).toEqual(["c1", "tmp"]);
     expect(boardView(s).columns.map((c) => c.id)).toEqual(["doing", "todo"]);
@@ -112,8 +116,9 @@ describe("fullIndex", () => {
 
 describe("a new card's stand-in", () => {
   it("steps aside when the real card arrives first (by a live event)", () => {
-    const standIn = card("pending-1", "todo", "a9", { title: "Restock", createdAt: "2026-01-01T10:00:00.000Z" });
-    let s = boardReducer(start(), { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn } });
+    const standIn = card("pending-1", "todo", "a9", { title: "Restock" });
+    const known = new Set(start().base.cards.map((c) => c.id));
+    let s = boardReducer(start(), { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn, known } });
     expect(titles(s, "todo")).toEqual(["c1", "c2", "pending-1"]);
     s = boardReducer(s, {
       type: "events",
@@ -123,21 +128,16 @@ describe("a new card's stand-in", () => {
           kind: "card.created",
           actorId: "u1",
           cardId: "c9",
-          payload: { cards: [card("c9", "todo", "a5", { title: "Restock", createdAt: "2026-01-01T10:00:01.000Z" })] },
+          payload: { cards: [card("c9", "todo", "a5", { title: "Restock" })] },
           createdAt: "2026-01-01T10:00:01.000Z",
         },
       ],
     });
     expect(titles(s, "todo")).toEqual(["c1", "c2", "c9"]);
-    // An older card of the same title does not hide it.
+    // A card of the same title that was there before does not hide it.
     const older = boardReducer(
-      {
-        base: board({
-          cards: [card("old", "todo", "a0", { title: "Restock", createdAt: "2025-01-01T00:00:00.000Z" })],
-        }),
-        pending: [],
-      },
-      { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn } },
+      { base: board({ cards: [card("old", "todo", "a0", { title: "Restock" })] }), pending: [] },
+      { type: "optimistic", id: 1, change: { kind: "add-card", card: standIn, known: new Set(["old"]) } },
     );
     expect(titles(older, "todo")).toEqual(["old", "pending-1"]);
   });

@@ -4,15 +4,16 @@
 // `pending` and the server's version of it joins `base`; when it is refused, it just leaves
 // `pending` (the rollback). Live events never fight a pending move: the view re-applies the
 // pending changes over whatever the base has become.
-import type { BoardChangePayload, BoardEventJson, BoardJson, CardJson } from "@/lib/validations/board";
+import type { BoardChangePayload, BoardEventJson, BoardJson, BoardCardJson } from "@/lib/validations/board";
 import { applyBoardChange } from "@/components/board/apply-board-change";
 import { byPosition, placeCard, placeColumn, type ListKey } from "@/components/board/board-order";
 
 export type PendingChange =
   | { kind: "move"; cardId: string; to: ListKey & { index: number } }
-  | { kind: "card"; card: CardJson }
+  | { kind: "card"; card: BoardCardJson }
   | { kind: "remove-card"; cardId: string }
-  | { kind: "add-card"; card: CardJson }
+  /** `known`: the ids of the cards on the board when the stand-in was made. */
+  | { kind: "add-card"; card: BoardCardJson; known: ReadonlySet<string> }
   | { kind: "move-column"; columnId: string; index: number };
 
 export type BoardState = { base: BoardJson; pending: { id: number; change: PendingChange }[] };
@@ -67,25 +68,23 @@ function applyPending(board: BoardJson, change: PendingChange): BoardJson {
       return { ...board, cards: board.cards.filter((c) => c.id !== change.cardId) };
     case "add-card":
       // The live event of the new card can arrive before the action's answer: once the board holds
-      // a real card like it (same title and list, made since), the stand-in steps aside.
-      if (board.cards.some((c) => isCreatedFrom(c, change.card))) return board;
+      // a real card like it (same title and list, not there when the stand-in was made), the
+      // stand-in steps aside.
+      if (board.cards.some((c) => isCreatedFrom(c, change.card, change.known))) return board;
       return { ...board, cards: [...board.cards, change.card].sort(byPosition) };
     case "move-column":
       return placeColumn(board, change.columnId, change.index);
   }
 }
 
-/** Clocks differ: a real card counts as made since the stand-in within this much. */
-const CLOCK_SLACK_MS = 5 * 60_000;
-
-function isCreatedFrom(card: CardJson, standIn: CardJson): boolean {
+function isCreatedFrom(card: BoardCardJson, standIn: BoardCardJson, known: ReadonlySet<string>): boolean {
   return (
     card.id !== standIn.id &&
     !card.id.startsWith("pending-") &&
+    !known.has(card.id) &&
     card.title === standIn.title &&
     card.columnId === standIn.columnId &&
-    card.laneId === standIn.laneId &&
-    Date.parse(card.createdAt) >= Date.parse(standIn.createdAt) - CLOCK_SLACK_MS
+    card.laneId === standIn.laneId
   );
 }
 

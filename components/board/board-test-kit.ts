@@ -14,6 +14,7 @@ export function card(id: string, columnId: string, position: string, extra: Part
     position,
     title: `Card ${id}`,
     description: null,
+    hasDescription: extra.description != null,
     dueAt: null,
     priority: "none",
     coverColor: null,

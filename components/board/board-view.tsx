@@ -8,7 +8,7 @@
 import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { BoardEventJson, BoardJson, CardJson } from "@/lib/validations/board";
+import type { BoardEventJson, BoardJson, BoardCardJson } from "@/lib/validations/board";
 import { BoardCanvas } from "@/components/board/board-canvas";
 import { BoardContext, type BoardContextValue, type CardCommand } from "@/components/board/board-context";
 import { BoardFilters } from "@/components/board/board-filters";
@@ -35,7 +35,9 @@ const BoardSettingsDialog = dynamic(
 );
 
 export type BoardViewProps = {
+  /** Without its cards when `cardsDeferred` (a big board): they are read right after the first paint. */
   board: BoardJson;
+  cardsDeferred?: boolean;
   me: { userId: string; name: string };
   /** May change cards (editor, owner, manager with board.write) on an open board. */
   canEdit: boolean;
@@ -65,11 +67,15 @@ export function BoardView(props: BoardViewProps) {
   const searchParams = useSearchParams();
   const [state, dispatch] = useReducer(boardReducer, { base: props.board, pending: [] });
 
-  // A fresh server render of the page (router.refresh) brings a fresh board.
+  // A fresh server render of the page (router.refresh) brings a fresh board; a big board's comes
+  // without cards, which are then read (again) through the board action.
   const [loaded, setLoaded] = useState(props.board);
+  const [cardReads, setCardReads] = useState(props.cardsDeferred ? 1 : 0);
+  const [cardsLoading, setCardsLoading] = useState(!!props.cardsDeferred);
   if (loaded !== props.board) {
     setLoaded(props.board);
-    dispatch({ type: "replace", board: props.board });
+    if (props.cardsDeferred) setCardReads((n) => n + 1);
+    else dispatch({ type: "replace", board: props.board });
   }
 
   const view = useMemo(() => boardView(state), [state]);
@@ -92,6 +98,18 @@ export function BoardView(props: BoardViewProps) {
   const onReload = useCallback(() => void reloadRef.current(), []);
   const live = useBoardLive({ boardId: view.id, seq: state.base.seq, onEvents, onReload });
 
+  // A big board's cards, after the first paint (the page is already interactive meanwhile).
+  useEffect(() => {
+    if (cardReads === 0) return;
+    let current = true;
+    void reloadRef.current().finally(() => {
+      if (current) setCardsLoading(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [cardReads]);
+
   // "Today" is the viewer's own day once the browser runs (the server's until then).
   const [today, setToday] = useState(props.today);
   useEffect(() => {
@@ -106,7 +124,7 @@ export function BoardView(props: BoardViewProps) {
 
   // Per list, the cards the filters show (in order).
   const visible = useMemo(() => {
-    const lists = new Map<string, CardJson[]>();
+    const lists = new Map<string, BoardCardJson[]>();
     const laneIds = view.swimlanesEnabled ? view.lanes.map((l) => l.id) : [null];
     for (const column of view.columns) {
       for (const laneId of laneIds) lists.set(listId({ columnId: column.id, laneId }), []);
@@ -165,7 +183,7 @@ export function BoardView(props: BoardViewProps) {
   });
 
   const listKeyOf = useCallback(
-    (card: CardJson): ListKey => ({
+    (card: BoardCardJson): ListKey => ({
       columnId: card.columnId,
       laneId: viewRef.current.swimlanesEnabled ? card.laneId : null,
     }),
@@ -294,8 +312,13 @@ export function BoardView(props: BoardViewProps) {
     [view.labels, view.members, today],
   );
   const context = useMemo<BoardContextValue>(
-    () => ({ meta, canEdit, commands: { card: cardCommand, showShortcuts: () => setShortcutsOpen(true) } }),
-    [meta, canEdit, cardCommand],
+    () => ({
+      meta,
+      canEdit,
+      cardsLoading,
+      commands: { card: cardCommand, showShortcuts: () => setShortcutsOpen(true) },
+    }),
+    [meta, canEdit, cardsLoading, cardCommand],
   );
 
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -330,6 +353,11 @@ export function BoardView(props: BoardViewProps) {
         <p aria-live="polite" className="sr-only" data-testid="board-announcer">
           {spoken}
         </p>
+        {cardsLoading ? (
+          <p role="status" className="sr-only">
+            Loading the cards…
+          </p>
+        ) : null}
       </div>
       <ShortcutsDialog open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
       {openCardId ? (

@@ -2,8 +2,10 @@
 // The card dialog (?card=<id> in the URL, so a card can be linked to): title, description in
 // Markdown, checklist, comments and history on the left; assignees, labels, due day, priority,
 // cover, customer or transaction link and the card's actions on the right. The card shown is the
-// board's own copy, so other people's changes arrive here live; each edit sends the version shown,
-// and one made over a newer change is refused (412): the board reloads and the toast says so.
+// board's own copy (lean: no description), so other people's changes arrive here live; the whole
+// card (description, checklist, comments, history) is read when the dialog opens and again when
+// the board's copy moves past it. Each edit sends the version shown, and one made over a newer
+// change is refused (412): the board reloads and the toast says so.
 // Loaded only when a card is first opened (next/dynamic in board-view.tsx).
 import { Pencil } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -12,9 +14,9 @@ import { Input } from "@/components/ui/input";
 import { getCardAction } from "@/lib/actions/boards/get-card";
 import {
   BOARD_LIMITS,
+  type BoardCardJson,
   type BoardJson,
   type CardDetailJson,
-  type CardJson,
   type UpdateCardInput,
 } from "@/lib/validations/board";
 import { CardChecklist } from "@/components/board/card-checklist";
@@ -42,7 +44,7 @@ export function CardDialog({
   boardId: string;
   cardId: string;
   /** The board's copy of the card (absent when it is not among the open cards). */
-  card: CardJson | undefined;
+  card: BoardCardJson | undefined;
   board: BoardJson;
   me: { userId: string; name: string };
   canEdit: boolean;
@@ -77,8 +79,23 @@ export function CardDialog({
     };
   }, [boardId, cardId]);
 
-  const card = boardCard ?? detail?.card ?? null;
-  const editable = canEdit && !!card && !card.archivedAt;
+  // Someone changed the card since it was read (a live event, or one's own checklist tick): read it again.
+  const boardVersion = boardCard?.version ?? 0;
+  const readVersion = detail?.card.version ?? null;
+  useEffect(() => {
+    if (readVersion === null || boardVersion <= readVersion) return;
+    let live = true;
+    void getCardAction(boardId, cardId).then((result) => {
+      if (live && result.ok) setDetail(result.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [boardId, cardId, boardVersion, readVersion]);
+
+  const card: BoardCardJson | null = boardCard ?? detail?.card ?? null;
+  const archived = !boardCard && !!detail?.card.archivedAt;
+  const editable = canEdit && !!card && !archived;
 
   const save = async (input: UpdateCardInput, message: string) => {
     if (!card) return false;
@@ -108,7 +125,7 @@ export function CardDialog({
         description={
           card ? (
             <>
-              {card.archivedAt ? "Archived · was in " : "In "}
+              {archived ? "Archived · was in " : "In "}
               <span className="font-medium text-foreground">{column?.name ?? "a column"}</span>
               {lane ? (
                 <>
@@ -155,14 +172,20 @@ export function CardDialog({
         ) : (
           <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_14rem]" data-testid="card-dialog">
             <div className="min-w-0 space-y-6">
-              <CardDescription
-                value={card.description}
-                canEdit={editable}
-                onEditingChange={(editing) => {
-                  editingText.current = editing;
-                }}
-                onSave={(description) => save({ description }, "Description saved.")}
-              />
+              {detail ? (
+                <CardDescription
+                  value={detail.card.description}
+                  canEdit={editable}
+                  onEditingChange={(editing) => {
+                    editingText.current = editing;
+                  }}
+                  onSave={(description) => save({ description }, "Description saved.")}
+                />
+              ) : (
+                <p className="text-sm text-muted-foreground" role="status">
+                  Loading the description…
+                </p>
+              )}
               <CardChecklist
                 boardId={boardId}
                 cardId={card.id}
@@ -215,7 +238,7 @@ function CardTitle({
   onDone,
   save,
 }: {
-  card: CardJson;
+  card: BoardCardJson;
   editing: boolean;
   onDone: () => void;
   save: (input: UpdateCardInput, message: string) => Promise<boolean>;

@@ -16,7 +16,7 @@ import {
   UserRound,
 } from "lucide-react";
 import { memo } from "react";
-import type { CardJson, CardPriority, LabelJson, MemberJson } from "@/lib/validations/board";
+import type { BoardCardJson, CardPriority, LabelJson, MemberJson } from "@/lib/validations/board";
 import { swatch } from "@/components/board/colors";
 import { dueStatus } from "@/components/board/filter-cards";
 import { MemberAvatar } from "@/components/board/member-avatar";
@@ -58,13 +58,13 @@ export type CardFaceMeta = {
 };
 
 /** A card's labels in the board's order (by name), not in the order of their ids. */
-function labelsOf(card: CardJson, meta: CardFaceMeta): LabelJson[] {
+function labelsOf(card: BoardCardJson, meta: CardFaceMeta): LabelJson[] {
   if (card.labelIds.length === 0) return [];
   return [...meta.labels.values()].filter((l) => card.labelIds.includes(l.id));
 }
 
 /** The card's facts in words, for screen readers ("Due today, overdue. Priority high. 2 of 5 done."). */
-export function cardSummary(card: CardJson, meta: CardFaceMeta): string {
+export function cardSummary(card: BoardCardJson, meta: CardFaceMeta): string {
   const parts: string[] = [];
   const labels = labelsOf(card, meta).map((l) => l.name);
   if (labels.length) parts.push(`Labels: ${labels.join(", ")}.`);
@@ -87,7 +87,7 @@ export const CardFace = memo(function CardFace({
   meta,
   describedById,
 }: {
-  card: CardJson;
+  card: BoardCardJson;
   meta: CardFaceMeta;
   describedById?: string;
 }) {
@@ -101,7 +101,7 @@ export const CardFace = memo(function CardFace({
     priority ||
     card.checklist.total ||
     card.commentCount ||
-    card.description ||
+    card.hasDescription ||
     card.customer ||
     card.transaction ||
     assignees.length;
@@ -152,7 +152,7 @@ export const CardFace = memo(function CardFace({
               {dueLabel(card.dueAt, meta.today)}
             </span>
           ) : null}
-          {card.description ? (
+          {card.hasDescription ? (
             <span title="Has a description">
               <AlignLeft className="size-3.5" />
             </span>

@@ -29,7 +29,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SearchCombobox } from "@/components/transactions/search-combobox";
 import { searchCardLinksAction, type CardLinkOption } from "@/lib/actions/boards/search-card-links";
-import { CARD_PRIORITIES, type BoardJson, type CardJson, type UpdateCardInput } from "@/lib/validations/board";
+import { CARD_PRIORITIES, type BoardJson, type BoardCardJson, type UpdateCardInput } from "@/lib/validations/board";
 import { ColorPicker } from "@/components/board/color-picker";
 import { swatch } from "@/components/board/colors";
 import { PRIORITY_META } from "@/components/board/card-face";
@@ -60,7 +60,7 @@ export function CardFields({
   onMove,
   onArchive,
 }: {
-  card: CardJson;
+  card: BoardCardJson;
   board: BoardJson;
   canEdit: boolean;
   links: { customers: boolean; transactions: boolean };
@@ -211,7 +211,7 @@ export function CardFields({
           disabled={!canEdit}
           value={card.priority}
           onChange={(e) => {
-            const priority = e.target.value as CardJson["priority"];
+            const priority = e.target.value as BoardCardJson["priority"];
             void save({ priority }, `Priority: ${priority === "none" ? "none" : PRIORITY_META[priority].label}.`);
           }}
           options={CARD_PRIORITIES.map((p) => ({ value: p, label: p === "none" ? "None" : PRIORITY_META[p].label }))}

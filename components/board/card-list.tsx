@@ -6,7 +6,7 @@
 import { Droppable } from "@hello-pangea/dnd";
 import dynamic from "next/dynamic";
 import { memo, type ReactNode } from "react";
-import type { CardJson } from "@/lib/validations/board";
+import type { BoardCardJson } from "@/lib/validations/board";
 import { useBoard } from "@/components/board/board-context";
 import { listId, type ListKey } from "@/components/board/board-order";
 import { CardTile } from "@/components/board/card-tile";
@@ -26,7 +26,7 @@ const VirtualCardList = dynamic(() => import("@/components/board/virtual-card-li
 
 export type CardListProps = {
   list: ListKey;
-  cards: CardJson[];
+  cards: BoardCardJson[];
   /** The board's scroll container (the one scroll parent of every list), once mounted. */
   scrollElement: HTMLDivElement | null;
   /** Shown in an empty list. */
@@ -41,7 +41,7 @@ export const CardList = memo(function CardList(props: CardListProps) {
 });
 
 function StandardCardList({ list, cards, emptyText, footer, className }: CardListProps) {
-  const { canEdit } = useBoard();
+  const { canEdit, cardsLoading } = useBoard();
   return (
     <Droppable droppableId={listId(list)} type="CARD" isDropDisabled={!canEdit}>
       {(provided, snapshot) => (
@@ -59,7 +59,8 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
             <CardTile key={card.id} card={card} index={index} />
           ))}
           {provided.placeholder}
-          {cards.length === 0 && !snapshot.isDraggingOver && emptyText ? (
+          {cards.length === 0 && cardsLoading ? <CardSkeletons /> : null}
+          {cards.length === 0 && !cardsLoading && !snapshot.isDraggingOver && emptyText ? (
             <p className="pointer-events-none mb-2 rounded-lg border border-dashed border-border px-3 py-4 text-center text-xs text-muted-foreground">
               {emptyText}
             </p>
@@ -68,5 +69,16 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
         </div>
       )}
     </Droppable>
+  );
+}
+
+/** Stand-ins while a big board's cards are read (the board announces "Loading the cards…" once). */
+function CardSkeletons() {
+  return (
+    <div aria-hidden="true" className="mb-2 space-y-2" data-testid="card-skeletons">
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="h-16 animate-pulse rounded-lg bg-muted ring-1 ring-inset ring-border/60" />
+      ))}
+    </div>
   );
 }

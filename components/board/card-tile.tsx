@@ -6,7 +6,7 @@
 // holds no nested control.
 import { Draggable, type DraggableProvided, type DraggableStateSnapshot } from "@hello-pangea/dnd";
 import { memo, type CSSProperties, type KeyboardEvent } from "react";
-import type { CardJson } from "@/lib/validations/board";
+import type { BoardCardJson } from "@/lib/validations/board";
 import { useBoard, type CardCommand } from "@/components/board/board-context";
 import { CardFace, type CardFaceMeta } from "@/components/board/card-face";
 import { LazyMenu } from "@/components/board/lazy-menu";
@@ -56,7 +56,7 @@ export function cardHandleId(cardId: string): string {
 }
 
 type ShellProps = {
-  card: CardJson;
+  card: BoardCardJson;
   meta: CardFaceMeta;
   provided: DraggableProvided;
   snapshot: DraggableStateSnapshot;
@@ -135,7 +135,7 @@ function CardMenu({
   canEdit,
   onCommand,
 }: {
-  card: CardJson;
+  card: BoardCardJson;
   canEdit: boolean;
   onCommand: (command: CardCommand) => void;
 }) {
@@ -156,7 +156,7 @@ function CardMenu({
 const loadCardMenu = () => import("@/components/board/card-menu").then((m) => m.CardMenuContent);
 
 /** A card in a standard (not virtual) list. */
-export const CardTile = memo(function CardTile({ card, index }: { card: CardJson; index: number }) {
+export const CardTile = memo(function CardTile({ card, index }: { card: BoardCardJson; index: number }) {
   const { meta, canEdit, commands } = useBoard();
   const pending = card.id.startsWith("pending-");
   return (

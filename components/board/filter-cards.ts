@@ -2,7 +2,7 @@
 // applied in the browser over the cards the page already holds (getBoard loads every open card).
 // Due dates are calendar days: the card dialog sets a day (stored at noon UTC, so it is the same
 // day in every time zone from UTC−11 to UTC+11); "today" is the viewer's own day.
-import { CARD_PRIORITIES, type CardJson, type CardPriority } from "@/lib/validations/board";
+import { CARD_PRIORITIES, type BoardCardJson, type CardPriority } from "@/lib/validations/board";
 
 export const DUE_FILTERS = ["overdue", "week", "none"] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
@@ -66,7 +66,7 @@ export function dueStatus(dueAt: string, today: string): DueStatus {
 }
 
 export function matchesFilter(
-  card: CardJson,
+  card: BoardCardJson,
   filter: BoardFilter,
   context: { me: string; today: string; labelNames?: ReadonlyMap<string, string> },
 ): boolean {
@@ -87,7 +87,6 @@ export function matchesFilter(
     const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
     const haystack = [
       card.title,
-      card.description ?? "",
       card.customer?.name ?? "",
       card.transaction ? `#${card.transaction.number}` : "",
       ...card.labelIds.map((id) => context.labelNames?.get(id) ?? ""),

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { listMoveTargetsAction, type MoveTargets } from "@/lib/actions/boards/list-move-targets";
-import type { BoardJson, CardJson } from "@/lib/validations/board";
+import type { BoardJson, BoardCardJson } from "@/lib/validations/board";
 import { byPosition } from "@/components/board/board-order";
 import type { MoveTarget } from "@/components/board/use-board-mutations";
 
@@ -32,7 +32,7 @@ export function MoveCardDialog({
   onMove,
   onClose,
 }: {
-  card: CardJson;
+  card: BoardCardJson;
   board: BoardJson;
   visible?: unknown;
   editableBoards: { id: string; name: string }[];

@@ -13,7 +13,7 @@ import { moveColumnAction } from "@/lib/actions/boards/move-column";
 import { setCardArchivedAction } from "@/lib/actions/boards/set-card-archived";
 import { undoCardChangeAction } from "@/lib/actions/boards/undo-card-change";
 import { updateCardAction } from "@/lib/actions/boards/update-card";
-import type { BoardChangePayload, BoardJson, CardJson, UpdateCardInput } from "@/lib/validations/board";
+import type { BoardCardJson, BoardChangePayload, BoardJson, CardJson, UpdateCardInput } from "@/lib/validations/board";
 import type { BoardStateAction, PendingChange } from "@/components/board/board-state";
 import { cardsIn, type ListKey } from "@/components/board/board-order";
 import { toast, toastWarnings, toastWithAction } from "@/components/board/board-toast";
@@ -157,14 +157,13 @@ export function useBoardMutations(
     async (list, title) => {
       const view = getView();
       const siblings = cardsIn(view, list);
-      const temp: CardJson = {
+      const temp: BoardCardJson = {
         id: `pending-${nextId.current}`,
-        boardId,
         columnId: list.columnId,
         laneId: list.laneId,
         position: `${siblings.at(-1)?.position ?? "a0"}~`,
         title: title.trim(),
-        description: null,
+        hasDescription: false,
         dueAt: null,
         priority: "none",
         coverColor: null,
@@ -174,12 +173,9 @@ export function useBoardMutations(
         commentCount: 0,
         customer: null,
         transaction: null,
-        archivedAt: null,
         version: 0,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
       };
-      const id = optimistic({ kind: "add-card", card: temp });
+      const id = optimistic({ kind: "add-card", card: temp, known: new Set(view.cards.map((c) => c.id)) });
       const result = await createCardAction(boardId, {
         title,
         columnId: list.columnId,

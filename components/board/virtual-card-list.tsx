@@ -7,7 +7,7 @@
 import { Draggable, Droppable, type DraggableChildrenFn } from "@hello-pangea/dnd";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
-import type { CardJson } from "@/lib/validations/board";
+import type { BoardCardJson } from "@/lib/validations/board";
 import { useBoard, type CardCommand } from "@/components/board/board-context";
 import { listId } from "@/components/board/board-order";
 import type { CardListProps } from "@/components/board/card-list";
@@ -87,7 +87,7 @@ function VirtualRows({
   className,
   onCommand,
 }: {
-  cards: CardJson[];
+  cards: BoardCardJson[];
   extraRow: boolean;
   scrollElement: HTMLDivElement | null;
   margin: number;

@@ -335,14 +335,19 @@ export type LaneJson = { id: string; name: string; position: string; wipLimit: n
 export type LabelJson = { id: string; name: string; color: BoardColor };
 export type MemberJson = { userId: string; name: string; username: string; role: BoardRole };
 
-export type CardJson = {
+/**
+ * A card as the board shows it: what a tile renders and what moves need (the board read, live
+ * events). No Markdown description, checklist items, comments or timestamps: the card dialog
+ * reads the whole card (CardJson) when it opens.
+ */
+export type BoardCardJson = {
   id: string;
-  boardId: string;
   columnId: string;
   laneId: string | null;
   position: string;
   title: string;
-  description: string | null;
+  /** The card has a Markdown description (read it with the card). */
+  hasDescription: boolean;
   dueAt: string | null;
   priority: CardPriority;
   coverColor: BoardColor | null;
@@ -352,8 +357,14 @@ export type CardJson = {
   commentCount: number;
   customer: { id: string; name: string } | null;
   transaction: { id: string; number: number } | null;
-  archivedAt: string | null;
   version: number;
+};
+
+/** A whole card: its GET, the card list, the answers of card writes. */
+export type CardJson = BoardCardJson & {
+  boardId: string;
+  description: string | null;
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -373,7 +384,8 @@ export type BoardJson = {
   lanes: LaneJson[];
   labels: LabelJson[];
   members: MemberJson[];
-  cards: CardJson[];
+  /** The open cards in board order, lean (BoardCardJson). */
+  cards: BoardCardJson[];
 };
 
 /** A board's own fields, as a settings change or an archive returns them. */
@@ -448,7 +460,8 @@ export type BoardChangePayload = {
   removedLaneIds?: string[];
   labels?: LabelJson[];
   removedLabelIds?: string[];
-  cards?: CardJson[];
+  /** Lean, as the board holds them; a server action's answer may carry whole cards (CardJson). */
+  cards?: BoardCardJson[];
   removedCardIds?: string[];
   /** Too much changed to list (positions re-spaced): reload the board. */
   reload?: boolean;

@@ -1,7 +1,9 @@
-// Rows → the JSON shapes of lib/validations/board.ts. One card select, used by the board load,
-// every card write (the event payload live viewers apply) and the API.
+// Rows → the JSON shapes of lib/validations/board.ts. One card select for a whole card (every card
+// write, the card's GET, the card list); the board read takes its lean cards in raw SQL
+// (read-board-cards.ts), and events carry the lean projection (toBoardCard).
 import "server-only";
 import type {
+  BoardCardJson,
   BoardColor,
   CardJson,
   CardPriority,
@@ -66,6 +68,7 @@ export function toCardJson(row: CardRow): CardJson {
     position: row.position,
     title: row.title,
     description: row.description,
+    hasDescription: row.description !== null,
     dueAt: row.dueAt?.toISOString() ?? null,
     priority: row.priority as CardPriority,
     coverColor: row.coverColor as BoardColor | null,
@@ -79,6 +82,28 @@ export function toCardJson(row: CardRow): CardJson {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The lean card the board and its live events carry, from a whole one. */
+export function toBoardCard(card: BoardCardJson): BoardCardJson {
+  return {
+    id: card.id,
+    columnId: card.columnId,
+    laneId: card.laneId,
+    position: card.position,
+    title: card.title,
+    hasDescription: card.hasDescription,
+    dueAt: card.dueAt,
+    priority: card.priority,
+    coverColor: card.coverColor,
+    labelIds: card.labelIds,
+    assigneeIds: card.assigneeIds,
+    checklist: card.checklist,
+    commentCount: card.commentCount,
+    customer: card.customer,
+    transaction: card.transaction,
+    version: card.version,
   };
 }
 

@@ -14,6 +14,7 @@ import { requirePermission } from "@/lib/rbac/can";
 import { boardEntityIdSchema } from "@/lib/validations/board";
 import type { RequestContext } from "@/lib/http/request-context";
 import { signalAfterCommit, signalInTransaction } from "@/lib/realtime/board-bus";
+import { toBoardCard } from "@/lib/data/boards/board-json";
 import { BOARD_NOT_FOUND, boardAccess, requireBoardRole, type BoardAccess } from "@/lib/data/boards/board-access";
 import type { BoardChangePayload, BoardEventKind, BoardInverse } from "@/lib/data/boards/board-events";
 
@@ -136,7 +137,10 @@ export async function appendBoardEvent(
     data: {
       ...event,
       cardId: event.cardId ?? null,
-      payload: JSON.stringify(event.payload),
+      // Viewers hold lean cards: the event carries those, never a description.
+      payload: JSON.stringify(
+        event.payload.cards ? { ...event.payload, cards: event.payload.cards.map(toBoardCard) } : event.payload,
+      ),
       inverse: event.inverse ? JSON.stringify(event.inverse) : null,
       cardVersion: event.cardVersion ?? null,
     },

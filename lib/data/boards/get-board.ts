@@ -1,31 +1,57 @@
-// One board with everything its page shows: columns, lanes, labels, members and its open cards
-// (archived cards are listed apart, list-board-cards.ts). A fixed number of queries whatever the
-// board's size (board.integration.test.ts counts them): the access check, then one query per kind
-// of row; the cards' labels, assignees, checklist and comment counts come with them in
-// Prisma's batched relation reads.
+// One board with everything its page shows: columns, lanes, labels, members and its open cards,
+// lean (what a tile shows: no description, checklist items or comments; getCard reads a whole
+// card; archived cards are listed apart, list-board-cards.ts). Labels and members are listed once
+// here and named by id on the cards. A fixed number of queries whatever the board's size
+// (board.integration.test.ts counts them): the access check, then one query per kind of row, the
+// cards with their label and assignee ids and counts in one statement (read-board-cards.ts).
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { can } from "@/lib/rbac/can";
-import { boardAccess } from "@/lib/data/boards/board-access";
+import { boardAccess, type BoardAccess } from "@/lib/data/boards/board-access";
 import {
   byPosition,
-  cardSelect,
   columnSelect,
   labelSelect,
   laneSelect,
   personName,
-  toCardJson,
   toColumnJson,
   toLabelJson,
   toLaneJson,
 } from "@/lib/data/boards/board-json";
-import type { BoardColor, BoardJson, BoardRole, CardJson, MemberJson } from "@/lib/validations/board";
+import { readBoardCards } from "@/lib/data/boards/read-board-cards";
+import type { BoardCardJson, BoardColor, BoardJson, BoardRole, MemberJson } from "@/lib/validations/board";
 
 export async function getBoard(actor: Actor | null, boardId: unknown): Promise<BoardJson> {
   const access = await boardAccess(actor, boardId);
+  return (await readBoard(actor!, access, Infinity)).board;
+}
+
+/**
+ * The board page's read: its cards come along up to `inlineUpTo` open cards. A bigger board is
+ * answered without them (`cardsDeferred`, one count query instead of the cards'), so the page's
+ * payload stays small and it is interactive at once; the browser then reads the cards (getBoard)
+ * after the first paint.
+ */
+export async function getBoardForPage(
+  actor: Actor | null,
+  boardId: unknown,
+  inlineUpTo: number,
+): Promise<{ board: BoardJson; cardsDeferred: boolean }> {
+  const access = await boardAccess(actor, boardId);
+  return readBoard(actor!, access, inlineUpTo);
+}
+
+async function readBoard(
+  actor: Actor,
+  access: BoardAccess,
+  inlineUpTo: number,
+): Promise<{ board: BoardJson; cardsDeferred: boolean }> {
   const id = access.boardId;
-  const [board, columns, lanes, labels, members, cards] = await Promise.all([
+  const cardsOrCount: Promise<BoardCardJson[] | number> = Number.isFinite(inlineUpTo)
+    ? db.card.count({ where: { boardId: id, archivedAt: null } })
+    : readBoardCards(id);
+  const [board, columns, lanes, labels, members, read] = await Promise.all([
     db.board.findUniqueOrThrow({
       where: { id },
       select: {
@@ -43,21 +69,24 @@ export async function getBoard(actor: Actor | null, boardId: unknown): Promise<B
     db.boardLane.findMany({ where: { boardId: id }, select: laneSelect }),
     db.boardLabel.findMany({ where: { boardId: id }, select: labelSelect, orderBy: { name: "asc" } }),
     listMembers(id),
-    db.card.findMany({ where: { boardId: id, archivedAt: null }, select: cardSelect }),
+    cardsOrCount,
   ]);
+  const cardsDeferred = typeof read === "number" && read > inlineUpTo;
+  // A small board's cards are read once its count is known (the page's usual case: one query more).
+  const cards = typeof read === "number" ? (cardsDeferred ? [] : await readBoardCards(id)) : read;
   return {
-    ...board,
-    color: board.color as BoardColor,
-    archivedAt: board.archivedAt?.toISOString() ?? null,
-    role: access.role,
-    columns: columns.map(toColumnJson).sort(byPosition),
-    lanes: lanes.map(toLaneJson).sort(byPosition),
-    labels: labels.map(toLabelJson),
-    members,
-    cards: cards
-      .map(toCardJson)
-      .sort(byPosition)
-      .map((c) => visibleCard(actor!, c)),
+    cardsDeferred,
+    board: {
+      ...board,
+      color: board.color as BoardColor,
+      archivedAt: board.archivedAt?.toISOString() ?? null,
+      role: access.role,
+      columns: columns.map(toColumnJson).sort(byPosition),
+      lanes: lanes.map(toLaneJson).sort(byPosition),
+      labels: labels.map(toLabelJson),
+      members,
+      cards: cards.map((c) => visibleCard(actor, c)),
+    },
   };
 }
 
@@ -77,7 +106,7 @@ export async function listMembers(boardId: string, client: Tx | typeof db = db):
 }
 
 /** A card's links name a customer or a transaction only to those who may read them. */
-export function visibleCard(actor: Actor, card: CardJson): CardJson {
+export function visibleCard<T extends BoardCardJson>(actor: Actor, card: T): T {
   const customer = card.customer && can(actor, "customers.read") ? card.customer : null;
   const transaction = card.transaction && can(actor, "transactions.read") ? card.transaction : null;
   return customer === card.customer && transaction === card.transaction ? card : { ...card, customer, transaction };

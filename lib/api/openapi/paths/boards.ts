@@ -41,6 +41,7 @@ import {
   type BoardSettingsJson,
   type BoardSummaryJson,
   type CardDetailJson,
+  type BoardCardJson,
   type CardJson,
   type ColumnJson,
   type LabelJson,
@@ -100,32 +101,44 @@ const memberSchema = z
   })
   .meta({ id: "BoardMember" });
 
+const boardCardFields = {
+  id,
+  columnId: id,
+  laneId: id.nullable().meta({ description: "Null on a board without swimlanes." }),
+  position,
+  title: z.string().meta({ example: "Restock the window display" }),
+  hasDescription: z.boolean().meta({ description: "The card has a description (GET the card to read it)." }),
+  dueAt: instant.nullable(),
+  priority: z.enum(CARD_PRIORITIES).meta({ example: "high" }),
+  coverColor: color.nullable(),
+  labelIds: z.array(z.string()).meta({ description: "Ids of the board's labels (listed once, on the board)." }),
+  assigneeIds: z.array(z.string()).meta({ description: "User ids (board members, listed once, on the board)." }),
+  checklist: z.strictObject({ done: z.number().int(), total: z.number().int() }),
+  commentCount: z.number().int(),
+  customer: z
+    .strictObject({ id, name: z.string() })
+    .nullable()
+    .meta({ description: "The linked customer; null too when the caller lacks customers.read." }),
+  transaction: z
+    .strictObject({ id, number: z.number().int() })
+    .nullable()
+    .meta({ description: "The linked sale; null too when the caller lacks transactions.read." }),
+  version,
+};
+
+/** A card as the board carries it: what a tile shows and what a move needs. */
+export const boardCardSchema = z.strictObject(boardCardFields).meta({
+  id: "BoardCard",
+  description:
+    "A card as the board lists it: no description, checklist items or comments (GET …/cards/{cardId} has them).",
+});
+
 export const cardSchema = z
   .strictObject({
-    id,
+    ...boardCardFields,
     boardId: id,
-    columnId: id,
-    laneId: id.nullable().meta({ description: "Null on a board without swimlanes." }),
-    position,
-    title: z.string().meta({ example: "Restock the window display" }),
     description: z.string().nullable().meta({ description: "Markdown." }),
-    dueAt: instant.nullable(),
-    priority: z.enum(CARD_PRIORITIES).meta({ example: "high" }),
-    coverColor: color.nullable(),
-    labelIds: z.array(z.string()),
-    assigneeIds: z.array(z.string()).meta({ description: "User ids (board members)." }),
-    checklist: z.strictObject({ done: z.number().int(), total: z.number().int() }),
-    commentCount: z.number().int(),
-    customer: z
-      .strictObject({ id, name: z.string() })
-      .nullable()
-      .meta({ description: "The linked customer; null too when the caller lacks customers.read." }),
-    transaction: z
-      .strictObject({ id, number: z.number().int() })
-      .nullable()
-      .meta({ description: "The linked sale; null too when the caller lacks transactions.read." }),
     archivedAt: instant.nullable(),
-    version,
     createdAt: instant,
     updatedAt: instant,
   })
@@ -173,9 +186,11 @@ const boardSchema = z
     lanes: z.array(laneSchema),
     labels: z.array(labelJsonSchema),
     members: z.array(memberSchema),
-    cards: z
-      .array(cardSchema)
-      .meta({ description: "Open cards in board order (archived ones: GET …/cards?archived=true)." }),
+    cards: z.array(boardCardSchema).meta({
+      description:
+        "Open cards in board order, lean (BoardCard: no description, checklist items or comments; " +
+        "GET …/cards/{cardId} reads one whole card, archived ones: GET …/cards?archived=true).",
+    }),
   })
   .meta({ id: "Board" });
 
@@ -267,7 +282,7 @@ const boardEventSchema = z
         removedLaneIds: z.array(z.string()).optional(),
         labels: z.array(labelJsonSchema).optional(),
         removedLabelIds: z.array(z.string()).optional(),
-        cards: z.array(cardSchema).optional(),
+        cards: z.array(boardCardSchema).optional().meta({ description: "Lean, as the board lists them (BoardCard)." }),
         removedCardIds: z.array(z.string()).optional(),
         reload: z.boolean().optional().meta({ description: "Too much changed to list: reload the board." }),
       })
@@ -401,6 +416,8 @@ export const boardsPaths: ZodOpenApiPathsObject = {
       "getBoard",
       "Get a board",
       "The board with its columns, lanes, labels, members and open cards, each in order, in a fixed number of queries. " +
+        "Cards are lean (BoardCard: what a board shows; labels and members are listed once on the board); " +
+        "GET …/cards/{cardId} reads a whole card with its description, checklist and comments. " +
         "The ETag is the board's change number `seq`: any change (a card moved by anyone) makes it stale, and " +
         "If-None-Match with it answers 304.",
       READ,
@@ -943,6 +960,7 @@ type Assert<T extends true> = T;
 
 export type DocumentedShapesMatch = [
   Assert<Exact<z.output<typeof cardSchema>, CardJson>>,
+  Assert<Exact<z.output<typeof boardCardSchema>, BoardCardJson>>,
   Assert<Exact<z.output<typeof columnSchema>, ColumnJson>>,
   Assert<Exact<z.output<typeof laneSchema>, LaneJson>>,
   Assert<Exact<z.output<typeof labelJsonSchema>, LabelJson>>,
