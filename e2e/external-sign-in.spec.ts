@@ -52,6 +52,18 @@ test("a new person signs up through the provider, then signs in with it directly
   await expect(page.getByLabel("Email")).toHaveValue(`ada${id}@idp.example`);
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.screenshot({ path: `${SHOTS}/finish-sign-up-light.png`, fullPage: true });
+  for (const [name, options] of [
+    ["dark", { colorScheme: "dark" as const }],
+    ["phone", { viewport: { width: 390, height: 844 } }],
+  ] as const) {
+    const other = await browser.newContext(options);
+    await other.addCookies(await context.cookies());
+    const otherPage = await other.newPage();
+    await gotoReady(otherPage, "/sign-in/external/sign-up");
+    await expect(otherPage.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+    await otherPage.screenshot({ path: `${SHOTS}/finish-sign-up-${name}.png`, fullPage: true });
+    await other.close();
+  }
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
   await page.getByLabel("Date of birth").fill("1990-12-10");

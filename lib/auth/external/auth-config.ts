@@ -15,6 +15,7 @@ import { identityFromProfile } from "@/lib/auth/external/identity";
 import type { ExternalIntent } from "@/lib/auth/external/intent";
 import { authJsProviders, isExternalProviderId } from "@/lib/auth/external/providers";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { config as appConfig } from "@/lib/config";
 import type { RequestContext } from "@/lib/http/request-context";
 import {
@@ -69,7 +70,7 @@ export function authConfig(): AuthConfig {
     logger: {
       // Auth.js logs protocol failures (state mismatch, a refused token) with their cause; no
       // secrets are in them. Kept at the app's warn level.
-      error: (error) => console.warn(`[auth.js] ${error.name}: ${error.message}`),
+      error: (error) => log.warn({ authjs: error.name }, `Auth.js: ${error.message}`),
       warn: () => {},
       debug: () => {},
     },

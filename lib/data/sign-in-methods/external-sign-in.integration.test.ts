@@ -47,6 +47,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await idp?.close();
+  // process.env outlives this file's module graph: later files must not see a provider.
+  for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"]) delete process.env[key];
 });
 
 type Flow = { location: string; jar: CookieJar; status: number };

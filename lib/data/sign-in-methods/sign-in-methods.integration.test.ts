@@ -1,6 +1,6 @@
 // Settings → Sign-in methods (linked accounts, unlinking, never the last way to sign in) and
 // Admin → Sign-in providers (roles.manage; audited).
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.OIDC_ISSUER = "http://127.0.0.1:9/unused";
@@ -17,6 +17,11 @@ import { providerSetting } from "@/lib/data/sign-in-methods/provider-setting";
 import { newUser, signIn } from "@/test/accounts";
 import { testContext, uniqueName } from "@/test/helpers";
 import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
+
+afterAll(() => {
+  // process.env outlives this file's module graph: later files must not see a provider.
+  for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
+});
 
 async function link(userId: string, provider = "oidc") {
   return db.account.create({
