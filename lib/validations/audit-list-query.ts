@@ -6,6 +6,7 @@
 // actor's and target's names.
 import { z } from "zod";
 import { defineListQuery, type SortSpec } from "@/lib/validations/list-query";
+import { dateParam, exclusiveEnd, recordIdParam } from "@/lib/validations/date-param";
 
 export const AUDIT_SORT_KEYS = ["seq"] as const;
 export type AuditSortKey = (typeof AUDIT_SORT_KEYS)[number];
@@ -23,37 +24,11 @@ export const AUDIT_RANGE_PRESETS = {
 export type AuditRangePreset = keyof typeof AUDIT_RANGE_PRESETS;
 const RANGE_KEYS = Object.keys(AUDIT_RANGE_PRESETS) as [AuditRangePreset, ...AuditRangePreset[]];
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/** A date (a whole UTC day; `end` makes it mean the end of that day) or an instant. */
-function dateParam(end: boolean) {
-  return z
-    .string()
-    .trim()
-    .max(40)
-    .transform((value, ctx) => {
-      const day = DAY.test(value);
-      const date = day || INSTANT.test(value) ? new Date(day ? `${value}T00:00:00.000Z` : value) : null;
-      if (!date || Number.isNaN(date.getTime()) || (day && date.toISOString().slice(0, 10) !== value)) {
-        ctx.addIssue({ code: "custom", message: "Use a date (2026-03-01) or a date and time (2026-03-01T09:30:00Z)." });
-        return z.NEVER;
-      }
-      return end && day ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
-    });
-}
-
-const recordId = z
-  .string()
-  .trim()
-  .max(64, "That is not an id.")
-  .regex(/^[A-Za-z0-9_-]+$/, "That is not an id.");
-
 const auditListQuery = defineListQuery({
   sortKeys: AUDIT_SORT_KEYS,
   defaultSort: { key: "seq", direction: "desc" },
   filters: {
-    actor: recordId,
+    actor: recordIdParam,
     actor_name: z
       .string()
       .trim()
@@ -61,7 +36,7 @@ const auditListQuery = defineListQuery({
       .max(100, "Keep the name under 100 characters.")
       .refine((v) => !v.includes("\u0000"), "The name cannot contain NUL characters."),
     actor_type: z.enum(AUDIT_ACTOR_TYPES, { error: `actor_type is one of ${AUDIT_ACTOR_TYPES.join(", ")}.` }),
-    user: recordId,
+    user: recordIdParam,
     action: z
       .string()
       .trim()
@@ -72,7 +47,7 @@ const auditListQuery = defineListQuery({
       .trim()
       .max(40, "That is not a target type.")
       .regex(/^[a-z][a-z0-9_]*$/, "That is not a target type."),
-    target_id: recordId,
+    target_id: recordIdParam,
     outcome: z.enum(AUDIT_OUTCOMES, { error: "outcome is success or failure." }),
     ip: z
       .string()
@@ -80,8 +55,9 @@ const auditListQuery = defineListQuery({
       .max(45, "That is not an IP address.")
       .regex(/^[0-9A-Fa-f:.]+$/, "That is not an IP address."),
     range: z.enum(RANGE_KEYS, { error: `range is one of ${RANGE_KEYS.join(", ")}.` }),
-    from: dateParam(false),
-    to: dateParam(true),
+    from: dateParam(false).transform((p) => p.at),
+    // Exclusive: a date means before the next midnight.
+    to: dateParam(true).transform(exclusiveEnd),
   },
 });
 
