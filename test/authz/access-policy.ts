@@ -34,7 +34,9 @@ import { boardsLivePolicy } from "./policy/boards-live";
 import { boardsUiPolicy } from "./policy/boards-ui";
 import { customersPolicy } from "./policy/customers";
 import { directoryApiPolicy } from "./policy/directory-api";
+import { externalSignInPolicy } from "./policy/external-sign-in";
 import { logsPolicy } from "./policy/logs";
+import { passkeysPolicy } from "./policy/passkeys";
 import { productsPolicy } from "./policy/products";
 import { staffRecordsPolicy } from "./policy/staff-records";
 import { transactionsPolicy } from "./policy/transactions";
@@ -916,6 +918,8 @@ const AREAS: readonly AreaPolicy[] = [
   auditIntegrityPolicy,
   analyticsApiPolicy,
   analyticsUiPolicy,
+  passkeysPolicy,
+  externalSignInPolicy,
 ];
 
 /** Entries keyed twice would silently replace one another: refuse that at load. */
