@@ -1,7 +1,8 @@
-// DRAFT (issue 14, external sign-in; see /work/notes/oidc-requests.md): the authorization matrix's
-// entries for the external-provider endpoints, to be merged into test/authz/access-policy.ts (AREAS).
-// Not yet run through the matrix: the cases assume no provider is configured in the matrix's
-// environment, so provider-specific calls answer "not configured" (404) for everyone allowed.
+// The authorization matrix's entries for the external-provider endpoints (issue 14), to be merged
+// into test/authz/access-policy.ts (AREAS; see /work/notes/oidc-requests.md). The actions and route
+// handlers pass test/authz/authz-matrix.integration.test.ts with this merged; the pages (run by
+// e2e/authz-matrix.spec.ts) were not run. The cases assume no provider is configured in the
+// matrix's environment, so provider-specific calls answer "not configured" for everyone allowed.
 import type { AreaPolicy } from "../access-policy";
 import { OWN_SIGN_IN_SETTINGS, PUBLIC, perm } from "../access";
 
