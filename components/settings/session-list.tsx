@@ -33,9 +33,7 @@ export function signInMethodLabel(method: string | undefined): string | null {
   return null;
 }
 
-// OwnSession carries signInMethod once lib/data/sessions/find-live-sessions.ts selects it
-// (requested in the passkeys notes); until then no badge is shown.
-const methodOf = (s: OwnSession) => signInMethodLabel((s as OwnSession & { signInMethod?: string }).signInMethod);
+const methodOf = (s: OwnSession) => signInMethodLabel(s.signInMethod);
 
 export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Date }) {
   return (

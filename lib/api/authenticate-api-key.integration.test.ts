@@ -36,7 +36,9 @@ describe("authenticateApiKey", () => {
     const { key } = await apiKeyFor(owner.id, ["customers.read", "products.read"]);
     expect((await authenticateApiKey(key, null)).permissions.has("products.read")).toBe(true);
     const permission = await db.permission.findUniqueOrThrow({ where: { key: "products.read" } });
-    await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: role.id, permissionId: permission.id } } });
+    await db.rolePermission.delete({
+      where: { roleId_permissionId: { roleId: role.id, permissionId: permission.id } },
+    });
     expect((await authenticateApiKey(key, null)).permissions.has("products.read")).toBe(false);
   });
 
@@ -61,6 +63,24 @@ describe("authenticateApiKey", () => {
     expect((await authenticateApiKey(key, null)).permissions.has("customers.read")).toBe(true);
     await db.user.update({ where: { id: admin.id }, data: { staffApproval: "pending" } });
     expect((await authenticateApiKey(key, null)).permissions.size).toBe(0);
+  });
+
+  it("counts the owner's passkey as their second factor", async () => {
+    const admin = await createTestUser({ role: "admin" });
+    const { key } = await apiKeyFor(admin.id, ["customers.read"]);
+    expect((await authenticateApiKey(key, null)).permissions.size).toBe(0);
+    await db.passkey.create({
+      data: {
+        userId: admin.id,
+        credentialId: `key-${admin.id}`,
+        publicKey: "AA",
+        deviceType: "singleDevice",
+        name: "Key",
+      },
+    });
+    const actor = await authenticateApiKey(key, null);
+    expect(actor.permissions.has("customers.read")).toBe(true);
+    expect(actor.twoFactorEnabled).toBe(true);
   });
 
   it("holds for a service account only what the admin who made its key still holds, and nothing once they are banned", async () => {

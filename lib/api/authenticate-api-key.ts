@@ -48,12 +48,15 @@ type KeyRow = {
   lastName: string;
   emailVerifiedAt: Date | null;
   totpEnabledAt: Date | null;
+  /** Passkeys count as the second factor too. */
+  passkeyCount: number | bigint | null;
   staffApproval: string | null;
   roleIds: string | null;
   accessVersion: number | bigint | null;
   creatorStatus: string | null;
   creatorEmailVerifiedAt: Date | null;
   creatorTotpEnabledAt: Date | null;
+  creatorPasskeyCount: number | bigint | null;
   creatorStaffApproval: string | null;
   creatorRoleIds: string | null;
 };
@@ -61,10 +64,12 @@ type KeyRow = {
 const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
   k."lastUsedIp", u."id" AS "userId", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
   u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval",
+  (SELECT COUNT(*) FROM "Passkey" p WHERE p."userId" = u."id") AS "passkeyCount",
   (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
   c."status" AS "creatorStatus", c."emailVerifiedAt" AS "creatorEmailVerifiedAt",
   c."totpEnabledAt" AS "creatorTotpEnabledAt", c."staffApproval" AS "creatorStaffApproval",
+  (SELECT COUNT(*) FROM "Passkey" cp WHERE cp."userId" = c."id") AS "creatorPasskeyCount",
   (SELECT ${roleIdListSql("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
   FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
   LEFT JOIN "User" c ON c."id" = k."createdById" AND u."kind" = 'service'
@@ -85,7 +90,8 @@ function parseScopes(raw: string): Permission[] {
 async function creatorPermissions(row: KeyRow, version: number): Promise<ReadonlySet<Permission>> {
   if (row.creatorStatus !== "active" || row.creatorStaffApproval === "pending") return new Set();
   const roles = await roleCache.roleSet(row.creatorRoleIds ? row.creatorRoleIds.split(",") : [], version);
-  const complete = !roles.requiresTwoFactor || row.creatorTotpEnabledAt != null;
+  const complete =
+    !roles.requiresTwoFactor || row.creatorTotpEnabledAt != null || Number(row.creatorPasskeyCount ?? 0) > 0;
   return effectivePermissions(roles.granted, {
     emailVerified: row.creatorEmailVerifiedAt != null,
     sessionComplete: complete,
@@ -112,8 +118,9 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
   const roles = await roleCache.roleSet(row.roleIds ? row.roleIds.split(",") : [], version);
   // A service account has no address to verify and never signs in, so no second factor applies.
   const emailVerified = kind === "service" || row.emailVerifiedAt != null;
+  const twoFactorEnabled = row.totpEnabledAt != null || Number(row.passkeyCount ?? 0) > 0;
   const ownerComplete =
-    row.staffApproval !== "pending" && (kind === "service" || !roles.requiresTwoFactor || row.totpEnabledAt != null);
+    row.staffApproval !== "pending" && (kind === "service" || !roles.requiresTwoFactor || twoFactorEnabled);
   const owned = effectivePermissions(roles.granted, { emailVerified, sessionComplete: ownerComplete });
   const scopes = parseScopes(row.scopes);
   let permissions = new Set<Permission>(scopes.filter((p) => owned.has(p)));
@@ -147,7 +154,7 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
     email: row.email,
     firstName: row.firstName,
     lastName: row.lastName,
-    twoFactorEnabled: row.totpEnabledAt != null,
+    twoFactorEnabled,
     roles: roles.roles,
   };
 }

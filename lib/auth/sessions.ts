@@ -126,16 +126,18 @@ export type ValidSession = {
   roleIds: string[];
   /** AccessVersion.version at the same moment: which state of roles the role cache must reflect. */
   accessVersion: number;
+  /** The user's passkeys (each counts as a second factor), read with the session. */
+  passkeyCount: number;
 };
 
-type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion"> & {
+type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion" | "passkeyCount"> & {
   [K in keyof SessionUser as `user_${K}`]: SessionUser[K];
-} & { roleIds: string | null; accessVersion: number | bigint | null };
+} & { roleIds: string | null; accessVersion: number | bigint | null; passkeyCount: number | bigint | null };
 
-// The one query of a signed-in request: the session, its user, the user's role ids and the access
-// version, in one round trip. Raw SQL because it runs on every request and the query builder's
-// overhead for the same join is several times the query's own cost (npm run bench:http). The
-// column list is the sessionUserSelect above.
+// The one query of a signed-in request: the session, its user, the user's role ids, the access
+// version and how many passkeys the user has, in one round trip. Raw SQL because it runs on every
+// request and the query builder's overhead for the same join is several times the query's own
+// cost (npm run bench:http). The column list is the sessionUserSelect above.
 const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
 /** SQL aggregating the role ids of UserRole rows aliased `alias` into "id1,id2" (both providers). */
 export const roleIdListSql = (alias: string) =>
@@ -143,7 +145,8 @@ export const roleIdListSql = (alias: string) =>
 const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt",
   s."impersonatorId", s."impersonatorSessionId", ${userColumns},
   (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
-  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
+  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
+  (SELECT COUNT(*) FROM "Passkey" p WHERE p."userId" = s."userId") AS "passkeyCount"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."tokenHash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
 
@@ -169,6 +172,7 @@ function fromRow(row: SessionRow): ValidSession {
     // No version row (deleted by hand, a partial restore): -1 matches no cached state, so the role
     // cache reloads on every request instead of trusting what it holds.
     accessVersion: row.accessVersion == null ? -1 : Number(row.accessVersion),
+    passkeyCount: Number(row.passkeyCount ?? 0),
   };
 }
 

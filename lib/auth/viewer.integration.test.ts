@@ -63,6 +63,29 @@ describe("viewerFromSession: a role that requires 2FA", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe("pending_enrolment");
   });
 
+  it("counts a passkey as the second factor: the session stays active and the viewer has 2FA", async () => {
+    const user = await createTestUser();
+    const { token, sessionId } = await activeSession(user.id);
+    expect((await buildViewer(token)).twoFactorEnabled).toBe(false);
+    await db.passkey.create({
+      data: {
+        userId: user.id,
+        credentialId: `viewer-${sessionId}`,
+        publicKey: "AA",
+        deviceType: "multiDevice",
+        name: "Laptop",
+      },
+    });
+    await grantRole(user.id, "admin");
+    const viewer = await buildViewer(token);
+    expect(viewer.sessionState).toBe("active");
+    expect(viewer.twoFactorEnabled).toBe(true);
+    expect(viewer.permissions.size).toBeGreaterThan(0);
+    // Removing the passkey leaves no second factor: the next request holds the session back.
+    await db.passkey.deleteMany({ where: { userId: user.id } });
+    expect((await buildViewer(token)).sessionState).toBe("pending_enrolment");
+  });
+
   it("leaves the session of a user who has 2FA on, or holds no such role, active", async () => {
     const plain = await createTestUser();
     const plainSession = await activeSession(plain.id);

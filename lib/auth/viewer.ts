@@ -135,19 +135,12 @@ async function holdBackForEnrolment(session: ValidSession): Promise<SessionState
 export async function viewerFromSession(session: ValidSession): Promise<Viewer> {
   const roles = await roleCache.roleSet(session.roleIds, session.accessVersion);
   const emailVerified = session.user.emailVerifiedAt != null;
-  const twoFactorEnabled = session.user.totpEnabledAt != null;
+  // A passkey counts as the second factor as much as TOTP does.
+  const twoFactorEnabled = session.user.totpEnabledAt != null || session.passkeyCount > 0;
   let state = session.state as SessionState;
   // An impersonation session is the admin's (who passed their own second factor), not a sign-in of
   // the person's: their 2FA requirement does not send the admin to set up 2FA for them.
-  // A passkey counts as the second factor too; asked only in this rare case (a role requiring 2FA,
-  // no TOTP), so the common request stays at one query.
-  if (
-    state === "active" &&
-    !twoFactorEnabled &&
-    roles.requiresTwoFactor &&
-    !session.impersonatorId &&
-    (await db.passkey.count({ where: { userId: session.user.id } })) === 0
-  ) {
+  if (state === "active" && !twoFactorEnabled && roles.requiresTwoFactor && !session.impersonatorId) {
     state = await holdBackForEnrolment(session);
   }
   const pendingApproval = session.user.staffApproval === "pending";

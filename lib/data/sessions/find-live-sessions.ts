@@ -19,6 +19,8 @@ export type LiveSession = {
   unfinished: boolean;
   /** An administrator acting as the user (lib/data/impersonation). */
   impersonated: boolean;
+  /** "password", "passkey" or "provider:<id>". */
+  signInMethod: string;
 };
 
 export async function findLiveSessions(userId: string, options: { take?: number } = {}): Promise<LiveSession[]> {
@@ -41,6 +43,7 @@ export async function findLiveSessions(userId: string, options: { take?: number 
       expiresAt: true,
       remember: true,
       impersonatorId: true,
+      signInMethod: true,
     },
   });
   return rows.map(({ userAgent, state, impersonatorId, ...r }) => ({
