@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { freshContext, gotoReady, newPerson, signOut, signUpAndSignIn } from "./helpers";
 import { E2E_OIDC_NAME, setOidcAccount } from "./oidc-env";
+import { newestLinkTo } from "./mailbox";
 import { signedInAs } from "./support/admin-session";
 
 const SHOTS = "/tmp/shots-oidc";
@@ -164,6 +165,49 @@ test("an unverified address matching an account links nothing; pages in dark mod
   await page.getByLabel("Password of your account").fill(person.password);
   await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME} and sign in` }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+  await context.close();
+});
+
+test("an account without a password is proved by an emailed link, opened in the same browser", async ({ browser }) => {
+  // An account made through the provider before (no password) meets a second provider identity
+  // claiming its verified address: the emailed link is the only proof.
+  const id = randomBytes(4).toString("hex");
+  const first = `first-${id}`;
+  const email = `owner${id}@idp.example`;
+  await setOidcAccount({ sub: first, email, email_verified: true, given_name: "Olga", family_name: "Owner" });
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await gotoReady(page, "/sign-in");
+  await continueWithProvider(page, first);
+  await page.getByLabel("Date of birth").fill("1985-05-05");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await signOut(page);
+
+  const second = `second-${id}`;
+  await setOidcAccount({ sub: second, email, email_verified: true, given_name: "Olga" });
+  await signOutAtProvider(page);
+  await continueWithProvider(page, second);
+  await expect(page).toHaveURL(/\/sign-in\/external\/link$/);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByLabel("Password of your account")).toHaveCount(0);
+  await page.getByRole("button", { name: "Email me a link instead" }).click();
+  await expect(page.getByText(`We sent a link to ${email}.`)).toBeVisible();
+  const link = await newestLinkTo(email, "/sign-in/external/link/confirm");
+
+  // Another browser (the address's owner, say) cannot use it.
+  const elsewhere = await freshContext(browser);
+  const elsewherePage = await elsewhere.newPage();
+  await gotoReady(elsewherePage, link);
+  await expect(elsewherePage.getByRole("heading", { name: "This link cannot be used here" })).toBeVisible();
+  await elsewhere.close();
+
+  await gotoReady(page, link);
+  await page.screenshot({ path: `${SHOTS}/confirm-link-light.png`, fullPage: true });
+  await page.getByRole("button", { name: "Link and sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await gotoReady(page, "/settings/sign-in-methods");
+  await expect(page.getByTestId("linked-account")).toHaveCount(2);
   await context.close();
 });
 
