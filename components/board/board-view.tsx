@@ -13,6 +13,7 @@ import { BoardCanvas } from "@/components/board/board-canvas";
 import { BoardContext, type BoardContextValue, type CardCommand } from "@/components/board/board-context";
 import { BoardFilters } from "@/components/board/board-filters";
 import { BoardHeader } from "@/components/board/board-header";
+import { boardReadUrl } from "@/components/board/board-read-url";
 import { boardReducer, boardView } from "@/components/board/board-state";
 import { cardsIn, fullIndex, listId, positionOf, type ListKey } from "@/components/board/board-order";
 import { cardDropped } from "@/components/board/announcements";
@@ -61,6 +62,16 @@ function dialogOpen(): boolean {
   return document.querySelector("[role='dialog'], [role='alertdialog'], [role='menu']") !== null;
 }
 
+/** The board's REST read with the session cookie (same origin); null when it does not answer 200. */
+async function readBoard(boardId: string): Promise<BoardJson | null> {
+  try {
+    const res = await fetch(boardReadUrl(boardId));
+    return res.ok ? ((await res.json()) as { data: BoardJson }).data : null;
+  } catch {
+    return null;
+  }
+}
+
 export function BoardView(props: BoardViewProps) {
   const { me, canEdit, isOwner } = props;
   const router = useRouter();
@@ -98,17 +109,25 @@ export function BoardView(props: BoardViewProps) {
   const onReload = useCallback(() => void reloadRef.current(), []);
   const live = useBoardLive({ boardId: view.id, seq: state.base.seq, onEvents, onReload });
 
-  // A big board's cards, after the first paint (the page is already interactive meanwhile).
+  // A big board's cards, after the first paint (the page is already interactive meanwhile): the
+  // board's REST read (plain JSON, which the page asked the browser to preload), and the virtual
+  // list's code alongside; the board action if that read fails.
   useEffect(() => {
     if (cardReads === 0) return;
     let current = true;
-    void reloadRef.current().finally(() => {
-      if (current) setCardsLoading(false);
-    });
+    void import("@/components/board/virtual-card-list");
+    void readBoard(view.id)
+      .then(async (board) => {
+        if (board && current) dispatch({ type: "replace", board });
+        else if (current) await reloadRef.current();
+      })
+      .finally(() => {
+        if (current) setCardsLoading(false);
+      });
     return () => {
       current = false;
     };
-  }, [cardReads]);
+  }, [cardReads, view.id]);
 
   // "Today" is the viewer's own day once the browser runs (the server's until then).
   const [today, setToday] = useState(props.today);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { preload } from "react-dom";
+import { boardReadUrl } from "@/components/board/board-read-url";
 import { BoardView } from "@/components/board/board-view";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -39,6 +41,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BoardPage({ params }: Props) {
   const { viewer, board, cardsDeferred } = await loadBoard((await params).id);
+  // The browser starts reading the cards while the page's code loads (board-view.tsx fetches the same URL).
+  if (cardsDeferred) preload(boardReadUrl(board.id), { as: "fetch", crossOrigin: "anonymous" });
   const canEdit = canEditBoard(viewer, board.role) && board.archivedAt === null;
   const isOwner = board.role === "owner" || board.role === "manager";
   // Boards a card can be moved to: open ones the viewer edits.

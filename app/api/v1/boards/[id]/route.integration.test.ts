@@ -5,6 +5,7 @@ import { POST as RESTORE } from "./restore/route";
 import { GET as LIST_MEMBERS, POST as SET_MEMBER } from "./members/route";
 import { DELETE as REMOVE_MEMBER } from "./members/[userId]/route";
 import { POST as CREATE_CARD } from "./cards/route";
+import { GET as GET_CARD } from "./cards/[cardId]/route";
 import { GET as LIST_BOARDS } from "../route";
 import { callRoute } from "@/test/call-route";
 import { customRole } from "@/test/user-admin";
@@ -60,6 +61,36 @@ describe("GET /api/v1/boards/{id}", () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     expect(changed.body.data.cards.map((c: { title: string }) => c.title)).toEqual(["New from the editor"]);
+  });
+
+  it("carries lean cards (no description, labels and members once on the board); the card's GET has the rest", async () => {
+    const board = await team();
+    const res = await callRoute(CREATE_CARD, "POST", path(board.id, "/cards"), {
+      key: editor.key,
+      params: { id: board.id },
+      body: { title: "Described", columnId: board.columns[0]!.id, description: "The **whole** story" },
+    });
+    expect(res.status).toBe(201);
+    const cardId = res.body.data.card.id as string;
+    const read = await callRoute(GET, "GET", path(board.id), { key: viewer.key, params: { id: board.id } });
+    expect(read.status).toBe(200);
+    const [card] = read.body.data.cards;
+    expect(card).toMatchObject({ id: cardId, title: "Described", hasDescription: true });
+    for (const key of ["description", "boardId", "createdAt", "updatedAt", "archivedAt"])
+      expect(card).not.toHaveProperty(key);
+    expect(JSON.stringify(read.body)).not.toContain("whole");
+    expect(read.body.data.members.map((m: { role: string }) => m.role).sort()).toEqual(["editor", "owner", "viewer"]);
+    const full = await callRoute(GET_CARD, "GET", path(board.id, `/cards/${cardId}`), {
+      key: viewer.key,
+      params: { id: board.id, cardId },
+    });
+    expect(full.status).toBe(200);
+    expect(full.body.data.card).toMatchObject({ id: cardId, description: "The **whole** story", hasDescription: true });
+    const hidden = await callRoute(GET_CARD, "GET", path(board.id, `/cards/${cardId}`), {
+      key: outsider.key,
+      params: { id: board.id, cardId },
+    });
+    expect(hidden.status).toBe(404);
   });
 
   it("a non-member, an unknown id and a malformed one all answer the same 404", async () => {
