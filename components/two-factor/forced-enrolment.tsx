@@ -1,5 +1,7 @@
 "use client";
+import Link from "next/link";
 import { useState, useTransition } from "react";
+import { AddPasskeyDialog } from "@/components/passkeys/add-passkey-dialog";
 import { toast } from "@/components/ui/toast";
 import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
@@ -7,6 +9,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TwoFactorStatus } from "@/lib/data/two-factor/get-two-factor-status";
 import { finishTwoFactorEnrolmentAction } from "@/lib/actions/two-factor/finish-two-factor-enrolment";
+
+/** The app after enrolment. A full load: the proxy and the layout must see the new (full) session cookie. */
+function continueToApp() {
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate full navigation
+  window.location.assign("/dashboard");
+}
 
 /** Releases the held-back session (it becomes a full one) and leaves for the app. */
 function FinishButton({ label }: { label: string }) {
@@ -18,9 +26,7 @@ function FinishButton({ label }: { label: string }) {
         toast.error(result.error);
         return;
       }
-      // A full load: the proxy and the layout must see the new (full) session cookie.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate full navigation
-      window.location.assign("/dashboard");
+      continueToApp();
     });
   return (
     <Button onClick={finish} loading={pending}>
@@ -30,9 +36,11 @@ function FinishButton({ label }: { label: string }) {
 }
 
 /**
- * Enrolment a role requires, for a session held back until it is done. One client component for
- * every state, so the recovery codes returned by turning 2FA on stay on screen (once, in memory
- * only) whatever the page shows after a refresh.
+ * Enrolment a role requires, for a session held back until it is done: an authenticator app, or a
+ * passkey instead (it is a second factor too). One client component for every state, so the
+ * recovery codes returned by turning 2FA on stay on screen (once, in memory only) whatever the page
+ * shows after a refresh. Adding a passkey releases the session at once (the server writes the full
+ * cookie); there are no recovery codes then, which the page says before and after.
  */
 export function ForcedEnrolment({
   status,
@@ -50,6 +58,29 @@ export function ForcedEnrolment({
   productName: string;
 }) {
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
+  const [addedPasskey, setAddedPasskey] = useState<string | null>(null);
+  if (addedPasskey) {
+    return (
+      <div className="space-y-5">
+        <Alert tone="success" title={`Your passkey “${addedPasskey}” is set up`}>
+          It is your second factor from now on: signing in with it alone is enough.
+        </Alert>
+        <p className="text-sm text-muted-foreground" data-testid="passkey-no-recovery-codes">
+          A passkey comes without recovery codes. So that losing this device does not lock you out, add a second passkey
+          (on your phone, say) in{" "}
+          <Link href="/settings/sign-in-methods" className="font-medium text-brand hover:underline">
+            Settings → Sign-in methods
+          </Link>
+          , or an authenticator app with recovery codes in{" "}
+          <Link href="/settings/security" className="font-medium text-brand hover:underline">
+            Settings → Security
+          </Link>
+          .
+        </p>
+        <Button onClick={continueToApp}>Continue</Button>
+      </div>
+    );
+  }
   if (newCodes) {
     return (
       <div className="space-y-5">
@@ -83,11 +114,41 @@ export function ForcedEnrolment({
     );
   }
   return (
-    <TotpEnrolment
-      pending={status.status === "pending" ? status : null}
-      setUpElsewhere={status.status === "off" && status.setUpElsewhere}
-      requirePassword={requirePassword}
-      onEnabled={setNewCodes}
-    />
+    <div className="space-y-6">
+      <section aria-labelledby="enrol-totp-heading" className="space-y-3">
+        <h2 id="enrol-totp-heading" className="text-sm font-semibold text-foreground">
+          Authenticator app
+        </h2>
+        <TotpEnrolment
+          pending={status.status === "pending" ? status : null}
+          setUpElsewhere={status.status === "off" && status.setUpElsewhere}
+          requirePassword={requirePassword}
+          onEnabled={setNewCodes}
+        />
+      </section>
+      <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
+        <span className="h-px flex-1 bg-border" />
+        or
+        <span className="h-px flex-1 bg-border" />
+      </div>
+      <section aria-labelledby="enrol-passkey-heading" className="space-y-3">
+        <h2 id="enrol-passkey-heading" className="text-sm font-semibold text-foreground">
+          Passkey
+        </h2>
+        <p className="text-sm text-muted-foreground">
+          Confirm with your fingerprint, face or device PIN instead of typing codes. A passkey has no recovery codes:
+          add a second one or an authenticator app later in Settings.
+        </p>
+        <AddPasskeyDialog
+          needsPassword={requirePassword}
+          triggerLabel="Use a passkey instead"
+          triggerVariant="secondary"
+          onAdded={(passkey) => {
+            toast.success("Two-factor authentication is on.");
+            setAddedPasskey(passkey.name);
+          }}
+        />
+      </section>
+    </div>
   );
 }

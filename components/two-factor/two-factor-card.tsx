@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import { TotpEnrolment } from "@/components/two-factor/totp-enrolment";
 import { RecoveryCodesPanel } from "@/components/two-factor/recovery-codes-panel";
@@ -14,7 +15,8 @@ import { formatDateTime } from "@/lib/format";
  * The two-factor card of Settings → Security. One client component for every state, so the
  * recovery codes returned by turning 2FA on survive the page's refresh to the stored state "on":
  * they live only in this page's memory (never on the server in plain text, never in a later
- * page load) and are shown once, while the card already says On.
+ * page load) and are shown once, while the card already says On. Passkeys (Settings → Sign-in
+ * methods) are second factors too: the card counts them, and with them alone 2FA already reads on.
  */
 export function TwoFactorCard({ status, productName }: { status: TwoFactorStatus; productName: string }) {
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
@@ -25,9 +27,10 @@ export function TwoFactorCard({ status, productName }: { status: TwoFactorStatus
       <CardHeader
         title="Two-factor authentication"
         description="A code from an authenticator app at every sign-in, so a stolen password alone is not enough."
-        action={<TwoFactorBadge on={on} />}
+        action={<TwoFactorBadge on={on} passkeys={status.passkeys} />}
       />
-      <CardBody>
+      <CardBody className="space-y-4">
+        <PasskeysNote passkeys={status.passkeys} totpOn={on} />
         {newCodes ? (
           <div className="space-y-5">
             <p className="text-sm text-muted-foreground">Two-factor authentication is on.</p>
@@ -36,7 +39,7 @@ export function TwoFactorCard({ status, productName }: { status: TwoFactorStatus
           </div>
         ) : status.status === "on" ? (
           <>
-            <p className="mb-4 text-sm text-muted-foreground">Turned on {formatDateTime(status.enabledAt)}.</p>
+            <p className="text-sm text-muted-foreground">Turned on {formatDateTime(status.enabledAt)}.</p>
             <TwoFactorManage
               productName={productName}
               recoveryCodesLeft={status.recoveryCodesLeft}
@@ -58,5 +61,21 @@ export function TwoFactorCard({ status, productName }: { status: TwoFactorStatus
         )}
       </CardBody>
     </Card>
+  );
+}
+
+/** How many passkeys also serve as the second factor, and where they are managed. */
+function PasskeysNote({ passkeys, totpOn }: { passkeys: number; totpOn: boolean }) {
+  if (passkeys === 0) return null;
+  const count = passkeys === 1 ? "1 passkey" : `${passkeys} passkeys`;
+  return (
+    <p className="text-sm text-muted-foreground" data-testid="two-factor-passkeys">
+      {totpOn
+        ? `Your account also has ${count}, ${passkeys === 1 ? "which works" : "each of which works"} as the second factor too. `
+        : `Your account has ${count}, your second factor already. An authenticator app below is optional: it adds recovery codes in case a passkey is lost. `}
+      <Link href="/settings/sign-in-methods" className="font-medium text-brand hover:underline">
+        Manage passkeys in Sign-in methods
+      </Link>
+    </p>
   );
 }

@@ -44,6 +44,27 @@ function Item({
   );
 }
 
+const passkeysText = (n: number) => (n === 1 ? "1 passkey" : `${n} passkeys`);
+
+/** TOTP and passkeys are both second factors: a passkey-only account reads on, with its count. */
+function twoFactorState(user: UserDetail): string {
+  const passkeys = user.passkeyCount > 0 ? `passkeys: ${user.passkeyCount}` : null;
+  if (user.twoFactorEnabledAt)
+    return `On since ${formatDateTime(user.twoFactorEnabledAt)} (authenticator app${passkeys ? `; ${passkeys}` : ""})`;
+  return passkeys ? `On (${passkeys})` : "Off";
+}
+
+/** What a reset takes away (the DAL clears the TOTP key and its recovery codes and deletes every passkey). */
+function resetRemoves(user: UserDetail): string {
+  const parts = [
+    ...(user.twoFactorEnabledAt ? ["authenticator app and recovery codes stop working"] : []),
+    ...(user.passkeyCount > 0
+      ? [`${passkeysText(user.passkeyCount)} ${user.passkeyCount === 1 ? "is" : "are"} removed`]
+      : []),
+  ];
+  return parts.length ? parts.join(", their ") : "second factors stop working";
+}
+
 export function SecurityCard({ user }: { user: UserDetail }) {
   const run = useAdminAction();
   const name = `${user.firstName} ${user.lastName}`;
@@ -57,7 +78,7 @@ export function SecurityCard({ user }: { user: UserDetail }) {
         <Item
           icon={ShieldCheck}
           title="Two-factor authentication"
-          state={user.twoFactorEnabledAt ? `On since ${formatDateTime(user.twoFactorEnabledAt)}` : "Off"}
+          state={twoFactorState(user)}
           refusal={user.twoFactorEnabled ? user.refusals.resetTwoFactor : undefined}
         >
           {may.resetTwoFactor ? (
@@ -68,10 +89,12 @@ export function SecurityCard({ user }: { user: UserDetail }) {
                 </Button>
               }
               title={`Reset ${name}'s two-factor authentication?`}
-              description="Their authenticator and recovery codes stop working, they are signed out everywhere, and a role that requires 2FA sends them to set it up again at their next sign-in. They are told by email."
+              description={`Their ${resetRemoves(user)}, they are signed out everywhere, and a role that requires 2FA sends them to set it up again at their next sign-in. They are told by email.`}
               variant="danger"
               confirmLabel="Reset 2FA"
-              onConfirm={() => run(() => resetUserTwoFactorAction(user.id), `Two-factor authentication of ${name} was reset.`)}
+              onConfirm={() =>
+                run(() => resetUserTwoFactorAction(user.id), `Two-factor authentication of ${name} was reset.`)
+              }
             />
           ) : null}
         </Item>
@@ -94,7 +117,8 @@ export function SecurityCard({ user }: { user: UserDetail }) {
               onConfirm={() =>
                 run(
                   () => forcePasswordResetAction({ userId: user.id, signOut }),
-                  (d) => `Reset link sent to ${d.email}${signOut ? `; ${d.sessionsEnded} session${d.sessionsEnded === 1 ? "" : "s"} ended` : ""}.`,
+                  (d) =>
+                    `Reset link sent to ${d.email}${signOut ? `; ${d.sessionsEnded} session${d.sessionsEnded === 1 ? "" : "s"} ended` : ""}.`,
                 )
               }
             >
@@ -119,7 +143,11 @@ export function SecurityCard({ user }: { user: UserDetail }) {
         <Item
           icon={MailCheck}
           title="Email address"
-          state={user.emailVerifiedAt ? `Verified ${formatDateTime(user.emailVerifiedAt)}` : `${user.email} is not verified yet`}
+          state={
+            user.emailVerifiedAt
+              ? `Verified ${formatDateTime(user.emailVerifiedAt)}`
+              : `${user.email} is not verified yet`
+          }
           refusal={user.emailVerified ? undefined : user.refusals.resendVerification}
         >
           {may.resendVerification ? (
@@ -132,7 +160,12 @@ export function SecurityCard({ user }: { user: UserDetail }) {
               title="Resend the verification email?"
               description={`A new link goes to ${user.email}; earlier links stop working.`}
               confirmLabel="Send link"
-              onConfirm={() => run(() => resendVerificationAction(user.id), (d) => `Verification link sent to ${d.email}.`)}
+              onConfirm={() =>
+                run(
+                  () => resendVerificationAction(user.id),
+                  (d) => `Verification link sent to ${d.email}.`,
+                )
+              }
             />
           ) : null}
         </Item>

@@ -1,14 +1,12 @@
 "use client";
 // Settings → Sign-in methods → Passkeys: the list (name, synced or device-bound, created, last
-// used), "Add a passkey" (a name, the password when the account has one, then the browser's
-// prompt), rename in a dialog and remove behind a confirmation. The server decides every rule;
-// a refusal it would give for removal is shown beforehand.
-import { startRegistration, browserSupportsWebAuthn } from "@simplewebauthn/browser";
+// used), "Add a passkey" (components/passkeys/add-passkey-dialog.tsx, shared with the 2FA set-up),
+// rename in a dialog and remove behind a confirmation. The server decides every rule; a refusal it
+// would give for removal is shown beforehand.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Fingerprint, KeyRound, Pencil, Trash2 } from "lucide-react";
-import { passkeyBrowserError, suggestedPasskeyName } from "@/components/passkeys/passkey-browser-error";
-import { Alert } from "@/components/ui/alert";
+import { AddPasskeyDialog } from "@/components/passkeys/add-passkey-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -18,8 +16,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
-import { beginPasskeyRegistrationAction } from "@/lib/actions/passkeys/begin-passkey-registration";
-import { finishPasskeyRegistrationAction } from "@/lib/actions/passkeys/finish-passkey-registration";
 import { removePasskeyAction } from "@/lib/actions/passkeys/remove-passkey";
 import { renamePasskeyAction } from "@/lib/actions/passkeys/rename-passkey";
 import type { OwnPasskey } from "@/lib/data/passkeys/list-own-passkeys";
@@ -97,124 +93,6 @@ export function PasskeysCard({ passkeys, now, addNeedsPassword, removalRefusal, 
         />
       )}
     </Card>
-  );
-}
-
-function AddPasskeyDialog({ needsPassword }: { needsPassword: boolean }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [supported, setSupported] = useState(true);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ name?: string; currentPassword?: string }>({});
-  const [defaultName, setDefaultName] = useState("Passkey");
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (next) {
-      setSupported(browserSupportsWebAuthn());
-      setDefaultName(suggestedPasskeyName(navigator.userAgent));
-    } else {
-      setError(null);
-      setFieldErrors({});
-    }
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const name = String(form.get("name") ?? "").trim();
-    const currentPassword = String(form.get("currentPassword") ?? "");
-    setError(null);
-    setFieldErrors({});
-    if (!name) return setFieldErrors({ name: "Name the passkey." });
-    if (needsPassword && !currentPassword) return setFieldErrors({ currentPassword: "Enter your current password." });
-    setPending(true);
-    try {
-      const begun = await beginPasskeyRegistrationAction(needsPassword ? { currentPassword } : {});
-      if (!begun.ok) {
-        setFieldErrors({ currentPassword: begun.fieldErrors?.currentPassword?.[0] });
-        if (!begun.fieldErrors?.currentPassword) setError(begun.error);
-        return;
-      }
-      let response;
-      try {
-        response = await startRegistration({ optionsJSON: begun.data });
-      } catch (e) {
-        setError(passkeyBrowserError(e, "create"));
-        return;
-      }
-      const finished = await finishPasskeyRegistrationAction({ name, response });
-      if (!finished.ok) {
-        setFieldErrors({ name: finished.fieldErrors?.name?.[0] });
-        setError(finished.fieldErrors?.name ? null : finished.error);
-        return;
-      }
-      toast.success(`Added the passkey “${finished.data.name}”.`);
-      setOpen(false);
-      router.refresh();
-    } finally {
-      setPending(false);
-    }
-  }
-
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <KeyRound className="size-4" aria-hidden="true" />
-          Add a passkey
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Add a passkey"
-        description="Your browser will ask you to confirm with your fingerprint, face, PIN or a security key."
-      >
-        {!supported ? (
-          <Alert tone="warning" title="Passkeys are not available here">
-            This browser cannot create passkeys. Try a current version of Chrome, Safari, Firefox or Edge.
-          </Alert>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="space-y-5">
-            {error ? <Alert tone="danger">{error}</Alert> : null}
-            <TextField
-              id="passkey-name"
-              name="name"
-              label="Name"
-              hint="So you can tell your passkeys apart, e.g. “Work laptop”."
-              defaultValue={defaultName}
-              key={defaultName}
-              maxLength={PASSKEY_NAME_MAX}
-              autoComplete="off"
-              error={fieldErrors.name}
-              required
-            />
-            {needsPassword ? (
-              <TextField
-                id="passkey-current-password"
-                name="currentPassword"
-                type="password"
-                label="Current password"
-                hint="Adding a way to sign in needs your password."
-                autoComplete="current-password"
-                error={fieldErrors.currentPassword}
-                required
-              />
-            ) : null}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={pending}>
-                Continue
-              </Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
   );
 }
 
