@@ -24,7 +24,10 @@ type Props = {
   /** The trigger button's text (and the dialog's title stays "Add a passkey"). */
   triggerLabel?: string;
   triggerVariant?: ButtonProps["variant"];
-  /** What happens once the passkey is stored; by default a toast and a refresh of the page's data. */
+  /**
+   * What happens once the passkey is stored, with the dialog left open and busy (a caller that
+   * navigates away); by default the dialog closes with a toast and the page's data is refreshed.
+   */
   onAdded?: (passkey: { id: string; name: string }) => void;
 };
 
@@ -38,6 +41,7 @@ export function AddPasskeyDialog({
   const [open, setOpen] = useState(false);
   const [supported, setSupported] = useState(true);
   const [pending, setPending] = useState(false);
+  const [handedOver, setHandedOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; currentPassword?: string }>({});
   const [defaultName, setDefaultName] = useState("Passkey");
@@ -87,11 +91,12 @@ export function AddPasskeyDialog({
         setError(finished.fieldErrors?.name ? null : finished.error);
         return;
       }
-      setOpen(false);
       if (onAdded) {
+        setHandedOver(true);
         onAdded(finished.data);
       } else {
         toast.success(`Added the passkey “${finished.data.name}”.`);
+        setOpen(false);
         router.refresh();
       }
     } finally {
@@ -148,7 +153,7 @@ export function AddPasskeyDialog({
                   Cancel
                 </Button>
               </DialogClose>
-              <Button type="submit" loading={pending}>
+              <Button type="submit" loading={pending || handedOver}>
                 Continue
               </Button>
             </DialogFooter>

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useState, useTransition } from "react";
 import { AddPasskeyDialog } from "@/components/passkeys/add-passkey-dialog";
 import { toast } from "@/components/ui/toast";
@@ -40,7 +39,8 @@ function FinishButton({ label }: { label: string }) {
  * passkey instead (it is a second factor too). One client component for every state, so the
  * recovery codes returned by turning 2FA on stay on screen (once, in memory only) whatever the page
  * shows after a refresh. Adding a passkey releases the session at once (the server writes the full
- * cookie); there are no recovery codes then, which the page says before and after.
+ * cookie and this page would now send the session to Settings → Security), so the app follows
+ * straight away; a passkey has no recovery codes, which the page says before it is chosen.
  */
 export function ForcedEnrolment({
   status,
@@ -58,29 +58,6 @@ export function ForcedEnrolment({
   productName: string;
 }) {
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
-  const [addedPasskey, setAddedPasskey] = useState<string | null>(null);
-  if (addedPasskey) {
-    return (
-      <div className="space-y-5">
-        <Alert tone="success" title={`Your passkey “${addedPasskey}” is set up`}>
-          It is your second factor from now on: signing in with it alone is enough.
-        </Alert>
-        <p className="text-sm text-muted-foreground" data-testid="passkey-no-recovery-codes">
-          A passkey comes without recovery codes. So that losing this device does not lock you out, add a second passkey
-          (on your phone, say) in{" "}
-          <Link href="/settings/sign-in-methods" className="font-medium text-brand hover:underline">
-            Settings → Sign-in methods
-          </Link>
-          , or an authenticator app with recovery codes in{" "}
-          <Link href="/settings/security" className="font-medium text-brand hover:underline">
-            Settings → Security
-          </Link>
-          .
-        </p>
-        <Button onClick={continueToApp}>Continue</Button>
-      </div>
-    );
-  }
   if (newCodes) {
     return (
       <div className="space-y-5">
@@ -143,10 +120,7 @@ export function ForcedEnrolment({
           needsPassword={requirePassword}
           triggerLabel="Use a passkey instead"
           triggerVariant="secondary"
-          onAdded={(passkey) => {
-            toast.success("Two-factor authentication is on.");
-            setAddedPasskey(passkey.name);
-          }}
+          onAdded={continueToApp}
         />
       </section>
     </div>

@@ -21,7 +21,7 @@ export default async function SetupTwoFactorPage() {
   return (
     <AuthCard
       title="Set up two-factor authentication"
-      description="Your role requires a second step at sign-in. Set it up now to continue; it takes a minute."
+      description="Your role requires a second step at sign-in: an authenticator app or a passkey. Set one up now to continue; it takes a minute."
       footer={
         <form action={cancelSignInAction}>
           <button type="submit" className="font-medium text-brand hover:underline">
