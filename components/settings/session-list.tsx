@@ -20,11 +20,11 @@ export function SignOutOthersButton({ count }: { count: number }) {
   );
 }
 
-/** How a session was signed in ("password", "passkey", "provider:<id>"), for a person. */
+/** How a session was signed in ("password", "passkey:<id>", "provider:<id>"), for a person. */
 export function signInMethodLabel(method: string | undefined): string | null {
   if (!method) return null;
   if (method === "password") return "Password";
-  if (method === "passkey") return "Passkey";
+  if (method === "passkey" || method.startsWith("passkey:")) return "Passkey";
   if (method.startsWith("provider:")) {
     const id = method.slice("provider:".length);
     const known: Record<string, string> = { github: "GitHub", google: "Google", oidc: "Single sign-on" };

@@ -270,6 +270,8 @@ export async function rotateSession(
       userId: old.userId,
       state,
       remember: old.remember,
+      // The same sign-in continues: how it began stays on record (the sessions page, forensics).
+      signInMethod: old.signInMethod,
       ipAddress: old.ipAddress,
       userAgent: old.userAgent,
       // A half-finished session gets its full life, counted from the password check it rests on: a

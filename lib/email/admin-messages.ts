@@ -30,7 +30,12 @@ export function accountUnbannedEmail(firstName: string, signInUrl: string): Emai
 }
 
 /** The standard reset link (same action, note and lifetime), introduced as an administrator's request. */
-export function adminPasswordResetEmail(firstName: string, url: string, signedOut: boolean): EmailContent {
+export function adminPasswordResetEmail(
+  firstName: string,
+  url: string,
+  signedOut: boolean,
+  passkeysRemoved = 0,
+): EmailContent {
   const standard = passwordResetEmail(firstName, url);
   return {
     ...standard,
@@ -39,7 +44,7 @@ export function adminPasswordResetEmail(firstName: string, url: string, signedOu
     paragraphs: [
       `Hi ${firstName},`,
       signedOut
-        ? "An administrator asked you to choose a new password and signed you out everywhere. Choose a new one to sign in again:"
+        ? `An administrator asked you to choose a new password and signed you out everywhere${passkeysRemoved ? `, and removed your ${passkeysRemoved === 1 ? "passkey" : `${passkeysRemoved} passkeys`} (add them again in Settings → Sign-in methods)` : ""}. Choose a new one to sign in again:`
         : "An administrator asked you to choose a new password. Your current password works until you set a new one:",
     ],
     note: `This link works once and expires in 30 minutes. If it expires, use "Forgot password" on the sign-in page. Questions? ${config.supportEmail}`,

@@ -86,12 +86,12 @@ export async function authenticateWithPasskey(
   });
   if (!passkey) return refuse("unknown_credential", ctx);
   const who = { userId: passkey.userId, passkeyId: passkey.id };
-  // The authenticator names the account it holds the credential for; it must be the owner's.
-  const handleUser = userIdOfHandle(response.response.userHandle);
-  if (handleUser !== null && handleUser !== passkey.userId) return refuse("user_handle_mismatch", ctx, who);
-
   const result = await verifyAssertion(response, passkey, challenge, true);
   if (!result.ok) return refuse(result.reason, ctx, who);
+  // The authenticator names the account it holds the credential for; it must be the owner's
+  // (judged after the signature, so a forged answer cannot raise this alarm either).
+  const handleUser = userIdOfHandle(response.response.userHandle);
+  if (handleUser !== null && handleUser !== passkey.userId) return refuse("user_handle_mismatch", ctx, who);
   if (passkey.user.kind !== "person") return refuse("service_account", ctx, who);
   if (passkey.user.status !== "active")
     return refuse(passkey.user.status === "banned" ? "account_banned" : "account_unavailable", ctx, who);
@@ -142,7 +142,8 @@ export async function authenticateWithPasskey(
     userId: passkey.userId,
     remember,
     state,
-    signInMethod: "passkey",
+    // Which passkey: removing it ends the sessions it opened (remove-passkey.ts).
+    signInMethod: `passkey:${passkey.id}`,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
   });

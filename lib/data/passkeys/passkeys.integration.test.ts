@@ -194,7 +194,7 @@ describe("signing in with a passkey alone", () => {
     const session = await validateSessionToken(result.sessionToken);
     expect(session?.user.id).toBe(user.id);
     const row = await db.session.findUniqueOrThrow({ where: { id: session!.id } });
-    expect(row.signInMethod).toBe("passkey");
+    expect(row.signInMethod).toMatch(/^passkey:/);
     const stored = await db.passkey.findUniqueOrThrow({ where: { id: passkey.id } });
     expect(stored.counter).toBe(authenticator.counter);
     expect(stored.lastUsedAt).not.toBeNull();
@@ -277,6 +277,20 @@ describe("signing in with a passkey alone", () => {
     ]);
   });
 
+  it("judges the counter only after the signature: a forged answer is a plain failure, not a clone alarm", async () => {
+    const { user, authenticator, passkey } = await userWithPasskey();
+    authenticator.counter = 10;
+    expect((await passkeySignIn(authenticator)).ok).toBe(true);
+    // Someone who knows the credential id (it is handed out with a password) signs with another key.
+    const forger = new SoftAuthenticator({ counter: 1 });
+    (forger as unknown as { credentialId: Buffer }).credentialId = authenticator.credentialId;
+    expect(await passkeySignIn(forger)).toEqual({ ok: false, reason: "verification_failed" });
+    expect((await auditOf("auth.passkey_sign_in_failed", user.id)).map((e) => e.reason)).toEqual([
+      "verification_failed",
+    ]);
+    expect((await db.passkey.findUniqueOrThrow({ where: { id: passkey.id } })).counter).toBe(11);
+  });
+
   it("accepts an authenticator that keeps no counter (always zero)", async () => {
     const user = await newUser();
     const { viewer } = await signIn(user.id);
@@ -296,7 +310,9 @@ describe("signing in with a passkey alone", () => {
 
     expect(await passkeySignIn(new SoftAuthenticator())).toEqual({ ok: false, reason: "unknown_credential" });
     expect(
-      await db.session.count({ where: { userId: { in: [banned.user.id, service.user.id] }, signInMethod: "passkey" } }),
+      await db.session.count({
+        where: { userId: { in: [banned.user.id, service.user.id] }, signInMethod: { startsWith: "passkey" } },
+      }),
     ).toBe(0);
   });
 
@@ -393,7 +409,12 @@ describe("renaming and removing passkeys", () => {
     const [renamed] = await auditOf("auth.passkey_renamed", user.id);
     expect(JSON.parse(String(renamed?.metadata))).toMatchObject({ before: "Laptop", after: "Phone" });
 
+    // A session the passkey opened ends with it; the one removing it stays.
+    const opened = await passkeySignIn(authenticator);
+    if (!opened.ok) throw new Error(`refused: ${opened.reason}`);
     await removePasskey(viewer, { passkeyId: passkey.id }, testContext());
+    expect(await validateSessionToken(opened.sessionToken)).toBeNull();
+    expect(await db.session.count({ where: { id: viewer.sessionId } })).toBe(1);
     expect(await db.passkey.count({ where: { userId: user.id } })).toBe(0);
     expect(await auditOf("auth.passkey_removed", user.id)).toHaveLength(1);
     expect(await passkeySignIn(authenticator)).toEqual({ ok: false, reason: "unknown_credential" });

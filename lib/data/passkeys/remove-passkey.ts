@@ -1,6 +1,7 @@
 // Removes one of the viewer's own passkeys, unless it is the account's last way in (no password,
 // no other passkey, no linked provider) or the last second factor of someone whose role requires
-// 2FA. The counts are read in the same transaction as the delete. The owner is told by email.
+// 2FA. The counts are read in the same transaction as the delete. The sessions the passkey signed
+// in (other than this one) end with it. The owner is told by email.
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -33,13 +34,17 @@ export async function removePasskey(viewer: Viewer | null, input: unknown, ctx: 
     if (refusal) throw new ConflictError(refusal);
     const { count } = await tx.passkey.deleteMany({ where: { id: passkey.id, userId: viewer.userId } });
     if (count !== 1) throw new NotFoundError("Passkey not found.");
+    // A removed passkey (a lost device) takes the sessions it opened with it, except this one.
+    const { count: endedSessions } = await tx.session.deleteMany({
+      where: { userId: viewer.userId, signInMethod: `passkey:${passkey.id}`, id: { not: viewer.sessionId } },
+    });
     await audit(
       {
         action: "auth.passkey_removed",
         actorId: viewer.userId,
         targetType: "user",
         targetId: viewer.userId,
-        metadata: { passkeyId: passkey.id, name: passkey.name },
+        metadata: { passkeyId: passkey.id, name: passkey.name, endedSessions },
         context: ctx,
       },
       tx,

@@ -24,7 +24,8 @@ import { resetPasswordSchema } from "@/lib/validations/account";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { passwordPolicyError } from "@/lib/validations/password-strength";
 
-const INVALID = () => new AppError("invalid_token", 400, "This reset link is invalid or has expired. Ask for a new one.");
+const INVALID = () =>
+  new AppError("invalid_token", 400, "This reset link is invalid or has expired. Ask for a new one.");
 
 /**
  * Returns a device cookie for the browser that used the link: it proved control of the address
@@ -34,9 +35,15 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
   const { token, password } = parseOrThrow(resetPasswordSchema, input);
   const pending = await db.oneTimeToken.findUnique({
     where: { tokenHash: sha256(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, username: true, email: true, firstName: true, lastName: true } } },
+    select: {
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { id: true, username: true, email: true, firstName: true, lastName: true } },
+    },
   });
-  if (!pending || pending.purpose !== "password_reset" || pending.usedAt || pending.expiresAt <= new Date()) throw INVALID();
+  if (!pending || pending.purpose !== "password_reset" || pending.usedAt || pending.expiresAt <= new Date())
+    throw INVALID();
   const user = pending.user;
   const problem = passwordPolicyError(password, [user.username, user.email, user.firstName, user.lastName]);
   if (problem) throw new ValidationError({ password: [problem] });
@@ -46,8 +53,12 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     if (!consumed || consumed.userId !== user.id) throw INVALID();
     // Read after the token is spent, in the same transaction: the state this reset acts on.
     const now = new Date();
-    const state = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, emailVerifiedAt: true, totpEnabledAt: true, totpSetUpUnverified: true } });
-    const clearTwoFactor = state.totpEnabledAt !== null && (state.totpSetUpUnverified || state.emailVerifiedAt === null);
+    const state = await tx.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { email: true, emailVerifiedAt: true, totpEnabledAt: true, totpSetUpUnverified: true },
+    });
+    const clearTwoFactor =
+      state.totpEnabledAt !== null && (state.totpSetUpUnverified || state.emailVerifiedAt === null);
     const verifiesEmail = state.emailVerifiedAt === null;
     await tx.user.update({
       where: { id: user.id },
@@ -55,19 +66,51 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
         passwordHash,
         passwordChangedAt: now,
         ...(verifiesEmail ? { emailVerifiedAt: now } : {}),
-        ...(clearTwoFactor ? { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false } : {}),
+        ...(clearTwoFactor
+          ? { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false }
+          : {}),
       },
     });
     if (clearTwoFactor) await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     const { sessionsEnded, apiKeysRevoked } = await endAccountActivity(user.id, { revokeApiKeys: true }, tx);
     if (verifiesEmail) {
-      await audit({ action: "user.email_verified", actorId: user.id, targetType: "user", targetId: user.id, metadata: { email: state.email, by: "password_reset" }, context: ctx }, tx);
+      await audit(
+        {
+          action: "user.email_verified",
+          actorId: user.id,
+          targetType: "user",
+          targetId: user.id,
+          metadata: { email: state.email, by: "password_reset" },
+          context: ctx,
+        },
+        tx,
+      );
     }
-    await audit({ action: "auth.password_reset", actorId: user.id, targetType: "user", targetId: user.id, metadata: { sessionsEnded, apiKeysRevoked, twoFactorRemoved: clearTwoFactor }, context: ctx }, tx);
-    return { clearTwoFactor };
+    await audit(
+      {
+        action: "auth.password_reset",
+        actorId: user.id,
+        targetType: "user",
+        targetId: user.id,
+        metadata: { sessionsEnded, apiKeysRevoked, twoFactorRemoved: clearTwoFactor },
+        context: ctx,
+      },
+      tx,
+    );
+    // Passkeys still sign in after a reset (a forgotten password is no reason to lose them); the
+    // notice names them, so an owner taking the account back can remove any they do not know.
+    const passkeys = await tx.passkey.count({ where: { userId: user.id } });
+    return { clearTwoFactor, passkeys };
   });
   await clearAccountLockouts(user.id);
-  await sendEmail(user.email, securityNoticeEmail(user.firstName, "Your password was changed", `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""}, every device was signed out and your API keys were revoked (make new ones in Settings → API keys).`));
+  await sendEmail(
+    user.email,
+    securityNoticeEmail(
+      user.firstName,
+      "Your password was changed",
+      `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""}, every device was signed out and your API keys were revoked (make new ones in Settings → API keys).${outcome.passkeys ? ` Your ${outcome.passkeys === 1 ? "passkey still signs" : `${outcome.passkeys} passkeys still sign`} in: if you did not add ${outcome.passkeys === 1 ? "it" : "them all"} yourself, remove ${outcome.passkeys === 1 ? "it" : "the ones you do not know"} in Settings → Sign-in methods.` : ""}`,
+    ),
+  );
   if (outcome.clearTwoFactor) {
     await sendEmail(
       user.email,

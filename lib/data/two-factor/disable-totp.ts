@@ -1,6 +1,6 @@
 // Turns 2FA off: needs the current password and a valid code (from the app or a recovery code).
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { looksLikeRecoveryCode } from "@/lib/auth/recovery-codes";
@@ -47,6 +47,15 @@ export async function disableTotp(viewer: Viewer | null, input: unknown, ctx: Re
     ctx,
   );
   await db.$transaction(async (tx) => {
+    // Checked again under the user row's lock (the lock remove-passkey takes): a passkey removed
+    // meanwhile must not leave a role that requires 2FA with no second factor at all.
+    if (dbProvider === "postgresql")
+      await tx.$queryRawUnsafe(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, viewer.userId);
+    if (requiring && (await tx.passkey.count({ where: { userId: viewer.userId } })) === 0) {
+      throw new ForbiddenError(
+        `Your role ${requiring.role.name} requires two-factor authentication, so it cannot be turned off without a passkey.`,
+      );
+    }
     await tx.user.update({
       where: { id: viewer.userId },
       data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, totpSetUpUnverified: false },

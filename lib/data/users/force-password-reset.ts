@@ -29,16 +29,26 @@ export async function forcePasswordReset(
   requirePermission(viewer, "users.manage");
   assertNotImpersonating(viewer);
   const { userId, signOut } = parseOrThrow(forcePasswordResetSchema, input);
-  if (userId === viewer.userId) throw new ForbiddenError("Use Settings → Security to change your own password.", "own_account");
-  const { user, token, sessionsEnded } = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, status: true, email: true, firstName: true } });
+  if (userId === viewer.userId)
+    throw new ForbiddenError("Use Settings → Security to change your own password.", "own_account");
+  const { user, token, sessionsEnded, passkeysRemoved } = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, status: true, email: true, firstName: true },
+    });
     if (!user) throw new NotFoundError("User not found.");
     await assertCanManageUser(viewer, user.id, tx);
-    if (user.status !== "active") throw new ConflictError("This account is banned: lift the ban before sending a reset link.");
+    if (user.status !== "active")
+      throw new ConflictError("This account is banned: lift the ban before sending a reset link.");
     // Ending the account's activity retires earlier reset links too; the new one is issued after.
     const { sessionsEnded, apiKeysRevoked } = signOut
       ? await endAccountActivity(user.id, { revokeApiKeys: true }, tx)
       : { sessionsEnded: 0, apiKeysRevoked: 0 };
+    // Signing out everywhere answers a taken-over account: a passkey the intruder added would
+    // sign in again without the password, so the passkeys go too.
+    const { count: passkeysRemoved } = signOut
+      ? await tx.passkey.deleteMany({ where: { userId: user.id } })
+      : { count: 0 };
     const { token } = await issueToken({ userId: user.id, purpose: "password_reset" }, tx);
     await audit(
       {
@@ -46,16 +56,16 @@ export async function forcePasswordReset(
         actorId: viewer.userId,
         targetType: "user",
         targetId: user.id,
-        metadata: { signedOut: signOut, sessionsEnded, apiKeysRevoked },
+        metadata: { signedOut: signOut, sessionsEnded, apiKeysRevoked, passkeysRemoved },
         context: ctx,
       },
       tx,
     );
-    return { user, token, sessionsEnded };
+    return { user, token, sessionsEnded, passkeysRemoved };
   });
   await sendEmail(
     user.email,
-    adminPasswordResetEmail(user.firstName, emailLinks.resetPassword(token), signOut),
+    adminPasswordResetEmail(user.firstName, emailLinks.resetPassword(token), signOut, passkeysRemoved),
   );
   return { email: user.email, sessionsEnded };
 }
