@@ -105,7 +105,7 @@ export async function proveExternalLinkWithPassword(
   const ipKey = ctx.ip ?? "unknown";
   const ip = await hit(LIMITS.signInIp, ipKey);
   if (!ip.allowed) throw new RateLimitedError(ip.retryAfterSeconds, "Too many attempts. Try again later.");
-  const perAccount = await hit(LIMITS.secondFactorUser, proofLimitKey(user.id));
+  const perAccount = await hit(LIMITS.externalLinkProofUser, proofLimitKey(user.id));
   if (!perAccount.allowed)
     throw new RateLimitedError(perAccount.retryAfterSeconds, "Too many attempts. Try again later.");
   if (!(await verifyPassword(password, user.passwordHash))) {
@@ -119,7 +119,7 @@ export async function proveExternalLinkWithPassword(
     });
     throw new AppError("invalid_credentials", 401, "That is not this account's password.");
   }
-  await reset(LIMITS.secondFactorUser, proofLimitKey(user.id));
+  await reset(LIMITS.externalLinkProofUser, proofLimitKey(user.id));
   await refund(LIMITS.signInIp, ipKey);
   return linkAndSignIn(pending, "password", ctx);
 }
