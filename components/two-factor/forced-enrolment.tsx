@@ -113,8 +113,11 @@ export function ForcedEnrolment({
           Passkey
         </h2>
         <p className="text-sm text-muted-foreground">
-          Confirm with your fingerprint, face or device PIN instead of typing codes. A passkey has no recovery codes:
-          add a second one or an authenticator app later in Settings.
+          Confirm with your fingerprint, face or device PIN instead of typing codes.
+        </p>
+        <p className="text-sm text-muted-foreground" data-testid="passkey-no-recovery-codes">
+          A passkey comes without recovery codes: if this device is lost, only another passkey or an authenticator app
+          lets you in. Add one later in Settings → Sign-in methods or Settings → Security.
         </p>
         <AddPasskeyDialog
           needsPassword={requirePassword}
