@@ -95,7 +95,9 @@ test("a role requiring 2FA accepts a passkey at set-up; it then signs in alone, 
   const admin = await signedInAs(browser, ["super_admin"]);
   await gotoReady(admin.page, `/admin/users/${account.id}`);
   await admin.page.getByRole("tab", { name: /^Security/ }).click();
-  const security = admin.page.getByRole("listitem").filter({ hasText: "Two-factor authentication" });
+  const security = admin.page
+    .getByRole("listitem")
+    .filter({ has: admin.page.getByText("Two-factor authentication", { exact: true }) });
   await expect(security).toContainText("On (passkeys: 1)");
   await shot(admin.page, "admin-security-card-light");
   await security.getByRole("button", { name: "Reset 2FA" }).click();
