@@ -26,7 +26,11 @@ export function TwoFactorCard({ status, productName }: { status: TwoFactorStatus
     <Card>
       <CardHeader
         title="Two-factor authentication"
-        description="A code from an authenticator app at every sign-in, so a stolen password alone is not enough."
+        description={
+          status.passkeys > 0
+            ? "A second step at sign-in (a passkey, or a code from an authenticator app), so a stolen password alone is not enough."
+            : "A code from an authenticator app at every sign-in, so a stolen password alone is not enough."
+        }
         action={<TwoFactorBadge on={on} passkeys={status.passkeys} />}
       />
       <CardBody className="space-y-4">

@@ -11,6 +11,7 @@ import { useAdminAction } from "@/components/admin/user-detail/use-admin-action"
 import { forcePasswordResetAction } from "@/lib/actions/admin/force-password-reset";
 import { resendVerificationAction } from "@/lib/actions/admin/resend-verification";
 import { resetUserTwoFactorAction } from "@/lib/actions/admin/reset-user-two-factor";
+import { resetRemoves, twoFactorState } from "@/components/admin/user-detail/two-factor-summary";
 import type { UserDetail } from "@/lib/data/users/get-user-detail";
 import { formatDateTime } from "@/lib/format";
 
@@ -42,27 +43,6 @@ function Item({
       {children ? <div className="shrink-0 self-start sm:self-auto">{children}</div> : null}
     </li>
   );
-}
-
-const passkeysText = (n: number) => (n === 1 ? "1 passkey" : `${n} passkeys`);
-
-/** TOTP and passkeys are both second factors: a passkey-only account reads on, with its count. */
-function twoFactorState(user: UserDetail): string {
-  const passkeys = user.passkeyCount > 0 ? `passkeys: ${user.passkeyCount}` : null;
-  if (user.twoFactorEnabledAt)
-    return `On since ${formatDateTime(user.twoFactorEnabledAt)} (authenticator app${passkeys ? `; ${passkeys}` : ""})`;
-  return passkeys ? `On (${passkeys})` : "Off";
-}
-
-/** What a reset takes away (the DAL clears the TOTP key and its recovery codes and deletes every passkey). */
-function resetRemoves(user: UserDetail): string {
-  const parts = [
-    ...(user.twoFactorEnabledAt ? ["authenticator app and recovery codes stop working"] : []),
-    ...(user.passkeyCount > 0
-      ? [`${passkeysText(user.passkeyCount)} ${user.passkeyCount === 1 ? "is" : "are"} removed`]
-      : []),
-  ];
-  return parts.length ? parts.join(", their ") : "second factors stop working";
 }
 
 export function SecurityCard({ user }: { user: UserDetail }) {
