@@ -72,7 +72,13 @@ const schema = z.object({
   // External sign-in providers (lib/auth/external). Each is on when its variables are set, and all
   // of a provider's variables are needed together (a partial set stops the app, see externalProviderIssues).
   /** A generic OpenID Connect provider (Keycloak, Entra ID, Okta, Authentik…): its issuer URL. */
-  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  // https: ID tokens are checked against keys fetched from the issuer; plain http only on this machine.
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(u), {
+      message: "must be an https:// URL (http:// only for localhost)",
+    })
+    .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
   /** The name on its button ("Continue with <name>"). */

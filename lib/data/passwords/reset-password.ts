@@ -72,6 +72,11 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
       },
     });
     if (clearTwoFactor) await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    // The address was unverified until now: provider identities linked meanwhile may be whoever
+    // signed up with it, not its owner, who is taking the account back. They go.
+    const { count: linksRemoved } = verifiesEmail
+      ? await tx.account.deleteMany({ where: { userId: user.id } })
+      : { count: 0 };
     const { sessionsEnded, apiKeysRevoked } = await endAccountActivity(user.id, { revokeApiKeys: true }, tx);
     if (verifiesEmail) {
       await audit(
@@ -92,7 +97,7 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
         actorId: user.id,
         targetType: "user",
         targetId: user.id,
-        metadata: { sessionsEnded, apiKeysRevoked, twoFactorRemoved: clearTwoFactor },
+        metadata: { sessionsEnded, apiKeysRevoked, twoFactorRemoved: clearTwoFactor, linksRemoved },
         context: ctx,
       },
       tx,
@@ -100,7 +105,8 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     // Passkeys still sign in after a reset (a forgotten password is no reason to lose them); the
     // notice names them, so an owner taking the account back can remove any they do not know.
     const passkeys = await tx.passkey.count({ where: { userId: user.id } });
-    return { clearTwoFactor, passkeys };
+    const links = await tx.account.count({ where: { userId: user.id } });
+    return { clearTwoFactor, passkeys, links };
   });
   await clearAccountLockouts(user.id);
   await sendEmail(
@@ -108,7 +114,7 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     securityNoticeEmail(
       user.firstName,
       "Your password was changed",
-      `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""}, every device was signed out and your API keys were revoked (make new ones in Settings → API keys).${outcome.passkeys ? ` Your ${outcome.passkeys === 1 ? "passkey still signs" : `${outcome.passkeys} passkeys still sign`} in: if you did not add ${outcome.passkeys === 1 ? "it" : "them all"} yourself, remove ${outcome.passkeys === 1 ? "it" : "the ones you do not know"} in Settings → Sign-in methods.` : ""}`,
+      `The password of your account was reset${ctx.ip ? ` from ${ctx.ip}` : ""}, every device was signed out and your API keys were revoked (make new ones in Settings → API keys).${outcome.passkeys ? ` Your ${outcome.passkeys === 1 ? "passkey still signs" : `${outcome.passkeys} passkeys still sign`} in: if you did not add ${outcome.passkeys === 1 ? "it" : "them all"} yourself, remove ${outcome.passkeys === 1 ? "it" : "the ones you do not know"} in Settings → Sign-in methods.` : ""}${outcome.links ? ` ${outcome.links === 1 ? "A linked sign-in provider still signs" : `${outcome.links} linked sign-in providers still sign`} in: unlink any you do not know in Settings → Sign-in methods.` : ""}`,
     ),
   );
   if (outcome.clearTwoFactor) {

@@ -8,12 +8,17 @@
 //   first sign-in, after the person proves the existing account (password or emailed link): this
 //   only ever leaves a pending row here (purpose "link"), offered only when the provider says the
 //   address is verified. An email that merely matches never links anything.
-// - A new account is offered (pending "sign_up") only when the address is free and the admin
-//   allows sign-up through this provider.
+// - A new account is offered (pending "sign_up") only when the provider vouches for the address,
+//   the address is free and the admin allows sign-up through this provider.
+// - Proof at first sign-in is offered only for an account without a second factor; linking from
+//   Settings needs a verified address (and, at the start, a recent sign-in).
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
+import { configuredProvider } from "@/lib/auth/external/providers";
+import { sendEmail } from "@/lib/email/send-email";
+import { securityNoticeEmail } from "@/lib/email/messages";
 import type { ExternalIdentity } from "@/lib/auth/external/identity";
 import type { ExternalIntent } from "@/lib/auth/external/intent";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -36,6 +41,9 @@ export type ExternalRefusal =
   | "identity_linked_elsewhere"
   | "link_session_ended"
   | "email_taken"
+  | "email_taken_protected"
+  | "email_unverified"
+  | "link_email_unverified"
   | "no_email"
   | "sign_up_closed";
 
@@ -108,6 +116,11 @@ export async function completeExternalSignIn(
       }
       return refuse("identity_linked_elsewhere", identity, ctx, { linking, userId: current.userId });
     }
+    // An unverified address may not be its owner's: whoever signed up with it must not be able to
+    // tie their own identity to it before the owner takes the account back (a reset verifies it).
+    const linker = await db.user.findUnique({ where: { id: current.userId }, select: { emailVerifiedAt: true } });
+    if (!linker?.emailVerifiedAt)
+      return refuse("link_email_unverified", identity, ctx, { linking, userId: current.userId });
     const done = await linkIdentity(current.userId, identity, ctx, "settings");
     if (!done) return refuse("identity_linked_elsewhere", identity, ctx, { linking, userId: current.userId });
     await refund(LIMITS.signInIp, ipKey);
@@ -132,10 +145,7 @@ export async function completeExternalSignIn(
 
   // Not linked to anyone: a first sign-in.
   if (!identity.email) return refuse("no_email", identity, ctx, { linking });
-  const owner = await db.user.findUnique({
-    where: { email: identity.email },
-    select: { id: true, status: true, kind: true },
-  });
+  const owner = await db.user.findUnique({ where: { email: identity.email }, select: subjectSelect });
   if (owner) {
     // Proof is offered only for a verified address of an account that could sign in anyway; in
     // every other case the person is told to sign in and link from Settings.
@@ -146,9 +156,22 @@ export async function completeExternalSignIn(
         detail: identity.emailVerified ? "email_taken_account_unavailable" : "email_taken_unverified",
       });
     }
+    // An account with a second factor (or whose role requires one) is linked only from its own
+    // Settings: proving the password or the mailbox here would let a provider's sign-in stand in for
+    // that factor.
+    if (owner.totpEnabledAt || owner._count.passkeys > 0 || owner.roles.some((r) => r.role.requiresTwoFactor)) {
+      return refuse("email_taken_protected", identity, ctx, {
+        linking,
+        userId: owner.id,
+        detail: "email_taken_second_factor",
+      });
+    }
     const token = await createPending(db, "link", identity, owner.id);
     return { kind: "pending", purpose: "link", token };
   }
+  // A new account only for an address the provider vouches for: one it does not (GitHub's, or an
+  // unverified claim) could be someone else's, who would find the stranger's identity linked.
+  if (!identity.emailVerified) return refuse("email_unverified", identity, ctx, { linking });
   const setting = await providerSetting(identity.provider);
   if (!setting.allowSignUp) return refuse("sign_up_closed", identity, ctx, { linking });
   const signUps = await hit(LIMITS.signUpIp, ipKey);
@@ -199,9 +222,20 @@ export async function linkIdentity(
         tx,
       );
     });
-    return true;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return false;
     throw error;
   }
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+  if (user) {
+    await sendEmail(
+      user.email,
+      securityNoticeEmail(
+        user.firstName,
+        "A sign-in provider was linked",
+        `Your account can now be signed in to with ${configuredProvider(identity.provider)?.name ?? identity.provider}${identity.email ? ` (${identity.email})` : ""}. If this was not you, unlink it in Settings → Sign-in methods and change your password.`,
+      ),
+    );
+  }
+  return true;
 }

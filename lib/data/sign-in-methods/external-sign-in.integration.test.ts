@@ -362,6 +362,58 @@ describe("linking from Settings", () => {
   });
 });
 
+describe("what a link must not outlive or bypass", () => {
+  it("makes no account for an address the provider does not vouch for", async () => {
+    const account = verifiedAccount({ email_verified: false });
+    const flow = await signInThroughProvider(account);
+    expect(flow.location).toBe("http://localhost:3000/sign-in/external/error?reason=email_unverified");
+    expect(flow.jar.get(PENDING_COOKIE)).toBeUndefined();
+    expect(await db.user.count({ where: { email: account.email } })).toBe(0);
+  });
+
+  it("offers no proof at first sign-in for an account with a second factor: it links only from its Settings", async () => {
+    const owner = await createTestUser();
+    await db.user.update({ where: { id: owner.id }, data: { totpEnabledAt: new Date(), totpSecretEnc: "x" } });
+    const flow = await signInThroughProvider(verifiedAccount({ email: owner.email }));
+    expect(flow.location).toBe("http://localhost:3000/sign-in/external/error?reason=email_taken_protected");
+    expect(flow.jar.get(PENDING_COOKIE)).toBeUndefined();
+    expect(await db.account.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it("links from Settings only to a verified address", async () => {
+    const user = await createTestUser({ verified: false });
+    const { jar, sessionId } = await signedInJar(user.id);
+    const flow = await signInThroughProvider(verifiedAccount(), { kind: "link", provider: "oidc", sessionId }, jar);
+    expect(flow.location).toBe(
+      "http://localhost:3000/sign-in/external/error?reason=link_email_unverified&from=settings",
+    );
+    expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("emails the owner on a link, and a reset that verifies the address drops links made before it", async () => {
+    const user = await createTestUser();
+    const { jar, sessionId } = await signedInJar(user.id);
+    await signInThroughProvider(verifiedAccount(), { kind: "link", provider: "oidc", sessionId }, jar);
+    const notice = await db.emailOutbox.findFirst({ where: { to: user.email, subject: { contains: "linked" } } });
+    expect(notice).not.toBeNull();
+
+    // An account whose address was never verified (a stranger may have signed up with it) keeps no
+    // link once its owner resets the password through that address.
+    const stranger = await createTestUser({ verified: false });
+    await db.account.create({
+      data: { userId: stranger.id, type: "oidc", provider: "oidc", providerAccountId: uniqueName("sub") },
+    });
+    const { issueToken } = await import("@/lib/auth/one-time-tokens");
+    const { resetPassword } = await import("@/lib/data/passwords/reset-password");
+    const { token } = await issueToken({ userId: stranger.id, purpose: "password_reset" });
+    await resetPassword(
+      { token, password: "Correct-Horse-Battery-9", confirmPassword: "Correct-Horse-Battery-9" },
+      testContext(),
+    );
+    expect(await db.account.count({ where: { userId: stranger.id } })).toBe(0);
+  });
+});
+
 describe("the Auth.js route", () => {
   it("serves only the configured providers' callbacks", async () => {
     for (const path of [

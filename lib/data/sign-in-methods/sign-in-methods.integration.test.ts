@@ -11,6 +11,8 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { listLinkedAccounts } from "@/lib/data/sign-in-methods/list-linked-accounts";
 import { unlinkAccount } from "@/lib/data/sign-in-methods/unlink-account";
+import { assertMayLink } from "@/lib/data/sign-in-methods/assert-may-link";
+import { createSession, validateSessionToken } from "@/lib/auth/sessions";
 import { listSignInProviders } from "@/lib/data/sign-in-methods/list-sign-in-providers";
 import { updateSignInProvider } from "@/lib/data/sign-in-methods/update-sign-in-provider";
 import { providerSetting } from "@/lib/data/sign-in-methods/provider-setting";
@@ -29,7 +31,42 @@ async function link(userId: string, provider = "oidc") {
   });
 }
 
+describe("starting a link from Settings", () => {
+  it("needs a verified address and a recent sign-in", async () => {
+    const user = await newUser();
+    const { viewer } = await signIn(user.id);
+    await expect(assertMayLink(viewer)).resolves.toBe(viewer);
+    await expect(assertMayLink({ ...viewer, emailVerified: false })).rejects.toMatchObject({
+      code: "email_unverified",
+      status: 403,
+    });
+    await db.session.update({
+      where: { id: viewer.sessionId },
+      data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+    });
+    await expect(assertMayLink(viewer)).rejects.toMatchObject({ code: "recent_sign_in_required", status: 403 });
+    await expect(assertMayLink({ ...viewer, impersonatorId: "someone" })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
 describe("unlinking", () => {
+  it("ends the sessions signed in through that provider (not this one) and emails the owner", async () => {
+    const user = await newUser();
+    const account = await link(user.id);
+    const { viewer } = await signIn(user.id);
+    const through = await createSession({
+      userId: user.id,
+      remember: false,
+      ip: null,
+      userAgent: null,
+      signInMethod: "provider:oidc",
+    });
+    await unlinkAccount(viewer, { id: account.id }, testContext());
+    expect(await validateSessionToken(through.token)).toBeNull();
+    expect(await db.session.count({ where: { id: viewer.sessionId } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { to: user.email, subject: { contains: "unlinked" } } })).toBe(1);
+  });
+
   it("refuses the last way to sign in, allows it once another exists", async () => {
     const user = await newUser();
     await db.user.update({ where: { id: user.id }, data: { passwordHash: "" } });

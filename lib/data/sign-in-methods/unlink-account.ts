@@ -1,10 +1,14 @@
 // Unlinks a provider identity from the viewer's own account. Refused when it is the account's last
 // way to sign in (no password, no passkey, no other identity): decided inside the transaction,
 // after locking the user row, so two unlinks at once cannot both pass. Not while impersonating.
+// The sessions signed in through that provider end with it (not this one); the owner is emailed.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
+import { configuredProvider } from "@/lib/auth/external/providers";
+import { sendEmail } from "@/lib/email/send-email";
+import { securityNoticeEmail } from "@/lib/email/messages";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { hasPassword } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/require-viewer";
@@ -22,7 +26,7 @@ export async function unlinkAccount(
   requireViewer(viewer);
   assertNotImpersonating(viewer);
   const { id } = parseOrThrow(linkedAccountIdSchema, input);
-  return db.$transaction(async (tx) => {
+  const unlinked = await db.$transaction(async (tx) => {
     // Takes the user row's lock (a no-op write), so concurrent unlinks are decided one at a time.
     await tx.user.updateMany({ where: { id: viewer.userId }, data: { updatedAt: new Date() } });
     const account = await tx.account.findFirst({
@@ -42,17 +46,35 @@ export async function unlinkAccount(
       );
     }
     await accountStore(tx).unlink(account.provider, account.providerAccountId);
+    // Sessions signed in through that provider end with the link (an intruder's, if it was theirs);
+    // this one stays.
+    const { count: endedSessions } = await tx.session.deleteMany({
+      where: { userId: viewer.userId, signInMethod: `provider:${account.provider}`, id: { not: viewer.sessionId } },
+    });
     await audit(
       {
         action: "auth.external_account_unlinked",
         actorId: viewer.userId,
         targetType: "user",
         targetId: viewer.userId,
-        metadata: { provider: account.provider, email: account.email ?? "" },
+        metadata: { provider: account.provider, email: account.email ?? "", endedSessions },
         context: ctx,
       },
       tx,
     );
     return { provider: account.provider };
   });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: viewer.userId },
+    select: { email: true, firstName: true },
+  });
+  await sendEmail(
+    user.email,
+    securityNoticeEmail(
+      user.firstName,
+      "A sign-in provider was unlinked",
+      `${configuredProvider(unlinked.provider)?.name ?? unlinked.provider} can no longer sign in to your account. If this was not you, change your password and check Settings → Sign-in methods.`,
+    ),
+  );
+  return unlinked;
 }

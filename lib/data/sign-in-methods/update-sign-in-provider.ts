@@ -1,6 +1,7 @@
 // Changes one configured provider's settings: whether it may create new accounts, and whether its
 // MFA assertion (amr/acr) counts as the second factor. Audited with the values before and after.
 import "server-only";
+import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { actorContext } from "@/lib/auth/actor";
@@ -21,6 +22,8 @@ export async function updateSignInProvider(
 ): Promise<ProviderSetting> {
   if (!actor) throw new UnauthenticatedError();
   requirePermission(actor, SIGN_IN_PROVIDERS_PERMISSION);
+  // Trusting a provider's MFA relaxes 2FA for everyone who signs in through it: the admin's own act.
+  assertNotImpersonating(actor);
   const data = parseOrThrow(signInProviderSettingSchema, input);
   if (!configuredProvider(data.provider)) throw new NotFoundError("This sign-in provider is not configured.");
   return db.$transaction(async (tx) => {

@@ -44,7 +44,13 @@ describe("forcePasswordReset", () => {
     expect(await db.passkey.count({ where: { userId: target.id } })).toBe(0);
     const audit = await lastAudit("admin.password_reset_forced", target.id);
     expect(audit).toMatchObject({ actorId: admin.id });
-    expect(audit?.meta).toEqual({ signedOut: true, sessionsEnded: 1, apiKeysRevoked: 0, passkeysRemoved: 1 });
+    expect(audit?.meta).toEqual({
+      signedOut: true,
+      sessionsEnded: 1,
+      apiKeysRevoked: 0,
+      passkeysRemoved: 1,
+      linksRemoved: 0,
+    });
     const mail = await db.emailOutbox.findFirstOrThrow({
       where: { to: target.email, subject: { contains: "new" } },
       orderBy: { createdAt: "desc" },
@@ -69,6 +75,7 @@ describe("forcePasswordReset", () => {
       sessionsEnded: 0,
       apiKeysRevoked: 0,
       passkeysRemoved: 0,
+      linksRemoved: 0,
     });
 
     await forcePasswordReset(admin.viewer, { userId: target.id, signOut: false }, testContext());

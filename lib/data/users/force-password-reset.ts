@@ -49,6 +49,10 @@ export async function forcePasswordReset(
     const { count: passkeysRemoved } = signOut
       ? await tx.passkey.deleteMany({ where: { userId: user.id } })
       : { count: 0 };
+    // Likewise a provider identity the intruder linked.
+    const { count: linksRemoved } = signOut
+      ? await tx.account.deleteMany({ where: { userId: user.id } })
+      : { count: 0 };
     const { token } = await issueToken({ userId: user.id, purpose: "password_reset" }, tx);
     await audit(
       {
@@ -56,7 +60,7 @@ export async function forcePasswordReset(
         actorId: viewer.userId,
         targetType: "user",
         targetId: user.id,
-        metadata: { signedOut: signOut, sessionsEnded, apiKeysRevoked, passkeysRemoved },
+        metadata: { signedOut: signOut, sessionsEnded, apiKeysRevoked, passkeysRemoved, linksRemoved },
         context: ctx,
       },
       tx,

@@ -10,6 +10,18 @@ const REASONS: Record<string, { title: string; body: string }> = {
     title: "An account already uses this email address.",
     body: "The provider could not confirm that the address is yours, so nothing was linked. Sign in to that account (with its password) and link the provider from Settings → Sign-in methods.",
   },
+  email_taken_protected: {
+    title: "An account already uses this email address.",
+    body: "That account has two-factor authentication, so a provider can be linked to it only from its own settings: sign in to it (with its password and second factor) and link the provider from Settings → Sign-in methods.",
+  },
+  email_unverified: {
+    title: "The provider did not confirm your email address.",
+    body: "So no account was made with it. Sign up with your email address and a password, then link the provider from Settings → Sign-in methods.",
+  },
+  link_email_unverified: {
+    title: "Confirm your email address first.",
+    body: "A provider can be linked only to an account whose email address is confirmed. Use the link we emailed you (or resend it from the dashboard), then link the provider again.",
+  },
   sign_up_closed: {
     title: "New accounts cannot be made through this provider.",
     body: "Ask an administrator for an invitation, or sign up with an email address and password if that is open.",
