@@ -3,8 +3,7 @@
 // by Settings → Sign-in methods and by the 2FA set-up a role requires (where the new passkey is the
 // second factor and releases the held-back session). The server decides every rule; when it asks
 // for the password although the page did not expect it (the sign-in grew too old meanwhile), the
-// field appears with its message.
-import { startRegistration, browserSupportsWebAuthn } from "@simplewebauthn/browser";
+// field appears with its message. @simplewebauthn/browser loads when the dialog opens, not with the page.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { KeyRound } from "lucide-react";
@@ -51,7 +50,11 @@ export function AddPasskeyDialog({
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (next) {
-      setSupported(browserSupportsWebAuthn());
+      // A failed load is reported by Continue (the prompt cannot start), not here.
+      import("@simplewebauthn/browser").then(
+        (m) => setSupported(m.browserSupportsWebAuthn()),
+        () => undefined,
+      );
       setDefaultName(suggestedPasskeyName(navigator.userAgent));
     } else {
       setError(null);
@@ -80,6 +83,7 @@ export function AddPasskeyDialog({
       }
       let response;
       try {
+        const { startRegistration } = await import("@simplewebauthn/browser");
         response = await startRegistration({ optionsJSON: begun.data });
       } catch (e) {
         setError(passkeyBrowserError(e, "create"));
