@@ -5,16 +5,16 @@
 // provider) must have signed in within those same minutes instead. The challenge is bound to the
 // session and the user, and lives five minutes.
 import "server-only";
+import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { db } from "@/lib/db";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
 import { hasPassword } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { PENDING_SESSION_MS } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { registrationOptions, storeChallenge } from "@/lib/auth/webauthn";
 import { enrolmentNeedsPassword } from "@/lib/data/two-factor/enrolment-needs-password";
-import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { beginPasskeyRegistrationSchema, PASSKEY_MAX_PER_USER } from "@/lib/validations/passkeys";
 import { parseOrThrow } from "@/lib/validations/parse";
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
@@ -37,6 +37,7 @@ export async function beginPasskeyRegistration(
       lastName: true,
       passwordHash: true,
       emailVerifiedAt: true,
+      totpEnabledAt: true,
       passkeys: { select: { credentialId: true, transports: true } },
     },
   });
@@ -61,14 +62,12 @@ export async function beginPasskeyRegistration(
       await confirmCurrentPassword(viewer.userId, currentPassword);
     }
   } else {
-    const session = await db.session.findUnique({ where: { id: viewer.sessionId }, select: { createdAt: true } });
-    if (!session || Date.now() - session.createdAt.getTime() > PENDING_SESSION_MS) {
-      throw new UnauthenticatedError(
-        "Sign in again to add a passkey: it needs a sign-in from the last 15 minutes.",
-        "reauthentication_required",
-      );
-    }
+    await requireRecentSignIn(viewer.sessionId, "adding a passkey");
   }
+  // A passkey stands in for the password and the second factor: with a second factor on the account,
+  // the password alone (a stolen cookie plus a saved password) must not add one; a recent sign-in
+  // passed that factor.
+  if (user.totpEnabledAt || user.passkeys.length > 0) await requireRecentSignIn(viewer.sessionId, "adding a passkey");
   const options = await registrationOptions(
     { id: user.id, username: user.username, displayName: `${user.firstName} ${user.lastName}`.trim() || user.username },
     user.passkeys,

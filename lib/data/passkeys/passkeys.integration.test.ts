@@ -22,7 +22,7 @@ import { SoftAuthenticator } from "@/lib/data/passkeys/soft-authenticator-test-k
 import { disableTotp } from "@/lib/data/two-factor/disable-totp";
 import { getUserDetail } from "@/lib/data/users/get-user-detail";
 import { resetUserTwoFactor } from "@/lib/data/users/reset-user-two-factor";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { newUser, signIn } from "@/test/accounts";
 import { STRONG_PASSWORD, testContext } from "@/test/helpers";
 import { userWithRole } from "@/test/user-admin";
@@ -181,7 +181,30 @@ describe("registering a passkey", () => {
       where: { id: fresh.sessionId },
       data: { createdAt: new Date(Date.now() - 60 * 60_000) },
     });
-    await expect(beginPasskeyRegistration(fresh.viewer, {})).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(beginPasskeyRegistration(fresh.viewer, {})).rejects.toMatchObject({
+      code: "recent_sign_in_required",
+      status: 403,
+    });
+  });
+
+  it("asks for a recent sign-in as well as the password when the account already has a second factor", async () => {
+    const { user, viewer } = await userWithPasskey();
+    await expect(beginPasskeyRegistration(viewer, { currentPassword: STRONG_PASSWORD })).resolves.toHaveProperty(
+      "challenge",
+    );
+    await db.session.update({
+      where: { id: viewer.sessionId },
+      data: { createdAt: new Date(Date.now() - 60 * 60_000) },
+    });
+    await expect(beginPasskeyRegistration(viewer, { currentPassword: STRONG_PASSWORD })).rejects.toMatchObject({
+      code: "recent_sign_in_required",
+    });
+    // Removing one needs it too: an old (perhaps stolen) session cannot strip a second factor.
+    const [passkey] = await db.passkey.findMany({ where: { userId: user.id } });
+    await expect(removePasskey(viewer, { passkeyId: passkey!.id }, testContext())).rejects.toMatchObject({
+      code: "recent_sign_in_required",
+    });
+    expect(await db.passkey.count({ where: { userId: user.id } })).toBe(1);
   });
 });
 

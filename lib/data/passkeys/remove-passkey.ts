@@ -3,6 +3,7 @@
 // 2FA. The counts are read in the same transaction as the delete. The sessions the passkey signed
 // in (other than this one) end with it. The owner is told by email.
 import "server-only";
+import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { db, dbProvider } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
@@ -20,6 +21,8 @@ export async function removePasskey(viewer: Viewer | null, input: unknown, ctx: 
   requireViewer(viewer);
   assertNotImpersonating(viewer);
   const { passkeyId } = parseOrThrow(removePasskeySchema, input);
+  // Removing a second factor from a stolen session would leave the (phished) password alone.
+  await requireRecentSignIn(viewer.sessionId, "removing a passkey");
   const removed = await db.$transaction(async (tx) => {
     // Two removals at once must not both see "one left": the user row is locked for the count
     // (SQLite runs one write transaction at a time anyway).
