@@ -5,6 +5,7 @@ import { deliverAuditStreams } from "@/lib/audit/streams/deliver-audit-streams";
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
 import { sendDueReminders } from "@/lib/data/boards/send-due-reminders";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
+import { prunePendingSignIns } from "@/lib/data/sign-in-methods/prune-pending-sign-ins";
 import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
 import { retryQueuedEmails } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
@@ -28,7 +29,7 @@ export function startMaintenance(intervalMs = 60_000): void {
     try {
       const retried = await retryQueuedEmails();
       const pruned = await pruneExpiredSessions();
-      const enrolmentsPruned = await pruneExpiredTotpEnrolments();
+      const enrolmentsPruned = (await pruneExpiredTotpEnrolments()) + (await prunePendingSignIns());
       // Impersonations nobody stopped (time ran out, sign-out, revocation): recorded and the person emailed.
       const impersonationsFinished = await finishLapsedImpersonations();
       const idempotencyPruned = await pruneIdempotencyRecords();

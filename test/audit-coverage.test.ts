@@ -18,6 +18,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const ALLOWED: Record<string, string> = {
   "lib/data/two-factor/prune-expired-totp-enrolments.ts#pruneExpiredTotpEnrolments":
     "maintenance clean-up of set-ups never confirmed and now expired; starting one was audited and nothing is lost",
+  "lib/data/sign-in-methods/prune-pending-sign-ins.ts#prunePendingSignIns":
+    "maintenance clean-up of provider sign-ins never finished and of spent or expired WebAuthn challenges; each is refused once expired and nothing is lost",
 };
 
 /** Whole files of lib/data that are test support, imported only by tests. */
