@@ -8,6 +8,7 @@ import { freshContext, gotoReady, newPerson, signOut, signUpAndSignIn } from "./
 import { E2E_OIDC_NAME, setOidcAccount } from "./oidc-env";
 import { newestLinkTo } from "./mailbox";
 import { signedInAs } from "./support/admin-session";
+import { confirmEmail } from "./support/staff-invite";
 
 const SHOTS = "/tmp/shots-oidc";
 
@@ -96,9 +97,14 @@ test("a signed-in person links the provider from Settings and unlinks it", async
   await setOidcAccount({ sub, email: `grace${id}@idp.example`, email_verified: false, given_name: "Grace" });
   const context = await freshContext(browser);
   const page = await context.newPage();
-  await signUpAndSignIn(page, newPerson());
+  const person = await signUpAndSignIn(page, newPerson());
   await gotoReady(page, "/settings/sign-in-methods");
   await expect(page.getByTestId("linked-accounts")).toContainText("No linked accounts yet");
+  // Linking needs a confirmed address (an unconfirmed one may be a stranger's).
+  await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME}` }).click();
+  await expect(page.getByText("Confirm your email address before linking a sign-in provider.")).toBeVisible();
+  await confirmEmail(page, person.email);
+  await gotoReady(page, "/settings/sign-in-methods");
   await page.getByRole("button", { name: `Link ${E2E_OIDC_NAME}` }).click();
   await signInAtProvider(page, sub);
 
@@ -179,6 +185,8 @@ test("an account without a password is proved by an emailed link, opened in the 
   const page = await context.newPage();
   await gotoReady(page, "/sign-in");
   await continueWithProvider(page, first);
+  // Typed before hydration, the date would be reset by React: wait for the page to be live.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.getByLabel("Date of birth").fill("1985-05-05");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
