@@ -83,9 +83,11 @@ describe("product CSV import", () => {
     // are caught by the in-file check, so write the clash straight to the table after the check.
     const sku = uniqueSku("race");
     const csv = `${HEADER}\n${sku},Racer,1.00,USD,0,1,yes`;
-    const created = importProducts(manager, { csv }, testContext());
+    // The outcome is caught at once: a refusal that settles while the insert below runs must not
+    // count as an unhandled rejection.
+    const created = importProducts(manager, { csv }, testContext()).catch((e: unknown) => e);
     await db.product.create({ data: { sku, name: "First", unitPrice: 1, unitCost: 0, currency: "USD" } }).catch(() => null);
-    const outcome = await created.catch((e: unknown) => e);
+    const outcome = await created;
     // Either the import won (then the direct insert failed) or it lost with a 409: never both rows.
     if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ConflictError);
     expect(await db.product.count({ where: { sku } })).toBe(1);
