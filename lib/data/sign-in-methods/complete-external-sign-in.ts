@@ -13,7 +13,7 @@
 // - Proof at first sign-in is offered only for an account without a second factor; linking from
 //   Settings needs a verified address (and, at the start, a recent sign-in).
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
 import { configuredProvider } from "@/lib/auth/external/providers";
@@ -186,8 +186,55 @@ export async function completeExternalSignIn(
   return { kind: "pending", purpose: "sign_up", token };
 }
 
+/** Links the identity to the user through the adapter and audits it, in the caller's transaction. */
+export async function writeLink(
+  tx: Tx,
+  userId: string,
+  identity: ExternalIdentity,
+  ctx: RequestContext,
+  via: "settings" | "password" | "email",
+): Promise<void> {
+  await accountStore(tx).link({
+    userId,
+    provider: identity.provider,
+    providerAccountId: identity.providerAccountId,
+    type: identity.provider === "github" ? "oauth" : "oidc",
+    email: identity.email,
+  });
+  await audit(
+    {
+      action: "auth.external_account_linked",
+      actorId: userId,
+      targetType: "user",
+      targetId: userId,
+      metadata: {
+        provider: identity.provider,
+        via,
+        email: identity.email ?? "",
+        emailVerified: identity.emailVerified,
+      },
+      context: ctx,
+    },
+    tx,
+  );
+}
+
+/** Tells the owner a provider identity was linked (after the link committed). */
+export async function sendLinkNotice(userId: string, identity: ExternalIdentity): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+  if (!user) return;
+  await sendEmail(
+    user.email,
+    securityNoticeEmail(
+      user.firstName,
+      "A sign-in provider was linked",
+      `Your account can now be signed in to with ${configuredProvider(identity.provider)?.name ?? identity.provider}${identity.email ? ` (${identity.email})` : ""}. If this was not you, unlink it in Settings → Sign-in methods and change your password.`,
+    ),
+  );
+}
+
 /**
- * Links the identity to the user with the adapter's linkAccount, audited in the same transaction.
+ * Links the identity to the user (writeLink, in a transaction of its own) and tells the owner.
  * False when the unique (provider, providerAccountId) says it was linked meanwhile.
  */
 export async function linkIdentity(
@@ -197,45 +244,11 @@ export async function linkIdentity(
   via: "settings" | "password" | "email",
 ): Promise<boolean> {
   try {
-    await db.$transaction(async (tx) => {
-      await accountStore(tx).link({
-        userId,
-        provider: identity.provider,
-        providerAccountId: identity.providerAccountId,
-        type: identity.provider === "github" ? "oauth" : "oidc",
-        email: identity.email,
-      });
-      await audit(
-        {
-          action: "auth.external_account_linked",
-          actorId: userId,
-          targetType: "user",
-          targetId: userId,
-          metadata: {
-            provider: identity.provider,
-            via,
-            email: identity.email ?? "",
-            emailVerified: identity.emailVerified,
-          },
-          context: ctx,
-        },
-        tx,
-      );
-    });
+    await db.$transaction((tx) => writeLink(tx, userId, identity, ctx, via));
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return false;
     throw error;
   }
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
-  if (user) {
-    await sendEmail(
-      user.email,
-      securityNoticeEmail(
-        user.firstName,
-        "A sign-in provider was linked",
-        `Your account can now be signed in to with ${configuredProvider(identity.provider)?.name ?? identity.provider}${identity.email ? ` (${identity.email})` : ""}. If this was not you, unlink it in Settings → Sign-in methods and change your password.`,
-      ),
-    );
-  }
+  await sendLinkNotice(userId, identity);
   return true;
 }

@@ -7,7 +7,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
-import { accountStore } from "@/lib/auth/external/adapter";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 import { configuredProvider } from "@/lib/auth/external/providers";
 import { verifyPassword } from "@/lib/auth/password";
@@ -23,6 +22,7 @@ import { externalLinkEmailTokenSchema, externalLinkPasswordSchema } from "@/lib/
 import { parseOrThrow } from "@/lib/validations/parse";
 import { consumePending, findPending, pendingFromRow, type PendingExternal } from "@/lib/data/sign-in-methods/pending";
 import { pendingExpired } from "@/lib/data/sign-in-methods/finish-external-sign-up";
+import { sendLinkNotice, writeLink } from "@/lib/data/sign-in-methods/complete-external-sign-in";
 import {
   openProviderSession,
   subjectSelect,
@@ -46,29 +46,7 @@ async function linkAndSignIn(
   try {
     await db.$transaction(async (tx) => {
       if (!(await consumePending(tx, pending.id))) throw new Gone();
-      await accountStore(tx).link({
-        userId,
-        provider: identity.provider,
-        providerAccountId: identity.providerAccountId,
-        type: identity.provider === "github" ? "oauth" : "oidc",
-        email: identity.email,
-      });
-      await audit(
-        {
-          action: "auth.external_account_linked",
-          actorId: userId,
-          targetType: "user",
-          targetId: userId,
-          metadata: {
-            provider: identity.provider,
-            via,
-            email: identity.email ?? "",
-            emailVerified: identity.emailVerified,
-          },
-          context: ctx,
-        },
-        tx,
-      );
+      await writeLink(tx, userId, identity, ctx, via);
     });
   } catch (error) {
     if (error instanceof Gone) throw pendingExpired();
@@ -77,6 +55,7 @@ async function linkAndSignIn(
     }
     throw error;
   }
+  await sendLinkNotice(userId, identity);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: subjectSelect });
   const opened = unavailableReason(user) ? null : await openProviderSession(user, identity, ctx, { linkedNow: true });
   if (!opened) throw new AppError("account_unavailable", 403, "This account cannot sign in.");
