@@ -4,7 +4,7 @@
 // e2e/authz-matrix.spec.ts) were not run. The cases assume no provider is configured in the
 // matrix's environment, so provider-specific calls answer "not configured" for everyone allowed.
 import type { AreaPolicy } from "../access-policy";
-import { OWN_SIGN_IN_SETTINGS, PUBLIC, perm } from "../access";
+import { OWN_SIGN_IN_SETTINGS, PUBLIC, perm, signedIn } from "../access";
 
 export const externalSignInPolicy: AreaPolicy = {
   actions: {
@@ -35,9 +35,10 @@ export const externalSignInPolicy: AreaPolicy = {
       access: PUBLIC,
       cases: [{ label: "no pending link", setup: async () => ({ args: ["a".repeat(43)] }) }],
     },
-    // The account holder's own sign-in settings: never an impersonating admin.
+    // The account holder's own sign-in settings: never an impersonating admin, and only with a
+    // verified address (an unverified one may be a stranger's; assert-may-link.ts).
     "lib/actions/sign-in-methods/start-external-link.ts#startExternalLinkAction": {
-      access: OWN_SIGN_IN_SETTINGS,
+      access: signedIn({ pendingApplicant: true, impersonation: false, unverified: false }),
       cases: [{ label: "an unconfigured provider", setup: async () => ({ args: ["oidc"] }) }],
     },
     "lib/actions/sign-in-methods/unlink-account.ts#unlinkAccountAction": {
