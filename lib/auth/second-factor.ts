@@ -60,17 +60,7 @@ export async function verifySecondFactor(
   const userKey = user.id;
   const ipKey = ctx.ip ?? "unknown";
   // Count first (atomically), verify after: a burst of concurrent guesses cannot exceed the limit.
-  for (const [spec, key] of [
-    [LIMITS.secondFactorIp, ipKey],
-    [LIMITS.secondFactorUser, userKey],
-  ] as const) {
-    const counted = await hit(spec, key);
-    if (!counted.allowed)
-      throw new RateLimitedError(
-        counted.retryAfterSeconds,
-        `Too many wrong codes. Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`,
-      );
-  }
+  await countSecondFactorAttempt(user.id, ctx, "Too many wrong codes.");
   let ok = false;
   if (method === "totp" && user.totpSecretEnc)
     ok = await acceptTotpCode(user.id, decryptSecret(user.totpSecretEnc), code);
@@ -108,4 +98,22 @@ export async function verifySecondFactor(
         : "That recovery code is not valid or was already used.",
     ],
   });
+}
+
+/**
+ * Counts one second-factor attempt against the per-IP and per-user limits (TOTP, recovery code
+ * and passkey share them), before anything is verified; throws 429 with `refusal` when over.
+ */
+export async function countSecondFactorAttempt(userId: string, ctx: RequestContext, refusal: string): Promise<void> {
+  for (const [spec, key] of [
+    [LIMITS.secondFactorIp, ctx.ip ?? "unknown"],
+    [LIMITS.secondFactorUser, userId],
+  ] as const) {
+    const counted = await hit(spec, key);
+    if (!counted.allowed)
+      throw new RateLimitedError(
+        counted.retryAfterSeconds,
+        `${refusal} Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`,
+      );
+  }
 }

@@ -6,13 +6,13 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { rotateSession } from "@/lib/auth/sessions";
-import { verifySecondFactor } from "@/lib/auth/second-factor";
+import { countSecondFactorAttempt, verifySecondFactor } from "@/lib/auth/second-factor";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
 import { challengeOfResponse, consumeChallenge, verifyAssertion } from "@/lib/auth/webauthn";
-import { RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { hit, refund, reset } from "@/lib/rate-limit/limiter";
+import { UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { refund, reset } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { passkeyAssertionSchema } from "@/lib/validations/passkeys";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -81,17 +81,7 @@ export async function completeSecondFactorWithPasskey(
   const response = parsed as AuthenticationResponseJSON;
   const userKey = viewer.userId;
   const ipKey = ctx.ip ?? "unknown";
-  for (const [spec, key] of [
-    [LIMITS.secondFactorIp, ipKey],
-    [LIMITS.secondFactorUser, userKey],
-  ] as const) {
-    const counted = await hit(spec, key);
-    if (!counted.allowed)
-      throw new RateLimitedError(
-        counted.retryAfterSeconds,
-        `Too many attempts. Try again in ${Math.ceil(counted.retryAfterSeconds / 60)} min.`,
-      );
-  }
+  await countSecondFactorAttempt(userKey, ctx, "Too many attempts.");
   const fail = async (reason: string, passkeyId?: string) => {
     await audit({
       action: "auth.second_factor_failed",
