@@ -5,31 +5,14 @@
 // set-up page (light, dark, phone) and both cards go to /tmp/shots-passkey-enrolment/.
 import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { freshContext, gotoReady, signIn, signOut } from "./helpers";
 import { createAccount, signedInAs, type E2eAccount } from "./support/admin-session";
+import { addVirtualAuthenticator } from "./support/virtual-authenticator";
 
 const SHOTS = "/tmp/shots-passkey-enrolment";
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
-async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable", { enableUI: false });
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    credentials: async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
-  };
-}
 
 /** Signs `account` in (its role requires 2FA) and sets up a passkey on the enrolment page. */
 async function enrolWithPasskey(page: Page, account: E2eAccount, name: string, shots?: string) {

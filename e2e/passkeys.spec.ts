@@ -1,27 +1,9 @@
 // Passkeys in a real browser: Chromium's virtual authenticator (CDP WebAuthn domain: CTAP2,
 // internal transport, resident keys, user verification) stands in for a phone or laptop.
 import { randomBytes } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { freshContext, gotoReady, linkFromOutbox, newPerson, shot, signIn, signOut, signUp } from "./helpers";
-
-async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable", { enableUI: false });
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return {
-    credentials: async () =>
-      (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials as { signCount: number }[],
-  };
-}
+import { addVirtualAuthenticator } from "./support/virtual-authenticator";
 
 async function verifyEmail(page: Page, email: string) {
   const link = await linkFromOutbox(page, email, "/verify-email?token=");
