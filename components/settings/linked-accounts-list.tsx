@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { ProviderIcon } from "@/components/auth/provider-icon";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -16,6 +17,8 @@ export type LinkedAccountItem = {
   email: string | null;
   createdAt: string;
   lastUsedAt: string | null;
+  /** False: the provider is no longer configured, or OIDC now points at another issuer. */
+  usable: boolean;
 };
 
 export function LinkedAccountsList({
@@ -27,7 +30,7 @@ export function LinkedAccountsList({
 }: {
   accounts: LinkedAccountItem[];
   providers: { id: string; name: string }[];
-  /** The only linked identity is also the account's only way to sign in. */
+  /** The only usable linked identity is also the account's only way to sign in. */
   lastMethod: boolean;
   justLinked: string | null;
   now: string;
@@ -76,7 +79,14 @@ export function LinkedAccountsList({
                 <ProviderIcon provider={a.provider} />
               </span>
               <div className="min-w-0">
-                <p className="text-sm font-medium text-foreground">{a.providerName}</p>
+                <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-foreground">
+                  {a.providerName}
+                  {a.usable ? null : (
+                    <Badge tone="warning" title="The provider is no longer set up here, or now points at another issuer.">
+                      No longer signs in
+                    </Badge>
+                  )}
+                </p>
                 <p className="truncate text-sm text-muted-foreground">{a.email ?? "No email shared"}</p>
                 <p className="mt-0.5 text-xs text-muted-foreground">
                   Linked <RelativeTime date={new Date(a.createdAt)} now={nowDate} />
@@ -98,13 +108,15 @@ export function LinkedAccountsList({
               }
               title={`Unlink ${a.providerName}?`}
               description={
-                lastMethod
+                lastMethod && a.usable
                   ? "This is your only way to sign in. Set a password or add a passkey first."
-                  : `You will no longer be able to sign in with ${a.providerName} until you link it again.`
+                  : a.usable
+                    ? `You will no longer be able to sign in with ${a.providerName} until you link it again.`
+                    : `This link no longer signs in; removing it changes nothing else.`
               }
               confirmLabel="Unlink"
               variant="danger"
-              confirmDisabled={lastMethod}
+              confirmDisabled={lastMethod && a.usable}
               onConfirm={async () => {
                 const result = await unlinkAccountAction(a.id);
                 if (result.ok) toast.success(`${a.providerName} is unlinked.`);

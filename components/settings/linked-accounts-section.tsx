@@ -44,9 +44,10 @@ export async function LinkedAccountsSection() {
           email: a.email,
           createdAt: a.createdAt.toISOString(),
           lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
+          usable: a.usable,
         }))}
         providers={data.providers}
-        lastMethod={otherMethods === 0 && data.accounts.length === 1}
+        lastMethod={otherMethods === 0 && data.accounts.filter((a) => a.usable).length === 1}
         justLinked={justLinked ?? null}
         now={new Date().toISOString()}
       />

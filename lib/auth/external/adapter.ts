@@ -3,14 +3,14 @@
 // - `accountStore(tx)`: the adapter's Account writes (linkAccount, unlinkAccount) and lookup
 //   (getUserByAccount), run inside the caller's transaction so the audit row commits with them.
 //   Only lib/data/sign-in-methods calls it, after the app's own rules decided a link is allowed.
-// - `authJsAdapter()`: what Auth.js itself is handed. It may look an identity up, nothing more:
-//   creating users, reading users by email (Auth.js's email-match linking) and every session or
+// - `authJsAdapter()`: what Auth.js itself is handed. It finds nobody and writes nothing:
+//   looking up by account, creating users, reading users by email (Auth.js's email-match linking) and every session or
 //   token method refuse. The sign-in callback (lib/auth/external/auth-config.ts) always ends the
 //   flow with its own redirect, so Auth.js never reaches them; should it ever, it fails closed.
 import "server-only";
-import type { Adapter, AdapterUser } from "@auth/core/adapters";
+import type { Adapter } from "@auth/core/adapters";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { db, type Db, type Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 
 type AdapterClient = Parameters<typeof PrismaAdapter>[0];
 
@@ -54,16 +54,14 @@ class RefusedByDesign extends Error {
   }
 }
 
-/** The adapter Auth.js is configured with: lookups by provider identity only. */
+/** The adapter Auth.js is configured with: every lookup finds nobody, every write refuses. */
 export function authJsAdapter(): Adapter {
-  const adapter = prismaAdapter(db);
   const refuse = (method: string) => () => Promise.reject(new RefusedByDesign(method));
   return {
-    async getUserByAccount(key): Promise<AdapterUser | null> {
-      const user = await adapter.getUserByAccount!(key);
-      // Only the id leaves: the row also holds hashes and secrets.
-      return user ? { id: user.id, email: user.email, emailVerified: null } : null;
-    },
+    // Never by provider identity either: Auth.js would hand the found user to the sign-in callback
+    // in place of what the provider said (its email for one), and it looks the raw subject up, not
+    // the app's key (providers.ts accountKey). The callback finds the link itself.
+    getUserByAccount: () => Promise.resolve(null),
     // Never by email: an address matching an account proves nothing.
     getUserByEmail: () => Promise.resolve(null),
     createUser: refuse("createUser"),

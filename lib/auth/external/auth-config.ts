@@ -13,7 +13,7 @@ import { secureCookies } from "@/lib/auth/cookie";
 import { authJsAdapter } from "@/lib/auth/external/adapter";
 import { identityFromProfile } from "@/lib/auth/external/identity";
 import type { ExternalIntent } from "@/lib/auth/external/intent";
-import { authJsProviders, isExternalProviderId } from "@/lib/auth/external/providers";
+import { accountKey, authJsProviders, isExternalProviderId } from "@/lib/auth/external/providers";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { config as appConfig } from "@/lib/config";
@@ -80,7 +80,7 @@ export function authConfig(): AuthConfig {
         if (!run || !account || !isExternalProviderId(account.provider)) return false;
         const identity = identityFromProfile(
           account.provider,
-          account.providerAccountId,
+          accountKey(account.provider, account.providerAccountId),
           (profile ?? {}) as Record<string, unknown>,
           user?.email,
         );

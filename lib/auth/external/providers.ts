@@ -34,6 +34,31 @@ export function configuredProvider(id: unknown): ExternalProvider | null {
   return configuredProviders().find((p) => p.id === id) ?? null;
 }
 
+/** The configured OIDC issuer as a key prefix: trailing slashes dropped, so "…/realm/" and "…/realm" agree. */
+function oidcIssuerKey(): string {
+  return (env.OIDC_ISSUER ?? "").replace(/\/+$/, "");
+}
+
+/**
+ * The key an identity is stored and matched under (Account.providerAccountId). A subject is unique
+ * only within its issuer, so the generic OIDC provider's key is `<issuer>#<sub>` (an issuer URL has
+ * no fragment, so the first "#" ends it): pointing OIDC_ISSUER at another provider cannot make its
+ * users match the old provider's links by a coinciding `sub`. GitHub and Google have one issuer each.
+ */
+export function accountKey(provider: ExternalProviderId, subject: string): string {
+  return provider === "oidc" ? `${oidcIssuerKey()}#${subject}` : subject;
+}
+
+/**
+ * Whether a stored link can still sign in: its provider is configured and, for OIDC, it was made
+ * with the issuer configured now (links from an earlier issuer, or from before issuers were part of
+ * the key, match nobody). Unusable links are shown as such and do not count as a way to sign in.
+ */
+export function isUsableLink(link: { provider: string; providerAccountId: string }): boolean {
+  if (!configuredProvider(link.provider)) return false;
+  return link.provider !== "oidc" || link.providerAccountId.startsWith(`${oidcIssuerKey()}#`);
+}
+
 /**
  * Auth.js provider definitions of the configured providers. Auth.js runs the protocol: state,
  * PKCE and (OIDC) nonce cookies, the issuer and ID-token checks. What the identity may do here is

@@ -2,8 +2,19 @@
 // that makes real attestations and signatures (soft-authenticator-test-kit.ts): registration,
 // password-less sign-in, the second factor, and the rules around them.
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.OIDC_ISSUER = "http://127.0.0.1:9/unused";
+  process.env.OIDC_CLIENT_ID = "opsdeck-test";
+  process.env.OIDC_CLIENT_SECRET = "opsdeck-test-secret-0123456789abcdef";
+});
+afterAll(() => {
+  // process.env outlives this file's module graph: later files must not see a provider.
+  for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
+});
 import { db } from "@/lib/db";
+import { accountKey } from "@/lib/auth/external/providers";
 import { sha256 } from "@/lib/auth/crypto";
 import { validateSessionToken } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
@@ -452,9 +463,21 @@ describe("renaming and removing passkeys", () => {
     );
     expect(await db.passkey.count({ where: { userId: user.id } })).toBe(1);
 
-    // A linked provider account is another way in.
+    // A link that no longer signs in (a provider not configured) is not another way in …
     await db.account.create({
-      data: { userId: user.id, type: "oidc", provider: "test", providerAccountId: randomBytes(4).toString("hex") },
+      data: { userId: user.id, type: "oauth", provider: "github", providerAccountId: randomBytes(4).toString("hex") },
+    });
+    await expect(removePasskey(viewer, { passkeyId: passkey.id }, testContext())).rejects.toThrow(
+      /only way to sign in/,
+    );
+    // … a linked identity of the configured provider is.
+    await db.account.create({
+      data: {
+        userId: user.id,
+        type: "oidc",
+        provider: "oidc",
+        providerAccountId: accountKey("oidc", randomBytes(4).toString("hex")),
+      },
     });
     await expect(removePasskey(viewer, { passkeyId: passkey.id }, testContext())).resolves.toBeUndefined();
   });

@@ -5,10 +5,12 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { hasPassword } from "@/lib/auth/password";
+import { isUsableLink } from "@/lib/auth/external/providers";
 
 export type SignInMethodCounts = {
   password: boolean;
   passkeys: number;
+  /** Linked provider identities that can still sign in (providers.ts isUsableLink). */
   linkedAccounts: number;
   totp: boolean;
   /** Name of a role of the user that requires two-factor authentication, if any. */
@@ -21,14 +23,15 @@ export async function signInMethodCounts(userId: string, tx: Tx = db): Promise<S
     select: {
       passwordHash: true,
       totpEnabledAt: true,
-      _count: { select: { passkeys: true, accounts: true } },
+      _count: { select: { passkeys: true } },
+      accounts: { select: { provider: true, providerAccountId: true } },
       roles: { where: { role: { requiresTwoFactor: true } }, select: { role: { select: { name: true } } }, take: 1 },
     },
   });
   return {
     password: hasPassword(user),
     passkeys: user._count.passkeys,
-    linkedAccounts: user._count.accounts,
+    linkedAccounts: user.accounts.filter(isUsableLink).length,
     totp: user.totpEnabledAt !== null,
     requiredByRole: user.roles[0]?.role.name ?? null,
   };

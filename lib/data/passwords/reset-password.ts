@@ -23,6 +23,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { resetPasswordSchema } from "@/lib/validations/account";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { passwordPolicyError } from "@/lib/validations/password-strength";
+import { isUsableLink } from "@/lib/auth/external/providers";
 
 const INVALID = () =>
   new AppError("invalid_token", 400, "This reset link is invalid or has expired. Ask for a new one.");
@@ -105,7 +106,9 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     // Passkeys still sign in after a reset (a forgotten password is no reason to lose them); the
     // notice names them, so an owner taking the account back can remove any they do not know.
     const passkeys = await tx.passkey.count({ where: { userId: user.id } });
-    const links = await tx.account.count({ where: { userId: user.id } });
+    const links = (
+      await tx.account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true } })
+    ).filter(isUsableLink).length;
     return { clearTwoFactor, passkeys, links };
   });
   await clearAccountLockouts(user.id);

@@ -42,6 +42,9 @@ import {
 
 let idp: TestOidcProvider;
 
+/** How a link to the test provider is stored: `<issuer>#<sub>` (providers.ts accountKey). */
+const keyOf = (sub: string) => `http://127.0.0.1:${OIDC_PORT}#${sub}`;
+
 beforeAll(async () => {
   idp = await startOidcProvider({ port: OIDC_PORT, redirectUris: ["http://localhost:3000/api/auth/callback/oidc"] });
 });
@@ -135,7 +138,7 @@ describe("first sign-in through a provider", () => {
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(user.roles.map((r) => r.role.key)).toEqual(["user"]);
     const links = await db.account.findMany({ where: { userId: opened.userId } });
-    expect(links).toMatchObject([{ provider: "oidc", providerAccountId: account.sub, email: account.email }]);
+    expect(links).toMatchObject([{ provider: "oidc", providerAccountId: keyOf(account.sub), email: account.email }]);
     const session = await validateSessionToken(opened.sessionToken);
     expect(session?.user.id).toBe(opened.userId);
     expect(await db.session.findFirst({ where: { userId: opened.userId }, select: { signInMethod: true } })).toEqual({
@@ -164,11 +167,24 @@ describe("first sign-in through a provider", () => {
     expect(signedIn?.state).toBe("active");
   });
 
+  it("a link made under another issuer, or stored without one, does not match the same subject", async () => {
+    const account = verifiedAccount();
+    const user = await createTestUser();
+    for (const key of [`https://old-idp.example/realms/x#${account.sub}`, account.sub]) {
+      await db.account.create({ data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: key } });
+    }
+    const flow = await signInThroughProvider(account);
+    // Treated as an identity never seen: a new account is offered, nobody is signed in.
+    expect(flow.location).toBe("http://localhost:3000/sign-in/external/sign-up");
+    expect(await sessionOf(flow.jar)).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("never leaves the origin, whatever next the intent carries", async () => {
     const account = verifiedAccount();
     const user = await createTestUser();
     await db.account.create({
-      data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: account.sub },
+      data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: keyOf(account.sub) },
     });
     const flow = await signInThroughProvider(account, { kind: "sign_in", provider: "oidc", next: "//evil.example/x" });
     expect(flow.location).toBe("http://localhost:3000/dashboard");
@@ -282,7 +298,7 @@ describe("linked accounts signing in", () => {
       const user = await createTestUser();
       await db.user.update({ where: { id: user.id }, data });
       await db.account.create({
-        data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: account.sub },
+        data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: keyOf(account.sub) },
       });
       const flow = await signInThroughProvider(account);
       expect(flow.location).toBe("http://localhost:3000/sign-in/external/error?reason=account_unavailable");
@@ -299,7 +315,7 @@ describe("linked accounts signing in", () => {
     });
     await db.userRole.create({ data: { userId: user.id, roleId: role.id } });
     await db.account.create({
-      data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: account.sub },
+      data: { userId: user.id, type: "oidc", provider: "oidc", providerAccountId: keyOf(account.sub) },
     });
 
     expect((await sessionOf((await signInThroughProvider(account)).jar))?.state).toBe("pending_enrolment");
@@ -326,7 +342,7 @@ describe("linking from Settings", () => {
     const flow = await signInThroughProvider(account, { kind: "link", provider: "oidc", sessionId }, jar);
     expect(flow.location).toBe("http://localhost:3000/settings/sign-in-methods?linked=oidc");
     expect(await db.account.findMany({ where: { userId: user.id }, select: { providerAccountId: true } })).toEqual([
-      { providerAccountId: account.sub },
+      { providerAccountId: keyOf(account.sub) },
     ]);
     expect(await auditActions(user.id)).toContain("auth.external_account_linked");
 
@@ -348,7 +364,7 @@ describe("linking from Settings", () => {
     const account = verifiedAccount();
     const owner = await createTestUser();
     await db.account.create({
-      data: { userId: owner.id, type: "oidc", provider: "oidc", providerAccountId: account.sub },
+      data: { userId: owner.id, type: "oidc", provider: "oidc", providerAccountId: keyOf(account.sub) },
     });
     const user = await createTestUser();
     const { jar, sessionId } = await signedInJar(user.id);
@@ -401,7 +417,7 @@ describe("what a link must not outlive or bypass", () => {
     // link once its owner resets the password through that address.
     const stranger = await createTestUser({ verified: false });
     await db.account.create({
-      data: { userId: stranger.id, type: "oidc", provider: "oidc", providerAccountId: uniqueName("sub") },
+      data: { userId: stranger.id, type: "oidc", provider: "oidc", providerAccountId: keyOf(uniqueName("sub")) },
     });
     const { issueToken } = await import("@/lib/auth/one-time-tokens");
     const { resetPassword } = await import("@/lib/data/passwords/reset-password");

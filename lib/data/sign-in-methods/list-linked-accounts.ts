@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { configuredProviders, type ExternalProvider } from "@/lib/auth/external/providers";
+import { configuredProviders, isUsableLink, type ExternalProvider } from "@/lib/auth/external/providers";
 import { hasPassword } from "@/lib/auth/password";
 import { requireViewer } from "@/lib/auth/require-viewer";
 
@@ -15,6 +15,8 @@ export type LinkedAccount = {
   email: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /** False when it can no longer sign in (provider no longer configured, or another OIDC issuer). */
+  usable: boolean;
 };
 
 export type LinkedAccounts = {
@@ -34,15 +36,16 @@ export async function listLinkedAccounts(viewer: Viewer | null): Promise<LinkedA
       passwordHash: true,
       _count: { select: { passkeys: true } },
       accounts: {
-        select: { id: true, provider: true, email: true, createdAt: true, lastUsedAt: true },
+        select: { id: true, provider: true, providerAccountId: true, email: true, createdAt: true, lastUsedAt: true },
         orderBy: { createdAt: "asc" },
       },
     },
   });
   return {
-    accounts: user.accounts.map((a) => ({
+    accounts: user.accounts.map(({ providerAccountId, ...a }) => ({
       ...a,
       providerName: providers.find((p) => p.id === a.provider)?.name ?? a.provider,
+      usable: isUsableLink({ provider: a.provider, providerAccountId }),
     })),
     providers,
     hasPassword: hasPassword(user),

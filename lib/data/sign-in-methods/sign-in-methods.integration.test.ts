@@ -25,9 +25,10 @@ afterAll(() => {
   for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
 });
 
-async function link(userId: string, provider = "oidc") {
+/** A link under the configured issuer (`<issuer>#<sub>`, providers.ts accountKey), or under `key`. */
+async function link(userId: string, provider = "oidc", key = `${process.env.OIDC_ISSUER}#${uniqueName("sub")}`) {
   return db.account.create({
-    data: { userId, type: "oidc", provider, providerAccountId: uniqueName("sub"), email: "x@idp.example" },
+    data: { userId, type: "oidc", provider, providerAccountId: key, email: "x@idp.example" },
   });
 }
 
@@ -78,7 +79,7 @@ describe("unlinking", () => {
     });
     expect(await db.account.count({ where: { userId: user.id } })).toBe(1);
 
-    const second = await link(user.id, "github");
+    const second = await link(user.id);
     expect((await listLinkedAccounts(viewer)).accounts.map((a) => a.id)).toEqual([only.id, second.id]);
     await expect(unlinkAccount(viewer, { id: only.id }, testContext())).resolves.toEqual({ provider: "oidc" });
     await expect(unlinkAccount(viewer, { id: second.id }, testContext())).rejects.toMatchObject({
@@ -88,6 +89,30 @@ describe("unlinking", () => {
       where: { actorId: user.id, action: "auth.external_account_unlinked" },
     });
     expect(audits).toHaveLength(1);
+  });
+
+  it("links that no longer sign in (another issuer, the key without issuer, a provider not configured) do not count and may go", async () => {
+    const user = await newUser();
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: "" } });
+    const live = await link(user.id);
+    const otherIssuer = await link(user.id, "oidc", `https://old-idp.example/realms/x#${uniqueName("sub")}`);
+    const bareSub = await link(user.id, "oidc", uniqueName("sub"));
+    const github = await link(user.id, "github", uniqueName("gh"));
+    const { viewer } = await signIn(user.id);
+    expect((await listLinkedAccounts(viewer)).accounts.map((a) => [a.id, a.usable])).toEqual([
+      [live.id, true],
+      [otherIssuer.id, false],
+      [bareSub.id, false],
+      [github.id, false],
+    ]);
+    // Three dead links do not make the live one removable.
+    await expect(unlinkAccount(viewer, { id: live.id }, testContext())).rejects.toMatchObject({
+      code: "last_sign_in_method",
+    });
+    for (const dead of [otherIssuer, bareSub, github]) {
+      await expect(unlinkAccount(viewer, { id: dead.id }, testContext())).resolves.toMatchObject({});
+    }
+    expect((await listLinkedAccounts(viewer)).accounts.map((a) => a.id)).toEqual([live.id]);
   });
 
   it("a password counts as another way; another user's link is not found", async () => {

@@ -1,16 +1,16 @@
 // Unlinks a provider identity from the viewer's own account. Refused when it is the account's last
-// way to sign in (no password, no passkey, no other identity): decided inside the transaction,
+// way to sign in (no password, no passkey, no other identity that still signs in): decided inside the transaction,
 // after locking the user row, so two unlinks at once cannot both pass. Not while impersonating.
 // The sessions signed in through that provider end with it (not this one); the owner is emailed.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
-import { configuredProvider } from "@/lib/auth/external/providers";
+import { configuredProvider, isUsableLink } from "@/lib/auth/external/providers";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
-import { hasPassword } from "@/lib/auth/password";
+import { signInMethodCounts } from "@/lib/data/passkeys/sign-in-methods";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, NotFoundError } from "@/lib/errors";
@@ -34,11 +34,11 @@ export async function unlinkAccount(
       select: { id: true, provider: true, providerAccountId: true, email: true },
     });
     if (!account) throw new NotFoundError("This linked account was not found.");
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: viewer.userId },
-      select: { passwordHash: true, _count: { select: { passkeys: true, accounts: true } } },
-    });
-    if (!hasPassword(user) && user._count.passkeys === 0 && user._count.accounts <= 1) {
+    // Only links that can still sign in count (providers.ts isUsableLink): a dead link may always
+    // go, and is never the way in that keeps a live one.
+    const ways = await signInMethodCounts(viewer.userId, tx);
+    const lastWayIn = isUsableLink(account) && !ways.password && ways.passkeys === 0 && ways.linkedAccounts <= 1;
+    if (lastWayIn) {
       throw new AppError(
         "last_sign_in_method",
         409,
