@@ -26,6 +26,7 @@ const ICONS: Record<string, LucideIcon> = {
   "auth.signed_out": LogOut,
   "auth.sign_in_failed": ShieldAlert,
   "auth.password_accepted": KeyRound,
+  "auth.first_factor_accepted": KeyRound,
   "auth.account_locked": ShieldAlert,
   "auth.second_factor_failed": ShieldAlert,
   "auth.second_factor_locked": ShieldAlert,

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   "auth.sign_in_succeeded": "Signed in",
   "auth.sign_in_failed": "Failed sign-in",
   "auth.password_accepted": "Password accepted, second factor pending",
+  "auth.first_factor_accepted": "Passkey or provider sign-in accepted, second factor pending",
   "auth.account_locked": "Sign-ins paused after repeated failures",
   "auth.signed_out": "Signed out",
   "auth.session_revoked": "Signed out another device",

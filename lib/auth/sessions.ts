@@ -30,6 +30,8 @@ type NewSession = {
   signInMethod?: string;
   ip: string | null;
   userAgent: string | null;
+  /** Write the row in this transaction (a sign-in whose checks and audit commit with it). */
+  tx?: Tx;
 };
 
 type CreatedSession = { token: string; sessionId: string; expiresAt: Date };
@@ -44,7 +46,8 @@ export type VerifiedPassword = { passwordHash: string; passwordChangedAt: Date; 
  * leaves no session behind (null is returned). The same UPDATE records the sign-in time. The
  * session is stamped with the moment of the check, never later: whatever change is stamped after
  * the check also ends it through the `passwordChangedAt > createdAt` rule. Without `verifiedPassword`
- * (tests that need a session of a user) the row is written unconditionally.
+ * (passkey and provider sign-ins, which check the account in their own transaction and pass it as
+ * `tx`; tests that need a session of a user) the row is written unconditionally.
  */
 export async function createSession(input: NewSession): Promise<CreatedSession>;
 export async function createSession(
@@ -69,7 +72,7 @@ export async function createSession(
   };
   const verified = input.verifiedPassword;
   if (!verified) {
-    const row = await db.session.create({ data, select: { id: true } });
+    const row = await (input.tx ?? db).session.create({ data, select: { id: true } });
     return { token, sessionId: row.id, expiresAt };
   }
   // Not before the password it proved either (the database may stamp a new account's

@@ -38,8 +38,6 @@ export const LIMITS = {
   /** Second-factor codes tried for one user (a success clears them). */
   secondFactorUser: { name: "second-factor-user", points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
   secondFactorIp: { name: "second-factor-ip", points: 30, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
-  /** Passwords tried to prove an existing account at a first provider sign-in (a success clears them). */
-  externalLinkProofUser: { name: "external-link-proof-user", points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
   /** Invitations one person sends (creates or resends) per hour. */
   invitationInviter: { name: "invitation-inviter", points: 30, duration: 60 * MINUTE },
   /** Invitation mails to one address per hour: the inviter chooses the address. */

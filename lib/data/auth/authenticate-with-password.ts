@@ -41,9 +41,10 @@ export type AuthenticateInput = {
 
 /**
  * A lock was reached: the owner is told by email (many sources can each reach a lock, so at most
- * once an hour, never a way to flood their inbox), then the lock is audited.
+ * once an hour, never a way to flood their inbox), then the lock is audited. Also used by the
+ * password proof of a provider link (lib/data/sign-in-methods/prove-external-link.ts).
  */
-async function recordLockout(
+export async function recordLockout(
   user: { id: string; email: string; firstName: string },
   lock: { seconds: number; scope: string; via: string },
   ctx: RequestContext,

@@ -96,11 +96,19 @@ export async function authenticateWithPasskey(
   if (passkey.user.status !== "active")
     return refuse(passkey.user.status === "banned" ? "account_banned" : "account_unavailable", ctx, who);
 
+  const state = sessionStateAfterFirstFactor(
+    {
+      totpEnabled: passkey.user.totpEnabledAt !== null,
+      passkeyCount: passkey.user._count.passkeys,
+      requiresTwoFactor: passkey.user.roles.some((r) => r.role.requiresTwoFactor),
+    },
+    { multiFactorDone: result.userVerified },
+  );
   const now = new Date();
   // The counter moves only from the value this check read: two answers racing with one signature
   // state cannot both pass. The account must still be active at that moment.
-  const refusal = await db
-    .$transaction(async (tx): Promise<PasskeySignInFailure | null> => {
+  const outcome = await db
+    .$transaction(async (tx): Promise<PasskeySignInFailure | { token: string; sessionId: string }> => {
       const { count: active } = await tx.user.updateMany({
         where: { id: passkey.userId, status: "active", kind: "person" },
         data: { lastSignInAt: now },
@@ -122,39 +130,37 @@ export async function authenticateWithPasskey(
         },
         tx,
       );
-      return null;
+      // The session and its audit commit with the counter move and the account check.
+      const session = await createSession({
+        userId: passkey.userId,
+        remember,
+        state,
+        // Which passkey: removing it ends the sessions it opened (remove-passkey.ts).
+        signInMethod: `passkey:${passkey.id}`,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        tx,
+      });
+      await audit(
+        {
+          // A second factor still to come is not a sign-in yet.
+          action: state === "active" ? "auth.sign_in_succeeded" : "auth.first_factor_accepted",
+          actorId: passkey.userId,
+          targetType: "session",
+          targetId: session.sessionId,
+          metadata: { method: "passkey", remember, next: state, passkeyId: passkey.id },
+          context: ctx,
+        },
+        tx,
+      );
+      return session;
     })
     .catch((error: unknown) => {
       if (error instanceof CounterMoved) return "counter_regression" as const;
       throw error;
     });
-  if (refusal) return refuse(refusal, ctx, who);
+  if (typeof outcome === "string") return refuse(outcome, ctx, who);
 
-  const state = sessionStateAfterFirstFactor(
-    {
-      totpEnabled: passkey.user.totpEnabledAt !== null,
-      passkeyCount: passkey.user._count.passkeys,
-      requiresTwoFactor: passkey.user.roles.some((r) => r.role.requiresTwoFactor),
-    },
-    { multiFactorDone: result.userVerified },
-  );
-  const session = await createSession({
-    userId: passkey.userId,
-    remember,
-    state,
-    // Which passkey: removing it ends the sessions it opened (remove-passkey.ts).
-    signInMethod: `passkey:${passkey.id}`,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-  });
   await refund(LIMITS.signInIp, ctx.ip ?? "unknown");
-  await audit({
-    action: state === "active" ? "auth.sign_in_succeeded" : "auth.password_accepted",
-    actorId: passkey.userId,
-    targetType: "session",
-    targetId: session.sessionId,
-    metadata: { method: "passkey", remember, next: state, passkeyId: passkey.id },
-    context: ctx,
-  });
-  return { ok: true, userId: passkey.userId, sessionToken: session.token, state, remember };
+  return { ok: true, userId: passkey.userId, sessionToken: outcome.token, state, remember };
 }

@@ -30,6 +30,7 @@ import {
   proveExternalLinkWithPassword,
   sendExternalLinkEmail,
 } from "@/lib/data/sign-in-methods/prove-external-link";
+import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-password";
 import { createTestUser } from "@/test/create-test-user";
 import { testContext, uniqueName } from "@/test/helpers";
 import {
@@ -237,6 +238,34 @@ describe("first sign-in through a provider", () => {
     });
   });
 
+  it("password proofs count under the account's sign-in lockout: guesses on the form and here add up", async () => {
+    const owner = await createTestUser();
+    const ctx = testContext();
+    for (let i = 0; i < 4; i++) {
+      expect(
+        await authenticateWithPassword({ identifier: owner.email, password: "wrong", remember: false }, ctx),
+      ).toMatchObject({ ok: false, reason: "invalid" });
+    }
+    const flow = await signInThroughProvider(verifiedAccount({ email: owner.email }));
+    const pending = flow.jar.get(PENDING_COOKIE);
+    // The fifth failure from this address locks it, as on the sign-in form, and tells the owner.
+    await expect(proveExternalLinkWithPassword(pending, { password: "wrong" }, ctx)).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    await expect(proveExternalLinkWithPassword(pending, { password: owner.password }, ctx)).rejects.toMatchObject({
+      code: "rate_limited",
+      status: 429,
+    });
+    expect(
+      await authenticateWithPassword({ identifier: owner.email, password: owner.password, remember: false }, ctx),
+    ).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await db.account.count({ where: { userId: owner.id } })).toBe(0);
+    expect(await auditActions(owner.id)).toContain("auth.account_locked");
+    // Another address is a source of its own: the owner is not locked out.
+    const opened = await proveExternalLinkWithPassword(pending, { password: owner.password }, testContext());
+    expect(opened.userId).toBe(owner.id);
+  });
+
   it("proof by email works only in the browser that asked, once", async () => {
     const owner = await createTestUser();
     const flow = await signInThroughProvider(verifiedAccount({ email: owner.email }));
@@ -319,6 +348,9 @@ describe("linked accounts signing in", () => {
     });
 
     expect((await sessionOf((await signInThroughProvider(account)).jar))?.state).toBe("pending_enrolment");
+    // Not a sign-in yet: the first factor is audited as such, with the session.
+    expect(await auditActions(user.id)).toContain("auth.first_factor_accepted");
+    expect(await auditActions(user.id)).not.toContain("auth.sign_in_succeeded");
 
     await db.signInProviderSetting.create({ data: { provider: "oidc", trustProviderMfa: true } });
     try {

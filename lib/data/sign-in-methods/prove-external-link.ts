@@ -3,7 +3,8 @@
 // the address that must be opened in the same browser (its pending cookie is checked too, so a
 // link clicked by the address's owner in another browser links nothing they did not start).
 // Either proof links the identity (audited with it) and signs in, with the account's 2FA rules:
-// a password proves no more than a password sign-in would.
+// a password proves no more than a password sign-in would, and is guessed no more often: it counts
+// under the sign-in lockout of the account.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -14,7 +15,9 @@ import { sendEmail } from "@/lib/email/send-email";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { absoluteUrl } from "@/lib/http/urls";
-import { hit, refund, reset } from "@/lib/rate-limit/limiter";
+import { hit, refund } from "@/lib/rate-limit/limiter";
+import { beginSignInAttempt, LOCKOUT_THRESHOLD, settleSignInAttempt } from "@/lib/auth/account-lockout";
+import { recordLockout } from "@/lib/data/auth/authenticate-with-password";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { tooMuchMail } from "@/lib/data/users/too-much-mail";
 import { config } from "@/lib/config";
@@ -29,9 +32,6 @@ import {
   unavailableReason,
   type OpenedSession,
 } from "@/lib/data/sign-in-methods/sign-in-subject";
-
-/** Password proofs per account (the same budget as second-factor codes; a success clears it). */
-const proofLimitKey = (userId: string) => `external-link:${userId}`;
 
 class Gone extends Error {}
 
@@ -68,7 +68,15 @@ async function pendingLink(pendingToken: string | null | undefined) {
   if (!pending?.userId) throw pendingExpired();
   const user = await db.user.findUnique({
     where: { id: pending.userId },
-    select: { id: true, email: true, firstName: true, status: true, kind: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      status: true,
+      kind: true,
+      passwordHash: true,
+      passwordChangedAt: true,
+    },
   });
   if (!user || unavailableReason(user)) throw pendingExpired();
   return { pending, user };
@@ -84,21 +92,40 @@ export async function proveExternalLinkWithPassword(
   const ipKey = ctx.ip ?? "unknown";
   const ip = await hit(LIMITS.signInIp, ipKey);
   if (!ip.allowed) throw new RateLimitedError(ip.retryAfterSeconds, "Too many attempts. Try again later.");
-  const perAccount = await hit(LIMITS.externalLinkProofUser, proofLimitKey(user.id));
-  if (!perAccount.allowed)
-    throw new RateLimitedError(perAccount.retryAfterSeconds, "Too many attempts. Try again later.");
-  if (!(await verifyPassword(password, user.passwordHash))) {
+  // The password sign-in's own lockout (lib/auth/account-lockout.ts): an untrusted source counted per
+  // IP under the account's email, against the same per-account ceiling, so guesses made here and on
+  // the sign-in form add up instead of each having a budget.
+  const attempt = await beginSignInAttempt({
+    account: `user:${user.id}`,
+    epoch: String(user.passwordChangedAt.getTime()),
+    via: "email",
+    source: { ip: ipKey },
+  });
+  if (!attempt.ok) throw new RateLimitedError(attempt.retryAfterSeconds, "Too many attempts. Try again later.");
+  const passwordOk = await verifyPassword(password, user.passwordHash);
+  const lockedSeconds = await settleSignInAttempt(attempt.ticket, passwordOk);
+  if (!passwordOk) {
+    const failures = attempt.ticket.attempt.attempt;
     await audit({
       action: "auth.sign_in_failed",
       actorId: null,
       targetType: "user",
       targetId: user.id,
-      metadata: { reason: "wrong_password", method: `provider:${pending.identity.provider}`, step: "link_proof" },
+      metadata: {
+        reason: "wrong_password",
+        method: `provider:${pending.identity.provider}`,
+        step: "link_proof",
+        failures,
+      },
       context: ctx,
     });
+    if (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached) {
+      const scope = failures === LOCKOUT_THRESHOLD ? "source" : "untrusted_sources";
+      const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
+      await recordLockout(user, { seconds, scope, via: "email" }, ctx);
+    }
     throw new AppError("invalid_credentials", 401, "That is not this account's password.");
   }
-  await reset(LIMITS.externalLinkProofUser, proofLimitKey(user.id));
   await refund(LIMITS.signInIp, ipKey);
   return linkAndSignIn(pending, "password", ctx);
 }

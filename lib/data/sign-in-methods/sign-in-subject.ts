@@ -60,35 +60,41 @@ export async function openProviderSession(
   );
   const method = `provider:${identity.provider}`;
   const now = new Date();
-  const still = await db.user.updateMany({
-    where: { id: user.id, status: "active", kind: "person" },
-    data: { lastSignInAt: now },
-  });
-  if (still.count !== 1) return null;
-  const session = await createSession({
-    userId: user.id,
-    remember: false,
-    state,
-    signInMethod: method,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-  });
-  await db.$transaction(async (tx) => {
+  // The account check, the session and its audit commit together: a ban committing meanwhile leaves
+  // no session (the conditional update matches nothing), and no session exists unaudited.
+  const session = await db.$transaction(async (tx) => {
+    const still = await tx.user.updateMany({
+      where: { id: user.id, status: "active", kind: "person" },
+      data: { lastSignInAt: now },
+    });
+    if (still.count !== 1) return null;
+    const opened = await createSession({
+      userId: user.id,
+      remember: false,
+      state,
+      signInMethod: method,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      tx,
+    });
     await tx.account.updateMany({
       where: { provider: identity.provider, providerAccountId: identity.providerAccountId, userId: user.id },
       data: { lastUsedAt: now },
     });
     await audit(
       {
-        action: "auth.sign_in_succeeded",
+        // A second factor still to come is not a sign-in yet.
+        action: state === "active" ? "auth.sign_in_succeeded" : "auth.first_factor_accepted",
         actorId: user.id,
         targetType: "session",
-        targetId: session.sessionId,
+        targetId: opened.sessionId,
         metadata: { method, next: state, providerMfa: identity.claims.mfa, providerMfaTrusted: trustedMfa, ...extra },
         context: ctx,
       },
       tx,
     );
+    return opened;
   });
+  if (!session) return null;
   return { userId: user.id, sessionToken: session.token, state };
 }
