@@ -3,9 +3,13 @@ import "server-only";
 import { readSessionJwt } from "@/lib/auth/session-jwt";
 import { env } from "@/lib/env";
 
-/** Secure cookies (and the __Secure- prefix) whenever the app is served over https. */
+/**
+ * Secure cookies whenever the app is served over https, named with the __Host- prefix: the browser
+ * then accepts them only Secure, for Path=/ and without Domain, so a sibling subdomain cannot plant
+ * (toss) one of these cookies on this origin.
+ */
 export const secureCookies = env.APP_URL.startsWith("https://");
-export const SESSION_COOKIE = `${secureCookies ? "__Secure-" : ""}authjs.session-token`;
+export const SESSION_COOKIE = `${secureCookies ? "__Host-" : ""}authjs.session-token`;
 
 export const sessionCookieOptions = {
   httpOnly: true,
@@ -16,7 +20,7 @@ export const sessionCookieOptions = {
 
 /**
  * Options that delete the session cookie: the flags it was set with, or a browser ignores a
- * __Secure- cookie that arrives without Secure.
+ * __Host- cookie that arrives without Secure.
  */
 export const deletedSessionCookieOptions = { ...sessionCookieOptions, maxAge: 0 };
 

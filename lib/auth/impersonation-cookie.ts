@@ -16,7 +16,7 @@ import { cookies } from "next/headers";
 import { secureCookies } from "@/lib/auth/cookie";
 import { readSessionJwt, writeSessionJwt } from "@/lib/auth/session-jwt";
 
-export const IMPERSONATION_COOKIE = `${secureCookies ? "__Secure-" : ""}opsdeck.impersonator`;
+export const IMPERSONATION_COOKIE = `${secureCookies ? "__Host-" : ""}opsdeck.impersonator`;
 
 const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: secureCookies, path: "/" };
 

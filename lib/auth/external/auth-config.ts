@@ -40,7 +40,10 @@ export const callbackRuns = new AsyncLocalStorage<CallbackRun>();
 export const OUTCOME_PATH = "/sign-in/external/done";
 
 const cookie = (name: string) => ({
-  name: `${secureCookies ? "__Secure-" : ""}opsdeck-ext.${name}`,
+  // __Host- (lib/auth/cookie.ts): the state, PKCE and nonce cookies cannot be tossed from a sibling
+  // subdomain, and they are set and overwritten together with the intent cookie (also __Host-), so a
+  // callback meets the intent of the very start whose state it carries.
+  name: `${secureCookies ? "__Host-" : ""}opsdeck-ext.${name}`,
   options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies },
 });
 
