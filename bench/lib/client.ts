@@ -81,7 +81,7 @@ export async function signIn(
   const sessionCookie = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0] ?? "")
-    .find((c) => /^(__Secure-)?authjs\.session-token=./.test(c));
+    .find((c) => /^(__Host-)?authjs\.session-token=./.test(c));
   const code = /"code":"([a-z_]+)"/.exec(body)?.[1] ?? "";
   if (res.status === 200 && sessionCookie) return { outcome: "ok", ms, detail: "session cookie", sessionCookie };
   if (code === "invalid_credentials") return { outcome: "invalid", ms, detail: code };
