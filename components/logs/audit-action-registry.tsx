@@ -129,7 +129,9 @@ export const AUDIT_ACTION_REGISTRY = {
   "auth.sign_in_failed": e(ShieldAlert, failed),
   "auth.password_accepted": e(KeyRound, () => "Waiting for the second factor"),
   "auth.first_factor_accepted": e(KeyRound, (ev) =>
-    meta(ev, "method") ? `With ${humanize(meta(ev, "method")!)}, waiting for the second factor` : "Waiting for the second factor",
+    meta(ev, "method")
+      ? `With ${humanize(meta(ev, "method")!)}, waiting for the second factor`
+      : "Waiting for the second factor",
   ),
   "auth.account_locked": e(ShieldAlert, failed),
   "auth.signed_out": e(LogOut, () => null),

@@ -82,7 +82,10 @@ export function LinkedAccountsList({
                 <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-foreground">
                   {a.providerName}
                   {a.usable ? null : (
-                    <Badge tone="warning" title="The provider is no longer set up here, or now points at another issuer.">
+                    <Badge
+                      tone="warning"
+                      title="The provider is no longer set up here, or now points at another issuer."
+                    >
                       No longer signs in
                     </Badge>
                   )}

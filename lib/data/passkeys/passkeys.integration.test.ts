@@ -14,6 +14,8 @@ afterAll(() => {
   for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
 });
 import { db } from "@/lib/db";
+import { openEmailBody } from "@/lib/email/seal-email-body";
+import { resetPassword } from "@/lib/data/passwords/reset-password";
 import { accountKey } from "@/lib/auth/external/providers";
 import { sha256 } from "@/lib/auth/crypto";
 import { validateSessionToken } from "@/lib/auth/sessions";
@@ -512,5 +514,31 @@ describe("an administrator's 2FA reset", () => {
     expect(JSON.parse(String(event?.metadata))).toMatchObject({ passkeysRemoved: 1, totpRemoved: false });
     expect(await passkeySignIn(authenticator)).toEqual({ ok: false, reason: "unknown_credential" });
     await expect(resetUserTwoFactor(admin.viewer, user.id, testContext())).rejects.toBeInstanceOf(ConflictError);
+    // The account still has its password: the notice carries no link.
+    const notice = await db.emailOutbox.findFirst({ where: { to: user.email, subject: { contains: "reset" } } });
+    expect(openEmailBody(notice?.text ?? "")).not.toMatch(/token=/);
+  });
+
+  it("mails a passkey-only account a link to choose a password, so it keeps a way in", async () => {
+    const admin = await userWithRole("admin");
+    const { user } = await userWithPasskey();
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: "" } });
+    await resetUserTwoFactor(admin.viewer, user.id, testContext());
+    const [event] = await auditOf("admin.two_factor_reset", user.id);
+    expect(JSON.parse(String(event?.metadata))).toMatchObject({ passkeysRemoved: 1, passwordLinkSent: true });
+    const mail = await db.emailOutbox.findFirst({
+      where: { to: user.email, subject: { contains: "two-factor authentication was reset" } },
+    });
+    const token = /reset-password\?token=([\w-]+)/.exec(openEmailBody(mail?.text ?? ""))?.[1];
+    expect(token).toBeTruthy();
+    await resetPassword(
+      { token, password: "violet tractor umbrella 1987 !", confirmPassword: "violet tractor umbrella 1987 !" },
+      testContext(),
+    );
+    const signedIn = await authenticateWithPassword(
+      { identifier: user.username, password: "violet tractor umbrella 1987 !", remember: false },
+      testContext(),
+    );
+    expect(signedIn.ok).toBe(true);
   });
 });

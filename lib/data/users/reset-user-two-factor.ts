@@ -4,11 +4,16 @@
 // their next sign-in goes straight to enrolment. Never oneself, never from an impersonated
 // session, never on an account holding permissions the viewer lacks, never on the last active
 // Super Admin (who would otherwise be one lost phone away from nobody administering roles).
+// An account left with no way in (no password and no linked provider that still signs in: a
+// passkey-only account) is mailed a single-use link to choose a password with the notice.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
 import { endAccountActivity } from "@/lib/auth/end-account-activity";
+import { issueToken } from "@/lib/auth/one-time-tokens";
+import { signInMethodCounts } from "@/lib/data/passkeys/sign-in-methods";
+import { emailLinks } from "@/lib/http/urls";
 import type { Viewer } from "@/lib/auth/viewer";
 import { sendEmail } from "@/lib/email/send-email";
 import { securityNoticeEmail } from "@/lib/email/messages";
@@ -40,7 +45,13 @@ export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown,
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     const { count: passkeysRemoved } = await tx.passkey.deleteMany({ where: { userId: user.id } });
+    // Ending the account's activity retires earlier reset links too; a new one is issued after.
     const { sessionsEnded } = await endAccountActivity(user.id, {}, tx);
+    const ways = await signInMethodCounts(user.id, tx);
+    const reset =
+      ways.password || ways.linkedAccounts > 0
+        ? null
+        : await issueToken({ userId: user.id, purpose: "password_reset" }, tx);
     await audit(
       {
         action: "admin.two_factor_reset",
@@ -53,19 +64,32 @@ export async function resetUserTwoFactor(viewer: Viewer | null, userId: unknown,
           sessionsEnded,
           totpRemoved: user.totpEnabledAt !== null,
           passkeysRemoved,
+          passwordLinkSent: reset !== null,
         },
         context: ctx,
       },
       tx,
     );
-    return user;
+    return { ...user, resetToken: reset?.token ?? null };
   });
+  const notice = securityNoticeEmail(
+    user.firstName,
+    "Your two-factor authentication was reset",
+    "An administrator removed two-factor authentication (authenticator app and passkeys) from your account, signed you out everywhere and cancelled any pending email-change or password-reset link. Set it up again after you sign in.",
+  );
   await sendEmail(
     user.email,
-    securityNoticeEmail(
-      user.firstName,
-      "Your two-factor authentication was reset",
-      "An administrator removed two-factor authentication (authenticator app and passkeys) from your account, signed you out everywhere and cancelled any pending email-change or password-reset link. Set it up again after you sign in.",
-    ),
+    user.resetToken
+      ? {
+          ...notice,
+          paragraphs: [
+            ...notice.paragraphs.slice(0, 2),
+            "Your passkeys were your only way to sign in, so choose a password with this link first:",
+            ...notice.paragraphs.slice(2),
+          ],
+          action: { label: "Choose a password", url: emailLinks.resetPassword(user.resetToken) },
+          note: "This link works once and expires in 30 minutes; after that, use “Forgot password” on the sign-in page.",
+        }
+      : notice,
   );
 }
