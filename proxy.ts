@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { deletedSessionCookieOptions, SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import { ENROLMENT_PATH, REQUEST_PATH_HEADER, SECOND_FACTOR_PATH } from "@/lib/auth/page-paths";
 import { pageCsp } from "@/lib/http/csp";
+import { providerFormOrigins } from "@/lib/auth/external/configured-providers";
 import { env } from "@/lib/env";
 import { APP_PATH_PREFIXES } from "@/lib/navigation";
 
@@ -34,10 +35,13 @@ async function route(request: NextRequest, here: string): Promise<NextResponse |
   return response;
 }
 
+/** Read once: the providers come from the environment, which does not change while running. */
+const FORM_TARGETS = providerFormOrigins();
+
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = pageCsp(nonce, env.NODE_ENV === "development");
+  const csp = pageCsp(nonce, env.NODE_ENV === "development", FORM_TARGETS);
   const here = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

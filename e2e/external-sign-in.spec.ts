@@ -30,6 +30,23 @@ async function signOutAtProvider(page: Page) {
   await page.context().clearCookies({ domain: "127.0.0.1" });
 }
 
+test('"Continue with …" works without JavaScript (the CSP lets the form reach the provider)', async ({ browser }) => {
+  const id = randomBytes(4).toString("hex");
+  const sub = `nojs-${id}`;
+  await setOidcAccount({ sub, email: `nojs${id}@idp.example`, email_verified: true, given_name: "Grace" });
+  const b = randomBytes(3);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "x-forwarded-for": `10.${b[0]}.${b[1]}.${b[2]}` },
+  });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await continueWithProvider(page, sub);
+  await expect(page).toHaveURL(/\/sign-in\/external\/sign-up$/);
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  await context.close();
+});
+
 test("a new person signs up through the provider, then signs in with it directly", async ({ browser }) => {
   const id = randomBytes(4).toString("hex");
   const sub = `ada-${id}`;

@@ -1,7 +1,11 @@
 // Content-Security-Policy. Pages get a per-request nonce (no 'unsafe-inline' for scripts);
 // API responses get a policy that allows nothing at all.
 
-export function pageCsp(nonce: string, dev: boolean): string {
+/**
+ * `formTargets`: origins besides this one a form submission may end up at (the sign-in providers'
+ * authorization endpoints, reached by redirect from a "Continue with …" form without JavaScript).
+ */
+export function pageCsp(nonce: string, dev: boolean, formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -14,7 +18,7 @@ export function pageCsp(nonce: string, dev: boolean): string {
     "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
   ].join("; ");
 }
 

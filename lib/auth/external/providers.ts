@@ -6,33 +6,20 @@ import type { Provider } from "@auth/core/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { env } from "@/lib/env";
+import {
+  configuredProvider,
+  configuredProviders,
+  type ExternalProviderId,
+} from "@/lib/auth/external/configured-providers";
 
-export type ExternalProviderId = "oidc" | "github" | "google";
-
-export type ExternalProvider = {
-  id: ExternalProviderId;
-  /** Shown on buttons and in settings. */
-  name: string;
-};
-
-export const EXTERNAL_PROVIDER_IDS: readonly ExternalProviderId[] = ["oidc", "github", "google"];
-
-export function isExternalProviderId(value: unknown): value is ExternalProviderId {
-  return typeof value === "string" && (EXTERNAL_PROVIDER_IDS as readonly string[]).includes(value);
-}
-
-/** The configured providers, in button order. */
-export function configuredProviders(): ExternalProvider[] {
-  const list: ExternalProvider[] = [];
-  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) list.push({ id: "oidc", name: env.OIDC_NAME });
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) list.push({ id: "google", name: "Google" });
-  return list;
-}
-
-export function configuredProvider(id: unknown): ExternalProvider | null {
-  return configuredProviders().find((p) => p.id === id) ?? null;
-}
+export {
+  configuredProvider,
+  configuredProviders,
+  EXTERNAL_PROVIDER_IDS,
+  isExternalProviderId,
+  type ExternalProvider,
+  type ExternalProviderId,
+} from "@/lib/auth/external/configured-providers";
 
 /** The configured OIDC issuer as a key prefix: trailing slashes dropped, so "…/realm/" and "…/realm" agree. */
 function oidcIssuerKey(): string {
