@@ -20,20 +20,7 @@ export function SignOutOthersButton({ count }: { count: number }) {
   );
 }
 
-/** How a session was signed in ("password", "passkey:<id>", "provider:<id>"), for a person. */
-export function signInMethodLabel(method: string | undefined): string | null {
-  if (!method) return null;
-  if (method === "password") return "Password";
-  if (method === "passkey" || method.startsWith("passkey:")) return "Passkey";
-  if (method.startsWith("provider:")) {
-    const id = method.slice("provider:".length);
-    const known: Record<string, string> = { github: "GitHub", google: "Google", oidc: "Single sign-on" };
-    return known[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
-  }
-  return null;
-}
-
-const methodOf = (s: OwnSession) => signInMethodLabel(s.signInMethod);
+const methodOf = (s: OwnSession) => s.signInLabel;
 
 export function SessionList({ sessions, now }: { sessions: OwnSession[]; now: Date }) {
   return (

@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeUserAgent } from "@/lib/http/user-agent";
+import { configuredProvider } from "@/lib/auth/external/configured-providers";
 
 export type LiveSession = {
   id: string;
@@ -19,9 +20,22 @@ export type LiveSession = {
   unfinished: boolean;
   /** An administrator acting as the user (lib/data/impersonation). */
   impersonated: boolean;
-  /** "password", "passkey" or "provider:<id>". */
+  /** "password", "passkey:<id>" or "provider:<id>". */
   signInMethod: string;
+  /** The method for a person: "Password", "Passkey", the provider's name as configured (OIDC_NAME…). */
+  signInLabel: string | null;
 };
+
+/** How a session was signed in, for a person. */
+export function signInMethodLabel(method: string): string | null {
+  if (method === "password") return "Password";
+  if (method === "passkey" || method.startsWith("passkey:")) return "Passkey";
+  if (method.startsWith("provider:")) {
+    const id = method.slice("provider:".length);
+    return configuredProvider(id)?.name ?? (id === "github" ? "GitHub" : id === "google" ? "Google" : "Single sign-on");
+  }
+  return null;
+}
 
 export async function findLiveSessions(userId: string, options: { take?: number } = {}): Promise<LiveSession[]> {
   const now = Date.now();
@@ -51,5 +65,6 @@ export async function findLiveSessions(userId: string, options: { take?: number 
     device: describeUserAgent(userAgent),
     unfinished: state !== "active",
     impersonated: impersonatorId !== null,
+    signInLabel: signInMethodLabel(r.signInMethod),
   }));
 }
