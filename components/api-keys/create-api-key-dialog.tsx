@@ -1,6 +1,8 @@
 "use client";
 // "Create API key": name, scopes (grouped checkboxes of what the key may hold) and expiry, validated
-// with the same schema as the server; on success the dialog turns into the once-shown key.
+// with the same schema as the server; on success the dialog turns into the once-shown key. A session
+// that signed in more than 15 minutes ago confirms with the password (the field shows when the page
+// says so, or when the server asks for it).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -29,14 +31,17 @@ const EXPIRY_OPTIONS = [
   { value: "custom", label: "On a date…" },
 ];
 
-const DEFAULTS: ApiKeyFormValues = { name: "", scopes: [], expiry: "90", customDate: "" };
+const DEFAULTS: ApiKeyFormValues = { name: "", scopes: [], expiry: "90", customDate: "", currentPassword: "" };
 
 export function CreateApiKeyDialog({
   available,
   serviceAccountId,
   triggerLabel = "Create API key",
+  needsPassword = false,
 }: {
   available: readonly Permission[];
+  /** The session signed in over 15 minutes ago: ask for the password (lib/auth/confirm-recent-or-password.ts). */
+  needsPassword?: boolean;
   /** Make the key for this service account (admins) instead of for oneself. */
   serviceAccountId?: string;
   triggerLabel?: string;
@@ -45,6 +50,7 @@ export function CreateApiKeyDialog({
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [askPassword, setAskPassword] = useState(needsPassword);
   const form = useForm<ApiKeyFormValues>({ resolver: zodResolver(apiKeyFormSchema), defaultValues: DEFAULTS });
   const expiry = useWatch({ control: form.control, name: "expiry" });
   const { errors, isSubmitting } = form.formState;
@@ -61,7 +67,12 @@ export function CreateApiKeyDialog({
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const input = { name: values.name, scopes: values.scopes, expiresAt: expiryFromForm(values) };
+    const input = {
+      name: values.name,
+      scopes: values.scopes,
+      expiresAt: expiryFromForm(values),
+      currentPassword: askPassword ? values.currentPassword : undefined,
+    };
     const result: ActionResult<{ key: string; name: string }> = serviceAccountId
       ? await createServiceAccountKeyAction({ ...input, serviceAccountId })
       : await createApiKeyAction(input);
@@ -70,6 +81,7 @@ export function CreateApiKeyDialog({
       toast.success(`Created ${result.data.name}.`);
       return;
     }
+    if (result.fieldErrors?.currentPassword) setAskPassword(true);
     const mapped = result.fieldErrors?.expiresAt
       ? {
           ...result,
@@ -162,6 +174,17 @@ export function CreateApiKeyDialog({
                 />
               ) : null}
             </div>
+            {askPassword ? (
+              <TextField
+                id="api-key-password"
+                label="Your password"
+                type="password"
+                autoComplete="current-password"
+                hint="You signed in more than 15 minutes ago: confirm it is you before making a key."
+                error={errors.currentPassword?.message}
+                {...form.register("currentPassword")}
+              />
+            ) : null}
             <DialogFooter>
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>

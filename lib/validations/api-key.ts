@@ -57,6 +57,8 @@ export const createApiKeySchema = z.object({
   name: apiKeyNameSchema,
   scopes: apiKeyScopesSchema,
   expiresAt: apiKeyExpirySchema,
+  /** Asked when the session did not sign in within the last 15 minutes (confirm-recent-or-password.ts). */
+  currentPassword: z.string().max(1000).optional(),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 
@@ -92,6 +94,7 @@ export const apiKeyFormSchema = z
     scopes: z.array(z.string()).min(1, "Choose at least one permission."),
     expiry: z.enum(EXPIRY_PRESETS),
     customDate: z.string().optional(),
+    currentPassword: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.expiry !== "custom") return;

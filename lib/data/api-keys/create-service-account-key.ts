@@ -1,10 +1,12 @@
 // An admin makes a key for a service account: users.manage, the account must be an active service
 // account the admin may manage, and every scope must be held both by the account (its roles) and
-// by the admin (nobody hands out access they do not have). Not from an impersonated session.
+// by the admin (nobody hands out access they do not have). Not from an impersonated session; a
+// session older than 15 minutes gives the password again (lib/auth/confirm-recent-or-password.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
+import { confirmRecentOrPassword } from "@/lib/auth/confirm-recent-or-password";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { assertCanManageUser } from "@/lib/rbac/assert-can-manage-user";
@@ -23,6 +25,7 @@ export async function createServiceAccountKey(
   requirePermission(actor, "users.manage");
   assertNotImpersonating(actor);
   const data = parseOrThrow(createServiceAccountKeySchema, input);
+  await confirmRecentOrPassword(actor, data.currentPassword, "create an API key");
   return db.$transaction(async (tx) => {
     const account = await tx.user.findFirst({
       where: { id: data.serviceAccountId, kind: "service" },

@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageViewer } from "@/lib/auth/require-page-viewer";
 import { listApiKeys } from "@/lib/data/api-keys/list-api-keys";
+import { needsPasswordConfirmation } from "@/lib/auth/confirm-recent-or-password";
 import { ALL_PERMISSIONS } from "@/lib/rbac/permissions";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -16,7 +17,7 @@ export default async function ApiKeysPage() {
   const available = ALL_PERMISSIONS.filter((p) => viewer.permissions.has(p));
   // Always in the header: the dialog must stay mounted when its own action revalidates the page
   // (the first key turns the empty state into the table while the secret is on screen).
-  const create = <CreateApiKeyDialog available={available} />;
+  const create = <CreateApiKeyDialog available={available} needsPassword={await needsPasswordConfirmation(viewer)} />;
   return (
     <Card>
       <CardHeader

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require-page-viewer";
 import { getServiceAccount } from "@/lib/data/api-keys/get-service-account";
+import { needsPasswordConfirmation } from "@/lib/auth/confirm-recent-or-password";
 import { NotFoundError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Service account" };
@@ -24,7 +25,12 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
   });
   const create =
     account.status === "active" ? (
-      <CreateApiKeyDialog available={account.grantableScopes} serviceAccountId={account.id} triggerLabel="Create key" />
+      <CreateApiKeyDialog
+        available={account.grantableScopes}
+        serviceAccountId={account.id}
+        triggerLabel="Create key"
+        needsPassword={await needsPasswordConfirmation(viewer)}
+      />
     ) : null;
   return (
     <>
