@@ -3,7 +3,7 @@
 // 401. Also: the API reference renders under the page CSP, and admins make service accounts.
 // Screenshots (light, dark, phone width) go to /tmp/shots-api.
 import { expect, test, type Page } from "@playwright/test";
-import { signedInAs } from "./support/admin-session";
+import { signedInAs, withE2eDb } from "./support/admin-session";
 import { gotoReady } from "./helpers";
 
 const SHOTS = "/tmp/shots-api";
@@ -75,6 +75,26 @@ test.describe("API keys", () => {
     expect(after.status).toBe(401);
     expect(((await after.json()) as { code: string }).code).toBe("api_key_revoked");
     await context.close();
+  });
+
+  test("a session signed in over 15 minutes ago confirms with the password before making a key", async ({
+    browser,
+  }) => {
+    const { page, account } = await signedInAs(browser, ["manager"]);
+    const longAgo = new Date(Date.now() - 16 * 60_000).toISOString().replace("Z", "+00:00");
+    withE2eDb((db) => db.prepare(`UPDATE "Session" SET "createdAt" = ? WHERE "userId" = ?`).run(longAgo, account.id));
+    await gotoReady(page, "/settings/api-keys");
+    await page.getByRole("button", { name: "Create API key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create API key" });
+    await dialog.getByLabel("Name").fill("Nightly export");
+    await dialog.getByRole("checkbox", { name: "All of Customers" }).check();
+    await dialog.getByLabel("Your password").fill("not my password");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(dialog.getByText("This is not your current password.")).toBeVisible();
+    await shoot(page, "confirm-password-light");
+    await dialog.getByLabel("Your password").fill(account.password);
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(page.getByRole("dialog", { name: "Your new API key" })).toBeVisible();
   });
 
   test("dark and phone: the settings page, the API reference under the CSP, service accounts", async ({ browser }) => {
