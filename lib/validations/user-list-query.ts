@@ -1,6 +1,6 @@
 // The users table's query (/admin/users, and later GET /api/v1/users): search over name, username
 // and email; filters by role key, status, second factor, verified email and pending staff
-// applications; sort by creation, last sign-in, username or name.
+// applications, people or service accounts (`kind`); sort by creation, last sign-in, username or name.
 import { z } from "zod";
 import { defineListQuery, type SortSpec } from "@/lib/validations/list-query";
 
@@ -22,6 +22,7 @@ const userListQuery = defineListQuery({
     twoFactor: z.enum(["on", "off"], { error: "twoFactor is on or off." }),
     verified: z.enum(["yes", "no"], { error: "verified is yes or no." }),
     pending: z.enum(["yes"], { error: "pending is yes (staff applicants only)." }),
+    kind: z.enum(["person", "service"], { error: "kind is person or service." }),
   },
 });
 

@@ -90,6 +90,11 @@ export function userColumns({ now }: { now: Date }): ColumnDef<UserListItem>[] {
             )}
             {u.staffApproval === "pending" ? <Badge tone="warning">Awaiting approval</Badge> : null}
             {u.staffApproval === "rejected" ? <Badge tone="neutral">Staff refused</Badge> : null}
+            {u.kind === "service" ? (
+              <Badge tone="info" title="Calls the API with keys; never signs in">
+                Service account
+              </Badge>
+            ) : null}
           </div>
         );
       },

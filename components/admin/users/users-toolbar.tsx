@@ -20,6 +20,7 @@ export type UserFilterValues = {
   twoFactor: string;
   verified: string;
   pending: string;
+  kind: string;
 };
 
 export function UsersToolbar({
@@ -113,6 +114,17 @@ export function UsersToolbar({
           options={[{ value: "yes", label: "Awaiting approval" }]}
           wrapperClassName="w-full sm:w-44"
           {...filter("pending")}
+        />
+        <Select
+          label="Account kind"
+          hideLabel
+          placeholder="People and services"
+          options={[
+            { value: "person", label: "People" },
+            { value: "service", label: "Service accounts" },
+          ]}
+          wrapperClassName="w-[calc(50%-0.25rem)] sm:w-44"
+          {...filter("kind")}
         />
         {hydrated ? null : (
           <Button type="submit" variant="secondary">

@@ -49,6 +49,7 @@ beforeAll(async () => {
     status: i % 6 === 0 ? "banned" : "active",
     bannedAt: i % 6 === 0 ? minutes(i) : null,
     staffApproval: i % 7 === 0 ? "pending" : null,
+    kind: i % 8 === 0 ? "service" : "person",
   }));
   await db.user.createMany({ data: rows });
   const created = await db.user.findMany({
@@ -68,8 +69,7 @@ beforeAll(async () => {
 });
 
 const index = (u: { username: string }) => Number(u.username.slice(-2));
-const query = (params: Record<string, string | undefined>) =>
-  parseUserListQuery({ q: marker, limit: "10", ...params });
+const query = (params: Record<string, string | undefined>) => parseUserListQuery({ q: marker, limit: "10", ...params });
 
 /** The order the table promises: sort columns (NULLs last), then id, all in one direction. */
 function expectedOrder(key: string, direction: "asc" | "desc"): string[] {
@@ -123,6 +123,7 @@ describe("listUsers", () => {
         "emailVerified",
         "firstName",
         "id",
+        "kind",
         "lastName",
         "lastSignInAt",
         "roles",
@@ -133,6 +134,7 @@ describe("listUsers", () => {
       ].sort(),
     );
     expect(item).toMatchObject({
+      kind: "service",
       status: "banned",
       staffApproval: "pending",
       emailVerified: false,
@@ -167,7 +169,7 @@ describe("listUsers", () => {
     expect(await ids(`${marker} nobody-like-this`)).toEqual([]);
   });
 
-  it("filters by role, status, second factor, verification and pending applications", async () => {
+  it("filters by role, status, second factor, verification, pending applications and kind", async () => {
     const matching = async (params: Record<string, string>) =>
       (await listUsers(reader, query({ limit: "100", ...params }))).items.map(index).sort((a, b) => a - b);
     const all = Array.from({ length: COUNT }, (_, i) => i);
@@ -181,6 +183,8 @@ describe("listUsers", () => {
     expect(await matching({ verified: "no" })).toEqual(all.filter((i) => i % 3 === 0));
     expect(await matching({ verified: "yes" })).toEqual(all.filter((i) => i % 3 !== 0));
     expect(await matching({ pending: "yes" })).toEqual(all.filter((i) => i % 7 === 0));
+    expect(await matching({ kind: "service" })).toEqual(all.filter((i) => i % 8 === 0));
+    expect(await matching({ kind: "person" })).toEqual(all.filter((i) => i % 8 !== 0));
     expect(await matching({ role: "staff", status: "banned", verified: "no" })).toEqual(
       all.filter((i) => i % 2 === 0 && i % 6 === 0 && i % 3 === 0),
     );

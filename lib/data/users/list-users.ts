@@ -18,6 +18,8 @@ export type UserListItem = {
   firstName: string;
   lastName: string;
   status: "active" | "banned";
+  /** "service": a service account (API keys only, never signs in). */
+  kind: "person" | "service";
   bannedAt: Date | null;
   staffApproval: "pending" | "approved" | "rejected" | null;
   emailVerified: boolean;
@@ -79,6 +81,7 @@ function filterWhere(query: UserListQuery): NonNullable<UserWhere> {
   }
   if (query.verified) and.push({ emailVerifiedAt: query.verified === "yes" ? { not: null } : null });
   if (query.pending) and.push({ staffApproval: "pending" });
+  if (query.kind) and.push({ kind: query.kind });
   return and.length ? { AND: and } : {};
 }
 
@@ -90,6 +93,7 @@ const select = (now: Date) =>
     firstName: true,
     lastName: true,
     status: true,
+    kind: true,
     bannedAt: true,
     staffApproval: true,
     emailVerifiedAt: true,
@@ -126,6 +130,7 @@ export async function listUsers(viewer: Actor | null, query: UserListQuery): Pro
       firstName: u.firstName,
       lastName: u.lastName,
       status: u.status === "banned" ? "banned" : "active",
+      kind: u.kind === "service" ? "service" : "person",
       bannedAt: u.bannedAt,
       staffApproval: u.staffApproval as UserListItem["staffApproval"],
       emailVerified: u.emailVerifiedAt !== null,

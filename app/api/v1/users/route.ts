@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/with-api";
 import { listUsers } from "@/lib/data/users/list-users";
 import { parseUserListQueryStrict } from "@/lib/validations/user-list-query";
 
-/** GET /api/v1/users: accounts (q, sort, cursor, limit, role, status, twoFactor, verified, pending, total). */
+/** GET /api/v1/users: accounts (q, sort, cursor, limit, role, status, twoFactor, verified, pending, kind, total). */
 export const GET = withApi(
   async (ctx) => {
     const query = parseUserListQueryStrict(ctx.searchParams);

@@ -24,6 +24,7 @@ export const userListItemSchema = z
     firstName: z.string().meta({ example: "Grace" }),
     lastName: z.string().meta({ example: "Hopper" }),
     status,
+    kind: z.enum(["person", "service"]).meta({ description: "`service`: a service account (API keys only)." }),
     bannedAt: z.date().nullable(),
     staffApproval,
     emailVerified: z.boolean(),
@@ -74,16 +75,14 @@ const listQuery = z.object({
   twoFactor: z.enum(["on", "off"]).optional(),
   verified: z.enum(["yes", "no"]).optional(),
   pending: z.enum(["yes"]).optional().meta({ description: "Only staff applications awaiting a decision." }),
+  kind: z.enum(["person", "service"]).optional().meta({ description: "People or service accounts only." }),
   total: z.enum(["true", "false"]).optional().meta({ description: "`true` adds `total` (the number of matches)." }),
 });
 
 const idParam = z.object({ id: z.string().meta({ description: "The user id.", example: "{{user.id}}" }) });
 
 /** users.manage, and what the fixture (a plain User) holds: nobody manages an account holding more. */
-const MANAGE_PLAIN_USER = [
-  "users.manage",
-  ...BUILT_IN_ROLES.find((r) => r.key === "user")!.permissions,
-] as const;
+const MANAGE_PLAIN_USER = ["users.manage", ...BUILT_IN_ROLES.find((r) => r.key === "user")!.permissions] as const;
 
 const userResponse = (description: string) => ({
   description,

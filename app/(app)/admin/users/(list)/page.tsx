@@ -45,6 +45,7 @@ export default async function AdminUsersPage({
           twoFactor: query.twoFactor ?? "",
           verified: query.verified ?? "",
           pending: query.pending ?? "",
+          kind: query.kind ?? "",
         }}
         roles={roles}
         canManage={can(viewer, "users.manage")}
