@@ -81,8 +81,12 @@ test.describe("API keys", () => {
     browser,
   }) => {
     const { page, account } = await signedInAs(browser, ["manager"]);
-    const longAgo = new Date(Date.now() - 16 * 60_000).toISOString().replace("Z", "+00:00");
-    withE2eDb((db) => db.prepare(`UPDATE "Session" SET "createdAt" = ? WHERE "userId" = ?`).run(longAgo, account.id));
+    // The session began 16 minutes ago (and the password before it, or the session would be void).
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().replace("Z", "+00:00");
+    withE2eDb((db) => {
+      db.prepare(`UPDATE "User" SET "passwordChangedAt" = ? WHERE "id" = ?`).run(ago(30), account.id);
+      db.prepare(`UPDATE "Session" SET "createdAt" = ? WHERE "userId" = ?`).run(ago(16), account.id);
+    });
     await gotoReady(page, "/settings/api-keys");
     await page.getByRole("button", { name: "Create API key" }).click();
     const dialog = page.getByRole("dialog", { name: "Create API key" });
