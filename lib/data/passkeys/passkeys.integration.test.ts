@@ -2,17 +2,8 @@
 // that makes real attestations and signatures (soft-authenticator-test-kit.ts): registration,
 // password-less sign-in, the second factor, and the rules around them.
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.OIDC_ISSUER = "http://127.0.0.1:9/unused";
-  process.env.OIDC_CLIENT_ID = "opsdeck-test";
-  process.env.OIDC_CLIENT_SECRET = "opsdeck-test-secret-0123456789abcdef";
-});
-afterAll(() => {
-  // process.env outlives this file's module graph: later files must not see a provider.
-  for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
-});
+import "@/test/oidc-test-env";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { openEmailBody } from "@/lib/email/seal-email-body";
 import { resetPassword } from "@/lib/data/passwords/reset-password";

@@ -1,12 +1,7 @@
 // Settings → Sign-in methods (linked accounts, unlinking, never the last way to sign in) and
 // Admin → Sign-in providers (roles.manage; audited).
-import { afterAll, describe, expect, it, vi } from "vitest";
-
-vi.hoisted(() => {
-  process.env.OIDC_ISSUER = "http://127.0.0.1:9/unused";
-  process.env.OIDC_CLIENT_ID = "opsdeck-test";
-  process.env.OIDC_CLIENT_SECRET = "opsdeck-test-secret-0123456789abcdef";
-});
+import "@/test/oidc-test-env";
+import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
 import { listLinkedAccounts } from "@/lib/data/sign-in-methods/list-linked-accounts";
@@ -19,11 +14,6 @@ import { providerSetting } from "@/lib/data/sign-in-methods/provider-setting";
 import { newUser, signIn } from "@/test/accounts";
 import { testContext, uniqueName } from "@/test/helpers";
 import { viewerWithPermissions, viewerWithRole } from "@/test/role-viewers";
-
-afterAll(() => {
-  // process.env outlives this file's module graph: later files must not see a provider.
-  for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) delete process.env[key];
-});
 
 /** A link under the configured issuer (`<issuer>#<sub>`, providers.ts accountKey), or under `key`. */
 async function link(userId: string, provider = "oidc", key = `${process.env.OIDC_ISSUER}#${uniqueName("sub")}`) {
