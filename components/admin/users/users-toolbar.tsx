@@ -118,7 +118,7 @@ export function UsersToolbar({
         <Select
           label="Account kind"
           hideLabel
-          placeholder="People and services"
+          placeholder="Any kind"
           options={[
             { value: "person", label: "People" },
             { value: "service", label: "Service accounts" },
