@@ -78,3 +78,25 @@ describe("sendEmail through Resend", () => {
     expect(row).toMatchObject({ status: "failed", html: "", text: "" });
   });
 });
+
+describe("queueEmail", () => {
+  it("exists only if the caller's transaction commits, and the retry loop then delivers it", async () => {
+    const { queueEmail, retryQueuedEmails, passwordResetEmail, db } = await app();
+    const lost = address();
+    await db
+      .$transaction(async (tx) => {
+        await queueEmail(tx, lost, passwordResetEmail("Maya", link("rolled-back")));
+        throw new Error("the change it told of failed");
+      })
+      .catch(() => undefined);
+    expect(await db.emailOutbox.count({ where: { to: lost } })).toBe(0);
+
+    const to = address();
+    const queued = await db.$transaction((tx) => queueEmail(tx, to, passwordResetEmail("Maya", link("committed"))));
+    expect(queued.status).toBe("queued");
+    expect(fake.messages.some((m) => m.to.includes(to))).toBe(false);
+    expect(await retryQueuedEmails()).toBeGreaterThanOrEqual(1);
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "sent" });
+    expect(fake.messages.find((m) => m.to.includes(to))?.text).toContain(link("committed"));
+  });
+});

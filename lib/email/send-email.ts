@@ -5,7 +5,7 @@
 // encrypted (seal-email-body.ts) and cleared as soon as the message is delivered or given up.
 import "server-only";
 import { Resend } from "resend";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { env, isDevOutboxEnabled } from "@/lib/env";
 import { log } from "@/lib/log";
 import { renderEmail, type EmailContent } from "@/lib/email/render-email";
@@ -25,10 +25,13 @@ export type SentEmail = { id: string; status: "sent" | "outbox" | "queued" };
 /** Who asked for a message and why (the email API records these; the app's own mail is "system"). */
 export type EmailOrigin = { senderId?: string | null; customerId?: string | null; source?: "system" | "api" };
 
-export async function sendEmail(to: string, content: EmailContent, origin: EmailOrigin = {}): Promise<SentEmail> {
+/** The outbox row of a message; `lease`: when the retry loop may first pick it up. */
+function outboxRow(to: string, content: EmailContent, origin: EmailOrigin, lease: Date | null) {
   const message = renderEmail(content);
   const client = resendClient();
-  const row = await db.emailOutbox.create({
+  return {
+    subject: message.subject,
+    text: message.text,
     data: {
       to,
       subject: message.subject,
@@ -36,25 +39,51 @@ export async function sendEmail(to: string, content: EmailContent, origin: Email
       text: sealEmailBody(message.text),
       status: client ? "queued" : "outbox",
       provider: client ? "resend" : "outbox",
-      // A lease: the retry loop leaves this row alone while the first attempt below is under way.
-      nextAttemptAt: client ? new Date(Date.now() + 60_000) : null,
+      nextAttemptAt: client ? lease : null,
       senderId: origin.senderId ?? null,
       customerId: origin.customerId ?? null,
       source: origin.source ?? "system",
     },
-    select: { id: true },
-  });
-  if (!client) {
-    // Outside production the log carries the whole text (with its link) so a developer can act on it.
-    log.info(
-      isDevOutboxEnabled()
-        ? { emailId: row.id, to, subject: message.subject, body: message.text }
-        : { emailId: row.id },
-      "email kept in the outbox (RESEND_API_KEY is not set)",
-    );
+  };
+}
+
+function logOutboxed(id: string, to: string, subject: string, text: string): void {
+  // Outside production the log carries the whole text (with its link) so a developer can act on it.
+  log.info(
+    isDevOutboxEnabled() ? { emailId: id, to, subject, body: text } : { emailId: id },
+    "email kept in the outbox (RESEND_API_KEY is not set)",
+  );
+}
+
+export async function sendEmail(to: string, content: EmailContent, origin: EmailOrigin = {}): Promise<SentEmail> {
+  // A lease: the retry loop leaves this row alone while the first attempt below is under way.
+  const { subject, text, data } = outboxRow(to, content, origin, new Date(Date.now() + 60_000));
+  const row = await db.emailOutbox.create({ data, select: { id: true } });
+  if (data.status === "outbox") {
+    logOutboxed(row.id, to, subject, text);
     return { id: row.id, status: "outbox" };
   }
   return { id: row.id, status: await deliver(row.id) };
+}
+
+/**
+ * Writes the message in the caller's transaction, so it exists exactly when what it tells of
+ * committed (a reminder with its claim). Nothing is sent now: the retry loop (retryQueuedEmails,
+ * every minute) delivers it; without RESEND_API_KEY it stays in the outbox as sendEmail's would.
+ */
+export async function queueEmail(
+  tx: Tx,
+  to: string,
+  content: EmailContent,
+  origin: EmailOrigin = {},
+): Promise<SentEmail> {
+  const { subject, text, data } = outboxRow(to, content, origin, new Date());
+  const row = await tx.emailOutbox.create({ data, select: { id: true } });
+  if (data.status === "outbox") {
+    logOutboxed(row.id, to, subject, text);
+    return { id: row.id, status: "outbox" };
+  }
+  return { id: row.id, status: "queued" };
 }
 
 async function deliver(id: string): Promise<"sent" | "queued"> {

@@ -4,17 +4,16 @@
 // changing the due date (update-card.ts clears the mark) arms it again. Runs from the scheduled
 // maintenance (lib/maintenance.ts, every minute under `npm start`); several instances may run it at
 // once: a card is claimed by a conditional update (its due date, mark and updatedAt as read), so
-// only one of them sends. The claim and the audit event ("card.reminder_sent", the system as
-// actor) commit together, then the emails are queued (lib/email/send-email.ts); should queueing
-// fail, the claim is given back so that the next run tries again. Not a board change: no change
-// number, no live event, updatedAt kept.
+// only one of them sends. The claim, the audit event ("card.reminder_sent", the system as actor)
+// and the emails (queued in the outbox, lib/email/send-email.ts queueEmail; the retry loop delivers
+// them) commit together: a reminder is claimed exactly when its emails exist. Not a board change:
+// no change number, no live event, updatedAt kept.
 import "server-only";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { dueReminderEmail } from "@/lib/email/board-messages";
-import { sendEmail } from "@/lib/email/send-email";
+import { queueEmail } from "@/lib/email/send-email";
 import { absoluteUrl } from "@/lib/http/urls";
-import { log } from "@/lib/log";
 
 /** How far ahead a due date is reminded of. */
 export const REMINDER_WINDOW_MS = 24 * 3_600_000;
@@ -80,13 +79,9 @@ export async function sendDueReminders(now = new Date()): Promise<DueReminderRes
         },
         tx,
       );
-      return true;
-    });
-    // Changed meanwhile (edited, moved, claimed by another instance): the next run looks again.
-    if (!claimed) continue;
-    try {
       for (const user of recipients) {
-        await sendEmail(
+        await queueEmail(
+          tx,
           user.email,
           dueReminderEmail({
             firstName: user.firstName,
@@ -97,18 +92,13 @@ export async function sendDueReminders(now = new Date()): Promise<DueReminderRes
             url: absoluteUrl(`/board/${card.boardId}?card=${card.id}`),
           }),
         );
-        result.emails++;
       }
-      result.cards++;
-    } catch (err) {
-      log.error({ err, cardId: card.id }, "due reminder could not be queued; the next run tries again");
-      await db.card
-        .updateMany({
-          where: { id: card.id, remindedForDueAt: dueAt, updatedAt: card.updatedAt },
-          data: { remindedForDueAt: card.remindedForDueAt, updatedAt: card.updatedAt },
-        })
-        .catch(() => undefined);
-    }
+      return true;
+    });
+    // Changed meanwhile (edited, moved, claimed by another instance): the next run looks again.
+    if (!claimed) continue;
+    result.cards++;
+    result.emails += recipients.length;
   }
   return result;
 }
