@@ -84,7 +84,7 @@ test("a new person signs up through the provider, then signs in with it directly
     await other.close();
   }
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
+  await expect(page.getByText("Enter your date of birth.")).toBeVisible();
   await page.getByLabel("Date of birth").fill("1990-12-10");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard/);

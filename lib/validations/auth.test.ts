@@ -55,7 +55,12 @@ describe("dateOfBirthSchema", () => {
     expect(dateOfBirthSchema.safeParse("2000-02-29").success).toBe(true);
   });
 
-  it.each(["09/12/1990", "1990-1-9", "19901209", "", "1990-12-09T00:00"])("rejects the malformed value %j", (value) => {
+  it("asks for a missing date as such", () => {
+    for (const value of ["", "   "])
+      expect(messages(dateOfBirthSchema.safeParse(value))).toEqual(["Enter your date of birth."]);
+  });
+
+  it.each(["09/12/1990", "1990-1-9", "19901209", "1990-12-09T00:00"])("rejects the malformed value %j", (value) => {
     const result = dateOfBirthSchema.safeParse(value);
     expect(result.success).toBe(false);
     expect(messages(result)).toEqual(["Enter a date as YYYY-MM-DD."]);

@@ -49,6 +49,8 @@ export function ageOn(dob: Date, today: Date): number {
 export const dateOfBirthSchema = z
   .string({ error: "Enter your date of birth." })
   .trim()
+  // Empty is "missing", not "malformed": the browser's date field shows its own format, not YYYY-MM-DD.
+  .min(1, { error: "Enter your date of birth.", abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
   .transform((value, ctx) => {
     const [y, m, d] = value.split("-").map(Number) as [number, number, number];
