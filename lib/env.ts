@@ -78,6 +78,9 @@ const schema = z.object({
     .refine((u) => u.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(u), {
       message: "must be an https:// URL (http:// only for localhost)",
     })
+    // An issuer identifier has no query or fragment (OpenID Connect Discovery 1.0 §2); links are
+    // keyed "<issuer>#<sub>" (lib/auth/external/providers.ts).
+    .refine((u) => !u.includes("?") && !u.includes("#"), { message: "must not contain a query (?) or fragment (#)" })
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  process.env.OIDC_ISSUER = "https://idp.example/realms/shop/";
+  process.env.OIDC_ISSUER = "https://IDP.example:443/realms/shop/";
   process.env.OIDC_CLIENT_ID = "opsdeck-test";
   process.env.OIDC_CLIENT_SECRET = "opsdeck-test-secret-0123456789abcdef";
 });
@@ -15,6 +15,8 @@ afterAll(() => {
 describe("accountKey", () => {
   it("puts the OIDC issuer (without trailing slash) in front of the subject", () => {
     expect(accountKey("oidc", "1234")).toBe("https://idp.example/realms/shop#1234");
+    // The issuer is normalised as a URL: host case and the default port do not change the key.
+    expect(isUsableLink({ provider: "oidc", providerAccountId: "https://idp.example/realms/shop#1234" })).toBe(true);
     expect(accountKey("oidc", "a#b")).toBe("https://idp.example/realms/shop#a#b");
   });
   it("keeps GitHub and Google subjects as they are (one issuer each)", () => {

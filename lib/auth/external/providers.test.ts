@@ -9,6 +9,14 @@ describe("external provider variables", () => {
     expect(env.OIDC_NAME).toBe("Single sign-on");
   });
 
+  it("refuse an issuer with a query or fragment", () => {
+    for (const issuer of ["https://sso.example.com/realms/acme#x", "https://sso.example.com/realms/acme?x=1"]) {
+      expect(() =>
+        parseEnv({ ...TEST_ENV, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }),
+      ).toThrow(/query|fragment/);
+    }
+  });
+
   it("accept a complete configuration", () => {
     const env = parseEnv({
       ...TEST_ENV,

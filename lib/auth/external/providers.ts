@@ -21,9 +21,14 @@ export {
   type ExternalProviderId,
 } from "@/lib/auth/external/configured-providers";
 
-/** The configured OIDC issuer as a key prefix: trailing slashes dropped, so "…/realm/" and "…/realm" agree. */
+/**
+ * The configured OIDC issuer as a key prefix, normalised as a URL (host lower-cased, punycode, no
+ * default port) with trailing slashes dropped, so "https://SSO.example.com:443/realm/" and
+ * "https://sso.example.com/realm" agree. lib/env.ts refuses an issuer with a query or fragment.
+ */
 function oidcIssuerKey(): string {
-  return (env.OIDC_ISSUER ?? "").replace(/\/+$/, "");
+  if (!env.OIDC_ISSUER) return "";
+  return new URL(env.OIDC_ISSUER).href.replace(/\/+$/, "");
 }
 
 /**

@@ -23,7 +23,6 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { resetPasswordSchema } from "@/lib/validations/account";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { passwordPolicyError } from "@/lib/validations/password-strength";
-import { isUsableLink } from "@/lib/auth/external/providers";
 
 const INVALID = () =>
   new AppError("invalid_token", 400, "This reset link is invalid or has expired. Ask for a new one.");
@@ -106,9 +105,9 @@ export async function resetPassword(input: unknown, ctx: RequestContext): Promis
     // Passkeys still sign in after a reset (a forgotten password is no reason to lose them); the
     // notice names them, so an owner taking the account back can remove any they do not know.
     const passkeys = await tx.passkey.count({ where: { userId: user.id } });
-    const links = (
-      await tx.account.findMany({ where: { userId: user.id }, select: { provider: true, providerAccountId: true } })
-    ).filter(isUsableLink).length;
+    // Every link, also one that signs in only once its provider is configured again: an owner taking
+    // the account back must hear of an intruder's dormant link too.
+    const links = await tx.account.count({ where: { userId: user.id } });
     return { clearTwoFactor, passkeys, links };
   });
   await clearAccountLockouts(user.id);

@@ -260,10 +260,40 @@ describe("first sign-in through a provider", () => {
       await authenticateWithPassword({ identifier: owner.email, password: owner.password, remember: false }, ctx),
     ).toMatchObject({ ok: false, reason: "throttled" });
     expect(await db.account.count({ where: { userId: owner.id } })).toBe(0);
-    expect(await auditActions(owner.id)).toContain("auth.account_locked");
+    // The lock's notice and audit row are written in the background.
+    await expect.poll(() => auditActions(owner.id)).toContain("auth.account_locked");
     // Another address is a source of its own: the owner is not locked out.
     const opened = await proveExternalLinkWithPassword(pending, { password: owner.password }, testContext());
     expect(opened.userId).toBe(owner.id);
+  });
+
+  it("a second factor turned on after the proof was offered refuses both proofs, and links nothing", async () => {
+    for (const turnOn of [
+      (id: string) => db.user.update({ where: { id }, data: { totpEnabledAt: new Date(), totpSecretEnc: "x" } }),
+      async (id: string) => {
+        const role = await db.role.create({
+          data: { key: uniqueName("r2fa"), name: uniqueName("Needs 2FA"), requiresTwoFactor: true },
+        });
+        await db.userRole.create({ data: { userId: id, roleId: role.id } });
+      },
+    ]) {
+      const owner = await createTestUser();
+      const flow = await signInThroughProvider(verifiedAccount({ email: owner.email }));
+      expect(flow.location).toBe("http://localhost:3000/sign-in/external/link");
+      const pending = flow.jar.get(PENDING_COOKIE)!;
+      await sendExternalLinkEmail(pending, testContext());
+      const mail = await db.emailOutbox.findFirst({ where: { to: owner.email }, orderBy: { createdAt: "desc" } });
+      const token = /confirm\?token=([\w-]+)/.exec(openEmailBody(mail?.text ?? ""))?.[1];
+      await turnOn(owner.id);
+      await expect(
+        proveExternalLinkWithPassword(pending, { password: owner.password }, testContext()),
+      ).rejects.toMatchObject({ code: "external_sign_in_expired" });
+      await expect(confirmExternalLinkEmail(pending, { token }, testContext())).rejects.toMatchObject({
+        code: "external_sign_in_expired",
+      });
+      expect(await db.account.count({ where: { userId: owner.id } })).toBe(0);
+      expect(await db.session.count({ where: { userId: owner.id } })).toBe(0);
+    }
   });
 
   it("proof by email works only in the browser that asked, once", async () => {

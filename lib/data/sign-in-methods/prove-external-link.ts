@@ -21,6 +21,7 @@ import { recordLockout } from "@/lib/data/auth/authenticate-with-password";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { tooMuchMail } from "@/lib/data/users/too-much-mail";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 import { externalLinkEmailTokenSchema, externalLinkPasswordSchema } from "@/lib/validations/sign-in-methods";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { consumePending, findPending, pendingFromRow, type PendingExternal } from "@/lib/data/sign-in-methods/pending";
@@ -35,16 +36,40 @@ import {
 
 class Gone extends Error {}
 
-/** Links the pending identity to its account (once) and signs in. */
+/** The password state a proof checked (the password proof), so the link is written only if it still holds. */
+type ProvedPassword = { passwordHash: string; passwordChangedAt: Date };
+
+/**
+ * Links the pending identity to its account (once) and signs in. Decided again inside the write,
+ * after locking the user row: the account is still active and still has no second factor (nor a
+ * role requiring one: proof at first sign-in is only for such accounts, and the owner may have
+ * turned one on since the pending row was made), and for a password proof the password is still the
+ * one that was checked (a reset committing while bcrypt ran leaves nothing linked).
+ */
 async function linkAndSignIn(
   pending: PendingExternal,
   via: "password" | "email",
   ctx: RequestContext,
+  proved?: ProvedPassword,
 ): Promise<OpenedSession> {
   const userId = pending.userId!;
   const { identity } = pending;
   try {
     await db.$transaction(async (tx) => {
+      const { count } = await tx.user.updateMany({
+        where: { id: userId, status: "active", kind: "person", ...(proved ?? {}) },
+        data: { updatedAt: new Date() },
+      });
+      if (count !== 1) throw new Gone();
+      const owner = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: {
+          totpEnabledAt: true,
+          _count: { select: { passkeys: true } },
+          roles: { where: { role: { requiresTwoFactor: true } }, select: { roleId: true }, take: 1 },
+        },
+      });
+      if (owner.totpEnabledAt || owner._count.passkeys > 0 || owner.roles.length > 0) throw new Gone();
       if (!(await consumePending(tx, pending.id))) throw new Gone();
       await writeLink(tx, userId, identity, ctx, via);
     });
@@ -122,12 +147,18 @@ export async function proveExternalLinkWithPassword(
     if (failures === LOCKOUT_THRESHOLD || attempt.ticket.ceilingReached) {
       const scope = failures === LOCKOUT_THRESHOLD ? "source" : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
-      await recordLockout(user, { seconds, scope, via: "email" }, ctx);
+      // In the background, as on the sign-in form: a mail failure must not turn the 401 into a 500.
+      void recordLockout(user, { seconds, scope, via: "email" }, ctx).catch((err: unknown) =>
+        log.error({ err, userId: user.id }, "lockout notice failed"),
+      );
     }
     throw new AppError("invalid_credentials", 401, "That is not this account's password.");
   }
   await refund(LIMITS.signInIp, ipKey);
-  return linkAndSignIn(pending, "password", ctx);
+  return linkAndSignIn(pending, "password", ctx, {
+    passwordHash: user.passwordHash,
+    passwordChangedAt: user.passwordChangedAt,
+  });
 }
 
 /** Mails the address a single-use link; answers with the address it went to. */

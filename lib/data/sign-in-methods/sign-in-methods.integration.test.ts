@@ -99,10 +99,20 @@ describe("unlinking", () => {
     await expect(unlinkAccount(viewer, { id: live.id }, testContext())).rejects.toMatchObject({
       code: "last_sign_in_method",
     });
+    // A session the live link opened survives the dead links' removal, which tells nobody.
+    const throughLive = await createSession({
+      userId: user.id,
+      remember: false,
+      ip: null,
+      userAgent: null,
+      signInMethod: "provider:oidc",
+    });
     for (const dead of [otherIssuer, bareSub, github]) {
       await expect(unlinkAccount(viewer, { id: dead.id }, testContext())).resolves.toMatchObject({});
     }
     expect((await listLinkedAccounts(viewer)).accounts.map((a) => a.id)).toEqual([live.id]);
+    expect(await validateSessionToken(throughLive.token)).not.toBeNull();
+    expect(await db.emailOutbox.count({ where: { to: user.email, subject: { contains: "unlinked" } } })).toBe(0);
   });
 
   it("a password counts as another way; another user's link is not found", async () => {

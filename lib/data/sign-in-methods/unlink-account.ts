@@ -37,7 +37,8 @@ export async function unlinkAccount(
     // Only links that can still sign in count (providers.ts isUsableLink): a dead link may always
     // go, and is never the way in that keeps a live one.
     const ways = await signInMethodCounts(viewer.userId, tx);
-    const lastWayIn = isUsableLink(account) && !ways.password && ways.passkeys === 0 && ways.linkedAccounts <= 1;
+    const usable = isUsableLink(account);
+    const lastWayIn = usable && !ways.password && ways.passkeys === 0 && ways.linkedAccounts <= 1;
     if (lastWayIn) {
       throw new AppError(
         "last_sign_in_method",
@@ -47,10 +48,13 @@ export async function unlinkAccount(
     }
     await accountStore(tx).unlink(account.provider, account.providerAccountId);
     // Sessions signed in through that provider end with the link (an intruder's, if it was theirs);
-    // this one stays.
-    const { count: endedSessions } = await tx.session.deleteMany({
-      where: { userId: viewer.userId, signInMethod: `provider:${account.provider}`, id: { not: viewer.sessionId } },
-    });
+    // this one stays. A link that no longer signs in opened none of the live ones (those came
+    // through the link that does), so they stay.
+    const { count: endedSessions } = usable
+      ? await tx.session.deleteMany({
+          where: { userId: viewer.userId, signInMethod: `provider:${account.provider}`, id: { not: viewer.sessionId } },
+        })
+      : { count: 0 };
     await audit(
       {
         action: "auth.external_account_unlinked",
@@ -62,8 +66,10 @@ export async function unlinkAccount(
       },
       tx,
     );
-    return { provider: account.provider };
+    return { provider: account.provider, usable };
   });
+  // Removing a link that no longer signs in changes no way into the account: no notice.
+  if (!unlinked.usable) return { provider: unlinked.provider };
   const user = await db.user.findUniqueOrThrow({
     where: { id: viewer.userId },
     select: { email: true, firstName: true },
@@ -76,5 +82,5 @@ export async function unlinkAccount(
       `${configuredProvider(unlinked.provider)?.name ?? unlinked.provider} can no longer sign in to your account. If this was not you, change your password and check Settings → Sign-in methods.`,
     ),
   );
-  return unlinked;
+  return { provider: unlinked.provider };
 }
