@@ -34,6 +34,8 @@ export async function measureTimeToInteractive(options: {
   /** A card title's pattern (the seeded ones start "Card <n>: "). */
   cardText: RegExp;
   timeoutMs?: number;
+  /** Also write a Chromium performance trace of one more cold load to <traceDir>/board-trace.json. */
+  traceDir?: string;
 }): Promise<{
   runs: TtiRun[];
   html: { median: number };
@@ -46,10 +48,14 @@ export async function measureTimeToInteractive(options: {
   });
   const runs: TtiRun[] = [];
   try {
-    for (let i = 0; i < options.runs; i++) {
+    const total = options.runs + (options.traceDir ? 1 : 0);
+    for (let i = 0; i < total; i++) {
+      const tracing = options.traceDir !== undefined && i === options.runs;
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addCookies([{ ...options.cookie, url: options.origin, httpOnly: true, sameSite: "Lax" }]);
       const page = await context.newPage();
+      if (tracing)
+        await browser.startTracing(page, { path: `${options.traceDir}/board-trace.json`, screenshots: false });
       const timeout = options.timeoutMs ?? 20_000;
       const response = await page.goto(`${options.origin}/board/${options.boardId}`, { waitUntil: "commit", timeout });
       const status = response?.status() ?? 0;
@@ -82,7 +88,12 @@ export async function measureTimeToInteractive(options: {
           (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ??
           NaN,
       );
-      runs.push({ htmlMs, firstCardMs, interactiveMs, status });
+      if (tracing) {
+        await browser.stopTracing();
+        console.log(
+          `  trace (${Math.round(interactiveMs)} ms to a key) written to ${options.traceDir}/board-trace.json`,
+        );
+      } else runs.push({ htmlMs, firstCardMs, interactiveMs, status });
       await context.close();
     }
   } finally {

@@ -32,6 +32,7 @@ import { cardsIn, fullIndex, listId, parseListId, type ListKey } from "@/compone
 import { CardList } from "@/components/board/card-list";
 import { ColumnHeader } from "@/components/board/column-header";
 import type { BoardMutations } from "@/components/board/use-board-mutations";
+import type { BoardCardCounts } from "@/components/board/board-view";
 import { cn } from "@/lib/cn";
 
 const COLUMN_PREFIX = "column:";
@@ -45,6 +46,8 @@ export type BoardCanvasProps = {
   canEdit: boolean;
   mutations: BoardMutations;
   scrollRef: RefObject<HTMLDivElement | null>;
+  /** The server's counts while only the first cards of each list are here (a big board loading). */
+  counts?: BoardCardCounts | null;
 };
 
 function laneOf(board: BoardJson, laneId: string | null): LaneJson | null {
@@ -57,6 +60,7 @@ export const BoardCanvas = memo(function BoardCanvas({
   canEdit,
   mutations,
   scrollRef,
+  counts,
 }: BoardCanvasProps) {
   // The scroll container as state, not only a ref: long lists virtualise over it, and a child's
   // layout effect runs before its parent's ref is set.
@@ -153,11 +157,16 @@ export const BoardCanvas = memo(function BoardCanvas({
   );
 
   const columnCounts = new Map<string, number>();
-  for (const c of board.cards) columnCounts.set(c.columnId, (columnCounts.get(c.columnId) ?? 0) + 1);
   const shownCounts = new Map<string, number>();
-  for (const [id, cards] of visible) {
-    const key = parseListId(id);
-    if (key) shownCounts.set(key.columnId, (shownCounts.get(key.columnId) ?? 0) + cards.length);
+  if (counts) {
+    for (const [id, n] of Object.entries(counts.columns)) columnCounts.set(id, n);
+    for (const [id, n] of Object.entries(counts.columns)) shownCounts.set(id, n);
+  } else {
+    for (const c of board.cards) columnCounts.set(c.columnId, (columnCounts.get(c.columnId) ?? 0) + 1);
+    for (const [id, cards] of visible) {
+      const key = parseListId(id);
+      if (key) shownCounts.set(key.columnId, (shownCounts.get(key.columnId) ?? 0) + cards.length);
+    }
   }
 
   return (
@@ -185,6 +194,7 @@ export const BoardCanvas = memo(function BoardCanvas({
             scrollElement={scroller}
             columnCounts={columnCounts}
             shownCounts={shownCounts}
+            laneCounts={counts?.lanes ?? null}
           />
         ) : (
           <Droppable droppableId="board" type="COLUMN" direction="horizontal" isDropDisabled={!canEdit}>
@@ -291,6 +301,7 @@ function LanesGrid({
   scrollElement,
   columnCounts,
   shownCounts,
+  laneCounts,
 }: {
   board: BoardJson;
   visible: Lists;
@@ -299,6 +310,7 @@ function LanesGrid({
   scrollElement: HTMLDivElement | null;
   columnCounts: Map<string, number>;
   shownCounts: Map<string, number>;
+  laneCounts: Record<string, number> | null;
 }) {
   const template = { gridTemplateColumns: `repeat(${board.columns.length}, 18rem)` };
   return (
@@ -328,7 +340,9 @@ function LanesGrid({
         </div>
       </div>
       {board.lanes.map((lane) => {
-        const laneCount = board.cards.filter((c) => c.laneId === lane.id).length;
+        const laneCount = laneCounts
+          ? (laneCounts[lane.id] ?? 0)
+          : board.cards.filter((c) => c.laneId === lane.id).length;
         return (
           <section key={lane.id} aria-label={`Lane ${lane.name}`} data-testid="board-lane" className="mt-3">
             <div className="sticky left-3 z-10 mb-2 inline-flex items-center gap-2 rounded-md px-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">

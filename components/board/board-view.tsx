@@ -7,7 +7,7 @@
 // that are not needed at first (a card, Move to…, settings) load when first opened.
 import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { BoardEventJson, BoardJson, BoardCardJson } from "@/lib/validations/board";
 import { BoardCanvas } from "@/components/board/board-canvas";
 import { BoardContext, type BoardContextValue, type CardCommand } from "@/components/board/board-context";
@@ -35,10 +35,18 @@ const BoardSettingsDialog = dynamic(
   { ssr: false },
 );
 
+/** How many open cards a big board has (per column, per lane, in all) while only its first ones are here. */
+export type BoardCardCounts = { total: number; columns: Record<string, number>; lanes: Record<string, number> };
+
 export type BoardViewProps = {
-  /** Without its cards when `cardsDeferred` (a big board): they are read right after the first paint. */
+  /**
+   * With only the first cards of each list when `cardsDeferred` (a big board): all of them are read
+   * right after the page is interactive.
+   */
   board: BoardJson;
   cardsDeferred?: boolean;
+  /** A deferred board's counts, shown until all its cards are here. */
+  cardCounts?: BoardCardCounts | null;
   me: { userId: string; name: string };
   /** May change cards (editor, owner, manager with board.write) on an open board. */
   canEdit: boolean;
@@ -109,16 +117,18 @@ export function BoardView(props: BoardViewProps) {
   const onReload = useCallback(() => void reloadRef.current(), []);
   const live = useBoardLive({ boardId: view.id, seq: state.base.seq, onEvents, onReload });
 
-  // A big board's cards, after the first paint (the page is already interactive meanwhile): the
-  // board's REST read (plain JSON, which the page asked the browser to preload), and the virtual
-  // list's code alongside; the board action if that read fails.
+  // All of a big board's cards, once the page (drawn with the first cards of each list) has
+  // hydrated: the board's REST read (plain JSON) and the virtual list's code alongside; the board
+  // action if that read fails. Not preloaded with the page: on the server the read of thousands of
+  // cards would hold up the page's scripts, which is what makes it interactive. Drawn as a
+  // transition, so a key pressed meanwhile is answered first.
   useEffect(() => {
     if (cardReads === 0) return;
     let current = true;
     void import("@/components/board/virtual-card-list");
     void readBoard(view.id)
       .then(async (board) => {
-        if (board && current) dispatch({ type: "replace", board });
+        if (board && current) startTransition(() => dispatch({ type: "replace", board }));
         else if (current) await reloadRef.current();
       })
       .finally(() => {
@@ -160,6 +170,12 @@ export function BoardView(props: BoardViewProps) {
     visibleRef.current = visible;
   });
   const shownCount = useMemo(() => [...visible.values()].reduce((n, l) => n + l.length, 0), [visible]);
+  // Until all of a big board's cards are here, its counts are the server's.
+  const loadingCounts = cardsLoading ? (props.cardCounts ?? null) : null;
+  const loadingRef = useRef(cardsLoading);
+  useEffect(() => {
+    loadingRef.current = cardsLoading;
+  });
 
   // Dialogs.
   const openCardId = searchParams.get("card");
@@ -229,6 +245,8 @@ export function BoardView(props: BoardViewProps) {
 
       const moveTo = (to: ListKey, visibleIndex: number) => {
         if (!canEdit) return;
+        // Positions count the whole list, which is not here yet.
+        if (loadingRef.current) return void toast.error("The board's cards are still loading: try again in a moment.");
         const full = cardsIn(board, to).filter((c) => c.id !== cardId);
         const shownTo = (shown.get(listId(to)) ?? []).filter((c) => c.id !== cardId);
         const index = fullIndex(full, shownTo, Math.max(0, Math.min(visibleIndex, shownTo.length)));
@@ -260,7 +278,8 @@ export function BoardView(props: BoardViewProps) {
         case "edit":
           return openCard(cardId, true);
         case "move-dialog":
-          if (canEdit) setMovingId(cardId);
+          if (canEdit && loadingRef.current) toast.error("The board's cards are still loading: try again in a moment.");
+          else if (canEdit) setMovingId(cardId);
           return;
         case "archive": {
           if (!canEdit) return;
@@ -360,15 +379,22 @@ export function BoardView(props: BoardViewProps) {
           members={view.members}
           labels={view.labels}
           meId={me.userId}
-          total={view.cards.length}
-          shown={shownCount}
+          total={loadingCounts?.total ?? view.cards.length}
+          shown={loadingCounts ? loadingCounts.total : shownCount}
         />
         {view.columns.length === 0 ? (
           <p className="rounded-xl border border-dashed border-border px-6 py-10 text-center text-sm text-muted-foreground">
             This board has no columns yet.
           </p>
         ) : null}
-        <BoardCanvas board={view} visible={visible} canEdit={canEdit} mutations={mutations} scrollRef={scrollRef} />
+        <BoardCanvas
+          board={view}
+          visible={visible}
+          canEdit={canEdit}
+          mutations={mutations}
+          scrollRef={scrollRef}
+          counts={loadingCounts}
+        />
         <p aria-live="polite" className="sr-only" data-testid="board-announcer">
           {spoken}
         </p>

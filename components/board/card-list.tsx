@@ -59,7 +59,7 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
             <CardTile key={card.id} card={card} index={index} />
           ))}
           {provided.placeholder}
-          {cards.length === 0 && cardsLoading ? <CardSkeletons /> : null}
+          {cardsLoading ? <CardSkeletons count={cards.length === 0 ? 3 : 1} /> : null}
           {cards.length === 0 && !cardsLoading && !snapshot.isDraggingOver && emptyText ? (
             <p className="pointer-events-none mb-2 rounded-lg border border-dashed border-border px-3 py-4 text-center text-xs text-muted-foreground">
               {emptyText}
@@ -73,10 +73,10 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
 }
 
 /** Stand-ins while a big board's cards are read (the board announces "Loading the cards…" once). */
-function CardSkeletons() {
+function CardSkeletons({ count }: { count: number }) {
   return (
     <div aria-hidden="true" className="mb-2 space-y-2" data-testid="card-skeletons">
-      {[0, 1, 2].map((i) => (
+      {Array.from({ length: count }, (_, i) => (
         <div key={i} className="h-16 animate-pulse rounded-lg bg-muted ring-1 ring-inset ring-border/60" />
       ))}
     </div>

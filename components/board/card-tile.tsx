@@ -157,10 +157,11 @@ const loadCardMenu = () => import("@/components/board/card-menu").then((m) => m.
 
 /** A card in a standard (not virtual) list. */
 export const CardTile = memo(function CardTile({ card, index }: { card: BoardCardJson; index: number }) {
-  const { meta, canEdit, commands } = useBoard();
+  const { meta, canEdit, cardsLoading, commands } = useBoard();
   const pending = card.id.startsWith("pending-");
+  // A big board's first cards are draggable once the rest are here (a drop's index counts them all).
   return (
-    <Draggable draggableId={card.id} index={index} isDragDisabled={!canEdit || pending}>
+    <Draggable draggableId={card.id} index={index} isDragDisabled={!canEdit || pending || cardsLoading}>
       {(provided, snapshot) => (
         <CardShell
           card={card}

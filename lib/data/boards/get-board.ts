@@ -19,39 +19,46 @@ import {
   toLabelJson,
   toLaneJson,
 } from "@/lib/data/boards/board-json";
-import { readBoardCards } from "@/lib/data/boards/read-board-cards";
+import { readBoardCardHeads, readBoardCards, type BoardCardCounts } from "@/lib/data/boards/read-board-cards";
 import type { BoardCardJson, BoardColor, BoardJson, BoardRole, MemberJson } from "@/lib/validations/board";
 
 export async function getBoard(actor: Actor | null, boardId: unknown): Promise<BoardJson> {
   const access = await boardAccess(actor, boardId);
-  return (await readBoard(actor!, access, Infinity)).board;
+  return (await readBoard(actor!, access, true)).board;
 }
 
 /**
  * The board page's read: its cards come along up to `inlineUpTo` open cards. A bigger board is
- * answered without them (`cardsDeferred`, one count query instead of the cards'), so the page's
- * payload stays small and it is interactive at once; the browser then reads the cards (getBoard)
- * after the first paint.
+ * answered with only the first `headsPerList` cards of each list (`cardsDeferred`, with the counts
+ * of all its cards), so the page's payload stays small, its first screenful is drawn by the server
+ * and it is interactive at once; the browser then reads all the cards (getBoard) right after.
+ * The same number of queries either way: the heads' statement counts the cards too, and a small
+ * board's cards are then read whole.
  */
 export async function getBoardForPage(
   actor: Actor | null,
   boardId: unknown,
   inlineUpTo: number,
-): Promise<{ board: BoardJson; cardsDeferred: boolean }> {
+  headsPerList: number,
+): Promise<{ board: BoardJson; cardsDeferred: boolean; counts: BoardCardCounts | null }> {
   const access = await boardAccess(actor, boardId);
-  return readBoard(actor!, access, inlineUpTo);
+  const { board } = await readBoard(actor!, access, false);
+  const heads = await readBoardCardHeads(access.boardId, headsPerList, board.swimlanesEnabled);
+  if (heads.counts.total > inlineUpTo) {
+    return {
+      board: { ...board, cards: heads.cards.map((c) => visibleCard(actor!, c)) },
+      cardsDeferred: true,
+      counts: heads.counts,
+    };
+  }
+  // All of a small board's cards are among the heads unless a list holds more than headsPerList.
+  const all = heads.cards.length === heads.counts.total ? heads.cards : await readBoardCards(access.boardId);
+  return { board: { ...board, cards: all.map((c) => visibleCard(actor!, c)) }, cardsDeferred: false, counts: null };
 }
 
-async function readBoard(
-  actor: Actor,
-  access: BoardAccess,
-  inlineUpTo: number,
-): Promise<{ board: BoardJson; cardsDeferred: boolean }> {
+async function readBoard(actor: Actor, access: BoardAccess, withCards: boolean): Promise<{ board: BoardJson }> {
   const id = access.boardId;
-  const cardsOrCount: Promise<BoardCardJson[] | number> = Number.isFinite(inlineUpTo)
-    ? db.card.count({ where: { boardId: id, archivedAt: null } })
-    : readBoardCards(id);
-  const [board, columns, lanes, labels, members, read] = await Promise.all([
+  const [board, columns, lanes, labels, members, cards] = await Promise.all([
     db.board.findUniqueOrThrow({
       where: { id },
       select: {
@@ -69,13 +76,9 @@ async function readBoard(
     db.boardLane.findMany({ where: { boardId: id }, select: laneSelect }),
     db.boardLabel.findMany({ where: { boardId: id }, select: labelSelect, orderBy: { name: "asc" } }),
     listMembers(id),
-    cardsOrCount,
+    withCards ? readBoardCards(id) : Promise.resolve([]),
   ]);
-  const cardsDeferred = typeof read === "number" && read > inlineUpTo;
-  // A small board's cards are read once its count is known (the page's usual case: one query more).
-  const cards = typeof read === "number" ? (cardsDeferred ? [] : await readBoardCards(id)) : read;
   return {
-    cardsDeferred,
     board: {
       ...board,
       color: board.color as BoardColor,
