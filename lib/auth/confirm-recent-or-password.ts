@@ -17,27 +17,30 @@ function sessionIdOf(actor: Actor): string | null {
   return !actor.apiKeyId && typeof id === "string" ? id : null;
 }
 
-/** Whether this actor's session must give its password to `what` (for forms: show the field). */
-export async function needsPasswordConfirmation(actor: Actor): Promise<boolean> {
-  const sessionId = sessionIdOf(actor);
-  if (!sessionId) return false;
+/** Whether the session signed in within the last 15 minutes, and whether its account has a password. */
+async function standing(sessionId: string): Promise<{ recent: boolean; password: boolean } | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
     select: { createdAt: true, user: { select: { passwordHash: true } } },
   });
-  return !!session && Date.now() - session.createdAt.getTime() > RECENT_SIGN_IN_MS && hasPassword(session.user);
+  if (!session) return null;
+  return { recent: Date.now() - session.createdAt.getTime() <= RECENT_SIGN_IN_MS, password: hasPassword(session.user) };
+}
+
+/** Whether this actor's session must give its password to `what` (for forms: show the field). */
+export async function needsPasswordConfirmation(actor: Actor): Promise<boolean> {
+  const sessionId = sessionIdOf(actor);
+  const session = sessionId ? await standing(sessionId) : null;
+  return !!session && !session.recent && session.password;
 }
 
 /** Throws unless the session signed in recently or `currentPassword` is the account's password. */
 export async function confirmRecentOrPassword(actor: Actor, currentPassword: unknown, what: string): Promise<void> {
   const sessionId = sessionIdOf(actor);
   if (!sessionId) throw new ForbiddenError(`An API key cannot ${what}: do it signed in, in the browser.`);
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { createdAt: true, user: { select: { passwordHash: true } } },
-  });
-  if (session && Date.now() - session.createdAt.getTime() <= RECENT_SIGN_IN_MS) return;
-  if (!session || !hasPassword(session.user)) return requireRecentSignIn(sessionId, what);
+  const session = await standing(sessionId);
+  if (session?.recent) return;
+  if (!session?.password) return requireRecentSignIn(sessionId, what);
   if (typeof currentPassword !== "string" || currentPassword === "") {
     throw new ValidationError(
       { currentPassword: [`Enter your current password to ${what}.`] },
