@@ -1,6 +1,7 @@
 // `tsx --conditions react-server bench/board-tti.ts`: only the browser row of `npm run bench:board`
 // (bench/board.ts (c)), for working on the board page's time to interactive: starts the app on its
-// own port (BENCH_BOARD_PORT, default 3272; build folder .next-bench-board-<port>), writes the
+// own port (BENCH_BOARD_PORT, default 3272; build folder BENCH_BOARD_DIST_DIR, default
+// .next-bench-board-<port>), writes the
 // 4,000-card board, then opens /board/{id} in Chromium BENCH_BOARD_TTI_RUNS times (cold contexts)
 // and prints HTML / first card / first key answered per run and their medians, with the load
 // average. BENCH_BOARD_TRACE=<dir> also writes one Chromium performance trace (CDP Tracing, with
@@ -18,7 +19,7 @@ const RUNS = Number(process.env.BENCH_BOARD_TTI_RUNS ?? 5);
 let app = null as AppServer | null;
 
 async function main() {
-  app = await startApp({ port: PORT, distDir: `.next-bench-board-${PORT}` });
+  app = await startApp({ port: PORT, distDir: process.env.BENCH_BOARD_DIST_DIR ?? `.next-bench-board-${PORT}` });
   console.log(`app ready after ${(app.readyMs / 1000).toFixed(1)} s`);
   const seeded = await seedBoard(app.databaseUrl.replace(/^file:/, ""), app.env, { cards: CARDS, columns: 8 });
   const loadBefore = os.loadavg()[0]!.toFixed(1);
