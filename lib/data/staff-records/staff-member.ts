@@ -1,7 +1,10 @@
 // What every staff-records function answers about a staff member: the account's public fields
 // and the staff record (null fields until someone fills it in). A staff member is a person holding
 // the Staff role; the record lives in StaffProfile, keyed by the user, made on its first edit.
-// `version` is the record's (0 while no record exists): the ETag and the edit form's check.
+// `version` covers both halves: the staff record's version (0 while no record exists) plus the
+// account's (User.version, moved by every change to the name, email, username, status or roles),
+// so the ETag and the edit form's check go stale when either changes. Both only grow, so the sum
+// never comes back to a value a client saw before.
 import "server-only";
 import { STAFF_ROLE } from "@/lib/rbac/built-in-roles";
 import { formatCalendarDate } from "@/lib/validations/staff-record";
@@ -17,6 +20,7 @@ export type StaffMember = {
   phone: string | null;
   /** YYYY-MM-DD. */
   hiredOn: string | null;
+  /** Staff record version + account version: the ETag. */
   version: number;
   /** When the staff record last changed (null while none exists). */
   updatedAt: Date | null;
@@ -32,16 +36,18 @@ export const staffMemberSelect = {
   firstName: true,
   lastName: true,
   status: true,
+  version: true,
   staffProfile: { select: { employeeNumber: true, phone: true, hiredOn: true, version: true, updatedAt: true } },
 } as const;
 
-type Row = {
+export type StaffMemberRow = {
   id: string;
   username: string;
   email: string;
   firstName: string;
   lastName: string;
   status: string;
+  version: number;
   staffProfile: {
     employeeNumber: string | null;
     phone: string | null;
@@ -51,7 +57,12 @@ type Row = {
   } | null;
 };
 
-export function toStaffMember(row: Row): StaffMember {
+/** The two versions behind a staff member's `version` (for the conditional writes of the DAL). */
+export function staffVersionsOf(row: StaffMemberRow): { record: number; user: number } {
+  return { record: row.staffProfile?.version ?? 0, user: row.version };
+}
+
+export function toStaffMember(row: StaffMemberRow): StaffMember {
   const p = row.staffProfile;
   return {
     id: row.id,
@@ -63,7 +74,7 @@ export function toStaffMember(row: Row): StaffMember {
     employeeNumber: p?.employeeNumber ?? null,
     phone: p?.phone ?? null,
     hiredOn: p?.hiredOn ? formatCalendarDate(p.hiredOn) : null,
-    version: p?.version ?? 0,
+    version: (p?.version ?? 0) + row.version,
     updatedAt: p?.updatedAt ?? null,
   };
 }

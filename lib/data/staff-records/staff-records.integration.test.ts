@@ -82,7 +82,9 @@ describe("listStaff", () => {
     expect(byNumber.items.map((i) => i.id)).toEqual([staffIds[5]]);
     expect(byNumber.total).toBeNull();
     const item = byNumber.items[0]!;
-    expect(item).toMatchObject({ employeeNumber: `${marker}-05`, version: 1, status: "active" });
+    // The record's version (1) plus the account's.
+    const { version: userVersion } = await db.user.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
+    expect(item).toMatchObject({ employeeNumber: `${marker}-05`, version: 1 + userVersion, status: "active" });
     expect(Object.keys(item)).not.toContain("passwordHash");
   });
 
@@ -132,16 +134,26 @@ describe("updateStaffRecord", () => {
   it("creates the record on first edit, then updates it, auditing before/after", async () => {
     const member = await createTestUser({ role: "staff" });
     const number = `${marker}-new`;
+    // No record yet: the version is the account's alone.
+    const v0 = (await getStaffMember(manager, member.id)).version;
+    const { version: userVersion } = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { version: true } });
+    expect(v0).toBe(userVersion);
     const made = await updateStaffRecord(
       manager,
       member.id,
       { employeeNumber: ` ${number} `, hiredOn: "2023-02-28" },
       testContext(),
-      0,
+      v0,
     );
-    expect(made).toMatchObject({ employeeNumber: number, hiredOn: "2023-02-28", phone: null, version: 1 });
-    const changed = await updateStaffRecord(manager, member.id, { phone: "+44 20 7946 0958", hiredOn: null }, testContext(), 1);
-    expect(changed).toMatchObject({ employeeNumber: number, phone: "+44 20 7946 0958", hiredOn: null, version: 2 });
+    expect(made).toMatchObject({ employeeNumber: number, hiredOn: "2023-02-28", phone: null, version: v0 + 1 });
+    const changed = await updateStaffRecord(
+      manager,
+      member.id,
+      { phone: "+44 20 7946 0958", hiredOn: null },
+      testContext(),
+      v0 + 1,
+    );
+    expect(changed).toMatchObject({ employeeNumber: number, phone: "+44 20 7946 0958", hiredOn: null, version: v0 + 2 });
     const row = await lastAudit("staff.record_updated", member.id);
     expect(row?.actorId).toBe(manager.userId);
     expect(row?.meta).toMatchObject({
@@ -150,7 +162,7 @@ describe("updateStaffRecord", () => {
       after: ["phone: +44 20 7946 0958", "hiredOn: —"],
     });
     // Nothing changed: no write, no new version.
-    expect((await updateStaffRecord(manager, member.id, { phone: "+44 20 7946 0958" }, testContext())).version).toBe(2);
+    expect((await updateStaffRecord(manager, member.id, { phone: "+44 20 7946 0958" }, testContext())).version).toBe(v0 + 2);
   });
 
   it("refuses a taken employee number (409 on the field) and a stale version (412)", async () => {
@@ -159,10 +171,17 @@ describe("updateStaffRecord", () => {
     const conflict = await rejection(updateStaffRecord(manager, member.id, { employeeNumber: taken }, testContext()));
     expect(conflict).toBeInstanceOf(ConflictError);
     expect((conflict as ConflictError).fieldErrors.employeeNumber?.[0]).toContain(taken);
-    await updateStaffRecord(manager, member.id, { phone: "0123456789" }, testContext());
+    const before = (await getStaffMember(manager, member.id)).version;
+    const saved = await updateStaffRecord(manager, member.id, { phone: "0123456789" }, testContext());
     expect(
-      await rejection(updateStaffRecord(manager, member.id, { phone: "0123456780" }, testContext(), 0)),
+      await rejection(updateStaffRecord(manager, member.id, { phone: "0123456780" }, testContext(), before)),
     ).toBeInstanceOf(PreconditionFailedError);
+    // The account changed after the read: the staff member's version moved with it.
+    await db.user.update({ where: { id: member.id }, data: { firstName: "Renamed" } });
+    expect(
+      await rejection(updateStaffRecord(manager, member.id, { phone: "0123456780" }, testContext(), saved.version)),
+    ).toBeInstanceOf(PreconditionFailedError);
+    expect((await getStaffMember(manager, member.id)).phone).toBe("0123456789");
     expect(
       await rejection(updateStaffRecord(manager, member.id, { phone: "0123456780" }, testContext(), 7)),
     ).toBeInstanceOf(PreconditionFailedError);

@@ -1,7 +1,8 @@
 // Edit a staff member's record (staff.write): employee number, phone, hire date. The record is
 // made on the first edit (upsert). PATCH semantics: fields left out stay as they are; null or a
 // blank clears one. A version named by the caller (If-Match over the API, the form's loaded
-// version in the UI; 0 = "no record yet") must still be current, else 412; a taken employee
+// version in the UI: the record's and the account's together, staff-member.ts) must still be
+// current, else 412, so an edit made against a stale name or status is refused too; a taken employee
 // number is 409 naming the field. The change and its audit row (before/after of each changed
 // field) commit together; an edit that changes nothing writes nothing.
 import "server-only";
@@ -11,7 +12,13 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { findStaffMember, STAFF_NOT_FOUND } from "@/lib/data/staff-records/get-staff-member";
-import type { StaffMember } from "@/lib/data/staff-records/staff-member";
+import {
+  staffMemberSelect,
+  staffMemberWhere,
+  staffVersionsOf,
+  toStaffMember,
+  type StaffMember,
+} from "@/lib/data/staff-records/staff-member";
 import { assertWritten } from "@/lib/data/versioned-write";
 import { requirePermission } from "@/lib/rbac/can";
 import { entityIdSchema } from "@/lib/validations/admin-user";
@@ -51,9 +58,21 @@ export async function updateStaffRecord(
 
   try {
     return await db.$transaction(async (tx) => {
-      const current = await findStaffMember(tx, userId);
-      if (!current) throw new NotFoundError(STAFF_NOT_FOUND);
-      if (expectedVersion !== undefined && expectedVersion !== current.version) throw new PreconditionFailedError();
+      const row = await tx.user.findFirst({ where: { id: userId, ...staffMemberWhere }, select: staffMemberSelect });
+      if (!row) throw new NotFoundError(STAFF_NOT_FOUND);
+      const current = toStaffMember(row);
+      const versions = staffVersionsOf(row);
+      if (expectedVersion !== undefined) {
+        if (expectedVersion !== current.version) throw new PreconditionFailedError();
+        // The account must still be as read until this commits: a conditional write that changes
+        // nothing (the version trigger leaves it alone) but holds the row, so a rename or a ban
+        // racing this edit either lands first (412 here) or waits for it.
+        const { count } = await tx.user.updateMany({
+          where: { id: userId, version: versions.user },
+          data: { version: versions.user },
+        });
+        if (!count) throw new PreconditionFailedError();
+      }
       if (next.employeeNumber) {
         const taken = await tx.staffProfile.findFirst({
           where: { employeeNumber: next.employeeNumber, userId: { not: userId } },
@@ -70,12 +89,12 @@ export async function updateStaffRecord(
         ...(values.hiredOn !== undefined ? { hiredOn: values.hiredOn } : {}),
         updatedById: actor.userId,
       };
-      if (current.version === 0) {
+      if (versions.record === 0) {
         await tx.staffProfile.create({ data: { userId, ...data } });
       } else {
         // Conditional on the version read above, so a change committed in between is not overwritten.
         const { count } = await tx.staffProfile.updateMany({
-          where: { userId, version: current.version },
+          where: { userId, version: versions.record },
           data: { ...data, version: { increment: 1 } },
         });
         await assertWritten(count, async () => true, STAFF_NOT_FOUND);

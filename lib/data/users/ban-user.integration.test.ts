@@ -27,7 +27,10 @@ describe("banUser", () => {
     const reset = await issueToken({ userId: target.id, purpose: "password_reset" });
     const key = await apiKeyFor(target.id, ["dashboard.view"]);
 
-    expect(await banUser(admin.viewer, { userId: target.id, reason: "  Posting spam in the board  " }, ctx())).toEqual({ sessionsEnded: 2 });
+    expect(await banUser(admin.viewer, { userId: target.id, reason: "  Posting spam in the board  " }, ctx())).toEqual({
+      sessionsEnded: 2,
+      version: expect.any(Number),
+    });
 
     const row = await statusOf(target.id);
     expect(row).toMatchObject({ status: "banned", banReason: "Posting spam in the board" });

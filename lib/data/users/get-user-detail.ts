@@ -17,6 +17,7 @@ import { loadRoleGraph, permissionsOfRoles } from "@/lib/rbac/load-role-graph";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "@/lib/rbac/permissions";
 import { ancestry } from "@/lib/rbac/role-graph";
 import { entityIdSchema } from "@/lib/validations/admin-user";
+import { accountVersion, readAccessVersion } from "@/lib/data/users/user-version";
 
 export type UserDetailRole = {
   id: string;
@@ -78,6 +79,8 @@ export type UserDetail = {
   permissions: Permission[];
   /** For each of them, the held roles that grant it (directly or through a parent). */
   permissionSources: Partial<Record<Permission, string[]>>;
+  /** The account's version (user-version.ts): the ETag over the API. */
+  version: number;
   assignableRoles: AssignableRole[];
   isSelf: boolean;
   isSuperAdmin: boolean;
@@ -94,6 +97,8 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
   const parsed = entityIdSchema.safeParse(userId);
   if (!parsed.success) throw new NotFoundError("User not found.");
   const now = Date.now();
+  // Read before the account, so the version is never newer than what is shown with it.
+  const access = await readAccessVersion(db);
   const user = await db.user.findUnique({
     where: { id: parsed.data },
     select: {
@@ -115,6 +120,7 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
       createdAt: true,
       lastSignInAt: true,
       passwordChangedAt: true,
+      version: true,
       roles: { select: { roleId: true } },
       _count: {
         select: {
@@ -276,6 +282,7 @@ export async function getUserDetail(viewer: Actor | null, userId: unknown): Prom
     roles,
     permissions,
     permissionSources,
+    version: accountVersion(user.version, access),
     assignableRoles,
     isSelf,
     isSuperAdmin,

@@ -3,6 +3,7 @@
 // viewer lacks; never granting or removing a role whose effective permissions (its parents'
 // included) the viewer does not all hold; never taking the Super Admin role from the last active
 // Super Admin. Takes effect on the user's next request (assignments are read with every session).
+// With `expectedVersion` (If-Match over the API) an account changed since it was read is 412.
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -19,6 +20,7 @@ import type { RoleGraph } from "@/lib/rbac/load-role-graph";
 import { loadRoleGraph } from "@/lib/rbac/load-role-graph";
 import { setUserRolesSchema } from "@/lib/validations/admin-user";
 import { parseOrThrow } from "@/lib/validations/parse";
+import { assertAccountVersion } from "@/lib/data/users/user-version";
 
 export type RoleChange = { before: string[]; after: string[]; changed: boolean };
 
@@ -33,6 +35,7 @@ export async function changeUserRoles(
   userId: string,
   next: (current: readonly string[], graph: RoleGraph) => string[],
   ctx: RequestContext,
+  expectedVersion?: number,
 ): Promise<RoleChange> {
   requirePermission(viewer, "users.manage");
   assertNotImpersonating(viewer);
@@ -46,6 +49,7 @@ export async function changeUserRoles(
     const current = user.roles.map((r) => r.roleId);
     const refusal = manageRefusal(viewer, current, graph);
     if (refusal) throw new ForbiddenError(refusal);
+    await assertAccountVersion(tx, user.id, expectedVersion);
 
     const wanted = [...new Set(next(current, graph))];
     if (wanted.some((id) => !graph.has(id))) throw new ValidationError({ roleIds: ["One of the roles no longer exists."] });
@@ -78,9 +82,14 @@ export async function changeUserRoles(
   });
 }
 
-/** Replaces the user's roles with `roleIds` (input: { userId, roleIds }). */
-export async function setUserRoles(viewer: Actor | null, input: unknown, ctx: RequestContext): Promise<RoleChange> {
+/** Replaces the user's roles with `roleIds` (input: { userId, roleIds }); see changeUserRoles for `expectedVersion`. */
+export async function setUserRoles(
+  viewer: Actor | null,
+  input: unknown,
+  ctx: RequestContext,
+  expectedVersion?: number,
+): Promise<RoleChange> {
   requirePermission(viewer, "users.manage");
   const { userId, roleIds } = parseOrThrow(setUserRolesSchema, input);
-  return changeUserRoles(viewer, userId, () => roleIds, ctx);
+  return changeUserRoles(viewer, userId, () => roleIds, ctx, expectedVersion);
 }

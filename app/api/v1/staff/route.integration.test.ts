@@ -93,19 +93,47 @@ describe("GET /api/v1/staff", () => {
 });
 
 describe("GET /api/v1/staff/{id}", () => {
+  const get = (id: string, headers: Record<string, string> = {}) =>
+    callRoute(GET, "GET", `/api/v1/staff/${id}`, { key: readKey, params: { id }, headers });
+
   it("answers the member with an ETag, 304 for a matching If-None-Match", async () => {
-    const res = await callRoute(GET, "GET", `/api/v1/staff/${otherId}`, { key: readKey, params: { id: otherId } });
+    const res = await get(otherId);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ id: otherId, employeeNumber: `${marker}-taken`, version: 1 });
-    expect(res.headers.get("etag")).toBe('"1"');
-    const again = await callRoute(GET, "GET", `/api/v1/staff/${otherId}`, {
-      key: readKey,
-      params: { id: otherId },
-      headers: { "if-none-match": '"1"' },
-    });
+    expect(res.body.data).toMatchObject({ id: otherId, employeeNumber: `${marker}-taken` });
+    // The record's version (1) plus the account's.
+    const { version: userVersion } = await db.user.findUniqueOrThrow({ where: { id: otherId }, select: { version: true } });
+    expect(res.body.data.version).toBe(1 + userVersion);
+    expect(res.headers.get("etag")).toBe(`"${res.body.data.version}"`);
+    const again = await get(otherId, { "if-none-match": res.headers.get("etag")! });
     expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(res.headers.get("etag"));
+    expect((await get(otherId, { "if-none-match": '"999999"' })).status).toBe(200);
   });
 
+  it("gives a new ETag when the account behind the record changes: name, email, username, ban, roles", async () => {
+    const member = await createTestUser({ role: "staff" });
+    const etags = [(await get(member.id)).headers.get("etag")!];
+    const changes = [
+      () => db.user.update({ where: { id: member.id }, data: { firstName: "Renamed" } }),
+      () => db.user.update({ where: { id: member.id }, data: { email: `${uniqueName("mail")}@example.com` } }),
+      () => db.user.update({ where: { id: member.id }, data: { username: uniqueName("user") } }),
+      () => db.user.update({ where: { id: member.id }, data: { status: "banned", bannedAt: new Date() } }),
+      async () => {
+        const role = await db.role.findUniqueOrThrow({ where: { key: "user" }, select: { id: true } });
+        await db.userRole.create({ data: { userId: member.id, roleId: role.id } });
+      },
+    ];
+    for (const change of changes) {
+      const before = etags.at(-1)!;
+      await change();
+      const stale = await get(member.id, { "if-none-match": before });
+      expect(stale.status, `after change ${etags.length}`).toBe(200);
+      const etag = stale.headers.get("etag")!;
+      expect(etags).not.toContain(etag);
+      etags.push(etag);
+    }
+    expect(etags.at(-1)).toBe(`"${(await get(member.id)).body.data.version}"`);
+  });
   it("answers 404 alike for a non-staff user and a missing id", async () => {
     for (const id of [plainId, "cmissing000000000000", "x".repeat(300)]) {
       const res = await callRoute(GET, "GET", `/api/v1/staff/${id}`, { key: readKey, params: { id } });
@@ -120,23 +148,55 @@ describe("PATCH /api/v1/staff/{id}", () => {
     callRoute(PATCH, "PATCH", `/api/v1/staff/${id}`, { key, params: { id }, body, headers });
 
   it("creates then updates the record, honouring If-Match", async () => {
-    const made = await patch(memberId, { employeeNumber: `${marker}-1`, hiredOn: "2024-03-01" }, { "if-match": '"0"' });
+    const first = await callRoute(GET, "GET", `/api/v1/staff/${memberId}`, { key: readKey, params: { id: memberId } });
+    const v0 = first.body.data.version as number;
+    expect(first.headers.get("etag")).toBe(`"${v0}"`);
+    const made = await patch(memberId, { employeeNumber: `${marker}-1`, hiredOn: "2024-03-01" }, { "if-match": `"${v0}"` });
     expect(made.status).toBe(200);
-    expect(made.body.data).toMatchObject({ employeeNumber: `${marker}-1`, hiredOn: "2024-03-01", version: 1 });
-    expect(made.headers.get("etag")).toBe('"1"');
-    const stale = await patch(memberId, { phone: "+1 555 0100 200" }, { "if-match": '"0"' });
+    expect(made.body.data).toMatchObject({ employeeNumber: `${marker}-1`, hiredOn: "2024-03-01", version: v0 + 1 });
+    expect(made.headers.get("etag")).toBe(`"${v0 + 1}"`);
+    const stale = await patch(memberId, { phone: "+1 555 0100 200" }, { "if-match": `"${v0}"` });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe("precondition_failed");
     const bad = await patch(memberId, { phone: "+1 555 0100 200" }, { "if-match": "v1" });
     expect(bad.status).toBe(412);
-    const ok = await patch(memberId, { phone: "+1 555 0100 200" }, { "if-match": '"1"' });
+    const ok = await patch(memberId, { phone: "+1 555 0100 200" }, { "if-match": `"${v0 + 1}"` });
     expect(ok.status).toBe(200);
-    expect(ok.body.data.version).toBe(2);
+    expect(ok.body.data.version).toBe(v0 + 2);
     const audit = await db.auditEvent.findFirst({
       where: { action: "staff.record_updated", targetId: memberId },
       orderBy: { seq: "desc" },
     });
     expect(JSON.parse(audit!.metadata).apiKeyId).toBeTruthy();
+  });
+
+  it("answers 412 to an If-Match read before the account changed, and writes nothing", async () => {
+    const member = await createTestUser({ role: "staff" });
+    await patch(member.id, { phone: "0123456789" });
+    const read = await callRoute(GET, "GET", `/api/v1/staff/${member.id}`, { key: readKey, params: { id: member.id } });
+    const etag = read.headers.get("etag")!;
+    await db.user.update({ where: { id: member.id }, data: { lastName: "Changed" } });
+    const stale = await patch(member.id, { phone: "0123456780" }, { "if-match": etag });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe("precondition_failed");
+    const now = await callRoute(GET, "GET", `/api/v1/staff/${member.id}`, { key: readKey, params: { id: member.id } });
+    expect(now.body.data).toMatchObject({ phone: "0123456789", lastName: "Changed" });
+    // Re-read, then the same edit goes through; the staff record's own row moved, the account's did not.
+    const userBefore = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { version: true } });
+    const ok = await patch(member.id, { phone: "0123456780" }, { "if-match": now.headers.get("etag")! });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.version).toBe(now.body.data.version + 1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { version: true } })).version).toBe(
+      userBefore.version,
+    );
+  });
+
+  it("lists members with the same version as GET answers", async () => {
+    const res = await callRoute(LIST, "GET", "/api/v1/staff", { key: readKey, query: { q: marker } });
+    for (const item of res.body.data as { id: string; version: number }[]) {
+      const one = await callRoute(GET, "GET", `/api/v1/staff/${item.id}`, { key: readKey, params: { id: item.id } });
+      expect(one.headers.get("etag")).toBe(`"${item.version}"`);
+    }
   });
 
   it("answers 409 on the field for a taken employee number", async () => {

@@ -184,3 +184,111 @@ describe("POST /api/v1/users/{id}/ban and /unban", () => {
     expect((await callRoute(BAN, "POST", `/api/v1/users/x/ban`, { params: { id: "x" }, body: {} })).status).toBe(401);
   });
 });
+
+describe("ETag and If-Match on /api/v1/users/{id}", () => {
+  const get = (id: string, headers: Record<string, string> = {}) =>
+    callRoute(GET, "GET", `/api/v1/users/${id}`, { key: readKey, params: { id }, headers });
+  const patch = (id: string, body: unknown, headers: Record<string, string> = {}) =>
+    callRoute(PATCH, "PATCH", `/api/v1/users/${id}`, { key: manageKey, params: { id }, body, headers });
+  const post = (handler: typeof BAN, id: string, verb: string, body: unknown, headers: Record<string, string> = {}) =>
+    callRoute(handler, "POST", `/api/v1/users/${id}/${verb}`, { key: manageKey, params: { id }, body, headers });
+
+  it("answers a fresh ETag (the account's version), 304 for a matching If-None-Match", async () => {
+    const id = await target();
+    const res = await get(id);
+    expect(res.status).toBe(200);
+    const etag = res.headers.get("etag")!;
+    expect(etag).toMatch(/^"\d+"$/);
+    expect(etag).toBe(`"${res.body.data.version}"`);
+    const again = await get(id, { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    expect(again.headers.get("etag")).toBe(etag);
+    expect((await get(id, { "if-none-match": `W/${etag}, "1"` })).status).toBe(304);
+    expect((await get(id, { "if-none-match": '"999999999"' })).status).toBe(200);
+  });
+
+  it("gives a new ETag after each change to the account: profile, email, roles, ban, unban, role definitions", async () => {
+    const id = await target();
+    const seen = [(await get(id)).headers.get("etag")!];
+    const expectNewEtag = async (what: string) => {
+      const res = await get(id, { "if-none-match": seen.at(-1)! });
+      expect(res.status, what).toBe(200);
+      const etag = res.headers.get("etag")!;
+      expect(seen, what).not.toContain(etag);
+      seen.push(etag);
+    };
+    await db.user.update({ where: { id }, data: { firstName: `G${marker}` } });
+    await expectNewEtag("name");
+    await db.user.update({ where: { id }, data: { email: `${uniqueName("mail")}@example.com` } });
+    await expectNewEtag("email");
+    expect((await patch(id, { roleIds: [roleIds.user, roleIds.staff] })).status).toBe(200);
+    await expectNewEtag("roles");
+    expect((await post(BAN, id, "ban", { reason: "Testing versions" })).status).toBe(200);
+    await expectNewEtag("ban");
+    expect((await post(UNBAN, id, "unban", {})).status).toBe(200);
+    await expectNewEtag("unban");
+    // What the account shows of its roles (names, permissions) comes from the role definitions.
+    const role = await db.role.findUniqueOrThrow({ where: { key: "staff" }, select: { name: true } });
+    await db.role.update({ where: { key: "staff" }, data: { name: `${role.name} ` } });
+    await db.role.update({ where: { key: "staff" }, data: { name: role.name } });
+    await expectNewEtag("role definition");
+  });
+
+  it("PATCH answers 412 to a stale If-Match and writes nothing; a current one goes through with the new ETag", async () => {
+    const id = await target();
+    const read = await get(id);
+    const etag = read.headers.get("etag")!;
+    await db.user.update({ where: { id }, data: { lastName: "Changed" } });
+    const stale = await patch(id, { roleIds: [roleIds.staff] }, { "if-match": etag });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get("content-type")).toBe("application/problem+json");
+    expect(stale.body.code).toBe("precondition_failed");
+    const rows = await db.userRole.findMany({ where: { userId: id }, select: { roleId: true } });
+    expect(rows.map((r) => r.roleId)).toEqual([roleIds.user]);
+    expect((await patch(id, { roleIds: [roleIds.staff] }, { "if-match": "not-an-etag" })).status).toBe(412);
+
+    const fresh = (await get(id)).headers.get("etag")!;
+    const ok = await patch(id, { roleIds: [roleIds.staff] }, { "if-match": fresh });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.roles.map((r: { key: string }) => r.key)).toEqual(["staff"]);
+    expect(ok.headers.get("etag")).not.toBe(fresh);
+    expect(ok.headers.get("etag")).toBe((await get(id)).headers.get("etag"));
+    // The ETag a write answered is good for the next write.
+    const next = await patch(id, { roleIds: [roleIds.user] }, { "if-match": ok.headers.get("etag")! });
+    expect(next.status).toBe(200);
+    // Without If-Match (or with "*") the write is not conditional, as everywhere in this API.
+    expect((await patch(id, { roleIds: [roleIds.staff] })).status).toBe(200);
+    expect((await patch(id, { roleIds: [roleIds.user] }, { "if-match": "*" })).status).toBe(200);
+  });
+
+  it("PATCH keeps 404 and 403 ahead of 412", async () => {
+    expect((await patch("cmissing000000000000", { roleIds: [roleIds.staff] }, { "if-match": '"1"' })).status).toBe(404);
+    expect((await patch(superAdminId, { roleIds: [roleIds.user] }, { "if-match": '"1"' })).status).toBe(403);
+  });
+
+  it("ban and unban honour If-Match and answer the account's new ETag", async () => {
+    const id = await target();
+    const etag = (await get(id)).headers.get("etag")!;
+    await db.user.update({ where: { id }, data: { firstName: `H${marker}` } });
+    const stale = await post(BAN, id, "ban", { reason: "Stale ban" }, { "if-match": etag });
+    expect(stale.status).toBe(412);
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).status).toBe("active");
+
+    const current = (await get(id)).headers.get("etag")!;
+    const banned = await post(BAN, id, "ban", { reason: "Fresh ban" }, { "if-match": current });
+    expect(banned.status).toBe(200);
+    const afterBan = banned.headers.get("etag")!;
+    expect(afterBan).not.toBe(current);
+    expect(afterBan).toBe((await get(id)).headers.get("etag"));
+
+    expect((await post(UNBAN, id, "unban", {}, { "if-match": current })).status).toBe(412);
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).status).toBe("banned");
+    const unbanned = await post(UNBAN, id, "unban", {}, { "if-match": afterBan });
+    expect(unbanned.status).toBe(200);
+    expect(unbanned.body.data.changed).toBe(true);
+    expect(unbanned.headers.get("etag")).toBe((await get(id)).headers.get("etag"));
+    // Already active, but the If-Match is stale: 412 rather than "nothing to do".
+    expect((await post(UNBAN, id, "unban", {}, { "if-match": afterBan })).status).toBe(412);
+  });
+});

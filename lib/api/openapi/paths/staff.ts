@@ -24,7 +24,12 @@ export const staffMemberSchema = z
     version: z
       .number()
       .int()
-      .meta({ description: "The staff record's version (0 until it is first saved); the ETag.", example: 1 }),
+      .meta({
+        description:
+          "The ETag: the staff record's version (0 until it is first saved) plus the account's, so it also moves " +
+          "when the name, email, username, status or roles change.",
+        example: 3,
+      }),
     updatedAt: z.date().nullable().meta({ description: "When the staff record last changed." }),
   })
   .meta({ id: "StaffMember", description: "A person holding the Staff role, with their staff record." });
@@ -97,7 +102,7 @@ export const staffPaths: ZodOpenApiPathsObject = {
       description:
         "Changes the fields named in the body (null or a blank clears one); the record is made on its first save. " +
         "The account itself (name, roles) is managed under /api/v1/users. A taken employee number is 409; " +
-        'with If-Match (`"0"` while no record exists) a stale version is 412.',
+        "with If-Match, a staff member changed since (the record or the account behind it) is 412.",
       "x-permission": "staff.write",
       requestParams: { path: idParam, header: z.object({ "If-Match": ifMatchSchema.optional() }) },
       requestBody: {

@@ -2,10 +2,12 @@
 // unban them (users.manage). The admin console's guard rails hold over the API too: nobody manages
 // an account holding a permission they (and their key) do not hold, nobody changes their own
 // roles, the last Super Admin stays. That is why the examples' x-permission lists what the
-// fixture user ("{{user.id}}", a plain User) holds besides users.manage.
+// fixture user ("{{user.id}}", a plain User) holds besides users.manage. An account's `version`
+// (lib/data/users/user-version.ts) is its ETag; the writes take If-Match like customers'.
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { errorResponses, listEnvelope, recordEnvelope } from "@/lib/api/openapi/shared";
+import { etagHeaders, ifMatchSchema, ifNoneMatchSchema } from "@/lib/api/openapi/standard-headers";
 import { PAGE_SIZES } from "@/lib/validations/list-query";
 import { USER_SORT_KEYS, USER_STATUSES } from "@/lib/validations/user-list-query";
 import { BUILT_IN_ROLES } from "@/lib/rbac/built-in-roles";
@@ -56,6 +58,12 @@ export const userSchema = z
     permissions: z
       .array(z.enum(ALL_PERMISSIONS))
       .meta({ description: "Every permission the roles grant, inherited ones included." }),
+    version: z.number().int().meta({
+      description:
+        "The ETag: moves with every change to the account, its roles or passkeys, and with changes to role " +
+        "definitions (names, permissions). `activeSessions` is a live count and does not move it.",
+      example: 4,
+    }),
   })
   .meta({ id: "User", description: "An account: never a password hash, second-factor secret or token." });
 
@@ -80,17 +88,20 @@ const listQuery = z.object({
 });
 
 const idParam = z.object({ id: z.string().meta({ description: "The user id.", example: "{{user.id}}" }) });
+const ifMatchHeader = z.object({ "If-Match": ifMatchSchema.optional() });
 
 /** users.manage, and what the fixture (a plain User) holds: nobody manages an account holding more. */
 const MANAGE_PLAIN_USER = ["users.manage", ...BUILT_IN_ROLES.find((r) => r.key === "user")!.permissions] as const;
 
 const userResponse = (description: string) => ({
   description,
+  headers: etagHeaders,
   content: { "application/json": { schema: recordEnvelope(userSchema) } },
 });
 
 const stateResponse = (description: string, extra: z.ZodRawShape) => ({
   description,
+  headers: etagHeaders,
   content: {
     "application/json": {
       schema: z.object({ data: z.object({ id, status, ...extra }) }),
@@ -121,8 +132,12 @@ export const usersPaths: ZodOpenApiPathsObject = {
       tags: ["Users"],
       summary: "Get a user",
       "x-permission": "users.read",
-      requestParams: { path: idParam },
-      responses: { "200": userResponse("The account."), ...errorResponses(401, 403, 404) },
+      requestParams: { path: idParam, header: z.object({ "If-None-Match": ifNoneMatchSchema.optional() }) },
+      responses: {
+        "200": userResponse("The account."),
+        "304": { description: "Unchanged since the ETag in If-None-Match." },
+        ...errorResponses(401, 403, 404),
+      },
     },
     patch: {
       operationId: "setUserRoles",
@@ -131,9 +146,10 @@ export const usersPaths: ZodOpenApiPathsObject = {
       description:
         "`roleIds` become the account's roles (at least one; ids from GET /api/v1/roles). Refused (403) for one's own " +
         "account, an account holding a permission the caller lacks, a role granting or removing such a permission, and " +
-        "taking Super Admin from the last one. Answers the account as GET does (so it needs users.read too).",
+        "taking Super Admin from the last one. Answers the account as GET does (so it needs users.read too). " +
+        "With If-Match, an account changed since (its roles, profile, status…) is 412.",
       "x-permission": ["users.read", ...MANAGE_PLAIN_USER],
-      requestParams: { path: idParam },
+      requestParams: { path: idParam, header: ifMatchHeader },
       requestBody: {
         required: true,
         content: {
@@ -148,6 +164,7 @@ export const usersPaths: ZodOpenApiPathsObject = {
       responses: {
         "200": {
           description: "The account with its new roles, and the role keys before and after.",
+          headers: etagHeaders,
           content: {
             "application/json": {
               schema: z.object({
@@ -157,7 +174,7 @@ export const usersPaths: ZodOpenApiPathsObject = {
             },
           },
         },
-        ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+        ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422),
       },
     },
   },
@@ -168,9 +185,10 @@ export const usersPaths: ZodOpenApiPathsObject = {
       summary: "Ban a user",
       description:
         "Ends every session of the account and emails the person the reason. 409 when already banned; 403 for oneself, " +
-        "an account holding more than the caller, or the last active Super Admin.",
+        "an account holding more than the caller, or the last active Super Admin. With If-Match, an account " +
+        "changed since is 412.",
       "x-permission": [...MANAGE_PLAIN_USER],
-      requestParams: { path: idParam },
+      requestParams: { path: idParam, header: ifMatchHeader },
       requestBody: {
         required: true,
         content: {
@@ -181,8 +199,8 @@ export const usersPaths: ZodOpenApiPathsObject = {
         },
       },
       responses: {
-        "200": stateResponse("The account is banned.", { sessionsEnded: z.number().int() }),
-        ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+        "200": stateResponse("The account is banned; ETag is its new version.", { sessionsEnded: z.number().int() }),
+        ...errorResponses(400, 401, 403, 404, 409, 412, 413, 415, 422),
       },
     },
   },
@@ -191,12 +209,16 @@ export const usersPaths: ZodOpenApiPathsObject = {
       operationId: "unbanUser",
       tags: ["Users"],
       summary: "Lift a user's ban",
-      description: "Idempotent: an account that is not banned answers 200 with `changed: false`.",
+      description:
+        "Idempotent: an account that is not banned answers 200 with `changed: false` (and no ETag). " +
+        "With If-Match, an account changed since is 412, whether or not it is still banned.",
       "x-permission": [...MANAGE_PLAIN_USER],
-      requestParams: { path: idParam },
+      requestParams: { path: idParam, header: ifMatchHeader },
       responses: {
-        "200": stateResponse("The account is active.", { changed: z.boolean() }),
-        ...errorResponses(401, 403, 404),
+        "200": stateResponse("The account is active; with `changed: true`, ETag is its new version.", {
+          changed: z.boolean(),
+        }),
+        ...errorResponses(401, 403, 404, 412),
       },
     },
   },

@@ -2,7 +2,7 @@ import { jsonRecord, withApi } from "@/lib/api/with-api";
 import { getStaffMember } from "@/lib/data/staff-records/get-staff-member";
 import { updateStaffRecord } from "@/lib/data/staff-records/update-staff-record";
 
-/** GET /api/v1/staff/{id}: one staff member with their record; ETag is the record's version. */
+/** GET /api/v1/staff/{id}: one staff member with their record; ETag covers the record and the account (staff-member.ts). */
 export const GET = withApi(
   async (ctx) => {
     const member = await getStaffMember(ctx.actor, ctx.params.id);

@@ -1,4 +1,4 @@
-import { json, withApi } from "@/lib/api/with-api";
+import { jsonRecord, withApi } from "@/lib/api/with-api";
 import { requirePermission } from "@/lib/rbac/can";
 import { getUserDetail, type UserDetail } from "@/lib/data/users/get-user-detail";
 import { setUserRoles } from "@/lib/data/users/set-user-roles";
@@ -22,19 +22,24 @@ function userResource(u: UserDetail) {
     lastSignInAt: u.lastSignInAt,
     roles: u.roles.map((r) => ({ id: r.id, key: r.key, name: r.name })),
     permissions: u.permissions,
+    version: u.version,
   };
 }
 
-/** GET /api/v1/users/{id}: one account with its roles and effective permissions. */
+/** GET /api/v1/users/{id}: one account with its roles and effective permissions; ETag is its version (304 for a matching If-None-Match). */
 export const GET = withApi(
-  async (ctx) => json({ data: userResource(await getUserDetail(ctx.actor, ctx.params.id)) }),
+  async (ctx) => {
+    const user = await getUserDetail(ctx.actor, ctx.params.id);
+    return jsonRecord(ctx.request, { data: userResource(user) }, user.version);
+  },
   { permission: "users.read" },
 );
 
 /**
  * PATCH /api/v1/users/{id}: replace the account's roles (`roleIds`). The admin console's guard
  * rails apply: never one's own roles, never granting or removing what the caller does not hold,
- * never demoting the last Super Admin.
+ * never demoting the last Super Admin. Send If-Match with the ETag you read: an account changed
+ * since answers 412.
  */
 export const PATCH = withApi(
   async (ctx) => {
@@ -43,9 +48,13 @@ export const PATCH = withApi(
     requirePermission(ctx.actor, "users.read");
     const body = await ctx.json();
     const roleIds = body && typeof body === "object" ? (body as { roleIds?: unknown }).roleIds : undefined;
-    const change = await setUserRoles(ctx.actor, { userId: ctx.params.id, roleIds }, ctx);
+    const change = await setUserRoles(ctx.actor, { userId: ctx.params.id, roleIds }, ctx, ctx.expectedVersion());
     const user = await getUserDetail(ctx.actor, ctx.params.id);
-    return json({ data: userResource(user), meta: { rolesBefore: change.before, rolesAfter: change.after } });
+    return jsonRecord(
+      ctx.request,
+      { data: userResource(user), meta: { rolesBefore: change.before, rolesAfter: change.after } },
+      user.version,
+    );
   },
   { permission: "users.manage" },
 );
