@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { getStaffMember } from "@/lib/data/staff-records/get-staff-member";
 import { listStaff } from "@/lib/data/staff-records/list-staff";
 import { updateStaffRecord } from "@/lib/data/staff-records/update-staff-record";
@@ -211,5 +211,37 @@ describe("updateStaffRecord", () => {
       await rejection(updateStaffRecord(manager, plainUserId, { phone: "0123456789" }, testContext())),
     ).toBeInstanceOf(NotFoundError);
     expect(await db.staffProfile.count({ where: { userId: plainUserId } })).toBe(0);
+  });
+});
+
+describe.runIf(dbProvider === "postgresql")("updateStaffRecord racing a change to the account", () => {
+  it("refuses (412) an edit whose If-Match was read before a rename that commits while it runs", async () => {
+    const member = await createTestUser({ role: "staff" });
+    const read = (await getStaffMember(manager, member.id)).version;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let renamed!: () => void;
+    const renameWritten = new Promise<void>((resolve) => (renamed = resolve));
+    // The rename holds the account's row, uncommitted, while the edit starts from the old version.
+    const rename = db.$transaction(
+      async (tx) => {
+        await tx.user.update({ where: { id: member.id }, data: { firstName: "Renamed" } });
+        renamed();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await renameWritten;
+    const edit = updateStaffRecord(manager, member.id, { phone: "0123456789" }, testContext(), read).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await rename;
+    expect(await edit).toBeInstanceOf(PreconditionFailedError);
+    const now = await getStaffMember(manager, member.id);
+    expect(now).toMatchObject({ firstName: "Renamed", phone: null });
+    expect(now.version).toBeGreaterThan(read);
   });
 });
