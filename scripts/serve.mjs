@@ -6,6 +6,7 @@
 // behind N proxies that append to X-Forwarded-For, set TRUST_PROXY_HOPS=N.
 import { createServer } from "node:http";
 import next from "next";
+import { createDirectRouteHandler } from "./lib/direct-routes.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
@@ -22,9 +23,15 @@ const FORWARDING = [
 const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// /api/* route handlers called without Next's router (scripts/lib/direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
+const direct =
+  process.env.DIRECT_ROUTES === "0"
+    ? null
+    : createDirectRouteHandler({ distDir: process.env.NEXT_DIST_DIR || ".next", hostname, port });
 
 const server = createServer((req, res) => {
   if (trustedHops === 0) for (const name of FORWARDING) delete req.headers[name];
+  if (direct?.(req, res)) return;
   handle(req, res);
 });
 server.listen(port, hostname, () => {

@@ -1,6 +1,7 @@
 // Counts the SQL statements a piece of code sends through the app's client (lib/db.ts emits a
-// "query" event per statement under NODE_ENV=test). For "constant number of queries" tests.
+// "query" event per statement under NODE_ENV=test), and those of lib/db-raw.ts. For "constant number of queries" tests.
 import { db } from "@/lib/db";
+import { onRawRead } from "@/lib/db-raw";
 
 type QueryEvent = { query: string };
 let active: string[] | null = null;
@@ -11,6 +12,7 @@ export async function recordQueries<T>(fn: () => Promise<T>): Promise<{ result: 
     (db as unknown as { $on(event: "query", cb: (e: QueryEvent) => void): void }).$on("query", (e) =>
       active?.push(e.query),
     );
+    onRawRead((sql) => active?.push(sql));
     registered = true;
   }
   const queries: string[] = [];

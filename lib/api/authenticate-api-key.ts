@@ -8,7 +8,8 @@
 // admin holds now too, and nothing once they are banned, so demoting or banning an admin takes
 // away the keys they minted.
 import "server-only";
-import { db, dbProvider } from "@/lib/db";
+import { db } from "@/lib/db";
+import { rawRead } from "@/lib/db-raw";
 import { apiKeyHash } from "@/lib/api/api-key-format";
 import { roleIdListSql } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/auth/actor";
@@ -73,7 +74,7 @@ const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt
   (SELECT ${roleIdListSql("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
   FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
   LEFT JOIN "User" c ON c."id" = k."createdById" AND u."kind" = 'service'
-  WHERE k."hash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
+  WHERE k."hash" = ?`;
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -102,7 +103,7 @@ async function creatorPermissions(row: KeyRow, version: number): Promise<Readonl
 export async function authenticateApiKey(presented: string, ip: string | null): Promise<KeyActor> {
   const hash = apiKeyHash(presented);
   if (!hash) throw new UnauthenticatedError("The API key is not valid.", "invalid_api_key");
-  const [row] = await db.$queryRawUnsafe<KeyRow[]>(KEY_QUERY, hash);
+  const [row] = await rawRead<KeyRow>(KEY_QUERY, [hash]);
   if (!row) throw new UnauthenticatedError("The API key is not valid.", "invalid_api_key");
   const now = Date.now();
   if (row.revokedAt) throw new UnauthenticatedError("This API key has been revoked.", "api_key_revoked");

@@ -4,7 +4,7 @@
 import "server-only";
 import { authenticateApiKey, type KeyActor } from "@/lib/api/authenticate-api-key";
 import { requireViewer } from "@/lib/auth/require-viewer";
-import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { getRequestViewer, type Viewer } from "@/lib/auth/viewer";
 import { SESSION_COOKIE } from "@/lib/auth/cookie";
 import { UnauthenticatedError } from "@/lib/errors";
 
@@ -25,7 +25,7 @@ export async function resolvePrincipal(request: Request, ip: string | null): Pro
   }
   // No session cookie on the request: no session to look up (and nothing to decode).
   const hasSessionCookie = (request.headers.get("cookie") ?? "").includes(`${SESSION_COOKIE}=`);
-  const viewer = hasSessionCookie ? await getViewer() : null;
+  const viewer = hasSessionCookie ? await getRequestViewer(request) : null;
   if (!viewer) {
     throw new UnauthenticatedError("Authenticate with an API key (Authorization: Bearer <key>) or sign in.");
   }

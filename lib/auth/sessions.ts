@@ -3,6 +3,7 @@
 // long, user banned, or password changed since the session began → no session.
 import "server-only";
 import { db, dbProvider, type Db, type Tx } from "@/lib/db";
+import { rawRead } from "@/lib/db-raw";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
@@ -151,7 +152,7 @@ const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s.
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
   (SELECT COUNT(*) FROM "Passkey" p WHERE p."userId" = s."userId") AS "passkeyCount"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-  WHERE s."tokenHash" = ${dbProvider === "postgresql" ? "$1" : "?"}`;
+  WHERE s."tokenHash" = ?`;
 
 function fromRow(row: SessionRow): ValidSession {
   const user = {} as Record<string, unknown>;
@@ -202,7 +203,7 @@ export function isSessionOver(
 /** The live session behind a raw token, or null. Expired and orphaned rows are deleted on sight. */
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   if (!token || token.length > 128) return null;
-  const [row] = await db.$queryRawUnsafe<SessionRow[]>(SESSION_QUERY, sha256(token));
+  const [row] = await rawRead<SessionRow>(SESSION_QUERY, [sha256(token)]);
   if (!row) return null;
   const session = fromRow(row);
   const now = Date.now();

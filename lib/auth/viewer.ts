@@ -4,6 +4,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { db } from "@/lib/db";
 import { SESSION_COOKIE, sessionTokenFromCookie } from "@/lib/auth/cookie";
 import {
@@ -100,10 +101,9 @@ async function impersonatorStillEntitled(session: ValidSession): Promise<boolean
   return true;
 }
 
-/** The current request's session (token included), or null. Once per request. */
-export const getCurrentSession = cache(async () => {
-  const jar = await cookies();
-  const token = await sessionTokenFromCookie(jar.get(SESSION_COOKIE)?.value);
+/** The live session behind a session cookie's value (token included), or null. */
+async function sessionFromCookie(value: string | undefined) {
+  const token = await sessionTokenFromCookie(value);
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
@@ -113,7 +113,10 @@ export const getCurrentSession = cache(async () => {
     return null;
   }
   return { ...session, token };
-});
+}
+
+/** The current request's session (token included), or null. Once per request. */
+export const getCurrentSession = cache(async () => sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value));
 
 /**
  * "A role requires 2FA" holds for the whole life of a session, not only at sign-in: a role granted
@@ -161,6 +164,16 @@ export async function viewerFromSession(session: ValidSession): Promise<Viewer> 
     pendingApproval,
     impersonatorId: session.impersonatorId,
   };
+}
+
+/**
+ * The signed-in viewer of a route handler's request, read from the request's own Cookie header
+ * (parsed as Next's cookies() parses it), so it needs no Next request scope: the production server
+ * calls route handlers directly (scripts/lib/direct-routes.mjs).
+ */
+export async function getRequestViewer(request: Request): Promise<Viewer | null> {
+  const session = await sessionFromCookie(new RequestCookies(request.headers).get(SESSION_COOKIE)?.value);
+  return session ? viewerFromSession(session) : null;
 }
 
 /** The signed-in viewer of this request, or null. Once per request. */

@@ -10,8 +10,9 @@ import {
   readCursorValues,
   rowValues,
   type KeysetColumn,
+  type KeysetValue,
 } from "@/lib/data/keyset";
-import { encodeCursor, formatSort, type Cursor, type SortSpec } from "@/lib/validations/list-query";
+import { encodeCursor, formatSort, type Cursor, type SortDirection, type SortSpec } from "@/lib/validations/list-query";
 
 type Where = Record<string, unknown>;
 
@@ -26,36 +27,70 @@ export type KeysetPage<Row> = {
   start: number | null;
 };
 
-export async function keysetPage<Row extends { id: string }>(options: {
+/**
+ * How a list's filters are written: Prisma `where`/`orderBy` objects (the default) or SQL
+ * fragments (lib/data/keyset-sql.ts, for lists read through lib/db-raw.ts). The pagination is the
+ * same either way.
+ */
+export type KeysetDialect<W, O> = {
+  and(a: W, b: W): W;
+  beyond(
+    columns: readonly KeysetColumn[],
+    direction: SortDirection,
+    values: readonly KeysetValue[],
+    id: string,
+    side: "after" | "before",
+  ): W;
+  orderBy(columns: readonly KeysetColumn[], direction: SortDirection, reverse: boolean): O;
+};
+
+const prismaDialect: KeysetDialect<Where, Record<string, unknown>[]> = {
+  and: (a, b) => ({ AND: [a, b] }),
+  beyond: keysetWhere,
+  orderBy: keysetOrderBy,
+};
+
+type PageOptions<Row, W, O> = {
   columns: readonly KeysetColumn[];
   sort: SortSpec;
   cursor: Cursor | undefined;
   limit: number;
-  /** The filters, as a Prisma `where` of the entity. */
-  where: Where;
+  /** The filters, as a Prisma `where` of the entity (or in the dialect's form). */
+  where: W;
   /** The entity's findMany with these arguments (its `select` decides what the rows carry). */
-  read: (args: { where: Where; orderBy: Record<string, unknown>[]; take: number }) => Promise<Row[]>;
+  read: (args: { where: W; orderBy: O; take: number }) => Promise<Row[]>;
   /** The entity's count; given, the page also says its total and its start position. */
-  count?: (where: Where) => Promise<number>;
-}): Promise<KeysetPage<Row>> {
+  count?: (where: W) => Promise<number>;
+};
+
+export async function keysetPage<Row extends { id: string }>(
+  options: PageOptions<Row, Where, Record<string, unknown>[]>,
+): Promise<KeysetPage<Row>>;
+export async function keysetPage<Row extends { id: string }, W, O>(
+  options: PageOptions<Row, W, O> & { dialect: KeysetDialect<W, O> },
+): Promise<KeysetPage<Row>>;
+export async function keysetPage<Row extends { id: string }, W, O>(
+  options: PageOptions<Row, W, O> & { dialect?: KeysetDialect<W, O> },
+): Promise<KeysetPage<Row>> {
   const { columns, limit, where: filters, read, count } = options;
+  const dialect = options.dialect ?? (prismaDialect as unknown as KeysetDialect<W, O>);
   const { direction } = options.sort;
   const sortParam = formatSort(options.sort);
   // A cursor whose values do not fit the sort's columns is treated as no cursor (first page).
   const values = options.cursor ? readCursorValues(columns, options.cursor) : null;
   const cursor = options.cursor && values ? { ...options.cursor, values } : null;
 
-  const page = (where: Where, reverse: boolean) =>
-    read({ where, orderBy: keysetOrderBy(columns, direction, reverse), take: limit + 1 });
-  const beyond = (row: { id: string; values: Parameters<typeof keysetWhere>[2] }, side: "after" | "before") =>
-    keysetWhere(columns, direction, row.values, row.id, side);
+  const page = (where: W, reverse: boolean) =>
+    read({ where, orderBy: dialect.orderBy(columns, direction, reverse), take: limit + 1 });
+  const beyond = (row: { id: string; values: readonly KeysetValue[] }, side: "after" | "before") =>
+    dialect.beyond(columns, direction, row.values, row.id, side);
 
   let rows: Row[];
   let hasNext: boolean;
   // Whether rows lie before this page, as far as the reads tell (a count below says exactly).
   let readPrev = Boolean(cursor);
   if (cursor?.before) {
-    const back = await page({ AND: [filters, beyond(cursor, "before")] }, true);
+    const back = await page(dialect.and(filters, beyond(cursor, "before")), true);
     if (back.length > limit) {
       rows = back.slice(0, limit).reverse();
       hasNext = true;
@@ -67,7 +102,7 @@ export async function keysetPage<Row extends { id: string }>(options: {
       hasNext = first.length > limit;
     }
   } else {
-    const forward = await page(cursor ? { AND: [filters, beyond(cursor, "after")] } : filters, false);
+    const forward = await page(cursor ? dialect.and(filters, beyond(cursor, "after")) : filters, false);
     rows = forward.slice(0, limit);
     hasNext = forward.length > limit;
   }
@@ -80,7 +115,7 @@ export async function keysetPage<Row extends { id: string }>(options: {
     [total, rowsBefore] = await Promise.all([
       count(filters),
       firstRow
-        ? count({ AND: [filters, beyond({ id: firstRow.id, values: rowValues(columns, firstRow) }, "before")] })
+        ? count(dialect.and(filters, beyond({ id: firstRow.id, values: rowValues(columns, firstRow) }, "before")))
         : Promise.resolve(0),
     ]);
   }

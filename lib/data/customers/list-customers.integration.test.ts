@@ -3,6 +3,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { listCustomers } from "@/lib/data/customers/list-customers";
+import { getCustomer } from "@/lib/data/customers/get-customer";
+import { customerSelect, toCustomerJson } from "@/lib/data/customers/customer-record";
+import { createTestUser } from "@/test/create-test-user";
 import { marker } from "@/lib/data/customers/customers-test-kit";
 import { parseCustomerListQuery } from "@/lib/validations/customer-list-query";
 import { viewerWithPermissions } from "@/test/role-viewers";
@@ -74,6 +77,37 @@ describe("listCustomers", () => {
     const page = await listCustomers(reader, parseCustomerListQuery({ q: m }));
     expect(page.total).toBeNull();
     expect((await listCustomers(reader, parseCustomerListQuery({ q: m, total: "true" }))).total).toBe(18);
+  });
+
+  it("takes % and _ in a search literally, and matches any case", async () => {
+    const w = marker("lw");
+    await db.customer.createMany({
+      data: [{ name: `${w} 50% off` }, { name: `${w} 50 pence` }, { name: `${w} a_b` }, { name: `${w} axb` }],
+    });
+    const names = async (q: string) => (await list({ q, archived: "all" })).items.map((c) => c.name);
+    expect(await names(`${w} 50%`)).toEqual([`${w} 50% off`]);
+    expect(await names(`${w} a_b`)).toEqual([`${w} a_b`]);
+    expect(await names(`${w.toUpperCase()} AXB`)).toEqual([`${w} axb`]);
+  });
+
+  it("hands out what the writers' select reads (names, tags in order, dates, archived)", async () => {
+    const author = await createTestUser({ firstName: "Ada" });
+    const row = await db.customer.create({
+      data: {
+        name: `${m} exact`,
+        email: `${m}exact@example.com`,
+        notes: "n",
+        archivedAt: new Date(Date.UTC(2025, 5, 1, 12, 30, 15, 123)),
+        createdById: author.id,
+        tags: { create: [{ tag: `${m}-zeta` }, { tag: `${m}-alpha` }] },
+      },
+      select: customerSelect,
+    });
+    const expected = toCustomerJson(row);
+    expect(expected.createdBy).toEqual({ id: author.id, name: "Ada Person" });
+    expect(await getCustomer(reader, row.id)).toEqual(expected);
+    const listed = await list({ q: `${m} exact`, archived: "archived" });
+    expect(listed.items).toEqual([expected]);
   });
 
   it("needs customers.read", async () => {

@@ -1,16 +1,22 @@
 // The customers list (customers.read) for the table, GET /api/v1/customers and the CSV export:
 // a search over name, email and phone (every word must match one of them), filters by tag and
 // archived state (active by default), a sort from the allow-list, and keyset pagination on
-// (sort value, id) in both directions (lib/data/keyset-page.ts). Counting is optional (the API
+// (sort value, id) in both directions (lib/data/keyset-page.ts), read in raw SQL (read-customer-rows.ts). Counting is optional (the API
 // counts only with total=true), so a deep page costs what the first one does.
 import "server-only";
-import { containsText } from "@/lib/data/contains-text";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
 import type { KeysetColumn } from "@/lib/data/keyset";
 import { keysetPage } from "@/lib/data/keyset-page";
-import { customerSelect, toCustomerJson } from "@/lib/data/customers/customer-record";
+import { toCustomerJson } from "@/lib/data/customers/customer-record";
+import { keysetSqlDialect } from "@/lib/data/keyset-sql";
+import {
+  countCustomerRows,
+  customerColumn,
+  customerFilterSql,
+  readCustomerRows,
+} from "@/lib/data/customers/read-customer-rows";
 import type { CustomerJson } from "@/lib/validations/customer";
 import type { CustomerListQuery, CustomerSortKey } from "@/lib/validations/customer-list-query";
 
@@ -30,32 +36,7 @@ const SORT_COLUMNS: Record<CustomerSortKey, readonly KeysetColumn[]> = {
   updatedAt: [{ field: "updatedAt", type: "date" }],
 };
 
-type CustomerWhere = NonNullable<Parameters<typeof db.customer.findMany>[0]>["where"];
-type CustomerOrderBy = NonNullable<Parameters<typeof db.customer.findMany>[0]>["orderBy"];
-
-const MAX_SEARCH_WORDS = 5;
-
-export function customerFilterWhere(
-  query: Pick<CustomerListQuery, "q" | "tag" | "archived">,
-): NonNullable<CustomerWhere> {
-  const and: NonNullable<CustomerWhere>[] = [];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-  for (const word of words) {
-    and.push({
-      OR: [
-        { name: containsText(word) },
-        // Emails are stored lower-cased.
-        { email: containsText(word.toLowerCase()) },
-        { phone: containsText(word) },
-      ],
-    });
-  }
-  if (query.tag) and.push({ tags: { some: { tag: query.tag } } });
-  const archived = query.archived ?? "active";
-  if (archived === "active") and.push({ archivedAt: null });
-  if (archived === "archived") and.push({ archivedAt: { not: null } });
-  return and.length ? { AND: and } : {};
-}
+const dialect = keysetSqlDialect(customerColumn);
 
 /** One page of customers; `count` adds the total and the page's start position. */
 export async function listCustomers(
@@ -66,21 +47,14 @@ export async function listCustomers(
   requirePermission(actor, "customers.read");
   const count = options.count ?? query.total;
   const page = await keysetPage({
+    dialect,
     columns: SORT_COLUMNS[query.sort.key],
     sort: query.sort,
     cursor: query.cursor,
     limit: options.limit ?? query.limit,
-    where: customerFilterWhere(query),
-    read: (args) =>
-      db.customer.findMany({
-        where: args.where as CustomerWhere,
-        orderBy: args.orderBy as CustomerOrderBy,
-        take: args.take,
-        select: customerSelect,
-      }),
-    ...(count
-      ? { count: (where: Record<string, unknown>) => db.customer.count({ where: where as CustomerWhere }) }
-      : {}),
+    where: customerFilterSql(query),
+    read: (args) => readCustomerRows(args.where, args.orderBy, args.take),
+    ...(count ? { count: countCustomerRows } : {}),
   });
   return {
     items: page.rows.map(toCustomerJson),

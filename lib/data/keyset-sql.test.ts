@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { containsPattern, keysetSqlDialect, sqlAnd, sqlTrue } from "@/lib/data/keyset-sql";
+import { numberPlaceholders } from "@/lib/db-raw";
+
+const dialect = keysetSqlDialect((f) => `c."${f}"`);
+const name = [{ field: "name", type: "string" as const }];
+
+describe("keyset SQL", () => {
+  it("seeks past a cursor row with the implied bound on the first column", () => {
+    expect(dialect.beyond(name, "asc", ["Kay"], "id1", "after")).toEqual({
+      sql: `(c."name" >= ?) AND (((c."name" > ?)) OR ((c."name" = ?) AND (c."id" > ?)))`,
+      params: ["Kay", "Kay", "Kay", "id1"],
+    });
+    expect(dialect.beyond(name, "desc", ["Kay"], "id1", "after").sql).toContain(`c."name" <= ?`);
+    expect(dialect.beyond(name, "asc", ["Kay"], "id1", "before").sql).toContain(`c."id" < ?`);
+  });
+
+  it("orders NULLs last in display order and first when reading backwards", () => {
+    const due = [{ field: "dueAt", type: "date" as const, nullable: true }];
+    expect(dialect.orderBy(due, "asc", false)).toBe(`(c."dueAt" IS NULL) ASC, c."dueAt" ASC, c."id" ASC`);
+    expect(dialect.orderBy(due, "asc", true)).toBe(`(c."dueAt" IS NULL) DESC, c."dueAt" DESC, c."id" DESC`);
+    // After a NULL only larger ids with NULL follow; before it every non-NULL comes.
+    expect(dialect.beyond(due, "asc", [null], "id1", "after")).toEqual({
+      sql: `((c."dueAt" IS NULL) AND (c."id" > ?))`,
+      params: ["id1"],
+    });
+    expect(dialect.beyond(due, "asc", [null], "id1", "before").sql).toContain(`c."dueAt" IS NOT NULL`);
+  });
+
+  it("joins fragments and drops the always-true one", () => {
+    expect(sqlAnd(sqlTrue, { sql: "a = ?", params: [1] })).toEqual({ sql: "(a = ?)", params: [1] });
+    expect(sqlAnd()).toBe(sqlTrue);
+  });
+
+  it("escapes LIKE wildcards", () => {
+    expect(containsPattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
+  });
+
+  it("numbers placeholders for PostgreSQL outside quotes", () => {
+    expect(numberPlaceholders(`SELECT '?' AS "a?" FROM t WHERE x = ? AND y LIKE ? ESCAPE '\\'`)).toBe(
+      `SELECT '?' AS "a?" FROM t WHERE x = $1 AND y LIKE $2 ESCAPE '\\'`,
+    );
+  });
+});

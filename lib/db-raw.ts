@@ -1,0 +1,121 @@
+// Read statements of the hot path (the session of every signed-in request, the API key of every
+// API call, the REST API's record lists and gets), straight through the database driver under
+// Prisma: better-sqlite3 with a statement cache, or a small pg pool. Prisma's query pipeline
+// costs ~170 µs for a one-row `$queryRawUnsafe` and 1–2 ms for a 25-row page with relations
+// (query compilation, spans, a statement prepared per call), where the driver answers the same
+// statement in 5–20 µs (npm run bench:api, bench:http). Writes, transactions and everything else
+// stay on Prisma (lib/db.ts); this module only reads, so it never sees uncommitted work.
+//
+// SQL uses `?` placeholders on both providers. Rows come back as Prisma's raw queries give them:
+// DATETIME columns as Date (SQLite stores ISO text), BOOLEAN columns as boolean, counts as number
+// or bigint (callers Number() them). Date parameters are bound in each database's stored format.
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { providerOf, sqliteFilePath } from "@/lib/db-client";
+import { env } from "@/lib/env";
+
+export type RawRow = Record<string, unknown>;
+type Reader = (sql: string, params: readonly unknown[]) => Promise<RawRow[]>;
+
+const STATEMENT_CACHE = 256;
+
+/** SQLite stores Prisma DateTimes as `2026-12-02T17:11:00.000+00:00`. */
+export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+function sqliteReader(url: string): Reader {
+  const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
+  connection.pragma("busy_timeout = 10000");
+  type Prepared = { statement: Database.Statement; convert: (row: RawRow) => RawRow };
+  const cache = new Map<string, Prepared>();
+  const prepare = (sql: string): Prepared => {
+    let prepared = cache.get(sql);
+    if (prepared) return prepared;
+    const statement = connection.prepare(sql);
+    // The declared type of each result column that is a plain column reference (null for expressions).
+    const typed = statement
+      .columns()
+      .filter((c) => c.type === "DATETIME" || c.type === "BOOLEAN")
+      .map((c) => [c.name, c.type] as const);
+    const convert = (row: RawRow) => {
+      for (const [name, type] of typed) {
+        const value = row[name];
+        if (value === null || value === undefined) continue;
+        row[name] = type === "DATETIME" ? new Date(value as string) : Boolean(value);
+      }
+      return row;
+    };
+    prepared = { statement, convert };
+    if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(sql, prepared);
+    return prepared;
+  };
+  const bind = (value: unknown) =>
+    value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value;
+  return async (sql, params) => {
+    const { statement, convert } = prepare(sql);
+    return (statement.all(...params.map(bind)) as RawRow[]).map(convert);
+  };
+}
+
+/** `?` → `$1, $2…` outside quoted strings and identifiers. */
+export function numberPlaceholders(sql: string): string {
+  let n = 0;
+  let quote: string | null = null;
+  let out = "";
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === "?") {
+      out += `$${++n}`;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function postgresReader(url: string): Reader {
+  const timestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 5,
+    allowExitOnIdle: true,
+    types: {
+      // Prisma's DateTime is `timestamp(3)` without a zone, holding UTC.
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === pg.types.builtins.TIMESTAMP
+          ? timestamp
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const texts = new Map<string, string>();
+  return async (sql, params) => {
+    let text = texts.get(sql);
+    if (!text) {
+      text = numberPlaceholders(sql);
+      if (texts.size >= STATEMENT_CACHE) texts.delete(texts.keys().next().value!);
+      texts.set(sql, text);
+    }
+    const result = await pool.query({ text, values: params.map((v) => (v instanceof Date ? v.toISOString() : v)) });
+    return result.rows as RawRow[];
+  };
+}
+
+const globalForRaw = globalThis as unknown as { opsdeckRawReader?: Reader };
+let listener: ((sql: string) => void) | null = null;
+
+/** Rows of one read statement (`?` placeholders), through the driver. */
+export async function rawRead<T = RawRow>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  const reader = (globalForRaw.opsdeckRawReader ??=
+    providerOf(env.DATABASE_URL) === "sqlite" ? sqliteReader(env.DATABASE_URL) : postgresReader(env.DATABASE_URL));
+  listener?.(sql);
+  return (await reader(sql, params)) as T[];
+}
+
+/** Tests count statements (test/query-log.ts): `cb` sees each statement rawRead sends. */
+export function onRawRead(cb: ((sql: string) => void) | null): void {
+  listener = cb;
+}
