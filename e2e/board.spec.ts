@@ -717,3 +717,81 @@ test("a board with swimlanes: lanes across the columns, cards move within their 
   await page.screenshot({ path: `${SHOTS}/board-swimlanes-light.png` });
   await context.close();
 });
+
+test("a big board's first cards move by keyboard and Move to… before the rest of its cards are read", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { context, page } = await signedInAs(browser, ["staff"]);
+  await createBoard(page, `Big ${marker()}`, "Inbox\nDone");
+  const boardId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const inboxId = (await column(page, "Inbox").getAttribute("data-column-id"))!;
+  // 260 cards: past the page's 200, so it carries the first ones of each list and reads the rest after.
+  const keys = generateNKeysBetween(null, null, 260);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  withE2eDb((db) => {
+    const insert = db.prepare(
+      `INSERT INTO "Card" ("id", "boardId", "columnId", "position", "title", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    keys.forEach((key, i) =>
+      insert.run(`e2ebig${marker()}${i}`, boardId, inboxId, key, `Job ${String(i + 1).padStart(3, "0")}`, now, now),
+    );
+  });
+  // The read of all the cards waits until the moves below are made.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/v1/boards/${boardId}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByTestId("card-skeletons").first()).toBeAttached();
+  await expect(column(page, "Inbox").getByTestId("column-count")).toHaveText(/260/);
+  expect((await titles(page, "Inbox")).slice(0, 3)).toEqual(["Job 001", "Job 002", "Job 003"]);
+
+  // "]" moves the focused card to the next column, at once.
+  await card(page, "Job 001").focus();
+  await page.keyboard.press("]");
+  await expect.poll(() => titles(page, "Done")).toEqual(["Job 001"]);
+  await expect(page.getByTestId("board-announcer")).toHaveText(
+    "Moved card “Job 001” from “Inbox” to position 1 of 1 in “Done”.",
+  );
+  // Alt+Shift+↓: to the bottom of its column, counted in all of its cards (259 now), not in those shown.
+  await card(page, "Job 002").focus();
+  await page.keyboard.press("Alt+Shift+ArrowDown");
+  await expect(page.getByTestId("board-announcer")).toHaveText(
+    "Dropped card “Job 002” at position 259 of 259 in “Inbox”. It was at position 1.",
+  );
+  // Move to…: the positions count the whole column too.
+  await card(page, "Job 003").focus();
+  await page.keyboard.press("m");
+  const dialog = page.getByRole("dialog", { name: "Move “Job 003”" });
+  await expect(dialog.getByLabel("Position").locator("option").last()).toHaveText("Bottom (259 of 259)");
+  await dialog.getByLabel("Column").selectOption({ label: "Done" });
+  await dialog.getByLabel("Position").selectOption({ label: "Top" });
+  await dialog.getByRole("button", { name: "Move card" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => titles(page, "Done")).toEqual(["Job 003", "Job 001"]);
+  await expect(page.getByTestId("card-skeletons")).toHaveCount(2);
+
+  // Then all the cards arrive, with the moves in them; they drag from then on.
+  release();
+  await expect(page.getByTestId("card-skeletons")).toHaveCount(0);
+  await expect(column(page, "Inbox").getByTestId("card-list")).toHaveAttribute("data-virtual", "true");
+  await expect(column(page, "Inbox").getByTestId("column-count")).toHaveText(/258/);
+  await expect(card(page, "Job 004")).toHaveAttribute("aria-describedby", /rfd-hidden-text/);
+  await page.unroute(`**/api/v1/boards/${boardId}`);
+  await page.reload();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByTestId("card-skeletons")).toHaveCount(0);
+  await expect.poll(() => titles(page, "Done")).toEqual(["Job 003", "Job 001"]);
+  await expect.poll(async () => (await titles(page, "Inbox")).slice(0, 2)).toEqual(["Job 004", "Job 005"]);
+  await expect
+    .poll(async () => {
+      await page.getByTestId("board-scroller").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      return (await titles(page, "Inbox")).at(-1);
+    })
+    .toBe("Job 002");
+  await context.close();
+});

@@ -4,7 +4,7 @@
 import { Plus, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { BOARD_LIMITS } from "@/lib/validations/board";
+import { BOARD_LIMITS } from "@/lib/validations/board-constants";
 import { TextArea } from "@/components/board/text-area";
 import type { ListKey } from "@/components/board/board-order";
 

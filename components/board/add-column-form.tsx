@@ -6,7 +6,8 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { createColumnAction } from "@/lib/actions/boards/create-column";
-import { BOARD_LIMITS, type BoardChangePayload } from "@/lib/validations/board";
+import type { BoardChangePayload } from "@/lib/validations/board";
+import { BOARD_LIMITS } from "@/lib/validations/board-constants";
 import { toast } from "@/components/board/board-toast";
 
 export function AddColumnForm({

@@ -9,20 +9,21 @@ import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { BoardEventJson, BoardJson, BoardCardJson } from "@/lib/validations/board";
-import { BoardCanvas } from "@/components/board/board-canvas";
+import { BoardCanvas, loadDndCanvas } from "@/components/board/board-canvas";
 import { BoardContext, type BoardContextValue, type CardCommand } from "@/components/board/board-context";
+import { countsAfterMove, listTotal, type BoardCardCounts } from "@/components/board/board-counts";
 import { BoardFilters } from "@/components/board/board-filters";
 import { BoardHeader } from "@/components/board/board-header";
 import { boardReadUrl } from "@/components/board/board-read-url";
 import { boardReducer, boardView } from "@/components/board/board-state";
-import { cardsIn, fullIndex, listId, positionOf, type ListKey } from "@/components/board/board-order";
+import { cardsIn, fullIndex, listId, positionOf, sameList, type ListKey } from "@/components/board/board-order";
 import { cardDropped } from "@/components/board/announcements";
 import { cardHandleId } from "@/components/board/card-tile";
 import { localDay, matchesFilter, parseFilter } from "@/components/board/filter-cards";
 import { ShortcutsDialog } from "@/components/board/shortcuts-dialog";
 import { toast } from "@/components/board/board-toast";
 import { useBoardLive } from "@/components/board/use-board-live";
-import { useBoardMutations } from "@/components/board/use-board-mutations";
+import { useBoardMutations, type MoveTarget } from "@/components/board/use-board-mutations";
 
 const CardDialog = dynamic(() => import("@/components/board/card-dialog").then((m) => m.CardDialog), {
   ssr: false,
@@ -35,8 +36,7 @@ const BoardSettingsDialog = dynamic(
   { ssr: false },
 );
 
-/** How many open cards a big board has (per column, per lane, in all) while only its first ones are here. */
-export type BoardCardCounts = { total: number; columns: Record<string, number>; lanes: Record<string, number> };
+export type { BoardCardCounts };
 
 export type BoardViewProps = {
   /**
@@ -91,8 +91,11 @@ export function BoardView(props: BoardViewProps) {
   const [loaded, setLoaded] = useState(props.board);
   const [cardReads, setCardReads] = useState(props.cardsDeferred ? 1 : 0);
   const [cardsLoading, setCardsLoading] = useState(!!props.cardsDeferred);
+  // A big board's counts while its cards load, kept up with the viewer's own moves meanwhile.
+  const [counts, setCounts] = useState(props.cardCounts ?? null);
   if (loaded !== props.board) {
     setLoaded(props.board);
+    setCounts(props.cardCounts ?? null);
     if (props.cardsDeferred) setCardReads((n) => n + 1);
     else dispatch({ type: "replace", board: props.board });
   }
@@ -115,25 +118,37 @@ export function BoardView(props: BoardViewProps) {
     dispatch({ type: "events", events });
   }, []);
   const onReload = useCallback(() => void reloadRef.current(), []);
+  // A card to give focus to once it is drawn (after a keyboard move, or the full read's redraw).
+  const focusAfter = useRef<string | null>(null);
   const live = useBoardLive({ boardId: view.id, seq: state.base.seq, onEvents, onReload });
 
-  // All of a big board's cards, once the page (drawn with the first cards of each list) has
-  // hydrated: the board's REST read (plain JSON) and the virtual list's code alongside; the board
-  // action if that read fails. Not preloaded with the page: on the server the read of thousands of
-  // cards would hold up the page's scripts, which is what makes it interactive. Drawn as a
-  // transition, so a key pressed meanwhile is answered first.
+  // All of a big board's cards, once the page (drawn with the first cards of each list, without
+  // drag and drop) has hydrated: the board's REST read (plain JSON), with the drag-and-drop
+  // canvas's and the virtual list's code alongside; the board action if that read fails. Not
+  // preloaded with the page: on the server the read of thousands of cards would hold up the page's
+  // scripts, which is what makes it interactive. Drawn as one transition (the cards and the
+  // drag-and-drop canvas in place of the first screenful), so a key pressed meanwhile is answered
+  // first; a card that had focus keeps it.
   useEffect(() => {
     if (cardReads === 0) return;
     let current = true;
-    void import("@/components/board/virtual-card-list");
-    void readBoard(view.id)
-      .then(async (board) => {
-        if (board && current) startTransition(() => dispatch({ type: "replace", board }));
-        else if (current) await reloadRef.current();
-      })
-      .finally(() => {
-        if (current) setCardsLoading(false);
-      });
+    const code = Promise.all([loadDndCanvas(), import("@/components/board/virtual-card-list")]);
+    void (async () => {
+      const board = await readBoard(view.id);
+      await code.catch(() => undefined);
+      if (!current) return;
+      const focused = document.activeElement?.closest<HTMLElement>("[data-card-id]")?.dataset.cardId;
+      if (focused) focusAfter.current = focused;
+      if (board) {
+        startTransition(() => {
+          dispatch({ type: "replace", board });
+          setCardsLoading(false);
+        });
+        return;
+      }
+      await reloadRef.current();
+      if (current) startTransition(() => setCardsLoading(false));
+    })();
     return () => {
       current = false;
     };
@@ -171,11 +186,34 @@ export function BoardView(props: BoardViewProps) {
   });
   const shownCount = useMemo(() => [...visible.values()].reduce((n, l) => n + l.length, 0), [visible]);
   // Until all of a big board's cards are here, its counts are the server's.
-  const loadingCounts = cardsLoading ? (props.cardCounts ?? null) : null;
+  const loadingCounts = cardsLoading ? counts : null;
   const loadingRef = useRef(cardsLoading);
+  const countsRef = useRef(loadingCounts);
   useEffect(() => {
     loadingRef.current = cardsLoading;
+    countsRef.current = loadingCounts;
   });
+
+  /**
+   * A move of the board's own (shortcuts, Move to…); while a big board's cards load, the counts
+   * follow it, so the next move's "end of the list" is still right.
+   */
+  const sendMove = mutations.moveCard;
+  const moveCard = useCallback(
+    async (cardId: string, to: MoveTarget & { boardId?: string }) => {
+      const card = viewRef.current.cards.find((c) => c.id === cardId);
+      const ok = await sendMove(cardId, to);
+      if (ok && card && loadingRef.current) {
+        const swimlanes = viewRef.current.swimlanesEnabled;
+        const from = { columnId: card.columnId, laneId: swimlanes ? card.laneId : null };
+        const otherBoard = to.boardId !== undefined && to.boardId !== viewRef.current.id;
+        const there = otherBoard ? null : { columnId: to.columnId, laneId: swimlanes ? to.laneId : null };
+        setCounts((c) => c && countsAfterMove(c, from, there, swimlanes));
+      }
+      return ok;
+    },
+    [sendMove],
+  );
 
   // Dialogs.
   const openCardId = searchParams.get("card");
@@ -205,7 +243,6 @@ export function BoardView(props: BoardViewProps) {
 
   // Spoken outcome of the keyboard shortcuts' moves (drags speak through hello-pangea/dnd).
   const [spoken, setSpoken] = useState("");
-  const focusAfter = useRef<string | null>(null);
   useEffect(() => {
     const id = focusAfter.current;
     if (!id) return;
@@ -243,24 +280,36 @@ export function BoardView(props: BoardViewProps) {
       const i = list.findIndex((c) => c.id === cardId);
       const columnIndex = board.columns.findIndex((c) => c.id === card.columnId);
 
-      const moveTo = (to: ListKey, visibleIndex: number) => {
+      const moveTo = (to: ListKey, visibleIndex: number, toEnd = false) => {
         if (!canEdit) return;
-        // Positions count the whole list, which is not here yet.
-        if (loadingRef.current) return void toast.error("The board's cards are still loading: try again in a moment.");
+        // The move's index counts the whole list. While a big board's cards load, each list's first
+        // cards are here (the start of the list, in order), so an index among them is the same in
+        // the whole list; the end of a list is its count, which the server sent with them.
         const full = cardsIn(board, to).filter((c) => c.id !== cardId);
         const shownTo = (shown.get(listId(to)) ?? []).filter((c) => c.id !== cardId);
-        const index = fullIndex(full, shownTo, Math.max(0, Math.min(visibleIndex, shownTo.length)));
+        const total = loadingRef.current ? listTotal(countsRef.current, to, board.swimlanesEnabled) : null;
+        const here = sameList(to, key);
+        const homeTotal = loadingRef.current ? listTotal(countsRef.current, key, board.swimlanesEnabled) : null;
+        if (loadingRef.current && total === null)
+          return void toast.error("The board's cards are still loading: try again in a moment.");
+        const index =
+          total !== null && (toEnd || shownTo.length === 0)
+            ? total - (here ? 1 : 0)
+            : fullIndex(full, shownTo, Math.max(0, Math.min(visibleIndex, shownTo.length)));
         focusAfter.current = cardId;
-        void mutations.moveCard(cardId, { ...to, index }).then((ok) => {
-          const after = positionOf(viewRef.current, cardId);
-          if (!ok || !after) return;
+        void moveCard(cardId, { ...to, index }).then((ok) => {
+          const placed = positionOf(viewRef.current, cardId);
+          if (!ok || !placed) return;
+          // While the cards load, the place and length in the whole list (not among the first cards).
+          const after =
+            total === null ? placed : { ...placed, index: Math.min(index, total), count: total + (here ? 0 : 1) };
           const name = (id: string) => viewRef.current.columns.find((c) => c.id === id)?.name ?? "";
           const lane = (id: string | null) => viewRef.current.lanes.find((l) => l.id === id)?.name ?? null;
           const home = {
             columnName: name(key.columnId),
             laneName: lane(key.laneId),
             index: Math.max(0, i),
-            count: list.length,
+            count: homeTotal ?? list.length,
           };
           const there = {
             columnName: name(after.key.columnId),
@@ -278,8 +327,7 @@ export function BoardView(props: BoardViewProps) {
         case "edit":
           return openCard(cardId, true);
         case "move-dialog":
-          if (canEdit && loadingRef.current) toast.error("The board's cards are still loading: try again in a moment.");
-          else if (canEdit) setMovingId(cardId);
+          if (canEdit) setMovingId(cardId);
           return;
         case "archive": {
           if (!canEdit) return;
@@ -294,7 +342,7 @@ export function BoardView(props: BoardViewProps) {
         case "top":
           return i > 0 ? moveTo(key, 0) : undefined;
         case "bottom":
-          return i < list.length - 1 ? moveTo(key, list.length) : undefined;
+          return i < list.length - 1 || loadingRef.current ? moveTo(key, list.length, true) : undefined;
         case "prev-column":
         case "next-column": {
           const target = board.columns[columnIndex + (command === "prev-column" ? -1 : 1)];
@@ -316,7 +364,7 @@ export function BoardView(props: BoardViewProps) {
         }
       }
     },
-    [canEdit, listKeyOf, mutations, openCard],
+    [canEdit, listKeyOf, moveCard, mutations, openCard],
   );
 
   // Board-wide keys: "?" and undo, when no text field or dialog has them.
@@ -426,10 +474,11 @@ export function BoardView(props: BoardViewProps) {
           card={movingCard}
           board={view}
           visible={visible}
+          counts={loadingCounts}
           editableBoards={props.editableBoards}
           onMove={(to) => {
             focusAfter.current = to.boardId && to.boardId !== view.id ? null : movingCard.id;
-            return mutations.moveCard(movingCard.id, to);
+            return moveCard(movingCard.id, to);
           }}
           onClose={() => setMovingId(null)}
         />

@@ -1,10 +1,12 @@
 "use client";
-// One card in a column: a hello-pangea/dnd Draggable whose handle is the card itself (Space lifts
-// it for a keyboard drag; a pointer drags it), opened by a click or Enter, with the board's
+// One card in a column: in a drag-and-drop list (dnd-card-list.tsx, virtual-card-list.tsx) a
+// hello-pangea/dnd Draggable whose handle is the card itself (Space lifts it for a keyboard drag; a
+// pointer drags it); on a big board's first screenful the same card without the library
+// (StaticCardTile). Opened by a click or Enter, with the board's
 // single-key shortcuts while it has focus, and a "⋯" menu (Open, Move to…, top/bottom, Archive;
 // card-menu.tsx, loaded on first use) beside the handle rather than inside it, so the handle
 // holds no nested control.
-import { Draggable, type DraggableProvided, type DraggableStateSnapshot } from "@hello-pangea/dnd";
+import type { DraggableProvided, DraggableStateSnapshot } from "@hello-pangea/dnd";
 import { memo, type CSSProperties, type KeyboardEvent } from "react";
 import type { BoardCardJson } from "@/lib/validations/board";
 import { useBoard, type CardCommand } from "@/components/board/board-context";
@@ -67,6 +69,13 @@ type ShellProps = {
   clone?: boolean;
   measureRef?: (el: HTMLElement | null) => void;
   dataIndex?: number;
+  /**
+   * Skip its style, layout and paint while it is off screen (content-visibility: auto): a big
+   * board's first screenful of cards, which are not in a drag-and-drop list (whose moving card is
+   * position: fixed, which this containment would break). The 4 px of padding (cancelled by the
+   * negative margin) keep the focus ring and shadow inside the paint containment's clip.
+   */
+  deferOffscreen?: boolean;
 };
 
 /** The card as drawn in a list (and as the drag clone, with `clone`). */
@@ -81,6 +90,7 @@ export function CardShell({
   clone,
   measureRef,
   dataIndex,
+  deferOffscreen,
 }: ShellProps) {
   const pending = card.id.startsWith("pending-");
   const detailsId = clone ? undefined : `${cardHandleId(card.id)}-facts`;
@@ -94,7 +104,10 @@ export function CardShell({
       {...provided.draggableProps}
       data-index={dataIndex}
       style={{ ...style, ...provided.draggableProps.style }}
-      className="group/card relative pb-2"
+      className={cn(
+        "group/card relative pb-2",
+        deferOffscreen && "-mx-1 -mt-1 px-1 pt-1 [contain-intrinsic-size:auto_88px] [content-visibility:auto]",
+      )}
     >
       <div
         {...handle}
@@ -125,7 +138,9 @@ export function CardShell({
       >
         <CardFace card={card} meta={meta} describedById={detailsId} />
       </div>
-      {!clone && !pending ? <CardMenu card={card} canEdit={canEdit} onCommand={(c) => onCommand?.(c)} /> : null}
+      {!clone && !pending ? (
+        <CardMenu card={card} canEdit={canEdit} padded={deferOffscreen} onCommand={(c) => onCommand?.(c)} />
+      ) : null}
     </div>
   );
 }
@@ -133,10 +148,13 @@ export function CardShell({
 function CardMenu({
   card,
   canEdit,
+  padded,
   onCommand,
 }: {
   card: BoardCardJson;
   canEdit: boolean;
+  /** The card's box has deferOffscreen's 4 px of padding: the button sits as far into the card. */
+  padded?: boolean;
   onCommand: (command: CardCommand) => void;
 }) {
   return (
@@ -144,9 +162,10 @@ function CardMenu({
       load={loadCardMenu}
       label={`Actions for ${card.title}`}
       className={cn(
-        "absolute right-1.5 top-1.5 flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
+        "absolute flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
         "opacity-0 hover:text-foreground focus-visible:opacity-100 group-hover/card:opacity-100 group-focus-within/card:opacity-100",
         "data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100",
+        padded ? "right-2.5 top-2.5" : "right-1.5 top-1.5",
       )}
       menu={{ canEdit, onCommand }}
     />
@@ -155,23 +174,30 @@ function CardMenu({
 
 const loadCardMenu = () => import("@/components/board/card-menu").then((m) => m.CardMenuContent);
 
-/** A card in a standard (not virtual) list. */
-export const CardTile = memo(function CardTile({ card, index }: { card: BoardCardJson; index: number }) {
-  const { meta, canEdit, cardsLoading, commands } = useBoard();
-  const pending = card.id.startsWith("pending-");
-  // A big board's first cards are draggable once the rest are here (a drop's index counts them all).
+// A card outside drag and drop: no drag handle, never dragging (the only fields CardShell reads).
+const STATIC_PROVIDED = {
+  innerRef: () => undefined,
+  draggableProps: {},
+  dragHandleProps: null,
+} as unknown as DraggableProvided;
+const STATIC_SNAPSHOT = { isDragging: false } as DraggableStateSnapshot;
+
+/**
+ * A card of a big board's first screenful, before all its cards are here: focusable, opened by a
+ * click or Enter, moved by the board's shortcuts and "Move to…" (board-view.tsx), dragged once the
+ * drag-and-drop canvas takes over.
+ */
+export const StaticCardTile = memo(function StaticCardTile({ card }: { card: BoardCardJson }) {
+  const { meta, canEdit, commands } = useBoard();
   return (
-    <Draggable draggableId={card.id} index={index} isDragDisabled={!canEdit || pending || cardsLoading}>
-      {(provided, snapshot) => (
-        <CardShell
-          card={card}
-          meta={meta}
-          provided={provided}
-          snapshot={snapshot}
-          canEdit={canEdit}
-          onCommand={(command) => commands.card(card.id, command)}
-        />
-      )}
-    </Draggable>
+    <CardShell
+      card={card}
+      meta={meta}
+      provided={STATIC_PROVIDED}
+      snapshot={STATIC_SNAPSHOT}
+      canEdit={canEdit}
+      onCommand={(command) => commands.card(card.id, command)}
+      deferOffscreen
+    />
   );
 });

@@ -3,7 +3,8 @@
 // each colour is its label), optionally with "None" first (columns and card covers may have none).
 import { Check } from "lucide-react";
 import { useId } from "react";
-import { BOARD_COLORS, type BoardColor } from "@/lib/validations/board";
+import type { BoardColor } from "@/lib/validations/board";
+import { BOARD_COLORS } from "@/lib/validations/board-constants";
 import { BOARD_PALETTE } from "@/components/board/colors";
 import { cn } from "@/lib/cn";
 

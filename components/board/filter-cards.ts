@@ -2,7 +2,8 @@
 // applied in the browser over the cards the page already holds (getBoard loads every open card).
 // Due dates are calendar days: the card dialog sets a day (stored at noon UTC, so it is the same
 // day in every time zone from UTC−11 to UTC+11); "today" is the viewer's own day.
-import { CARD_PRIORITIES, type BoardCardJson, type CardPriority } from "@/lib/validations/board";
+import type { BoardCardJson, CardPriority } from "@/lib/validations/board";
+import { CARD_PRIORITIES } from "@/lib/validations/board-constants";
 
 export const DUE_FILTERS = ["overdue", "week", "none"] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];

@@ -2,13 +2,16 @@
 // "Move to…": the way to move a card without dragging (WCAG 2.5.7). Pick the board (this one or
 // another the viewer edits), the column, the lane (on a board with swimlanes) and the position:
 // top, bottom, or after a named card. Positions count every card of the list, whatever the board's
-// filters show. Another board's columns load when it is chosen.
+// filters show. While a big board's cards load (`counts`), this board's lists hold only their
+// first cards: the positions offered are after those, or the bottom, counted with the server's
+// counts. Another board's columns load when it is chosen.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { listMoveTargetsAction, type MoveTargets } from "@/lib/actions/boards/list-move-targets";
 import type { BoardJson, BoardCardJson } from "@/lib/validations/board";
+import { listTotal, type BoardCardCounts } from "@/components/board/board-counts";
 import { byPosition } from "@/components/board/board-order";
 import type { MoveTarget } from "@/components/board/use-board-mutations";
 
@@ -28,6 +31,7 @@ function targetsOf(board: BoardJson): Target {
 export function MoveCardDialog({
   card,
   board,
+  counts,
   editableBoards,
   onMove,
   onClose,
@@ -35,6 +39,8 @@ export function MoveCardDialog({
   card: BoardCardJson;
   board: BoardJson;
   visible?: unknown;
+  /** This board's counts while only the first cards of each list are here. */
+  counts?: BoardCardCounts | null;
   editableBoards: { id: string; name: string }[];
   onMove: (to: MoveTarget & { boardId?: string }) => Promise<boolean>;
   onClose: () => void;
@@ -71,16 +77,21 @@ export function MoveCardDialog({
       .sort(byPosition);
   }, [target, card.id, columnId, laneId]);
 
-  // Default position: where the card is now; on another list, the bottom.
   const sameList = boardId === board.id && columnId === card.columnId && laneId === card.laneId;
+  // The list's length without the card: more than `list` holds while this board's cards load.
+  const total = boardId === board.id ? listTotal(counts, { columnId, laneId }, board.swimlanesEnabled) : null;
+  const length = Math.max(list.length, total === null ? list.length : total - (sameList ? 1 : 0));
+  const partial = length > list.length;
+
+  // Default position: where the card is now; on another list, the bottom.
   const now = board.cards
     .filter((c) => c.columnId === card.columnId && (!board.swimlanesEnabled || c.laneId === card.laneId))
     .sort(byPosition)
     .findIndex((c) => c.id === card.id);
   const initial =
-    list.length === 0 || (sameList && now <= 0)
+    length === 0 || (sameList && now <= 0)
       ? "top"
-      : !sameList || now >= list.length
+      : !sameList || now >= length
         ? "bottom"
         : `after:${list[now - 1]!.id}`;
   const [position, setPosition] = useState<string | null>(null);
@@ -90,7 +101,7 @@ export function MoveCardDialog({
     chosen === "top"
       ? 0
       : chosen === "bottom"
-        ? list.length
+        ? length
         : Math.max(0, list.findIndex((c) => `after:${c.id}` === chosen) + 1);
 
   const submit = async (event: FormEvent) => {
@@ -156,7 +167,11 @@ export function MoveCardDialog({
                 }}
                 options={target.columns.map((c) => {
                   if (c.wipLimit === null) return { value: c.id, label: c.name };
-                  const count = target.cards.filter((k) => k.columnId === c.id && k.id !== card.id).length;
+                  const known = boardId === board.id && counts ? counts.columns[c.id] : undefined;
+                  const count =
+                    known !== undefined
+                      ? known - (c.id === card.columnId ? 1 : 0)
+                      : target.cards.filter((k) => k.columnId === c.id && k.id !== card.id).length;
                   // A hard limit that is reached refuses the card: say so, and offer it no more.
                   const full = c.wipMode === "hard" && count >= c.wipLimit && c.id !== card.columnId;
                   return {
@@ -183,13 +198,11 @@ export function MoveCardDialog({
                 onChange={(e) => setPosition(e.target.value)}
                 options={[
                   { value: "top", label: "Top" },
-                  ...list.slice(0, -1).map((c, i) => ({
+                  ...(partial ? list : list.slice(0, -1)).map((c, i) => ({
                     value: `after:${c.id}`,
-                    label: `After “${c.title}” (${i + 2} of ${list.length + 1})`,
+                    label: `After “${c.title}” (${i + 2} of ${length + 1})`,
                   })),
-                  ...(list.length
-                    ? [{ value: "bottom", label: `Bottom (${list.length + 1} of ${list.length + 1})` }]
-                    : []),
+                  ...(length ? [{ value: "bottom", label: `Bottom (${length + 1} of ${length + 1})` }] : []),
                 ]}
               />
               {boardId !== board.id ? (

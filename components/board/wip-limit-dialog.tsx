@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { BOARD_LIMITS, type WipMode } from "@/lib/validations/board";
+import type { WipMode } from "@/lib/validations/board";
+import { BOARD_LIMITS } from "@/lib/validations/board-constants";
 import { cn } from "@/lib/cn";
 
 export type WipValue = { wipLimit: number | null; wipMode?: WipMode };

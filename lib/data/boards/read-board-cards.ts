@@ -67,10 +67,11 @@ const headsQuery = (byLane: boolean) => `WITH ranked AS (
       row_number() OVER (PARTITION BY c."columnId"${byLane ? ', c."laneId"' : ""} ORDER BY c."position" ${bytes}, c."id" ${bytes}) AS "rank",
       count(*) OVER (PARTITION BY c."columnId") AS "columnCount",
       count(*) OVER (PARTITION BY c."laneId") AS "laneCount",
+      count(*) OVER (PARTITION BY c."columnId", c."laneId") AS "listCount",
       count(*) OVER () AS "boardCount"
     FROM "Card" c WHERE c."boardId" = ${param} AND c."archivedAt" IS NULL
   )
-  ${CARDS_SELECT.replace('SELECT c."id",', 'SELECT r."columnCount", r."laneCount", r."boardCount", c."id",')}
+  ${CARDS_SELECT.replace('SELECT c."id",', 'SELECT r."columnCount", r."laneCount", r."listCount", r."boardCount", c."id",')}
   JOIN ranked r ON r."id" = c."id"
   WHERE r."rank" <= ${perList}`;
 const HEADS_QUERY = { byColumn: headsQuery(false), byLane: headsQuery(true) };
@@ -108,11 +109,16 @@ export async function readBoardCards(boardId: string, client: Tx | typeof db = d
   return rows.map(toBoardCard).sort(byPosition);
 }
 
-/** How many open cards a board has, per column, per lane and in all (a big board's page, while the rest loads). */
+/**
+ * How many open cards a board has, per column, per lane and in all, and on a board with swimlanes
+ * per list, keyed "<columnId>:<laneId>" (a big board's page, while the rest loads: its moves to the
+ * end of a list need the list's length).
+ */
 export type BoardCardCounts = {
   total: number;
   columns: Record<string, number>;
   lanes: Record<string, number>;
+  lists?: Record<string, number>;
 };
 
 /**
@@ -127,13 +133,19 @@ export async function readBoardCardHeads(
   client: Tx | typeof db = db,
 ): Promise<{ cards: BoardCardJson[]; counts: BoardCardCounts }> {
   const rows = await client.$queryRawUnsafe<
-    (Row & { columnCount: number | bigint; laneCount: number | bigint; boardCount: number | bigint })[]
+    (Row & {
+      columnCount: number | bigint;
+      laneCount: number | bigint;
+      listCount: number | bigint;
+      boardCount: number | bigint;
+    })[]
   >(byLane ? HEADS_QUERY.byLane : HEADS_QUERY.byColumn, boardId, perList);
-  const counts: BoardCardCounts = { total: 0, columns: {}, lanes: {} };
+  const counts: BoardCardCounts = { total: 0, columns: {}, lanes: {}, ...(byLane ? { lists: {} } : {}) };
   for (const row of rows) {
     counts.total = Number(row.boardCount);
     counts.columns[row.columnId] = Number(row.columnCount);
     if (row.laneId) counts.lanes[row.laneId] = Number(row.laneCount);
+    if (counts.lists) counts.lists[`${row.columnId}:${row.laneId ?? "-"}`] = Number(row.listCount);
   }
   return { cards: rows.map(toBoardCard).sort(byPosition), counts };
 }
