@@ -3,7 +3,8 @@
 // own port (BENCH_BOARD_PORT, default 3272; build folder BENCH_BOARD_DIST_DIR, default
 // .next-bench-board-<port>), writes the
 // 4,000-card board, then opens /board/{id} in Chromium BENCH_BOARD_TTI_RUNS times (cold contexts)
-// and prints HTML / first card / first key answered per run and their medians, with the load
+// and prints HTML / scripts received / board hydrated / first card / first key answered per run and
+// their medians, with the load
 // average. BENCH_BOARD_TRACE=<dir> also writes one Chromium performance trace (CDP Tracing, with
 // the renderer's CPU samples) of a further cold load to <dir>/board-trace.json, to open in the
 // Performance panel.
@@ -33,9 +34,13 @@ async function main() {
   });
   const f = (n: number) => n.toFixed(0);
   for (const r of tti.runs)
-    console.log(`  HTML ${f(r.htmlMs)} ms, first card ${f(r.firstCardMs)} ms, key ${f(r.interactiveMs)} ms`);
+    console.log(
+      `  HTML ${f(r.htmlMs)} ms, scripts ${f(r.scriptsMs)} ms, hydrated ${f(r.hydratedMs)} ms, ` +
+        `first card ${f(r.firstCardMs)} ms, key ${f(r.interactiveMs)} ms`,
+    );
   console.log(
-    `${CARDS} cards, median of ${tti.runs.length}: HTML ${f(tti.html.median)} ms, first card ${f(tti.firstCard.median)} ms, ` +
+    `${CARDS} cards, median of ${tti.runs.length}: HTML ${f(tti.html.median)} ms, scripts ${f(tti.scripts.median)} ms, ` +
+      `hydrated ${f(tti.hydrated.median)} ms, first card ${f(tti.firstCard.median)} ms, ` +
       `answers a key ${f(tti.interactive.median)} ms (worst ${f(tti.interactive.max)} ms); ` +
       `1-min load ${loadBefore} → ${os.loadavg()[0]!.toFixed(1)}, ${new Date().toISOString().slice(0, 16)} UTC`,
   );

@@ -4,13 +4,19 @@
 // start (performance.timeOrigin) to (1) the first card being visible and (2) the page answering a
 // keypress: "?" opens the board's "Keyboard shortcuts" dialog once React has hydrated and the
 // board's key handler is attached; the key is pressed again every 25 ms until it does. The time
-// the page's HTML was fully received is noted too (what of it is the server's).
+// the page's HTML was fully received is noted too (what of it is the server's), when the scripts
+// requested before hydration were all received, and when the board had hydrated (the page's "board:interactive"
+// performance mark, set once its key handler is attached).
 import { chromium, type Browser } from "playwright";
 import { percentile } from "./client";
 
 export type TtiRun = {
   /** The page's HTML fully received (Navigation Timing responseEnd). */
   htmlMs: number;
+  /** The scripts requested before the board hydrated, all received (Resource Timing responseEnd). */
+  scriptsMs: number;
+  /** The board hydrated, its key handler attached (performance mark "board:interactive"); NaN if absent. */
+  hydratedMs: number;
   firstCardMs: number;
   interactiveMs: number;
   status: number;
@@ -39,6 +45,8 @@ export async function measureTimeToInteractive(options: {
 }): Promise<{
   runs: TtiRun[];
   html: { median: number };
+  scripts: { median: number };
+  hydrated: { median: number };
   firstCard: { median: number };
   interactive: { median: number; max: number };
 }> {
@@ -83,17 +91,26 @@ export async function measureTimeToInteractive(options: {
         }
       }
       const interactiveMs = await page.evaluate(() => performance.now());
-      const htmlMs = await page.evaluate(
-        () =>
-          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ??
-          NaN,
-      );
+      const { htmlMs, scriptsMs, hydratedMs } = await page.evaluate(() => {
+        const html =
+          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN;
+        const hydrated = performance.getEntriesByName("board:interactive")[0]?.startTime ?? NaN;
+        // The scripts requested before the board hydrated (not the code it loads afterwards).
+        const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+          (r) => r.initiatorType === "script" && !(r.startTime > hydrated),
+        );
+        return {
+          htmlMs: html,
+          scriptsMs: scripts.length ? Math.max(...scripts.map((r) => r.responseEnd)) : NaN,
+          hydratedMs: hydrated,
+        };
+      });
       if (tracing) {
         await browser.stopTracing();
         console.log(
           `  trace (${Math.round(interactiveMs)} ms to a key) written to ${options.traceDir}/board-trace.json`,
         );
-      } else runs.push({ htmlMs, firstCardMs, interactiveMs, status });
+      } else runs.push({ htmlMs, scriptsMs, hydratedMs, firstCardMs, interactiveMs, status });
       await context.close();
     }
   } finally {
@@ -104,6 +121,8 @@ export async function measureTimeToInteractive(options: {
   return {
     runs,
     html: { median: percentile(sorted(runs.map((r) => r.htmlMs)), 50) },
+    scripts: { median: percentile(sorted(runs.map((r) => r.scriptsMs)), 50) },
+    hydrated: { median: percentile(sorted(runs.map((r) => r.hydratedMs)), 50) },
     firstCard: { median: percentile(sorted(runs.map((r) => r.firstCardMs)), 50) },
     interactive: { median: percentile(interactive, 50), max: interactive.at(-1) ?? NaN },
   };

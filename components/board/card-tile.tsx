@@ -69,13 +69,6 @@ type ShellProps = {
   clone?: boolean;
   measureRef?: (el: HTMLElement | null) => void;
   dataIndex?: number;
-  /**
-   * Skip its style, layout and paint while it is off screen (content-visibility: auto): a big
-   * board's first screenful of cards, which are not in a drag-and-drop list (whose moving card is
-   * position: fixed, which this containment would break). The 4 px of padding (cancelled by the
-   * negative margin) keep the focus ring and shadow inside the paint containment's clip.
-   */
-  deferOffscreen?: boolean;
 };
 
 /** The card as drawn in a list (and as the drag clone, with `clone`). */
@@ -90,7 +83,6 @@ export function CardShell({
   clone,
   measureRef,
   dataIndex,
-  deferOffscreen,
 }: ShellProps) {
   const pending = card.id.startsWith("pending-");
   const detailsId = clone ? undefined : `${cardHandleId(card.id)}-facts`;
@@ -104,10 +96,7 @@ export function CardShell({
       {...provided.draggableProps}
       data-index={dataIndex}
       style={{ ...style, ...provided.draggableProps.style }}
-      className={cn(
-        "group/card relative pb-2",
-        deferOffscreen && "-mx-1 -mt-1 px-1 pt-1 [contain-intrinsic-size:auto_88px] [content-visibility:auto]",
-      )}
+      className="group/card relative pb-2"
     >
       <div
         {...handle}
@@ -138,9 +127,7 @@ export function CardShell({
       >
         <CardFace card={card} meta={meta} describedById={detailsId} />
       </div>
-      {!clone && !pending ? (
-        <CardMenu card={card} canEdit={canEdit} padded={deferOffscreen} onCommand={(c) => onCommand?.(c)} />
-      ) : null}
+      {!clone && !pending ? <CardMenu card={card} canEdit={canEdit} onCommand={(c) => onCommand?.(c)} /> : null}
     </div>
   );
 }
@@ -148,13 +135,10 @@ export function CardShell({
 function CardMenu({
   card,
   canEdit,
-  padded,
   onCommand,
 }: {
   card: BoardCardJson;
   canEdit: boolean;
-  /** The card's box has deferOffscreen's 4 px of padding: the button sits as far into the card. */
-  padded?: boolean;
   onCommand: (command: CardCommand) => void;
 }) {
   return (
@@ -162,10 +146,9 @@ function CardMenu({
       load={loadCardMenu}
       label={`Actions for ${card.title}`}
       className={cn(
-        "absolute flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
+        "absolute right-1.5 top-1.5 flex size-7 items-center justify-center rounded-md bg-surface/90 text-muted-foreground shadow-sm ring-1 ring-border backdrop-blur transition",
         "opacity-0 hover:text-foreground focus-visible:opacity-100 group-hover/card:opacity-100 group-focus-within/card:opacity-100",
         "data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100",
-        padded ? "right-2.5 top-2.5" : "right-1.5 top-1.5",
       )}
       menu={{ canEdit, onCommand }}
     />
@@ -197,7 +180,6 @@ export const StaticCardTile = memo(function StaticCardTile({ card }: { card: Boa
       snapshot={STATIC_SNAPSHOT}
       canEdit={canEdit}
       onCommand={(command) => commands.card(card.id, command)}
-      deferOffscreen
     />
   );
 });
