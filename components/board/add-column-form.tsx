@@ -19,21 +19,22 @@ export function AddColumnForm({
 }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [pending, setPending] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
+  // The field is free for the next name at once (the new column can show, by its live event, before
+  // the action answers; the router sends the adds in order), and a refused name comes back into an
+  // empty field.
   const add = async () => {
     const text = name.trim();
-    if (!text || pending) return;
-    setPending(true);
+    if (!text) return;
+    setName("");
     const result = await createColumnAction(boardId, { name: text });
-    setPending(false);
     if (!result.ok) {
+      setName((current) => current || text);
       toast.error(result.fieldErrors?.name?.[0] ?? result.error);
       return;
     }
     onApply({ columns: [result.data.column] });
-    setName("");
     field.current?.focus();
   };
 
@@ -78,7 +79,7 @@ export function AddColumnForm({
         }}
       />
       <div className="flex gap-2">
-        <Button type="submit" size="sm" loading={pending} disabled={!name.trim()}>
+        <Button type="submit" size="sm" disabled={!name.trim()}>
           Add column
         </Button>
         <Button

@@ -62,8 +62,21 @@ export function useBoardMutations(
     });
     return mine;
   }, []);
-  /** The card's version as the board holds it now (after the answers applied so far). */
-  const versionOf = useCallback((cardId: string) => getView().cards.find((c) => c.id === cardId)?.version, [getView]);
+  // The newest version each answer gave a card: the next queued write of it can start before the
+  // board has re-rendered with that answer (the board's copy would still be the older version).
+  const answered = useRef(new Map<string, number>());
+  const noteVersion = useCallback((card: { id: string; version: number }) => {
+    if ((answered.current.get(card.id) ?? 0) < card.version) answered.current.set(card.id, card.version);
+  }, []);
+  /** The card's version: as the board holds it now, or as the latest answer gave it if newer. */
+  const versionOf = useCallback(
+    (cardId: string) => {
+      const held = getView().cards.find((c) => c.id === cardId)?.version;
+      const known = answered.current.get(cardId);
+      return known !== undefined && (held === undefined || known > held) ? known : held;
+    },
+    [getView],
+  );
 
   const optimistic = useCallback(
     (change: PendingChange) => {
@@ -136,6 +149,7 @@ export function useBoardMutations(
         } else toast.error(result.error);
         return false;
       }
+      noteVersion(result.data.card);
       dispatch({ type: "settle", id, payload: { cards: [result.data.card] } });
       toastWarnings(result.data.warnings);
       if (!options?.quiet) {
@@ -150,7 +164,7 @@ export function useBoardMutations(
       }
       return true;
     },
-    [boardId, dispatch, getView, optimistic, offerUndo, reload, serial, versionOf],
+    [boardId, dispatch, getView, noteVersion, optimistic, offerUndo, reload, serial, versionOf],
   );
 
   const createCard = useCallback<BoardMutations["createCard"]>(
@@ -199,6 +213,7 @@ export function useBoardMutations(
         updateCardAction(boardId, cardId, input, versionOf(cardId) ?? options?.version),
       );
       if (result.ok) {
+        noteVersion(result.data.card);
         dispatch({ type: "apply", payload: { cards: [result.data.card] } });
         if (options?.message) offerUndo(options.message);
       } else if (result.code === STALE) {
@@ -207,7 +222,7 @@ export function useBoardMutations(
       } else if (!result.fieldErrors) toast.error(result.error);
       return result;
     },
-    [boardId, dispatch, offerUndo, reload, serial, versionOf],
+    [boardId, dispatch, noteVersion, offerUndo, reload, serial, versionOf],
   );
 
   const setArchived = useCallback<BoardMutations["setArchived"]>(
@@ -225,6 +240,7 @@ export function useBoardMutations(
         );
         return false;
       }
+      noteVersion(result.data.card);
       const payload: BoardChangePayload = archived ? { removedCardIds: [cardId] } : { cards: [result.data.card] };
       if (id !== null) dispatch({ type: "settle", id, payload });
       else dispatch({ type: "apply", payload });
@@ -232,7 +248,7 @@ export function useBoardMutations(
       offerUndo(archived ? `Archived “${result.data.card.title}”.` : `Restored “${result.data.card.title}”.`);
       return true;
     },
-    [boardId, dispatch, getView, optimistic, offerUndo, serial, versionOf],
+    [boardId, dispatch, getView, noteVersion, optimistic, offerUndo, serial, versionOf],
   );
 
   const moveColumn = useCallback<BoardMutations["moveColumn"]>(
