@@ -93,7 +93,8 @@ export async function measureTimeToInteractive(options: {
       const interactiveMs = await page.evaluate(() => performance.now());
       const { htmlMs, scriptsMs, hydratedMs } = await page.evaluate(() => {
         const html =
-          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN;
+          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ??
+          NaN;
         const hydrated = performance.getEntriesByName("board:interactive")[0]?.startTime ?? NaN;
         // The scripts requested before the board hydrated (not the code it loads afterwards).
         const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(

@@ -53,7 +53,12 @@ export const STATIC_SLOTS: CanvasSlots = {
     </div>
   ),
   ColumnFrame: ({ column, children }) => (
-    <section aria-label={column.name} data-testid="board-column" data-column-id={column.id} className={columnClass(false)}>
+    <section
+      aria-label={column.name}
+      data-testid="board-column"
+      data-column-id={column.id}
+      className={columnClass(false)}
+    >
       {children(null)}
     </section>
   ),

@@ -41,9 +41,7 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
             <CardTile key={card.id} card={card} index={index} />
           ))}
           {provided.placeholder}
-          {cards.length === 0 && !snapshot.isDraggingOver && emptyText ? (
-            <EmptyList text={emptyText} />
-          ) : null}
+          {cards.length === 0 && !snapshot.isDraggingOver && emptyText ? <EmptyList text={emptyText} /> : null}
           {footer}
         </div>
       )}

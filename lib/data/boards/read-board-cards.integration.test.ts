@@ -22,7 +22,8 @@ describe("readBoardCardHeads", () => {
 
     const heads = await readBoardCardHeads(id, 1, true);
     expect(heads.cards).toHaveLength(x === y ? 2 : 3);
-    const lists = x === y ? { [`${a}:${x}`]: 4, [`${b}:${x}`]: 2 } : { [`${a}:${x}`]: 3, [`${a}:${y}`]: 1, [`${b}:${x}`]: 2 };
+    const lists =
+      x === y ? { [`${a}:${x}`]: 4, [`${b}:${x}`]: 2 } : { [`${a}:${x}`]: 3, [`${a}:${y}`]: 1, [`${b}:${x}`]: 2 };
     expect(heads.counts).toEqual({
       total: 6,
       columns: { [a]: 4, [b]: 2 },
