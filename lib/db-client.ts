@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgres/client";
 
@@ -30,10 +31,86 @@ export function createPrismaClient(url: string, options: { logQueries?: boolean 
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+    const adapter = new SerialSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
     return new SqliteClient({ adapter, log }) as unknown as Db;
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   // Same models, different provider: the PostgreSQL client is used through the shared type.
   return new PostgresClient({ adapter, log }) as unknown as Db;
+}
+
+/**
+ * Prisma's SQLite adapter runs every query on one connection, and while an interactive transaction
+ * is open on it, other requests' queries run inside that transaction: a write made meanwhile is
+ * rolled back with it, a read sees its uncommitted rows (lib/db-client.integration.test.ts). This
+ * queues them instead: one statement or one whole transaction at a time, in arrival order, which is
+ * what SQLite's single writer does anyway. Code inside a transaction must use its `tx`, never `db`
+ * (it would wait for its own transaction until Prisma's transaction timeout ends it).
+ */
+class SerialSqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    return serialised(await super.connect());
+  }
+}
+
+function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let tail: Promise<void> = Promise.resolve();
+  const acquire = (): Promise<() => void> => {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const ready = tail;
+    tail = tail.then(() => done);
+    return ready.then(() => release);
+  };
+  const one =
+    <A, R>(run: (arg: A) => Promise<R>) =>
+    async (arg: A): Promise<R> => {
+      const release = await acquire();
+      try {
+        return await run(arg);
+      } finally {
+        release();
+      }
+    };
+  const ends = (tx: Transaction, release: () => void): Transaction => {
+    let released = false;
+    const end = (finish: () => Promise<void>) => async (): Promise<void> => {
+      try {
+        await finish();
+      } finally {
+        if (!released) {
+          released = true;
+          release();
+        }
+      }
+    };
+    return new Proxy(tx, {
+      get(target, prop) {
+        if (prop === "commit") return end(() => target.commit());
+        if (prop === "rollback") return end(() => target.rollback());
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  };
+  return new Proxy(adapter, {
+    get(target, prop) {
+      if (prop === "queryRaw") return one(target.queryRaw.bind(target));
+      if (prop === "executeRaw") return one(target.executeRaw.bind(target));
+      if (prop === "executeScript") return one(target.executeScript.bind(target));
+      if (prop === "startTransaction") {
+        return async (level?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) => {
+          const release = await acquire();
+          try {
+            return ends(await target.startTransaction(level), release);
+          } catch (error) {
+            release();
+            throw error;
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf, sqliteFilePath } from "@/lib/db-client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 export type RawRow = Record<string, unknown>;
 type Reader = (sql: string, params: readonly unknown[]) => Promise<RawRow[]>;
@@ -22,6 +23,18 @@ const STATEMENT_CACHE = 256;
 
 /** SQLite stores Prisma DateTimes as `2026-12-02T17:11:00.000+00:00`. */
 export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/**
+ * A stored timestamp as a Date: text without a zone (SQLite's CURRENT_TIMESTAMP, PostgreSQL's
+ * `timestamp`) is UTC, as Prisma reads it. An unreadable value throws: an Invalid Date compares
+ * false with everything, so an expiry check on it would pass.
+ */
+export function storedDate(text: string): Date {
+  const iso = text.includes("T") ? text : text.replace(" ", "T");
+  const date = new Date(/([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`);
+  if (Number.isNaN(date.getTime())) throw new Error(`unreadable timestamp in the database: ${text}`);
+  return date;
+}
 
 function sqliteReader(url: string): Reader {
   const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
@@ -41,7 +54,12 @@ function sqliteReader(url: string): Reader {
       for (const [name, type] of typed) {
         const value = row[name];
         if (value === null || value === undefined) continue;
-        row[name] = type === "DATETIME" ? new Date(value as string) : Boolean(value);
+        row[name] =
+          type === "DATETIME"
+            ? typeof value === "number"
+              ? new Date(value)
+              : storedDate(String(value))
+            : Boolean(value);
       }
       return row;
     };
@@ -78,19 +96,23 @@ export function numberPlaceholders(sql: string): string {
 }
 
 function postgresReader(url: string): Reader {
-  const timestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
   const pool = new pg.Pool({
     connectionString: url,
     max: 5,
     allowExitOnIdle: true,
+    connectionTimeoutMillis: 10_000,
+    // Timestamps come back in the one format storedDate reads, whatever the server's settings.
+    options: "-c DateStyle=ISO -c TimeZone=UTC",
     types: {
       // Prisma's DateTime is `timestamp(3)` without a zone, holding UTC.
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === pg.types.builtins.TIMESTAMP
-          ? timestamp
+          ? storedDate
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops is replaced on the next query; without a listener it would crash the process.
+  pool.on("error", (error) => log.warn({ err: error }, "raw read pool: idle connection failed"));
   const texts = new Map<string, string>();
   return async (sql, params) => {
     let text = texts.get(sql);

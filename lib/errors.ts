@@ -86,6 +86,11 @@ export function busyErrorOf(error: unknown): ServiceBusyError | null {
   if (!error || typeof error !== "object" || error instanceof AppError) return null;
   const { code, message, meta } = error as { code?: unknown; message?: unknown; meta?: unknown };
   if (code === "P2034") return new ServiceBusyError();
+  // The driver's own refusals (lib/db-raw.ts reads past Prisma): SQLite busy/locked, PostgreSQL
+  // serialization failure, deadlock, too many connections, shutting down.
+  if (typeof code === "string" && /^(SQLITE_BUSY|SQLITE_LOCKED|40001|40P01|53300|57P01)/.test(code)) {
+    return new ServiceBusyError();
+  }
   if (typeof code !== "string" || !/^P(1008|2010|2028)$/.test(code)) return null;
   let text = typeof message === "string" ? message : "";
   try {

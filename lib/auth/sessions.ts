@@ -191,7 +191,10 @@ export function isSessionOver(
   user: { status: string; passwordChangedAt: Date; kind?: string },
   now = Date.now(),
 ): boolean {
+  const times = [session.expiresAt, session.lastSeenAt, session.createdAt, user.passwordChangedAt];
   return (
+    // An unreadable date must end the session, not pass every comparison.
+    times.some((t) => !Number.isFinite(t.getTime())) ||
     (user.kind !== undefined && user.kind !== "person") ||
     session.expiresAt.getTime() <= now ||
     now - session.lastSeenAt.getTime() > env.SESSION_IDLE_MINUTES * 60_000 ||

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { containsPattern, keysetSqlDialect, sqlAnd, sqlTrue } from "@/lib/data/keyset-sql";
-import { numberPlaceholders } from "@/lib/db-raw";
 
 const dialect = keysetSqlDialect((f) => `c."${f}"`);
 const name = [{ field: "name", type: "string" as const }];
@@ -34,11 +33,5 @@ describe("keyset SQL", () => {
 
   it("escapes LIKE wildcards", () => {
     expect(containsPattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
-  });
-
-  it("numbers placeholders for PostgreSQL outside quotes", () => {
-    expect(numberPlaceholders(`SELECT '?' AS "a?" FROM t WHERE x = ? AND y LIKE ? ESCAPE '\\'`)).toBe(
-      `SELECT '?' AS "a?" FROM t WHERE x = $1 AND y LIKE $2 ESCAPE '\\'`,
-    );
   });
 });

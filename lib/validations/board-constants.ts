@@ -1,7 +1,7 @@
 // The board's limits and value lists as plain constants, without zod: what the board page's
 // first-load components need (field lengths, priorities, colours), so the page's JavaScript does not
 // carry the schema library (~18 kB gzipped, and building the schemas costs the page's start-up).
-// The schemas (board.ts) use the same values; board-constants.test.ts keeps the two equal.
+// The schemas (board.ts) import them from here.
 export const BOARD_LIMITS = {
   name: 120,
   description: 2000,
@@ -22,6 +22,7 @@ export const BOARD_LIMITS = {
   cards: 10_000,
 } as const;
 
+/** Palette names shared by boards, columns, labels and card covers (components/board/colors.ts maps them). */
 export const BOARD_COLORS = [
   "slate",
   "red",

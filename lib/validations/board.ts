@@ -1,49 +1,18 @@
 // Schemas of Kanban boards (lib/data/boards): the same ones validate the board's dialogs, the
 // server actions, the REST handlers (/api/v1/boards) and the OpenAPI document.
 import { z } from "zod";
+import { BOARD_COLORS, BOARD_LIMITS, CARD_PRIORITIES, WIP_MODES } from "@/lib/validations/board-constants";
 
-export const BOARD_LIMITS = {
-  name: 120,
-  description: 2000,
-  columnName: 60,
-  laneName: 60,
-  labelName: 40,
-  cardTitle: 300,
-  cardDescription: 20_000,
-  checklistText: 300,
-  checklistItems: 100,
-  comment: 5000,
-  columns: 30,
-  lanes: 20,
-  labels: 50,
-  assignees: 20,
-  wipLimit: 999,
-  /** Cards on one board, open and archived (the board page loads every open card). */
-  cards: 10_000,
-} as const;
+// The limits and value lists live in board-constants.ts (no zod: the board page's first load uses them).
+export { BOARD_COLORS, BOARD_LIMITS, CARD_PRIORITIES, WIP_MODES };
 
-/** Palette names shared by boards, columns, labels and card covers (components/board/colors.ts maps them). */
-export const BOARD_COLORS = [
-  "slate",
-  "red",
-  "orange",
-  "amber",
-  "green",
-  "teal",
-  "blue",
-  "indigo",
-  "violet",
-  "pink",
-] as const;
 export type BoardColor = (typeof BOARD_COLORS)[number];
 
 export const BOARD_ROLES = ["viewer", "editor", "owner"] as const;
 export type BoardRole = (typeof BOARD_ROLES)[number];
 
-export const CARD_PRIORITIES = ["none", "low", "medium", "high", "urgent"] as const;
 export type CardPriority = (typeof CARD_PRIORITIES)[number];
 
-export const WIP_MODES = ["soft", "hard"] as const;
 export type WipMode = (typeof WIP_MODES)[number];
 
 const noControlChars = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);

@@ -1,7 +1,7 @@
 // Route handlers answered without Next.js's per-request machinery. Every `/api/*` route handler of
 // this app is a plain `(Request, { params }) => Response` function (lib/api/with-api.ts); none reads
-// Next's request scope (cookies(), headers(), after(), revalidate*: test/direct-routes.test.ts keeps
-// it so). Next's router still costs about 1.3 ms of CPU per request before the handler runs (an
+// Next's request scope (cookies(), headers(), after(), revalidate*, redirect()): their HTTP tests
+// call them the same way, without Next (test/call-route.ts), and the e2e suite runs through here. Next's router still costs about 1.3 ms of CPU per request before the handler runs (an
 // empty route handler answers ~700 req/s on 2 cores where raw node:http answers ~5,000), which is
 // most of an API call's cost here. So the production server (scripts/serve.mjs) calls the built
 // handlers itself: it matches the path against the build's own route table (routes-manifest.json,
@@ -61,7 +61,9 @@ export function readDirectRoutes(distDir) {
 
 /** @returns {RouteMatch | null} */
 export function matchDirectRoute(routes, pathname) {
-  if (!pathname.startsWith("/api/") || pathname.endsWith("/") || pathname.includes("//") || pathname.includes("\\")) {
+  // Next normalises these (dot segments, percent-encoding of static segments, a raw "#") before it
+  // matches; ids never need them, so Next answers them rather than this matching otherwise.
+  if (!pathname.startsWith("/api/") || pathname.endsWith("/") || /\/\/|\\|[%#]|\/\.\.?(\/|$)/.test(pathname)) {
     return null;
   }
   for (const route of routes) {
@@ -79,11 +81,15 @@ export function matchDirectRoute(routes, pathname) {
   return null;
 }
 
+/** The methods Next's route modules dispatch (others go to Next, which refuses them). */
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
 /**
  * The handler a matched route exports for this method, or null (Next then answers). A route's
  * module loads on its first request, which Next answers meanwhile.
  */
 function handlerFor(route, method) {
+  if (!METHODS.has(method)) return null;
   if (!route.module) {
     route.loading ??= (async () => {
       const { routeModule } = require(route.file);

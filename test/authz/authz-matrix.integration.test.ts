@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const request = vi.hoisted(() => ({
   cookies: new Map<string, string>(),
   headers: new Headers(),
+  /** Work handed to after() that has not finished yet. */
+  after: [] as Promise<unknown>[],
 }));
 
 vi.mock("next/headers", () => ({
@@ -39,11 +41,12 @@ vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
   // Outside a request there is nothing to run "after": run it now, so its effects are checked too.
   after: (task: unknown) => {
-    void (typeof task === "function" ? (task as () => unknown)() : task);
+    request.after.push(Promise.resolve(typeof task === "function" ? (task as () => unknown)() : task).catch(() => {}));
   },
 }));
 
 import { randomBytes } from "node:crypto";
+import { backgroundWork } from "@/lib/background";
 import { NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/cookie";
 import { getViewer } from "@/lib/auth/viewer";
@@ -186,9 +189,16 @@ async function guarded(
   watch: Parameters<typeof snapshot>[0],
   call: () => Promise<Outcome>,
 ): Promise<Outcome> {
+  // A call's work after its response (mail, audit) belongs to it: wait for it before and after looking.
+  const settled = async () => {
+    await Promise.all(request.after.splice(0));
+    await backgroundWork();
+  };
+  await settled();
   if (verdict === "allow") return call();
   const [rowsBefore, countsBefore] = [await snapshot(watch), await tableCounts()];
   const outcome = await call();
+  await settled();
   if (!outcome.denied) return outcome;
   const [rowsAfter, countsAfter] = [await snapshot(watch), await tableCounts()];
   const changed: string[] = [];

@@ -5,6 +5,7 @@
 // lib/auth/account-lockout.ts). The session is written only if the password that was verified is
 // still the account's password at that moment (lib/auth/sessions.ts).
 import "server-only";
+import { inBackground } from "@/lib/background";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import {
@@ -21,7 +22,6 @@ import { sessionStateAfterFirstFactor } from "@/lib/auth/sign-in-state";
 import { sendEmail } from "@/lib/email/send-email";
 import { lockoutEmail } from "@/lib/email/messages";
 import type { RequestContext } from "@/lib/http/request-context";
-import { log } from "@/lib/log";
 import { hit, refund } from "@/lib/rate-limit/limiter";
 import { LIMITS } from "@/lib/rate-limit/limits";
 
@@ -178,9 +178,7 @@ export async function authenticateWithPassword(
       const scope = failures === LOCKOUT_THRESHOLD ? (device ? "device" : "source") : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
       // In the background: the answer must not take longer for an account that exists.
-      void recordLockout(user, { seconds, scope, via }, ctx).catch((err: unknown) =>
-        log.error({ err, userId: user.id }, "lockout notice failed"),
-      );
+      inBackground(recordLockout(user, { seconds, scope, via }, ctx), "lockout notice failed", { userId: user.id });
     }
     return { ok: false, reason: "invalid" };
   }

@@ -5,7 +5,7 @@
 // soon as the admin behind it could not start it any more.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-const browser = vi.hoisted(() => ({ jar: new Map<string, string>() }));
+const browser = vi.hoisted(() => ({ jar: new Map<string, string>(), after: [] as Promise<unknown>[] }));
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({
@@ -30,8 +30,10 @@ vi.mock("next/cache", async (importOriginal) => ({
 
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
+  // Work after the response (notices, audit) runs at once; the tests wait for it as the request's end
+  // would: on SQLite a write made meanwhile would otherwise join its open transaction.
   after: (task: unknown) => {
-    void (typeof task === "function" ? (task as () => unknown)() : task);
+    browser.after.push(Promise.resolve(typeof task === "function" ? (task as () => unknown)() : task));
   },
 }));
 
@@ -86,6 +88,7 @@ async function startInBrowser() {
   const setup = await adminInBrowser();
   const result = await startImpersonationAction({ userId: setup.target.id, reason: REASON });
   expect(result).toEqual({ ok: true, data: { redirectTo: "/dashboard" } });
+  await Promise.all(browser.after.splice(0));
   return setup;
 }
 

@@ -6,6 +6,7 @@
 // a password proves no more than a password sign-in would, and is guessed no more often: it counts
 // under the sign-in lockout of the account.
 import "server-only";
+import { inBackground } from "@/lib/background";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
@@ -21,7 +22,6 @@ import { recordLockout } from "@/lib/data/auth/authenticate-with-password";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { tooMuchMail } from "@/lib/data/users/too-much-mail";
 import { config } from "@/lib/config";
-import { log } from "@/lib/log";
 import { externalLinkEmailTokenSchema, externalLinkPasswordSchema } from "@/lib/validations/sign-in-methods";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { consumePending, findPending, pendingFromRow, type PendingExternal } from "@/lib/data/sign-in-methods/pending";
@@ -148,9 +148,9 @@ export async function proveExternalLinkWithPassword(
       const scope = failures === LOCKOUT_THRESHOLD ? "source" : "untrusted_sources";
       const seconds = scope === "untrusted_sources" ? LIMITS.signInAccountUntrusted.duration : lockedSeconds;
       // In the background, as on the sign-in form: a mail failure must not turn the 401 into a 500.
-      void recordLockout(user, { seconds, scope, via: "email" }, ctx).catch((err: unknown) =>
-        log.error({ err, userId: user.id }, "lockout notice failed"),
-      );
+      inBackground(recordLockout(user, { seconds, scope, via: "email" }, ctx), "lockout notice failed", {
+        userId: user.id,
+      });
     }
     throw new AppError("invalid_credentials", 401, "That is not this account's password.");
   }
