@@ -88,8 +88,7 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
       get(target, prop) {
         if (prop === "commit") return end(() => target.commit());
         if (prop === "rollback") return end(() => target.rollback());
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
+        return forward(target, prop);
       },
     });
   };
@@ -109,8 +108,13 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
           }
         };
       }
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
+      return forward(target, prop);
     },
   });
+}
+
+/** A property of the wrapped adapter or transaction, methods bound to it (its private fields need that). */
+function forward(target: object, prop: string | symbol): unknown {
+  const value = Reflect.get(target, prop, target) as unknown;
+  return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

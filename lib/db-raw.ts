@@ -22,7 +22,7 @@ type Reader = (sql: string, params: readonly unknown[]) => Promise<RawRow[]>;
 const STATEMENT_CACHE = 256;
 
 /** SQLite stores Prisma DateTimes as `2026-12-02T17:11:00.000+00:00`. */
-export const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /**
  * A stored timestamp as a Date: text without a zone (SQLite's CURRENT_TIMESTAMP, PostgreSQL's

@@ -9,3 +9,8 @@ export function containsText(value: string) {
     contains: string;
   };
 }
+
+/** The words of a list search (`q`): split on whitespace, at most five (each one must match). */
+export function searchWords(q: string | undefined | null): string[] {
+  return (q ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
+}

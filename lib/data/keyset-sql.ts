@@ -3,7 +3,7 @@
 // the sort's direction, NULLs last, then id), the same "strictly after / before the cursor row",
 // the same implied bound on the first column that lets the database seek to a deep cursor.
 import "server-only";
-import type { KeysetColumn, KeysetValue } from "@/lib/data/keyset";
+import { flip, type KeysetColumn, type KeysetValue } from "@/lib/data/keyset";
 import type { KeysetDialect } from "@/lib/data/keyset-page";
 import type { SortDirection } from "@/lib/validations/list-query";
 
@@ -21,8 +21,6 @@ export function sqlAnd(...parts: SqlFragment[]): SqlFragment {
 function sqlOr(parts: SqlFragment[]): SqlFragment {
   return { sql: parts.map((p) => `(${p.sql})`).join(" OR "), params: parts.flatMap((p) => p.params) };
 }
-
-const flip = (direction: SortDirection): SortDirection => (direction === "asc" ? "desc" : "asc");
 
 /**
  * Keyset SQL over the columns of one table; `column(field)` names a field in SQL

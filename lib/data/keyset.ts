@@ -18,7 +18,7 @@ export type KeysetColumn = {
 type Where = Record<string, unknown>;
 type OrderBy = Record<string, unknown>;
 
-const flip = (direction: SortDirection): SortDirection => (direction === "asc" ? "desc" : "asc");
+export const flip = (direction: SortDirection): SortDirection => (direction === "asc" ? "desc" : "asc");
 
 /** orderBy for display order, or (reverse) for reading a "Previous" page backwards. */
 export function keysetOrderBy(columns: readonly KeysetColumn[], direction: SortDirection, reverse = false): OrderBy[] {

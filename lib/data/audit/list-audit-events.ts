@@ -5,7 +5,7 @@
 // scanning up to it; counting is optional for the same reason (the table asks, the API only with
 // total=true, the export never).
 import "server-only";
-import { containsText } from "@/lib/data/contains-text";
+import { containsText, searchWords } from "@/lib/data/contains-text";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
@@ -29,7 +29,6 @@ export type AuditWhere = NonNullable<NonNullable<Parameters<typeof db.auditEvent
 type AuditOrderBy = NonNullable<Parameters<typeof db.auditEvent.findMany>[0]>["orderBy"];
 
 const SEQ_COLUMNS: readonly KeysetColumn[] = [{ field: "seq", type: "number" }];
-const MAX_SEARCH_WORDS = 5;
 /** People an `actor_name` search may stand for (by name, username or email). */
 const MAX_NAMED_ACTORS = 50;
 
@@ -79,7 +78,7 @@ export async function auditFilterWhere(query: AuditListQuery, now: Date = new Da
   const window = auditTimeWindow(query, now);
   if (window.from) and.push({ createdAt: { gte: window.from } });
   if (window.to) and.push({ createdAt: { lt: window.to } });
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords(query.q);
   for (const word of words) {
     and.push({
       OR: [

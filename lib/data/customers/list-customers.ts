@@ -1,8 +1,9 @@
 // The customers list (customers.read) for the table, GET /api/v1/customers and the CSV export:
 // a search over name, email and phone (every word must match one of them), filters by tag and
 // archived state (active by default), a sort from the allow-list, and keyset pagination on
-// (sort value, id) in both directions (lib/data/keyset-page.ts), read in raw SQL (read-customer-rows.ts). Counting is optional (the API
-// counts only with total=true), so a deep page costs what the first one does.
+// (sort value, id) in both directions (lib/data/keyset-page.ts), read in raw SQL
+// (read-customer-rows.ts). Counting is optional (the API counts only with total=true), so a deep
+// page costs what the first one does.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

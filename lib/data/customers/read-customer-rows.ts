@@ -4,6 +4,7 @@
 // the writers keep (they read inside their transaction); npm run bench:api, in process on 20,000
 // customers: a 25-row page 1,550 µs through findMany with relations, ~150 µs here.
 import "server-only";
+import { searchWords } from "@/lib/data/contains-text";
 import { rawRead } from "@/lib/db-raw";
 import { dbProvider } from "@/lib/db";
 import { containsPattern, sqlAnd, sqlTrue, type SqlFragment } from "@/lib/data/keyset-sql";
@@ -27,7 +28,6 @@ type Row = Omit<CustomerRow, "createdBy" | "updatedBy" | "tags"> & {
   ubLast: string | null;
 };
 
-const MAX_SEARCH_WORDS = 5;
 const like = dbProvider === "postgresql" ? "ILIKE" : "LIKE";
 
 /**
@@ -37,7 +37,7 @@ const like = dbProvider === "postgresql" ? "ILIKE" : "LIKE";
  */
 export function customerFilterSql(query: Pick<CustomerListQuery, "q" | "tag" | "archived">): SqlFragment {
   const parts: SqlFragment[] = [];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords(query.q);
   for (const word of words) {
     const pattern = containsPattern(word);
     parts.push({

@@ -3,7 +3,7 @@
 // them), filters, a sort, and keyset pagination on (sort value, id) in both directions
 // (lib/data/keyset-page.ts). Tables always count; the API only when asked (`total=true`).
 import "server-only";
-import { containsText } from "@/lib/data/contains-text";
+import { containsText, searchWords } from "@/lib/data/contains-text";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { KeysetColumn } from "@/lib/data/keyset";
@@ -34,16 +34,10 @@ const SORT_COLUMNS: Record<ProductSortKey, readonly KeysetColumn[]> = {
 type ProductWhere = NonNullable<NonNullable<Parameters<typeof db.product.findMany>[0]>["where"]>;
 type ProductOrderBy = NonNullable<Parameters<typeof db.product.findMany>[0]>["orderBy"];
 
-const MAX_SEARCH_WORDS = 5;
-
 export function productFilterWhere(query: ProductListQuery): ProductWhere {
   const and: ProductWhere[] = [];
   // PostgreSQL refuses NUL in text (a 500 otherwise): it can match nothing anyway.
-  const words = (query.q ?? "")
-    .replace(/\u0000/g, "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords((query.q ?? "").replace(/\u0000/g, ""));
   for (const word of words) {
     // SKUs are stored upper-cased.
     and.push({ OR: [{ sku: { contains: word.toUpperCase() } }, { name: containsText(word) }] });

@@ -3,7 +3,7 @@
 // one of them), an account-status filter, sorting by name, hire date or employee number, and
 // keyset pagination (lib/data/keyset-page.ts). Only the fields a staff screen shows leave here.
 import "server-only";
-import { containsText } from "@/lib/data/contains-text";
+import { containsText, searchWords } from "@/lib/data/contains-text";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { KeysetColumn } from "@/lib/data/keyset";
@@ -39,11 +39,9 @@ const SORT_COLUMNS: Record<StaffSortKey, readonly KeysetColumn[]> = {
 type UserWhere = NonNullable<Parameters<typeof db.user.findMany>[0]>["where"];
 type UserOrderBy = NonNullable<Parameters<typeof db.user.findMany>[0]>["orderBy"];
 
-const MAX_SEARCH_WORDS = 5;
-
 function filterWhere(query: StaffListQuery): Record<string, unknown> {
   const and: Record<string, unknown>[] = [staffMemberWhere];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords(query.q);
   for (const word of words) {
     and.push({
       OR: [

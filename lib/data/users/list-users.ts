@@ -3,7 +3,7 @@
 // keyset pagination on (sort values, id) in both directions (lib/data/keyset-page.ts). Only fields an admin screen may show
 // leave here: never hashes, secrets or tokens.
 import "server-only";
-import { containsText } from "@/lib/data/contains-text";
+import { containsText, searchWords } from "@/lib/data/contains-text";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/rbac/can";
@@ -53,11 +53,9 @@ const SORT_COLUMNS: Record<UserSortKey, readonly KeysetColumn[]> = {
 type UserWhere = NonNullable<Parameters<typeof db.user.findMany>[0]>["where"];
 type UserOrderBy = NonNullable<Parameters<typeof db.user.findMany>[0]>["orderBy"];
 
-const MAX_SEARCH_WORDS = 5;
-
 function filterWhere(query: UserListQuery): NonNullable<UserWhere> {
   const and: NonNullable<UserWhere>[] = [];
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const words = searchWords(query.q);
   for (const word of words) {
     and.push({
       OR: [
