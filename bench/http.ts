@@ -7,6 +7,7 @@
 //   BENCH_HTTP_ONLY=me       only the rows whose name contains "me" (and the floor)
 //   BENCH_CPU_PROF=1         the app writes a CPU profile; where its time went is printed at the end
 //   BENCH_HTTP_SECONDS=20    longer rows; BENCH_HTTP_ROUNDS=5 more rounds (the median is printed)
+//   BENCH_HTTP_PORT=3390     the app's port (the floor takes the next one); BENCH_HTTP_DIST_DIR its build folder
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,9 +16,9 @@ import { BENCH_PASSWORD, printTable, signIn, signUp } from "./lib/client";
 import { summariseProfile } from "./lib/cpu-profile";
 import { assertWrkInstalled, CONNECTIONS, medianResult, THREADS, wrk, type Result } from "./lib/wrk";
 
-const PORT = 3250;
-const FLOOR_PORT = 3251;
-const DIST_DIR = ".next-bench";
+const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3250);
+const FLOOR_PORT = PORT + 1;
+const DIST_DIR = process.env.BENCH_HTTP_DIST_DIR ?? ".next-bench";
 const WARM_UP_S = 2;
 const RUN_S = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
