@@ -8,6 +8,7 @@ import { authenticateWithPassword } from "@/lib/data/auth/authenticate-with-pass
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createTestUser, type TestUserOptions } from "@/test/create-test-user";
 import { testContext } from "@/test/helpers";
+import { recordQueries } from "@/test/query-log";
 
 async function viewerFor(options: TestUserOptions = {}, state: SessionState = "active") {
   const user = await createTestUser(options);
@@ -70,6 +71,23 @@ describe("listOwnActivity", () => {
     expect(await listOwnActivity(viewer, 1000)).toHaveLength(50);
     expect(await listOwnActivity(viewer, 0)).toHaveLength(1);
     expect(await listOwnActivity(viewer, -5)).toHaveLength(1);
+  });
+
+  it("takes the newest of both kinds together, in one driver read", async () => {
+    const { user, viewer } = await viewerFor();
+    const stranger = testContext({ ip: "203.0.113.9" });
+    for (let i = 0; i < 8; i++) await audit({ action: "auth.sign_in_succeeded", actorId: user.id, metadata: { i } });
+    for (let i = 0; i < 8; i++) {
+      await audit({ action: "auth.sign_in_failed", targetType: "user", targetId: user.id, context: stranger });
+      await audit({ action: "auth.signed_out", actorId: user.id, metadata: { i } });
+    }
+    const { result, queries } = await recordQueries(() => listOwnActivity(viewer, 10));
+    expect(queries).toHaveLength(1);
+    expect(result.map((i) => i.action)).toEqual(
+      Array.from({ length: 5 }, () => ["auth.signed_out", "auth.sign_in_failed"]).flat(),
+    );
+    expect(result[1]).toMatchObject({ ipAddress: "203.0.113.9", label: "Failed sign-in" });
+    expect(result.every((i) => i.createdAt instanceof Date && !Number.isNaN(i.createdAt.getTime()))).toBe(true);
   });
 
   it("refuses without a viewer", async () => {
