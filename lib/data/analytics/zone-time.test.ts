@@ -22,6 +22,17 @@ describe("zone time", () => {
     expect(iso(startOfLocalDay("2026-01-01", "Asia/Kolkata"))).toBe("2025-12-31T18:30:00.000Z");
   });
 
+  it("answers a day asked for again the same, in a Date of its own (a caller may change the one it got)", () => {
+    const first = startOfLocalDay("2026-10-25", "Europe/Paris");
+    first.setTime(0);
+    const again = startOfLocalDay("2026-10-25", "Europe/Paris");
+    expect(iso(again)).toBe("2026-10-24T22:00:00.000Z");
+    expect(again).not.toBe(startOfLocalDay("2026-10-25", "Europe/Paris"));
+    expect(iso(startOfLocalDay("2026-10-25", "America/New_York"))).toBe("2026-10-25T04:00:00.000Z");
+    expect(() => startOfLocalDay("2026-02-30", "Europe/Paris")).toThrow(RangeError);
+    expect(() => startOfLocalDay("2026-02-30", "Europe/Paris")).toThrow(RangeError);
+  });
+
   it("finds the start of a day whose midnight is skipped", () => {
     // Santiago springs forward at 24:00 → 01:00 (2026-09-06): the day starts at 04:00 UTC.
     const start = startOfLocalDay("2026-09-06", "America/Santiago");

@@ -35,6 +35,7 @@ function formatterOf(tz: string): Intl.DateTimeFormat {
 
 /** The zone's offset from UTC at `ms`, in milliseconds (local wall clock − UTC). */
 export function offsetAt(ms: number, tz: string): number {
+  if (tz === "UTC") return 0;
   const parts = formatterOf(tz).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
@@ -46,11 +47,28 @@ function localDayOf(ms: number, tz: string): number {
   return Math.floor((ms + offsetAt(ms, tz)) / DAY);
 }
 
+// Day starts found so far, by zone and date: each costs a few dozen formatToParts calls (~5 µs
+// each here), a dashboard view asks for about twenty (the week's buckets and both periods' ends)
+// and they never change while the process runs (its time zone data is fixed).
+const dayStarts = new Map<string, number>();
+const MAX_DAY_STARTS = 20_000;
+
 /**
  * The first instant of local `date` in `tz`: local midnight, or where a clock change skips
  * midnight (a few zones spring forward at 00:00), the first instant that belongs to that date.
  */
 export function startOfLocalDay(date: string, tz: string): Date {
+  const key = `${tz} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = findStartOfLocalDay(date, tz);
+    if (dayStarts.size >= MAX_DAY_STARTS) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+function findStartOfLocalDay(date: string, tz: string): number {
   const day = dayNumber(date);
   if (day === null) throw new RangeError(`Not a date: ${date}`);
   const wallMidnight = day * DAY;
@@ -74,7 +92,7 @@ export function startOfLocalDay(date: string, tz: string): Date {
     }
     best = hi;
   }
-  return new Date(best);
+  return best;
 }
 
 /** [start, end) of an inclusive local range as instants. */
