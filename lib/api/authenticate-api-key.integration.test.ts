@@ -6,6 +6,7 @@ import { UnauthenticatedError } from "@/lib/errors";
 import { apiKeyFor } from "@/test/api-keys";
 import { customRole, markTwoFactorOn } from "@/test/user-admin";
 import { createTestUser } from "@/test/create-test-user";
+import { recordQueries } from "@/test/query-log";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -28,6 +29,15 @@ describe("authenticateApiKey", () => {
     const row = await db.apiKey.findUniqueOrThrow({ where: { id } });
     expect(row.lastUsedIp).toBe("198.51.100.4");
     expect(row.lastUsedAt).not.toBeNull();
+  });
+
+  it("records the last use once for requests arriving together, not once per request", async () => {
+    const owner = await createTestUser({ role: "manager" });
+    const { key } = await apiKeyFor(owner.id, ["customers.read"]);
+    const { queries } = await recordQueries(() =>
+      Promise.all(Array.from({ length: 8 }, () => authenticateApiKey(key, "198.51.100.4"))),
+    );
+    expect(queries.filter((q) => /^UPDATE\b.*ApiKey/s.test(q))).toHaveLength(1);
   });
 
   it("loses a permission on the next request when the owner does", async () => {

@@ -1,5 +1,6 @@
 // `Authorization: Bearer odk_live_…`: the API key behind a request, as an Actor for its owner. One
-// query (the key with its owner, the owner's role ids and the access version), like a session's.
+// query (the key with its owner and the access version), like a session's; the owner's roles by
+// record version from lib/auth/user-access.ts.
 // A key never outlives or outranks its owner: on every request it holds only the permissions that
 // are both in its scopes and held by the owner right now (roles, verified address, approval), and
 // it stops working when the owner is banned or, for a person, when a role of theirs requires a
@@ -11,7 +12,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { rawRead } from "@/lib/db-raw";
 import { apiKeyHash } from "@/lib/api/api-key-format";
-import { roleIdListSql } from "@/lib/auth/sessions";
+import { userAccess } from "@/lib/auth/user-access";
 import type { Actor } from "@/lib/auth/actor";
 import { UnauthenticatedError } from "@/lib/errors";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
@@ -49,34 +50,34 @@ type KeyRow = {
   lastName: string;
   emailVerifiedAt: Date | null;
   totpEnabledAt: Date | null;
-  /** Passkeys count as the second factor too. */
-  passkeyCount: number | bigint | null;
   staffApproval: string | null;
-  roleIds: string | null;
+  version: number | bigint;
   accessVersion: number | bigint | null;
+  creatorId: string | null;
+  creatorVersion: number | bigint | null;
   creatorStatus: string | null;
   creatorEmailVerifiedAt: Date | null;
   creatorTotpEnabledAt: Date | null;
-  creatorPasskeyCount: number | bigint | null;
   creatorStaffApproval: string | null;
-  creatorRoleIds: string | null;
 };
 
+// The owner's and the creator's role ids and passkeys come from lib/auth/user-access.ts by their
+// record versions (read here, after which it is asked): one indexed read per request.
 const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
   k."lastUsedIp", u."id" AS "userId", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
-  u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval",
-  (SELECT COUNT(*) FROM "Passkey" p WHERE p."userId" = u."id") AS "passkeyCount",
-  (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = u."id") AS "roleIds",
+  u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval", u."version",
   (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
-  c."status" AS "creatorStatus", c."emailVerifiedAt" AS "creatorEmailVerifiedAt",
-  c."totpEnabledAt" AS "creatorTotpEnabledAt", c."staffApproval" AS "creatorStaffApproval",
-  (SELECT COUNT(*) FROM "Passkey" cp WHERE cp."userId" = c."id") AS "creatorPasskeyCount",
-  (SELECT ${roleIdListSql("cr")} FROM "UserRole" cr WHERE cr."userId" = c."id") AS "creatorRoleIds"
+  c."id" AS "creatorId", c."version" AS "creatorVersion", c."status" AS "creatorStatus",
+  c."emailVerifiedAt" AS "creatorEmailVerifiedAt", c."totpEnabledAt" AS "creatorTotpEnabledAt",
+  c."staffApproval" AS "creatorStaffApproval"
   FROM "ApiKey" k JOIN "User" u ON u."id" = k."ownerId"
   LEFT JOIN "User" c ON c."id" = k."createdById" AND u."kind" = 'service'
   WHERE k."hash" = ?`;
 
 const TOUCH_INTERVAL_MS = 60_000;
+/** Keys whose last-used time this process wrote, and when (the oldest forgotten past the limit). */
+const touchedAt = new Map<string, number>();
+const TOUCHED_LIMIT = 10_000;
 
 function parseScopes(raw: string): Permission[] {
   try {
@@ -89,10 +90,10 @@ function parseScopes(raw: string): Permission[] {
 
 /** What the admin who made a service account's key holds now (nothing once banned or gone). */
 async function creatorPermissions(row: KeyRow, version: number): Promise<ReadonlySet<Permission>> {
-  if (row.creatorStatus !== "active" || row.creatorStaffApproval === "pending") return new Set();
-  const roles = await roleCache.roleSet(row.creatorRoleIds ? row.creatorRoleIds.split(",") : [], version);
-  const complete =
-    !roles.requiresTwoFactor || row.creatorTotpEnabledAt != null || Number(row.creatorPasskeyCount ?? 0) > 0;
+  if (!row.creatorId || row.creatorStatus !== "active" || row.creatorStaffApproval === "pending") return new Set();
+  const access = await userAccess(row.creatorId, Number(row.creatorVersion));
+  const roles = await roleCache.roleSet(access.roleIds, version);
+  const complete = !roles.requiresTwoFactor || row.creatorTotpEnabledAt != null || access.passkeyCount > 0;
   return effectivePermissions(roles.granted, {
     emailVerified: row.creatorEmailVerifiedAt != null,
     sessionComplete: complete,
@@ -116,10 +117,11 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
 
   const kind = row.kind === "service" ? "service" : "person";
   const version = row.accessVersion == null ? -1 : Number(row.accessVersion);
-  const roles = await roleCache.roleSet(row.roleIds ? row.roleIds.split(",") : [], version);
+  const access = await userAccess(row.userId, Number(row.version));
+  const roles = await roleCache.roleSet(access.roleIds, version);
   // A service account has no address to verify and never signs in, so no second factor applies.
   const emailVerified = kind === "service" || row.emailVerifiedAt != null;
-  const twoFactorEnabled = row.totpEnabledAt != null || Number(row.passkeyCount ?? 0) > 0;
+  const twoFactorEnabled = row.totpEnabledAt != null || access.passkeyCount > 0;
   const ownerComplete =
     row.staffApproval !== "pending" && (kind === "service" || !roles.requiresTwoFactor || twoFactorEnabled);
   const owned = effectivePermissions(roles.granted, { emailVerified, sessionComplete: ownerComplete });
@@ -132,8 +134,13 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
 
   // By time only: a key used from several addresses (a load-balanced client) must not write on
   // every request.
-  const lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0;
+  // Also by what this process wrote last: the requests that arrive before that write commits would
+  // otherwise all write too.
+  const lastUsed = Math.max(row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : 0, touchedAt.get(row.id) ?? 0);
   if (now - lastUsed > TOUCH_INTERVAL_MS) {
+    touchedAt.delete(row.id);
+    if (touchedAt.size >= TOUCHED_LIMIT) touchedAt.delete(touchedAt.keys().next().value!);
+    touchedAt.set(row.id, now);
     await db.apiKey.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date(now), lastUsedIp: ip } });
   }
 

@@ -2,8 +2,9 @@
 // Session row keeps only its SHA-256. Every request re-checks the row: deleted, expired, idle too
 // long, user banned, or password changed since the session began → no session.
 import "server-only";
-import { db, dbProvider, type Db, type Tx } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { rawRead } from "@/lib/db-raw";
+import { userAccess, type UserAccess } from "@/lib/auth/user-access";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
@@ -126,8 +127,8 @@ export type ValidSession = {
   impersonatorId: string | null;
   impersonatorSessionId: string | null;
   user: SessionUser;
-  /** The user's role ids, read with the session (so an assignment counts on the next request). */
-  roleIds: string[];
+  /** The user's role ids as of the user row read with the session (an assignment counts on the next request). */
+  roleIds: readonly string[];
   /** AccessVersion.version at the same moment: which state of roles the role cache must reflect. */
   accessVersion: number;
   /** The user's passkeys (each counts as a second factor), read with the session. */
@@ -136,25 +137,21 @@ export type ValidSession = {
 
 type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion" | "passkeyCount"> & {
   [K in keyof SessionUser as `user_${K}`]: SessionUser[K];
-} & { roleIds: string | null; accessVersion: number | bigint | null; passkeyCount: number | bigint | null };
+} & { userVersion: number | bigint; accessVersion: number | bigint | null };
 
-// The one query of a signed-in request: the session, its user, the user's role ids, the access
-// version and how many passkeys the user has, in one round trip. Raw SQL because it runs on every
-// request and the query builder's overhead for the same join is several times the query's own
-// cost (npm run bench:http). The column list is the sessionUserSelect above.
+// The one query of a signed-in request: the session, its user with the user's record version, and
+// the access version, in one round trip. Raw SQL because it runs on every request and the query
+// builder's overhead for the same join is several times the query's own cost (npm run bench:http).
+// The user's role ids and passkey count come from lib/auth/user-access.ts by that version (a
+// second small query only when they changed). The column list is the sessionUserSelect above.
 const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
-/** SQL aggregating the role ids of UserRole rows aliased `alias` into "id1,id2" (both providers). */
-export const roleIdListSql = (alias: string) =>
-  dbProvider === "postgresql" ? `string_agg(${alias}."roleId", ',')` : `group_concat(${alias}."roleId", ',')`;
 const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt",
-  s."impersonatorId", s."impersonatorSessionId", ${userColumns},
-  (SELECT ${roleIdListSql("ur")} FROM "UserRole" ur WHERE ur."userId" = s."userId") AS "roleIds",
-  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion",
-  (SELECT COUNT(*) FROM "Passkey" p WHERE p."userId" = s."userId") AS "passkeyCount"
+  s."impersonatorId", s."impersonatorSessionId", ${userColumns}, u."version" AS "userVersion",
+  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."tokenHash" = ?`;
 
-function fromRow(row: SessionRow): ValidSession {
+function fromRow(row: SessionRow, access: UserAccess): ValidSession {
   const user = {} as Record<string, unknown>;
   for (const key of sessionUserKeys) {
     const value = row[`user_${key}` as keyof SessionRow];
@@ -172,11 +169,11 @@ function fromRow(row: SessionRow): ValidSession {
     impersonatorId: row.impersonatorId ?? null,
     impersonatorSessionId: row.impersonatorSessionId ?? null,
     user: user as SessionUser,
-    roleIds: row.roleIds ? row.roleIds.split(",") : [],
+    roleIds: access.roleIds,
     // No version row (deleted by hand, a partial restore): -1 matches no cached state, so the role
     // cache reloads on every request instead of trusting what it holds.
     accessVersion: row.accessVersion == null ? -1 : Number(row.accessVersion),
-    passkeyCount: Number(row.passkeyCount ?? 0),
+    passkeyCount: access.passkeyCount,
   };
 }
 
@@ -208,7 +205,7 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (!token || token.length > 128) return null;
   const [row] = await rawRead<SessionRow>(SESSION_QUERY, [sha256(token)]);
   if (!row) return null;
-  const session = fromRow(row);
+  const session = fromRow(row, await userAccess(row.user_id, Number(row.userVersion)));
   const now = Date.now();
   if (isSessionOver(session, session.user, now)) {
     await db.session.deleteMany({ where: { id: session.id } });
