@@ -44,7 +44,13 @@ describe("user access by record version", () => {
     const { user, token } = await signedIn();
     expect((await validateSessionToken(token))!.passkeyCount).toBe(0);
     const passkey = await db.passkey.create({
-      data: { userId: user.id, credentialId: `cred-${user.id}`, publicKey: "pk", deviceType: "singleDevice", name: "Key" },
+      data: {
+        userId: user.id,
+        credentialId: `cred-${user.id}`,
+        publicKey: "pk",
+        deviceType: "singleDevice",
+        name: "Key",
+      },
     });
     expect((await validateSessionToken(token))!.passkeyCount).toBe(1);
     await db.passkey.delete({ where: { id: passkey.id } });
