@@ -6,7 +6,8 @@
 // PostgreSQL needs there to know their type.
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
-import { db, dbProvider } from "@/lib/db";
+import { dbProvider } from "@/lib/db";
+import { rawRead } from "@/lib/db-raw";
 import type { OffsetSegment } from "@/lib/data/analytics/zone-time";
 
 export const sql = Prisma.sql;
@@ -64,6 +65,11 @@ export function num(value: unknown): number {
   return Number(String(value));
 }
 
+/**
+ * The rows of a report query, through the driver (lib/db-raw.ts: same `?` text, same bound values,
+ * same date format as Prisma binds them). Prisma compiled and prepared every raw statement anew:
+ * about half of the dashboard's sales block in process (8 statements, ~6 ms a view).
+ */
 export async function queryRows<T>(query: Sql): Promise<T[]> {
-  return db.$queryRaw<T[]>(query);
+  return rawRead<T>(query.sql, query.values);
 }
