@@ -9,6 +9,7 @@
 //   BENCH_HTTP_SECONDS=20    longer rows; BENCH_HTTP_ROUNDS=5 more rounds (the median is printed)
 //   BENCH_HTTP_PORT=3390     the app's port (the floor takes the next one); BENCH_HTTP_DIST_DIR its build folder
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
@@ -27,6 +28,10 @@ type Target = {
   name: string;
   path: string;
   cookie: boolean;
+  /** Signed in as a Manager (analytics.read: the dashboard's sales block) instead of a new User. */
+  manager?: boolean;
+  /** Text the answer must contain (else the row would measure the wrong page). */
+  expect?: string;
   floor?: boolean;
   status: number;
   goal?: { rps: number; p99Ms?: number; floorRatio?: number };
@@ -46,16 +51,46 @@ const TARGETS: Target[] = [
     goal: { rps: 1300, floorRatio: 0.25 },
   },
   { name: "GET /dashboard (cookie)", path: "/dashboard", cookie: true, status: 200, goal: { rps: 150, p99Ms: 500 } },
+  // The same page with its sales block (today, the week and its sparkline: eight report statements; no sales in this shop).
+  {
+    name: "GET /dashboard (cookie, Manager)",
+    path: "/dashboard",
+    cookie: true,
+    manager: true,
+    status: 200,
+    expect: 'data-testid="sales-summary"',
+  },
   { name: "GET /sign-in (signed out)", path: "/sign-in", cookie: false, status: 200 },
 ];
 
-async function expectStatus(url: string, status: number, cookie?: string): Promise<void> {
+async function expectStatus(url: string, status: number, cookie?: string, text?: string): Promise<void> {
   const get = () => fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
   // A pooled keep-alive connection the server has closed meanwhile fails once; a new one does not.
   const res = await get().catch(get);
-  await res.arrayBuffer();
+  const body = await res.text();
   if (res.status !== status)
     throw new Error(`${url} answered ${res.status}, expected ${status}: the bench would measure the wrong thing`);
+  if (text && !body.includes(text))
+    throw new Error(`${url} answered without ${text}: the bench would measure the wrong thing`);
+}
+
+/** A second account, given the Manager role and a confirmed email in the database, signed in. */
+async function managerSessionCookie(server: AppServer): Promise<string> {
+  await signUp(server.base, 1, "benchmanager");
+  const db = new Database(server.databaseUrl.replace(/^file:/, ""), { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 10000");
+    const user = db.prepare(`SELECT "id" FROM "User" WHERE "username" = 'benchmanager'`).get() as { id: string };
+    const role = db.prepare(`SELECT "id" FROM "Role" WHERE "key" = 'manager'`).get() as { id: string };
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    db.prepare(`UPDATE "User" SET "emailVerifiedAt" = ? WHERE "id" = ?`).run(now, user.id);
+    db.prepare(`INSERT INTO "UserRole" ("userId","roleId","createdAt") VALUES (?,?,?)`).run(user.id, role.id, now);
+  } finally {
+    db.close();
+  }
+  const session = await signIn({ base: server.base, distDir: DIST_DIR }, "benchmanager", BENCH_PASSWORD, "10.70.0.2");
+  if (session.outcome !== "ok" || !session.sessionCookie) throw new Error(`manager sign-in failed: ${session.detail}`);
+  return session.sessionCookie;
 }
 
 const profileDir = process.env.BENCH_CPU_PROF === "1" ? mkdtempSync(path.join(os.tmpdir(), "opsdeck-prof-")) : null;
@@ -76,10 +111,13 @@ async function main() {
   });
   console.log(`app ready after ${(app.readyMs / 1000).toFixed(1)} s (including migrate, seed and any build)`);
 
+  const only = process.env.BENCH_HTTP_ONLY;
+  const targets = TARGETS.filter((t) => t.floor || !only || t.name.includes(only));
   await signUp(app.base, 0, "benchhttp");
   const session = await signIn({ base: app.base, distDir: DIST_DIR }, "benchhttp", BENCH_PASSWORD, "10.70.0.1");
   if (session.outcome !== "ok" || !session.sessionCookie) throw new Error(`sign-in failed: ${session.detail}`);
   const cookie = session.sessionCookie;
+  const managerCookie = targets.some((t) => t.manager) ? await managerSessionCookie(app) : undefined;
 
   floor = spawnGroup("node_modules/.bin/tsx", ["--conditions", "react-server", "bench/lib/floor-server.ts"], {
     ...app.env,
@@ -88,8 +126,6 @@ async function main() {
   await waitForOk(floor.child, `http://127.0.0.1:${FLOOR_PORT}/me`, 30_000, { cookie });
   floor.quiet();
 
-  const only = process.env.BENCH_HTTP_ONLY;
-  const targets = TARGETS.filter((t) => t.floor || !only || t.name.includes(only));
   const runs = new Map<Target, Result[]>(targets.map((t) => [t, []]));
   // Rounds go through every row in turn, so a noisy moment of the machine spreads over all rows;
   // each figure printed is the median of its rounds.
@@ -97,8 +133,8 @@ async function main() {
     for (const target of targets) {
       const base = target.floor ? `http://127.0.0.1:${FLOOR_PORT}` : app.base;
       const url = `${base}${target.path}`;
-      const c = target.cookie ? cookie : undefined;
-      await expectStatus(url, target.status, c);
+      const c = target.cookie ? (target.manager ? managerCookie : cookie) : undefined;
+      await expectStatus(url, target.status, c, target.expect);
       const headers: Record<string, string> = c ? { cookie: c } : {};
       wrk(url, WARM_UP_S, { headers });
       const result = wrk(url, RUN_S, { headers });
