@@ -85,6 +85,16 @@ describe("the approval queue", () => {
     else expect(counted).toBe(pending.length);
   });
 
+  it("counts for the sidebar each active account waiting, at once (an application in, a ban out)", async () => {
+    const reviewer = await viewerWithPermissions(["staff.approve"]);
+    const before = await countPendingStaff(reviewer);
+    const waiting = await applicant();
+    await applicant({ verified: false });
+    expect(await countPendingStaff(reviewer)).toBe(before + 2);
+    await db.user.update({ where: { id: waiting.id }, data: { status: "banned" } });
+    expect(await countPendingStaff(reviewer)).toBe(before + 1);
+  });
+
   it("is refused without staff.approve, and to a pending applicant", async () => {
     const plain = (await signIn((await createTestUser()).id)).viewer;
     await expect(listStaffApplications(plain)).rejects.toBeInstanceOf(ForbiddenError);
