@@ -26,7 +26,7 @@ const resolvers: Record<string, Resolver> = {
   },
   transaction: async (tx, id) => {
     const t = await tx.transaction.findUnique({ where: { id }, select: { number: true } });
-    return t ? `Receipt #${t.number}` : null;
+    return t ? transactionName(t.number) : null;
   },
   role: async (tx, id) => (await tx.role.findUnique({ where: { id }, select: { name: true } }))?.name,
   invitation: async (tx, id) => (await tx.invitation.findUnique({ where: { id }, select: { email: true } }))?.email,
@@ -44,6 +44,9 @@ function clip(name: string | null | undefined): string | null {
 }
 
 /** The target's current name, or null when the type has no name or the row is gone. */
+/** How the audit trail names a sale (writers that know the number pass it and save the lookup). */
+export const transactionName = (number: number) => `Receipt #${number}`;
+
 export async function targetNameOf(tx: Tx, type: string | null, id: string | null): Promise<string | null> {
   if (!type || !id) return null;
   const resolve = resolvers[type];

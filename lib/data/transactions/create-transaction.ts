@@ -13,6 +13,7 @@ import { db, dbProvider, type Tx } from "@/lib/db";
 import { staffMemberWhere } from "@/lib/data/staff-records/staff-member";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
+import { transactionName } from "@/lib/audit/target-name";
 import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
@@ -191,6 +192,7 @@ async function record(tx: Tx, actor: Actor, data: Data, ctx: RequestContext): Pr
       actorId: actor.userId,
       targetType: "transaction",
       targetId: created.id,
+      targetName: transactionName(created.number),
       metadata: {
         number: created.number,
         total: created.total,
