@@ -1,7 +1,8 @@
 "use client";
 // "Add a card" at the foot of a list: the button opens a title field; Enter adds the card and
 // keeps the field open and focused for the next one, Escape (or leaving it empty) closes it.
-import { Plus, X } from "lucide-react";
+import { X } from "lucide-react";
+import "@/components/board/card-icons.css";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { BOARD_LIMITS } from "@/lib/validations/board-constants";
@@ -45,7 +46,7 @@ export function AddCardForm({
         onClick={() => setOpen(true)}
         className="mb-2 flex w-full items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-muted-foreground transition hover:bg-foreground/5 hover:text-foreground"
       >
-        <Plus className="size-4" aria-hidden="true" />
+        <span className="card-icon card-icon-plus size-4" aria-hidden="true" />
         {compact ? (
           <span className="sr-only">Add a card to {listName}</span>
         ) : (

@@ -96,6 +96,8 @@ export function CanvasLayout({ board, visible, canEdit, mutations, scrollRef, co
     }
   }
 
+  const headerCounts = { columns: columnCounts, shown: shownCounts };
+
   return (
     <div
       ref={(el) => {
@@ -113,8 +115,7 @@ export function CanvasLayout({ board, visible, canEdit, mutations, scrollRef, co
           canEdit={canEdit}
           mutations={mutations}
           scrollElement={scroller}
-          columnCounts={columnCounts}
-          shownCounts={shownCounts}
+          counts={headerCounts}
           laneCounts={counts?.lanes ?? null}
           List={slots.List}
         />
@@ -128,17 +129,14 @@ export function CanvasLayout({ board, visible, canEdit, mutations, scrollRef, co
               {(dragHandleProps) => (
                 <>
                   <div className="sticky top-0 z-10 rounded-t-xl bg-muted dark:bg-surface">
-                    <ColumnHeader
-                      boardId={board.id}
+                    <BoardColumnHeader
+                      board={board}
                       column={column}
-                      count={columnCounts.get(column.id) ?? 0}
-                      shown={shownCounts.get(column.id) ?? 0}
                       index={index}
-                      columnCount={board.columns.length}
+                      counts={headerCounts}
                       canEdit={canEdit}
+                      mutations={mutations}
                       dragHandleProps={dragHandleProps}
-                      onApply={mutations.apply}
-                      onMove={(to) => void mutations.moveColumn(column.id, to)}
                     />
                   </div>
                   <ColumnList
@@ -157,6 +155,43 @@ export function CanvasLayout({ board, visible, canEdit, mutations, scrollRef, co
         </ColumnRow>
       )}
     </div>
+  );
+}
+
+/** Per column: its open cards, and how many of them the filters show. */
+type HeaderCounts = { columns: Map<string, number>; shown: Map<string, number> };
+
+/** A column's header as both layouts draw it (the column-dragging one passes its handle). */
+function BoardColumnHeader({
+  board,
+  column,
+  index,
+  counts,
+  canEdit,
+  mutations,
+  dragHandleProps,
+}: {
+  board: BoardJson;
+  column: ColumnJson;
+  index: number;
+  counts: HeaderCounts;
+  canEdit: boolean;
+  mutations: BoardMutations;
+  dragHandleProps?: DragHandleProps;
+}) {
+  return (
+    <ColumnHeader
+      boardId={board.id}
+      column={column}
+      count={counts.columns.get(column.id) ?? 0}
+      shown={counts.shown.get(column.id) ?? 0}
+      index={index}
+      columnCount={board.columns.length}
+      canEdit={canEdit}
+      dragHandleProps={dragHandleProps}
+      onApply={mutations.apply}
+      onMove={(to) => void mutations.moveColumn(column.id, to)}
+    />
   );
 }
 
@@ -201,8 +236,7 @@ function LanesGrid({
   canEdit,
   mutations,
   scrollElement,
-  columnCounts,
-  shownCounts,
+  counts,
   laneCounts,
   List,
 }: {
@@ -211,8 +245,7 @@ function LanesGrid({
   canEdit: boolean;
   mutations: BoardMutations;
   scrollElement: HTMLDivElement | null;
-  columnCounts: Map<string, number>;
-  shownCounts: Map<string, number>;
+  counts: HeaderCounts;
   laneCounts: Record<string, number> | null;
   List: CanvasSlots["List"];
 }) {
@@ -228,16 +261,13 @@ function LanesGrid({
               data-testid="board-column"
               data-column-id={column.id}
             >
-              <ColumnHeader
-                boardId={board.id}
+              <BoardColumnHeader
+                board={board}
                 column={column}
-                count={columnCounts.get(column.id) ?? 0}
-                shown={shownCounts.get(column.id) ?? 0}
                 index={index}
-                columnCount={board.columns.length}
+                counts={counts}
                 canEdit={canEdit}
-                onApply={mutations.apply}
-                onMove={(to) => void mutations.moveColumn(column.id, to)}
+                mutations={mutations}
               />
             </div>
           ))}

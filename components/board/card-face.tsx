@@ -2,19 +2,10 @@
 // date (red when overdue, amber today), priority, checklist progress, comments, the customer or
 // transaction it is linked to, and who is on it. The same face is drawn in a column and as the
 // clone that follows the pointer during a drag. `describedById` names the element holding the
-// facts in words, for the card's accessible description.
-import {
-  AlignLeft,
-  ArrowDown,
-  ArrowUp,
-  CalendarClock,
-  ChevronsUp,
-  Equal,
-  ListChecks,
-  MessageSquare,
-  ReceiptText,
-  UserRound,
-} from "lucide-react";
+// facts in words, for the card's accessible description. Its icons are CSS masks (card-icons.css),
+// one element each rather than an inline SVG of several: a big board draws hundreds of cards, and
+// every element is paid for in hydration and in each style recalculation of the page.
+import "@/components/board/card-icons.css";
 import { memo } from "react";
 import type { BoardCardJson, CardPriority, LabelJson, MemberJson } from "@/lib/validations/board";
 import { swatch } from "@/components/board/colors";
@@ -24,13 +15,18 @@ import { cn } from "@/lib/cn";
 
 export const PRIORITY_META: Record<
   Exclude<CardPriority, "none">,
-  { label: string; icon: typeof ArrowUp; className: string }
+  { label: string; icon: string; className: string }
 > = {
-  urgent: { label: "Urgent", icon: ChevronsUp, className: "text-red-600 dark:text-red-400" },
-  high: { label: "High", icon: ArrowUp, className: "text-orange-600 dark:text-orange-400" },
-  medium: { label: "Medium", icon: Equal, className: "text-amber-600 dark:text-amber-400" },
-  low: { label: "Low", icon: ArrowDown, className: "text-sky-600 dark:text-sky-400" },
+  urgent: { label: "Urgent", icon: "card-icon-priority-urgent", className: "text-red-600 dark:text-red-400" },
+  high: { label: "High", icon: "card-icon-priority-high", className: "text-orange-600 dark:text-orange-400" },
+  medium: { label: "Medium", icon: "card-icon-priority-medium", className: "text-amber-600 dark:text-amber-400" },
+  low: { label: "Low", icon: "card-icon-priority-low", className: "text-sky-600 dark:text-sky-400" },
 };
+
+/** One of card-icons.css's icons (decorative: the card's facts are also given in words). */
+function Icon({ name, className, title }: { name: string; className?: string; title?: string }) {
+  return <span aria-hidden="true" title={title} className={cn("card-icon size-3.5", name, className)} />;
+}
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const yearFormat = new Intl.DateTimeFormat("en-GB", {
@@ -135,9 +131,7 @@ export const CardFace = memo(function CardFace({
           aria-hidden="true"
         >
           {priority ? (
-            <span className={cn("inline-flex items-center", priority.className)} title={`Priority: ${priority.label}`}>
-              <priority.icon className="size-3.5" strokeWidth={2.5} />
-            </span>
+            <Icon name={priority.icon} className={priority.className} title={`Priority: ${priority.label}`} />
           ) : null}
           {card.dueAt && status ? (
             <span
@@ -148,15 +142,11 @@ export const CardFace = memo(function CardFace({
               )}
               title={status === "overdue" ? "Overdue" : "Due date"}
             >
-              <CalendarClock className="size-3.5" />
+              <Icon name="card-icon-due" />
               {dueLabel(card.dueAt, meta.today)}
             </span>
           ) : null}
-          {card.hasDescription ? (
-            <span title="Has a description">
-              <AlignLeft className="size-3.5" />
-            </span>
-          ) : null}
+          {card.hasDescription ? <Icon name="card-icon-description" title="Has a description" /> : null}
           {card.checklist.total ? (
             <span
               className={cn(
@@ -165,13 +155,13 @@ export const CardFace = memo(function CardFace({
               )}
               title="Checklist"
             >
-              <ListChecks className="size-3.5" />
+              <Icon name="card-icon-checklist" />
               {card.checklist.done}/{card.checklist.total}
             </span>
           ) : null}
           {card.commentCount ? (
             <span className="inline-flex items-center gap-1 tabular-nums" title="Comments">
-              <MessageSquare className="size-3.5" />
+              <Icon name="card-icon-comments" />
               {card.commentCount}
             </span>
           ) : null}
@@ -180,7 +170,7 @@ export const CardFace = memo(function CardFace({
               className="inline-flex min-w-0 max-w-[10rem] items-center gap-1 rounded bg-muted px-1 py-px dark:bg-background/50"
               title="Customer"
             >
-              <UserRound className="size-3.5 shrink-0" />
+              <Icon name="card-icon-customer" />
               <span className="truncate">{card.customer.name}</span>
             </span>
           ) : null}
@@ -189,13 +179,13 @@ export const CardFace = memo(function CardFace({
               className="inline-flex items-center gap-1 rounded bg-muted px-1 py-px dark:bg-background/50 tabular-nums"
               title="Transaction"
             >
-              <ReceiptText className="size-3.5" />#{card.transaction.number}
+              <Icon name="card-icon-transaction" />#{card.transaction.number}
             </span>
           ) : null}
           {assignees.length ? (
             <span className="ml-auto flex -space-x-1.5">
               {assignees.slice(0, 3).map((m) => (
-                <MemberAvatar key={m.userId} userId={m.userId} name={m.name} size="xs" />
+                <MemberAvatar key={m.userId} userId={m.userId} name={m.name} size="xs" decorative />
               ))}
               {assignees.length > 3 ? (
                 <span className="inline-flex size-5 items-center justify-center rounded-full bg-muted text-[0.6rem] font-semibold ring-2 ring-surface">

@@ -1,14 +1,7 @@
 "use client";
 // A card's "⋯" menu: Open, and for editors Move to…, to the top or bottom of its column, Archive.
 // Loaded on first use (lazy-menu.tsx).
-import {
-  ArrowDownToLine,
-  ArrowUpToLine,
-  Archive,
-  FolderInput,
-  MoreHorizontal,
-  SquareArrowOutUpRight,
-} from "lucide-react";
+import { ArrowDownToLine, ArrowUpToLine, Archive, FolderInput, SquareArrowOutUpRight } from "lucide-react";
 import { useEffect, useRef } from "react";
 import {
   DropdownMenu,
@@ -37,7 +30,7 @@ export function CardMenuContent({
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
         <button ref={trigger} type="button" aria-label={label} className={className}>
-          <MoreHorizontal className="size-4" aria-hidden="true" />
+          <span className="card-icon card-icon-more size-4" aria-hidden="true" />
         </button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">

@@ -1,7 +1,7 @@
 "use client";
 // A column's "⋯" menu: rename, WIP limit, move left or right, delete. Loaded on first use
 // (lazy-menu.tsx).
-import { ArrowLeft, ArrowRight, Gauge, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+import { ArrowLeft, ArrowRight, Gauge, Pencil, Trash2 } from "lucide-react";
 import { useEffect, useRef } from "react";
 import {
   DropdownMenu,
@@ -41,7 +41,7 @@ export function ColumnMenuContent({
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
         <button ref={trigger} type="button" aria-label={label} className={className}>
-          <MoreHorizontal className="size-4" aria-hidden="true" />
+          <span className="card-icon card-icon-more size-4" aria-hidden="true" />
         </button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">

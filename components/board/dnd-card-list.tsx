@@ -3,14 +3,13 @@
 // cards. Up to VIRTUAL_FROM cards it renders every card; longer lists render only the cards near
 // the viewport (virtual-card-list.tsx, loaded only by boards that have such a list), so a column
 // of thousands stays as quick as one of ten.
-import { Draggable, Droppable } from "@hello-pangea/dnd";
+import { Droppable } from "@hello-pangea/dnd";
 import dynamic from "next/dynamic";
 import { memo } from "react";
-import type { BoardCardJson } from "@/lib/validations/board";
 import { useBoard } from "@/components/board/board-context";
 import { listId } from "@/components/board/board-order";
 import { EmptyList, LIST_CLASS, VIRTUAL_FROM, type CardListProps } from "@/components/board/card-list";
-import { CardShell } from "@/components/board/card-tile";
+import { DraggableCard } from "@/components/board/draggable-card";
 import { cn } from "@/lib/cn";
 
 const VirtualCardList = dynamic(() => import("@/components/board/virtual-card-list").then((m) => m.VirtualCardList), {
@@ -50,21 +49,4 @@ function StandardCardList({ list, cards, emptyText, footer, className }: CardLis
 }
 
 /** A card in a standard (not virtual) list. */
-const CardTile = memo(function CardTile({ card, index }: { card: BoardCardJson; index: number }) {
-  const { meta, canEdit, commands } = useBoard();
-  const pending = card.id.startsWith("pending-");
-  return (
-    <Draggable draggableId={card.id} index={index} isDragDisabled={!canEdit || pending}>
-      {(provided, snapshot) => (
-        <CardShell
-          card={card}
-          meta={meta}
-          provided={provided}
-          snapshot={snapshot}
-          canEdit={canEdit}
-          onCommand={(command) => commands.card(card.id, command)}
-        />
-      )}
-    </Draggable>
-  );
-});
+const CardTile = memo(DraggableCard);

@@ -2,8 +2,9 @@
 // A "⋯" menu button whose menu (Radix DropdownMenu and its positioning, ~20 kB) loads on first
 // use, not with the board: the button is a plain one until hovered, focused or pressed; then the
 // menu's module arrives (hovering or focusing starts the download early) and the real menu takes
-// its place, already open when the button was pressed. Keyboard: Enter, Space or ↓ open it.
-import { MoreHorizontal } from "lucide-react";
+// its place, already open when the button was pressed. Keyboard: Enter, Space or ↓ open it. The
+// "⋯" is a CSS mask (card-icons.css): one element on each of a big board's hundreds of cards.
+import "@/components/board/card-icons.css";
 import { useRef, useState, type ComponentType, type KeyboardEvent } from "react";
 
 export type LazyMenuContentProps<P> = P & {
@@ -61,7 +62,7 @@ export function LazyMenu<P extends object>({
         }
       }}
     >
-      <MoreHorizontal className="size-4" aria-hidden="true" />
+      <span className="card-icon card-icon-more size-4" aria-hidden="true" />
     </button>
   );
 }

@@ -31,11 +31,14 @@ export function MemberAvatar({
   name,
   size = "sm",
   className,
+  decorative = false,
 }: {
   userId: string;
   name: string;
   size?: "xs" | "sm" | "md";
   className?: string;
+  /** Inside something hidden from screen readers that names the person itself (a card's facts): the initials alone. */
+  decorative?: boolean;
 }) {
   return (
     <span
@@ -49,8 +52,14 @@ export function MemberAvatar({
         className,
       )}
     >
-      <span aria-hidden="true">{initialsOf(name)}</span>
-      <span className="sr-only">{name}</span>
+      {decorative ? (
+        initialsOf(name)
+      ) : (
+        <>
+          <span aria-hidden="true">{initialsOf(name)}</span>
+          <span className="sr-only">{name}</span>
+        </>
+      )}
     </span>
   );
 }

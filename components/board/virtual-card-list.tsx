@@ -4,14 +4,15 @@
 // the scroll margin), the Droppable in hello-pangea/dnd's "virtual" mode, with a drag clone (the
 // dragged card may scroll out and unmount) and an extra empty row standing in for the placeholder
 // while a card from another list hovers here.
-import { Draggable, Droppable, type DraggableChildrenFn } from "@hello-pangea/dnd";
+import { Droppable, type DraggableChildrenFn } from "@hello-pangea/dnd";
 import { measureElement as measureFromEntry, useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
 import type { BoardCardJson } from "@/lib/validations/board";
-import { useBoard, type CardCommand } from "@/components/board/board-context";
+import { useBoard } from "@/components/board/board-context";
 import { listId } from "@/components/board/board-order";
 import type { CardListProps } from "@/components/board/card-list";
 import { CardShell } from "@/components/board/card-tile";
+import { DraggableCard } from "@/components/board/draggable-card";
 import { cn } from "@/lib/cn";
 
 const ESTIMATED_CARD_HEIGHT = 76;
@@ -34,7 +35,7 @@ function measureCard(
 }
 
 export function VirtualCardList({ list, cards, scrollElement, footer, className }: CardListProps) {
-  const { meta, canEdit, commands } = useBoard();
+  const { meta, canEdit } = useBoard();
   const listRef = useRef<HTMLDivElement | null>(null);
   const [margin, setMargin] = useState(0);
   // Where this list starts inside the scroll container's content: the virtualiser's scrollMargin.
@@ -85,7 +86,6 @@ export function VirtualCardList({ list, cards, scrollElement, footer, className 
               snapshot.isDraggingOver && "bg-brand-soft",
               className,
             )}
-            onCommand={(id, c) => commands.card(id, c)}
           />
         )}
       </Droppable>
@@ -102,7 +102,6 @@ function VirtualRows({
   innerRef,
   droppableProps,
   className,
-  onCommand,
 }: {
   cards: BoardCardJson[];
   extraRow: boolean;
@@ -111,9 +110,7 @@ function VirtualRows({
   innerRef: (el: HTMLDivElement | null) => void;
   droppableProps: object;
   className: string;
-  onCommand: (cardId: string, command: CardCommand) => void;
 }) {
-  const { meta, canEdit } = useBoard();
   // One more (empty) row while a card from another list hovers here: the placeholder's stand-in.
   const count = cards.length + (extraRow ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -140,31 +137,14 @@ function VirtualRows({
         // The placeholder's stand-in only takes room (the container's height includes it).
         if (!card) return null;
         return (
-          <Draggable
+          <DraggableCard
             key={card.id}
-            draggableId={card.id}
+            card={card}
             index={row.index}
-            isDragDisabled={!canEdit || card.id.startsWith("pending-")}
-          >
-            {(provided, snapshot) => (
-              <CardShell
-                card={card}
-                meta={meta}
-                provided={provided}
-                snapshot={snapshot}
-                canEdit={canEdit}
-                dataIndex={row.index}
-                measureRef={virtualizer.measureElement}
-                style={{
-                  position: "absolute",
-                  left: 8,
-                  right: 8,
-                  top: row.start - margin + 4,
-                }}
-                onCommand={(c) => onCommand(card.id, c)}
-              />
-            )}
-          </Draggable>
+            dataIndex={row.index}
+            measureRef={virtualizer.measureElement}
+            style={{ position: "absolute", left: 8, right: 8, top: row.start - margin + 4 }}
+          />
         );
       })}
     </div>
