@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { rawRead } from "@/lib/db-raw";
+import { db, dbProvider } from "@/lib/db";
+import { rawRead, STATEMENT_TIMEOUT_MS } from "@/lib/db-raw";
 import { createTestUser } from "@/test/create-test-user";
 
 // The driver path must read rows as Prisma does: dates as Date, booleans as boolean, on both databases.
@@ -29,5 +29,17 @@ describe("rawRead", () => {
     await db.user.update({ where: { id: user.id }, data: { status: "banned" } });
     const [row] = await rawRead<{ status: string }>(`SELECT "status" FROM "User" WHERE "id" = ?`, [user.id]);
     expect(row?.status).toBe("banned");
+  });
+
+  it.runIf(dbProvider === "postgresql")("runs with a statement timeout, UTC and ISO dates on PostgreSQL", async () => {
+    const [row] = await rawRead<{ timeout: string; zone: string; style: string }>(
+      `SELECT current_setting('statement_timeout') AS "timeout", current_setting('TimeZone') AS "zone",
+        current_setting('DateStyle') AS "style"`,
+    );
+    expect(row).toEqual({
+      timeout: `${STATEMENT_TIMEOUT_MS / 1000}s`,
+      zone: "UTC",
+      style: expect.stringMatching(/^ISO/),
+    });
   });
 });

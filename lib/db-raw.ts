@@ -20,6 +20,8 @@ export type RawRow = Record<string, unknown>;
 type Reader = (sql: string, params: readonly unknown[]) => Promise<RawRow[]>;
 
 const STATEMENT_CACHE = 256;
+/** PostgreSQL cancels a raw read running longer (these are single-row and single-page reads). */
+export const STATEMENT_TIMEOUT_MS = 10_000;
 
 /** SQLite stores Prisma DateTimes as `2026-12-02T17:11:00.000+00:00`. */
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
@@ -101,8 +103,9 @@ function postgresReader(url: string): Reader {
     max: 5,
     allowExitOnIdle: true,
     connectionTimeoutMillis: 10_000,
-    // Timestamps come back in the one format storedDate reads, whatever the server's settings.
-    options: "-c DateStyle=ISO -c TimeZone=UTC",
+    // Timestamps come back in the one format storedDate reads, whatever the server's settings; a
+    // hot read that runs away (a bad plan, a lock) is cancelled instead of holding one of 5 connections.
+    options: `-c DateStyle=ISO -c TimeZone=UTC -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
     types: {
       // Prisma's DateTime is `timestamp(3)` without a zone, holding UTC.
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
