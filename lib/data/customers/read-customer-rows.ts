@@ -1,10 +1,11 @@
 // The customer reads of the hot path (the list's pages, one customer by id) in raw SQL through
 // lib/db-raw.ts: one statement for the rows, one for their created/updated-by names, one for the
-// page's tags. The names are a second statement rather than a join because SQLite, whose
-// statistics say "User" is small, scans it for every customer row instead of using its key (a
-// get-by-id 68 → 27 µs of CPU, a 26-row page 297 → 240 µs, split). The same rows as `customerSelect` (customer-record.ts) reads through Prisma, which
-// the writers keep (they read inside their transaction); npm run bench:api, in process on 20,000
-// customers: a 25-row page 1,550 µs through findMany with relations, ~150 µs here.
+// page's tags. The names are a second statement rather than a join because SQLite spends less CPU
+// on the two (measured by process CPU time on the bench's rows: a get-by-id 68 → 27 µs, a 26-row
+// page 297 → 240 µs; with or without table statistics, so not a matter of plan). The same rows as
+// `customerSelect` (customer-record.ts) reads through Prisma, which the writers keep (they read
+// inside their transaction); npm run bench:api, in process on 20,000 customers: a 25-row page
+// 1,550 µs through findMany with relations, ~150 µs here.
 import "server-only";
 import { searchWords } from "@/lib/data/contains-text";
 import { rawRead } from "@/lib/db-raw";
