@@ -58,7 +58,11 @@ export type DecimalParse = { ok: true; value: number } | { ok: false; message: s
  * digits, thousands commas ("1,234.50"), surrounding spaces; refuses signs, exponents and more
  * precision than the unit has (rather than rounding someone's price silently).
  */
-export function parseDecimalText(text: string, digits: number, options: { max?: number; label?: string } = {}): DecimalParse {
+export function parseDecimalText(
+  text: string,
+  digits: number,
+  options: { max?: number; label?: string } = {},
+): DecimalParse {
   const label = options.label ?? "amount";
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, message: `Enter the ${label}.` };
@@ -66,14 +70,20 @@ export function parseDecimalText(text: string, digits: number, options: { max?: 
   const plain = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(trimmed) ? trimmed.replace(/,/g, "") : trimmed;
   const match = /^(\d*)(?:\.(\d*))?$/.exec(plain);
   if (!match || (match[1] === "" && (match[2] ?? "") === "")) {
-    return { ok: false, message: `Enter the ${label} as a number, e.g. ${digits > 0 ? `12.${"5".padEnd(digits, "0")}` : "12"}.` };
+    return {
+      ok: false,
+      message: `Enter the ${label} as a number, e.g. ${digits > 0 ? `12.${"5".padEnd(digits, "0")}` : "12"}.`,
+    };
   }
   const whole = match[1] ?? "";
   const fraction = match[2] ?? "";
   if (fraction.length > digits) {
     return {
       ok: false,
-      message: digits === 0 ? `This ${label} has no decimal places.` : `Use at most ${digits} decimal place${digits === 1 ? "" : "s"}.`,
+      message:
+        digits === 0
+          ? `This ${label} has no decimal places.`
+          : `Use at most ${digits} decimal place${digits === 1 ? "" : "s"}.`,
     };
   }
   const digitsText = `${whole}${fraction.padEnd(digits, "0")}`.replace(/^0+(?=\d)/, "");
@@ -100,7 +110,27 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
   const digits = currencyDigits(currency);
   // Intl takes a decimal string exactly (no float round trip) since ES2023; Node 20 has it.
   const amount = scaledToDecimalText(minor, digits) as unknown as number;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  return moneyFormat(locale, currency, digits).format(amount);
+}
+
+/** Formatters by locale and currency: making one costs more than formatting (a dashboard view formats dozens). */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const MONEY_FORMATS_LIMIT = 256;
+
+function moneyFormat(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    if (moneyFormats.size >= MONEY_FORMATS_LIMIT) moneyFormats.delete(moneyFormats.keys().next().value!);
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /** 825 → "8.25" (percent text for forms). */

@@ -106,7 +106,12 @@ export type CustomerMix = {
   returningRevenue: number;
   walkInRevenue: number;
 };
-export type HeatCell = { weekday: number /* 1=Mon..7=Sun */; hour: number /* 0..23 */; revenue: number; transactions: number };
+export type HeatCell = {
+  weekday: number /* 1=Mon..7=Sun */;
+  hour: number /* 0..23 */;
+  revenue: number;
+  transactions: number;
+};
 export type ZReportTotals = {
   transactions: number;
   gross: number;
@@ -165,11 +170,26 @@ export function previousRange(range: PeriodRange): PeriodRange {
   return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
 }
 
+/** Date formatters by zone (making one costs more than using it; each view asks several times). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DATE_FORMATS_LIMIT = 512;
+
+/** The zone's year-month-day formatter; throws for a zone this runtime does not know. */
+function dateFormat(tz: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dateFormats.size >= DATE_FORMATS_LIMIT) dateFormats.delete(dateFormats.keys().next().value!);
+    dateFormats.set(tz, format);
+  }
+  return format;
+}
+
 /** Whether `tz` is an IANA zone this runtime knows. */
 export function isTimeZone(tz: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return false;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    dateFormat(tz);
     return true;
   } catch {
     return false;
@@ -178,12 +198,7 @@ export function isTimeZone(tz: string): boolean {
 
 /** The local calendar date of `instant` in `tz`. */
 export function localDate(instant: Date, tz: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = dateFormat(tz).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -191,7 +206,8 @@ export function localDate(instant: Date, tz: string): string {
 /** The inclusive range a preset names, with `today` the local date. */
 export function presetRange(preset: AnalyticsPreset, today: string): PeriodRange {
   const [y, m] = today.split("-").map(Number) as [number, number];
-  const ymd = (year: number, month: number, day: number) => dateOfDayNumber(Math.round(Date.UTC(year, month - 1, day) / 86_400_000));
+  const ymd = (year: number, month: number, day: number) =>
+    dateOfDayNumber(Math.round(Date.UTC(year, month - 1, day) / 86_400_000));
   switch (preset) {
     case "today":
       return { from: today, to: today };
@@ -244,7 +260,9 @@ const currencyParam = z
   .regex(/^[A-Z]{3}$/, "The currency is a three-letter ISO 4217 code.");
 
 const booleanParam = (label: string) =>
-  z.enum(["true", "false", "1", "0"], { error: `${label} is true or false.` }).transform((v) => v === "true" || v === "1");
+  z
+    .enum(["true", "false", "1", "0"], { error: `${label} is true or false.` })
+    .transform((v) => v === "true" || v === "1");
 
 const idParam = z
   .string()
@@ -272,42 +290,41 @@ const rawAnalyticsQuery = z.object({
 
 /** The query schema resolving presets and defaults against `now` (tests pass a fixed instant). */
 export function analyticsQuerySchemaAt(now: () => Date = () => new Date()): z.ZodType<AnalyticsQuery> {
-  return rawAnalyticsQuery
-    .transform((raw, ctx): AnalyticsQuery => {
-      const tz = raw.tz ?? "UTC";
-      const today = localDate(now(), tz);
-      let range: PeriodRange;
-      if (raw.preset) {
-        if (raw.from || raw.to) {
-          ctx.addIssue({ code: "custom", path: ["preset"], message: "Give either a preset or from/to, not both." });
-          return z.NEVER;
-        }
-        range = presetRange(raw.preset, today);
-      } else if (raw.from || raw.to) {
-        const to = raw.to ?? (raw.from && raw.from > today ? raw.from : today);
-        range = { from: raw.from ?? addDays(to, -29), to };
-      } else {
-        range = presetRange(DEFAULT_ANALYTICS_PRESET, today);
-      }
-      if (range.from > range.to) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: "to is on or after from." });
+  return rawAnalyticsQuery.transform((raw, ctx): AnalyticsQuery => {
+    const tz = raw.tz ?? "UTC";
+    const today = localDate(now(), tz);
+    let range: PeriodRange;
+    if (raw.preset) {
+      if (raw.from || raw.to) {
+        ctx.addIssue({ code: "custom", path: ["preset"], message: "Give either a preset or from/to, not both." });
         return z.NEVER;
       }
-      if (rangeDays(range) > MAX_RANGE_DAYS) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: "The range is at most two years (731 days)." });
-        return z.NEVER;
-      }
-      return {
-        from: range.from,
-        to: range.to,
-        tz,
-        bucket: raw.bucket ?? defaultBucket(range),
-        ...(raw.currency ? { currency: raw.currency } : {}),
-        compare: raw.compare ?? true,
-        limit: raw.limit ?? DEFAULT_TOP_LIMIT,
-        ...(raw.staffId ? { staffId: raw.staffId } : {}),
-      };
-    }) as unknown as z.ZodType<AnalyticsQuery>;
+      range = presetRange(raw.preset, today);
+    } else if (raw.from || raw.to) {
+      const to = raw.to ?? (raw.from && raw.from > today ? raw.from : today);
+      range = { from: raw.from ?? addDays(to, -29), to };
+    } else {
+      range = presetRange(DEFAULT_ANALYTICS_PRESET, today);
+    }
+    if (range.from > range.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "to is on or after from." });
+      return z.NEVER;
+    }
+    if (rangeDays(range) > MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The range is at most two years (731 days)." });
+      return z.NEVER;
+    }
+    return {
+      from: range.from,
+      to: range.to,
+      tz,
+      bucket: raw.bucket ?? defaultBucket(range),
+      ...(raw.currency ? { currency: raw.currency } : {}),
+      compare: raw.compare ?? true,
+      limit: raw.limit ?? DEFAULT_TOP_LIMIT,
+      ...(raw.staffId ? { staffId: raw.staffId } : {}),
+    };
+  }) as unknown as z.ZodType<AnalyticsQuery>;
 }
 
 /** Input: a record of single strings (use parseAnalyticsQuery for searchParams / URLSearchParams). */
