@@ -20,7 +20,10 @@ export type RawRow = Record<string, unknown>;
 type Reader = (sql: string, params: readonly unknown[]) => Promise<RawRow[]>;
 
 const STATEMENT_CACHE = 256;
-/** PostgreSQL cancels a raw read running longer (these are single-row and single-page reads). */
+/**
+ * PostgreSQL cancels a raw read running longer (hot single-row and single-page reads, and the
+ * analytics reports over their rollups).
+ */
 export const STATEMENT_TIMEOUT_MS = 10_000;
 
 /** SQLite stores Prisma DateTimes as `2026-12-02T17:11:00.000+00:00`. */

@@ -12,7 +12,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { rawRead } from "@/lib/db-raw";
 import { apiKeyHash } from "@/lib/api/api-key-format";
-import { userAccess } from "@/lib/auth/user-access";
+import { ACCESS_VERSION_SQL, accessVersionOf, userAccess } from "@/lib/auth/user-access";
 import type { Actor } from "@/lib/auth/actor";
 import { UnauthenticatedError } from "@/lib/errors";
 import { effectivePermissions } from "@/lib/rbac/effective-permissions";
@@ -43,7 +43,6 @@ type KeyRow = {
   lastUsedIp: string | null;
   ownerId: string;
   createdById: string | null;
-  accessVersion: number | bigint | null;
 };
 
 type AccountRow = {
@@ -58,23 +57,28 @@ type AccountRow = {
   totpEnabledAt: Date | null;
   staffApproval: string | null;
   version: number | bigint;
+  accessVersion: number | bigint | null;
 };
 
-// The key with the access version, then its owner (and for a service account's key the admin who
+// The key, then its owner (and for a service account's key the admin who
 // made it) by primary key: single-row index reads, which SQLite answers in a quarter of the CPU
 // time of the same join (~25 vs ~95 µs here). Roles and passkeys of each come from
-// lib/auth/user-access.ts by the record version read here.
+// lib/auth/user-access.ts by the record version read here, with the access version of the same
+// statement (so role ids and what roles grant are of one moment).
 const KEY_QUERY = `SELECT k."id", k."name", k."prefix", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt",
-  k."lastUsedIp", k."ownerId", k."createdById",
-  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
-  FROM "ApiKey" k WHERE k."hash" = ?`;
+  k."lastUsedIp", k."ownerId", k."createdById" FROM "ApiKey" k WHERE k."hash" = ?`;
 const ACCOUNT_QUERY = `SELECT u."id", u."kind", u."status", u."username", u."email", u."firstName", u."lastName",
-  u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval", u."version" FROM "User" u WHERE u."id" = ?`;
+  u."emailVerifiedAt", u."totpEnabledAt", u."staffApproval", u."version", ${ACCESS_VERSION_SQL} AS "accessVersion"
+  FROM "User" u WHERE u."id" = ?`;
 
 async function account(id: string): Promise<AccountRow | null> {
   const [row] = await rawRead<AccountRow>(ACCOUNT_QUERY, [id]);
   return row ?? null;
 }
+
+/** An account's role ids and passkeys, with the access version of the same moment. */
+const accessOf = (account: AccountRow) =>
+  userAccess(account.id, Number(account.version), accessVersionOf(account.accessVersion));
 
 const TOUCH_INTERVAL_MS = 60_000;
 /** Keys whose last-used time this process wrote, and when (the oldest forgotten past the limit). */
@@ -91,11 +95,11 @@ function parseScopes(raw: string): Permission[] {
 }
 
 /** What the admin who made a service account's key holds now (nothing once banned or gone). */
-async function creatorPermissions(createdById: string | null, version: number): Promise<ReadonlySet<Permission>> {
+async function creatorPermissions(createdById: string | null): Promise<ReadonlySet<Permission>> {
   const creator = createdById ? await account(createdById) : null;
   if (!creator || creator.status !== "active" || creator.staffApproval === "pending") return new Set();
-  const access = await userAccess(creator.id, Number(creator.version));
-  const roles = await roleCache.roleSet(access.roleIds, version);
+  const access = await accessOf(creator);
+  const roles = await roleCache.roleSet(access.roleIds, access.accessVersion);
   const complete = !roles.requiresTwoFactor || creator.totpEnabledAt != null || access.passkeyCount > 0;
   return effectivePermissions(roles.granted, {
     emailVerified: creator.emailVerifiedAt != null,
@@ -121,9 +125,8 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
   }
 
   const kind = owner.kind === "service" ? "service" : "person";
-  const version = row.accessVersion == null ? -1 : Number(row.accessVersion);
-  const access = await userAccess(owner.id, Number(owner.version));
-  const roles = await roleCache.roleSet(access.roleIds, version);
+  const access = await accessOf(owner);
+  const roles = await roleCache.roleSet(access.roleIds, access.accessVersion);
   // A service account has no address to verify and never signs in, so no second factor applies.
   const emailVerified = kind === "service" || owner.emailVerifiedAt != null;
   const twoFactorEnabled = owner.totpEnabledAt != null || access.passkeyCount > 0;
@@ -133,7 +136,7 @@ export async function authenticateApiKey(presented: string, ip: string | null): 
   const scopes = parseScopes(row.scopes);
   let permissions = new Set<Permission>(scopes.filter((p) => owned.has(p)));
   if (kind === "service") {
-    const minted = await creatorPermissions(row.createdById, version);
+    const minted = await creatorPermissions(row.createdById);
     permissions = new Set([...permissions].filter((p) => minted.has(p)));
   }
 

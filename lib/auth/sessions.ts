@@ -4,7 +4,7 @@
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db";
 import { rawRead } from "@/lib/db-raw";
-import { userAccess, type UserAccess } from "@/lib/auth/user-access";
+import { ACCESS_VERSION_SQL, accessVersionOf, userAccess, type UserAccess } from "@/lib/auth/user-access";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/auth/crypto";
 
@@ -135,24 +135,24 @@ export type ValidSession = {
   passkeyCount: number;
 };
 
-type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion" | "passkeyCount"> & {
-  userId: string;
+type SessionRow = Omit<ValidSession, "user" | "roleIds" | "accessVersion" | "passkeyCount"> & { userId: string };
+type UserRow = { [K in keyof SessionUser as `user_${K}`]: SessionUser[K] } & {
+  userVersion: number | bigint;
   accessVersion: number | bigint | null;
 };
-type UserRow = { [K in keyof SessionUser as `user_${K}`]: SessionUser[K] } & { userVersion: number | bigint };
 
-// The reads of a signed-in request: the session with the access version, then its user with the
-// user's record version, by primary key. Raw SQL because it runs on every request and the query
+// The reads of a signed-in request: the session, then its user by primary key with the user's
+// record version and the access version (one statement, so they agree). Raw SQL because it runs on every request and the query
 // builder's overhead is several times the queries' own cost (npm run bench:http); two single-row
 // index reads because SQLite answers them in a quarter of the CPU time of the same join (~25 vs
 // ~95 µs here). The user's role ids and passkey count come from lib/auth/user-access.ts by that
 // version (a third small query only when they changed). The column list is sessionUserSelect.
 const userColumns = sessionUserKeys.map((k) => `u."${k}" AS "user_${k}"`).join(", ");
 const SESSION_QUERY = `SELECT s."id", s."state", s."remember", s."createdAt", s."lastSeenAt", s."expiresAt",
-  s."impersonatorId", s."impersonatorSessionId", s."userId",
-  (SELECT v."version" FROM "AccessVersion" v WHERE v."id" = 1) AS "accessVersion"
+  s."impersonatorId", s."impersonatorSessionId", s."userId"
   FROM "Session" s WHERE s."tokenHash" = ?`;
-const SESSION_USER_QUERY = `SELECT ${userColumns}, u."version" AS "userVersion" FROM "User" u WHERE u."id" = ?`;
+const SESSION_USER_QUERY = `SELECT ${userColumns}, u."version" AS "userVersion", ${ACCESS_VERSION_SQL} AS "accessVersion"
+  FROM "User" u WHERE u."id" = ?`;
 
 function fromRow(row: SessionRow, userRow: UserRow, access: UserAccess): ValidSession {
   const user = {} as Record<string, unknown>;
@@ -173,9 +173,9 @@ function fromRow(row: SessionRow, userRow: UserRow, access: UserAccess): ValidSe
     impersonatorSessionId: row.impersonatorSessionId ?? null,
     user: user as SessionUser,
     roleIds: access.roleIds,
-    // No version row (deleted by hand, a partial restore): -1 matches no cached state, so the role
-    // cache reloads on every request instead of trusting what it holds.
-    accessVersion: row.accessVersion == null ? -1 : Number(row.accessVersion),
+    // Of the same moment as the role ids (lib/auth/user-access.ts); -1 (no version row) matches no
+    // cached state, so the role cache reloads on every request instead of trusting what it holds.
+    accessVersion: access.accessVersion,
     passkeyCount: access.passkeyCount,
   };
 }
@@ -211,7 +211,8 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   const [userRow] = await rawRead<UserRow>(SESSION_USER_QUERY, [row.userId]);
   // Deleted since (its sessions go with it): signed out.
   if (!userRow) return null;
-  const session = fromRow(row, userRow, await userAccess(row.userId, Number(userRow.userVersion)));
+  const access = await userAccess(row.userId, Number(userRow.userVersion), accessVersionOf(userRow.accessVersion));
+  const session = fromRow(row, userRow, access);
   const now = Date.now();
   if (isSessionOver(session, session.user, now)) {
     await db.session.deleteMany({ where: { id: session.id } });

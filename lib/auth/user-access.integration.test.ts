@@ -62,7 +62,17 @@ describe("user access by record version", () => {
     const b = await createTestUser();
     const version = async (id: string) =>
       (await db.user.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-    expect((await userAccess(a.id, await version(a.id))).roleIds).toEqual([await roleIdOf("staff")]);
-    expect((await userAccess(b.id, await version(b.id))).roleIds).toEqual([await roleIdOf("user")]);
+    expect((await userAccess(a.id, await version(a.id), 1)).roleIds).toEqual([await roleIdOf("staff")]);
+    expect((await userAccess(b.id, await version(b.id), 1)).roleIds).toEqual([await roleIdOf("user")]);
+  });
+
+  it("gives role ids with the access version of the same moment", async () => {
+    const user = await createTestUser();
+    const { version } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { version: true } });
+    const current = (await db.accessVersion.findUniqueOrThrow({ where: { id: 1 }, select: { version: true } })).version;
+    // A miss reads the roles now, and the access version with them, whatever the caller read before.
+    expect((await userAccess(user.id, version, current - 1)).accessVersion).toBe(current);
+    // A hit: the roles are what they were when the caller read the account, with its access version.
+    expect((await userAccess(user.id, version, current - 1)).accessVersion).toBe(current - 1);
   });
 });

@@ -79,15 +79,64 @@ describe("User.version", () => {
     expect(await versionOf(id)).toBeGreaterThan(before);
   });
 
+  it("moves both accounts' versions when a passkey is moved from one to the other by hand", async () => {
+    const a = await createTestUser({ role: "user" });
+    const b = await createTestUser({ role: "user" });
+    const passkey = await db.passkey.create({
+      data: {
+        userId: a.id,
+        credentialId: uniqueName("cred"),
+        publicKey: "pk",
+        deviceType: "singleDevice",
+        name: "Key",
+      },
+    });
+    const [beforeA, beforeB] = [await versionOf(a.id), await versionOf(b.id)];
+    await db.$executeRawUnsafe(`UPDATE "Passkey" SET "userId" = '${b.id}' WHERE "id" = '${passkey.id}'`);
+    expect(await versionOf(a.id)).toBeGreaterThan(beforeA);
+    expect(await versionOf(b.id)).toBeGreaterThan(beforeB);
+  });
+
+  it.runIf(dbProvider === "postgresql")(
+    "moves every account's version when UserRole or Passkey is truncated",
+    async () => {
+      const { id } = await createTestUser({ role: "user" });
+      // Inside a transaction that is rolled back: the tables are shared by the whole test run.
+      const moved = await db
+        .$transaction(async (tx) => {
+          for (const table of ["Passkey", "UserRole"]) {
+            const before = (await tx.user.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+            await tx.$executeRawUnsafe(`TRUNCATE "${table}"`);
+            const after = (await tx.user.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+            if (after <= before) return table;
+          }
+          throw new Error("rollback");
+        })
+        .catch((error: unknown) =>
+          error instanceof Error && error.message === "rollback" ? null : Promise.reject(error),
+        );
+      expect(moved).toBeNull();
+    },
+  );
+
   it("moves through the DAL's writers: own profile, roles, ban, unban", async () => {
     const made = await userWithRole("user");
     const id = made.viewer.userId;
     const steps: [string, () => Promise<unknown>][] = [
       [
         "profile",
-        () => updateOwnProfile(made.viewer, { firstName: "Grace", lastName: "Hopper", dateOfBirth: "1990-01-01" }, testContext()),
+        () =>
+          updateOwnProfile(
+            made.viewer,
+            { firstName: "Grace", lastName: "Hopper", dateOfBirth: "1990-01-01" },
+            testContext(),
+          ),
       ],
-      ["roles", async () => setUserRoles(admin, { userId: id, roleIds: [await roleId("user"), await roleId("staff")] }, testContext())],
+      [
+        "roles",
+        async () =>
+          setUserRoles(admin, { userId: id, roleIds: [await roleId("user"), await roleId("staff")] }, testContext()),
+      ],
       ["ban", () => banUser(admin, { userId: id, reason: "Testing versions" }, testContext())],
       ["unban", () => unbanUser(admin, id, testContext())],
     ];
