@@ -1,5 +1,5 @@
 // Roles with their permissions, cached per process. A signed-in request reads the user's role ids
-// and AccessVersion.version with its session (lib/auth/sessions.ts: one query); this cache answers
+// and AccessVersion.version of one moment (lib/auth/sessions.ts, lib/auth/user-access.ts); this cache answers
 // what those roles grant. Database triggers bump the version in the same transaction as any write
 // to Role, RolePermission or Permission (prisma/schema.prisma, AccessVersion), so a request that
 // reads a version the cache does not hold reloads it first: an edit made through any instance, or
