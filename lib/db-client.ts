@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
@@ -32,7 +33,9 @@ export function createPrismaClient(url: string, options: { logQueries?: boolean 
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const adapter = new SerialSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
-    return new SqliteClient({ adapter, log }) as unknown as Db;
+    const client = new SqliteClient({ adapter, log }) as unknown as Db;
+    sqliteAdapters.set(client, adapter);
+    return client;
   }
   const adapter = new PrismaPg({ connectionString: url, max: 10 });
   // Same models, different provider: the PostgreSQL client is used through the shared type.
@@ -48,20 +51,56 @@ export function createPrismaClient(url: string, options: { logQueries?: boolean 
  * (it would wait for its own transaction until Prisma's transaction timeout ends it).
  */
 class SerialSqliteAdapter extends PrismaBetterSQLite3 {
+  #queue = serialQueue();
+  #connection: BetterSqlite3.Database | null = null;
+
   override async connect(): Promise<SqlDriverAdapter> {
-    return serialised(await super.connect());
+    const adapter = await super.connect();
+    this.#connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return serialised(adapter, this.#queue);
+  }
+
+  /**
+   * Runs `fn` with Prisma's own connection to itself: queued like a Prisma transaction, so no
+   * other statement of this client runs until it settles (lib/db-sql.ts writes through it).
+   */
+  async exclusive<T>(client: Db, fn: (connection: BetterSqlite3.Database) => Promise<T>): Promise<T> {
+    if (!this.#connection) await client.$connect();
+    const release = await this.#queue();
+    try {
+      return await fn(this.#connection!);
+    } finally {
+      release();
+    }
   }
 }
 
-function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
+const sqliteAdapters = new WeakMap<Db, SerialSqliteAdapter>();
+
+/**
+ * Runs `fn` on the SQLite connection under a client made here, with nothing else of that client
+ * running meanwhile (null for a PostgreSQL client).
+ */
+export function sqliteExclusive<T>(
+  client: Db,
+  fn: (connection: BetterSqlite3.Database) => Promise<T>,
+): Promise<T> | null {
+  return sqliteAdapters.get(client)?.exclusive(client, fn) ?? null;
+}
+
+/** One statement or one transaction at a time, in arrival order; resolves to its release. */
+function serialQueue(): () => Promise<() => void> {
   let tail: Promise<void> = Promise.resolve();
-  const acquire = (): Promise<() => void> => {
+  return () => {
     let release!: () => void;
     const done = new Promise<void>((resolve) => (release = resolve));
     const ready = tail;
     tail = tail.then(() => done);
     return ready.then(() => release);
   };
+}
+
+function serialised(adapter: SqlDriverAdapter, acquire: () => Promise<() => void>): SqlDriverAdapter {
   const one =
     <A, R>(run: (arg: A) => Promise<R>) =>
     async (arg: A): Promise<R> => {

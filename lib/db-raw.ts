@@ -41,20 +41,27 @@ export function storedDate(text: string): Date {
   return date;
 }
 
-function sqliteReader(url: string): Reader {
-  const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
-  connection.pragma("busy_timeout = 10000");
-  type Prepared = { statement: Database.Statement; convert: (row: RawRow) => RawRow };
+type Prepared = { statement: Database.Statement; convert: (row: RawRow) => RawRow };
+
+/**
+ * Prepared statements of one SQLite connection, cached by text, whose rows come back as Prisma's
+ * raw queries give them (DATETIME as Date, BOOLEAN as boolean, integers as number). Also used on
+ * Prisma's own connection by lib/db-sql.ts.
+ */
+export function sqliteStatements(connection: Database.Database): (sql: string) => Prepared {
   const cache = new Map<string, Prepared>();
-  const prepare = (sql: string): Prepared => {
+  return (sql) => {
     let prepared = cache.get(sql);
     if (prepared) return prepared;
     const statement = connection.prepare(sql);
+    if (statement.reader) statement.safeIntegers(false);
     // The declared type of each result column that is a plain column reference (null for expressions).
-    const typed = statement
-      .columns()
-      .filter((c) => c.type === "DATETIME" || c.type === "BOOLEAN")
-      .map((c) => [c.name, c.type] as const);
+    const typed = statement.reader
+      ? statement
+          .columns()
+          .filter((c) => c.type === "DATETIME" || c.type === "BOOLEAN")
+          .map((c) => [c.name, c.type] as const)
+      : [];
     const convert = (row: RawRow) => {
       for (const [name, type] of typed) {
         const value = row[name];
@@ -73,11 +80,25 @@ function sqliteReader(url: string): Reader {
     cache.set(sql, prepared);
     return prepared;
   };
-  const bind = (value: unknown) =>
-    value instanceof Date ? sqliteDate(value) : typeof value === "boolean" ? Number(value) : value;
+}
+
+/** A parameter as SQLite stores it (Prisma's formats: ISO text for dates, 0/1 for booleans). */
+export const bindSqlite = (value: unknown) =>
+  value instanceof Date
+    ? sqliteDate(value)
+    : typeof value === "boolean"
+      ? Number(value)
+      : value === undefined
+        ? null
+        : value;
+
+function sqliteReader(url: string): Reader {
+  const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
+  connection.pragma("busy_timeout = 10000");
+  const prepare = sqliteStatements(connection);
   return async (sql, params) => {
     const { statement, convert } = prepare(sql);
-    return (statement.all(...params.map(bind)) as RawRow[]).map(convert);
+    return (statement.all(...params.map(bindSqlite)) as RawRow[]).map(convert);
   };
 }
 

@@ -12,6 +12,7 @@
 // Records live 24 hours (pruneIdempotencyRecords, run by maintenance). A claim left behind by a
 // process that died mid-request is taken over after STALE_CLAIM_MS.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
@@ -54,10 +55,6 @@ export type IdempotentRequest = {
 };
 
 type Claim = { id: string } | { replay: Response };
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
 
 async function claim(request: IdempotentRequest, requestHash: string): Promise<Claim> {
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -5,6 +5,7 @@
 // reset included) can reach anyone. users.manage, and every role must be one the admin may grant
 // (lib/rbac/assert-can-grant-role.ts). Not from an impersonated session. Audited.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
@@ -71,7 +72,7 @@ export async function createServiceAccount(
       return { id: user.id, username: user.username, name: user.firstName };
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw taken();
+    if (isUniqueViolation(error)) throw taken();
     throw error;
   }
 }

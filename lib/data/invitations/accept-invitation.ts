@@ -4,6 +4,7 @@
 // or an address that has an account by now, creates nothing. The invitee then signs in as anyone
 // does (so a role that requires 2FA sends them to enrolment there).
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { sha256 } from "@/lib/auth/crypto";
@@ -122,7 +123,7 @@ export async function acceptInvitation(
         return { username: user.username, email: user.email };
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
       // The unique index decided a race with another sign-up between the checks and the insert.
       if (await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw accountExists();
       if (await db.user.findUnique({ where: { username: data.username }, select: { id: true } })) throw usernameTaken();

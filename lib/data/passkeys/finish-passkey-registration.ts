@@ -3,6 +3,7 @@
 // and user verification; the credential is stored with its counter, and the owner is told by email.
 // A session held back for 2FA set-up (a role requires it) is released: a passkey is a second factor.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
@@ -30,10 +31,6 @@ const expiredError = () =>
     { response: ["This passkey request expired or was already used. Start again."] },
     "This passkey request expired or was already used. Start again.",
   );
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
 
 export async function finishPasskeyRegistration(
   viewer: Viewer | null,

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
-import { isUniqueViolation, productSelect, skuTaken, toProductJson } from "@/lib/data/products/product-record";
+import { isUniqueViolation } from "@/lib/db-sql";
+import { productSelect, skuTaken, toProductJson } from "@/lib/data/products/product-record";
 import { createProductSchema, type ProductJson } from "@/lib/validations/product";
 import { parseOrThrow } from "@/lib/validations/parse";
 

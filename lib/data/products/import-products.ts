@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { ConflictError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
-import { isUniqueViolation } from "@/lib/data/products/product-record";
+import { isUniqueViolation } from "@/lib/db-sql";
 import {
   PRODUCT_CSV_COLUMNS,
   PRODUCT_IMPORT_MAX_ROWS,

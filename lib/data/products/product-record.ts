@@ -81,11 +81,6 @@ export function skuTaken(message = SKU_TAKEN): ConflictError {
   return new ConflictError(message, { sku: [message] });
 }
 
-/** Whether a Prisma error is a unique index refusing the write (Product's only one besides id is sku). */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
-
 /** Whether a Prisma error is a foreign key refusing a delete (a sale's line still names the product). */
 export function isForeignKeyViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2003";

@@ -16,7 +16,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
 import { assertWritten, versionedWhere } from "@/lib/data/versioned-write";
 import { PRODUCT_NOT_FOUND, parseProductId } from "@/lib/data/products/get-product";
-import { isUniqueViolation, productSelect, skuTaken, toProductJson } from "@/lib/data/products/product-record";
+import { isUniqueViolation } from "@/lib/db-sql";
+import { productSelect, skuTaken, toProductJson } from "@/lib/data/products/product-record";
 import { PRODUCT_FIELDS, updateProductSchema, type ProductField, type ProductJson } from "@/lib/validations/product";
 import { parseOrThrow } from "@/lib/validations/parse";
 

@@ -13,6 +13,7 @@
 // - Proof at first sign-in is offered only for an account without a second factor; linking from
 //   Settings needs a verified address (and, at the start, a recent sign-in).
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db, type Tx } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
@@ -246,7 +247,7 @@ export async function linkIdentity(
   try {
     await db.$transaction((tx) => writeLink(tx, userId, identity, ctx, via));
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
   await sendLinkNotice(userId, identity);

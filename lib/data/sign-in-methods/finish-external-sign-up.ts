@@ -4,6 +4,7 @@
 // account has no password (passwordHash ""); its address counts as verified only when the provider
 // said so, otherwise the usual confirmation email goes out.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { accountStore } from "@/lib/auth/external/adapter";
@@ -115,7 +116,7 @@ export async function finishExternalSignUp(
     });
   } catch (error) {
     if (error instanceof Gone) throw pendingExpired();
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       if (await db.user.count({ where: { username: data.username } })) {
         throw new ConflictError("This username is taken.", { username: ["This username is taken. Choose another."] });
       }

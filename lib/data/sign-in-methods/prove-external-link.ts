@@ -6,6 +6,7 @@
 // a password proves no more than a password sign-in would, and is guessed no more often: it counts
 // under the sign-in lockout of the account.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { inBackground } from "@/lib/background";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -75,7 +76,7 @@ async function linkAndSignIn(
     });
   } catch (error) {
     if (error instanceof Gone) throw pendingExpired();
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("identity_linked_elsewhere", 409, "This identity was linked to an account meanwhile.");
     }
     throw error;

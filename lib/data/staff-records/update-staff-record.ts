@@ -6,6 +6,7 @@
 // number is 409 naming the field. The change and its audit row (before/after of each changed
 // field) commit together; an edit that changes nothing writes nothing.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
@@ -32,10 +33,6 @@ function takenError(employeeNumber: string): ConflictError {
   return new ConflictError("Another staff member has this employee number.", {
     employeeNumber: [`${employeeNumber} is already another staff member's employee number.`],
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
 }
 
 export async function updateStaffRecord(

@@ -51,6 +51,8 @@ describe(`transactions DAL (${dbProvider})`, () => {
     });
     expect(sale.staff.id).toBe(staff.userId);
     expect(sale.customer?.id).toBe(customer.id);
+    // The answer is built in memory from what was written: it is the record every reader shows.
+    expect(await getTransaction(staff, sale.id)).toEqual(sale);
     expect(sale.lines.map((l) => [l.sku, l.unitPrice, l.unitCost, l.taxRateBps, l.orderDiscount, l.total])).toEqual([
       [a.sku, 1250, 600, 825, 250, 2327],
       [b.sku, 799, 400, 0, 250, 2147],
@@ -161,7 +163,9 @@ describe(`transactions DAL (${dbProvider})`, () => {
     expect((await refusal(createTransaction(reader, input, testContext()))).status).toBe(403);
     expect((await refusal(createTransaction(null, input, testContext()))).status).toBe(401);
     // Only to a member of staff: not to a manager who is not one, nor to a service account.
-    const notStaff = await refusal(createTransaction(manager, { ...input, staffId: manager.userId + "x" }, testContext()));
+    const notStaff = await refusal(
+      createTransaction(manager, { ...input, staffId: manager.userId + "x" }, testContext()),
+    );
     expect(notStaff.fieldErrors?.staffId).toBeTruthy();
     const other = await viewerWithRole("manager");
     const toManager = await refusal(createTransaction(manager, { ...input, staffId: other.userId }, testContext()));

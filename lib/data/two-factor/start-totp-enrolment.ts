@@ -9,6 +9,7 @@
 // so a hijacked session cannot bind the account to an attacker's authenticator, and replacing a key
 // that is being set up always needs it, so whoever holds a session cannot swap the owner's key.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { confirmCurrentPassword } from "@/lib/auth/confirm-password";
@@ -38,11 +39,11 @@ const passwordToReplace = () =>
     "Enter your password to replace the key that is being set up.",
   );
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
-
-export async function startTotpEnrolment(viewer: Viewer | null, input: unknown, ctx: RequestContext): Promise<{ expiresAt: Date }> {
+export async function startTotpEnrolment(
+  viewer: Viewer | null,
+  input: unknown,
+  ctx: RequestContext,
+): Promise<{ expiresAt: Date }> {
   requireViewer(viewer, ["active", "pending_enrolment"]);
   assertNotImpersonating(viewer);
   if (viewer.twoFactorEnabled) throw new ConflictError("Two-factor authentication is already on.");
@@ -56,7 +57,10 @@ export async function startTotpEnrolment(viewer: Viewer | null, input: unknown, 
   try {
     return await db.$transaction(async (tx) => {
       const now = new Date();
-      const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { totpEnabledAt: true, emailVerifiedAt: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: viewer.userId },
+        select: { totpEnabledAt: true, emailVerifiedAt: true },
+      });
       if (user.totpEnabledAt) throw new ConflictError("Two-factor authentication is already on.");
       if (!user.emailVerifiedAt) throw emailUnverifiedError();
       // Without the password only an expired set-up may be replaced; a live one then stays and the
@@ -65,10 +69,22 @@ export async function startTotpEnrolment(viewer: Viewer | null, input: unknown, 
         where: { userId: viewer.userId, ...(withPassword ? {} : { expiresAt: { lte: now } }) },
       });
       const expiresAt = new Date(now.getTime() + TOTP_ENROLMENT_MS);
-      await tx.pendingTotpEnrolment.create({ data: { userId: viewer.userId, sessionId: viewer.sessionId, secretEnc, expiresAt } });
+      await tx.pendingTotpEnrolment.create({
+        data: { userId: viewer.userId, sessionId: viewer.sessionId, secretEnc, expiresAt },
+      });
       // A fresh key starts with no used time step.
       await tx.user.update({ where: { id: viewer.userId }, data: { totpLastStep: null } });
-      await audit({ action: "auth.two_factor_enrolment_started", actorId: viewer.userId, targetType: "user", targetId: viewer.userId, metadata: { replaced: replaced > 0 }, context: ctx }, tx);
+      await audit(
+        {
+          action: "auth.two_factor_enrolment_started",
+          actorId: viewer.userId,
+          targetType: "user",
+          targetId: viewer.userId,
+          metadata: { replaced: replaced > 0 },
+          context: ctx,
+        },
+        tx,
+      );
       return { expiresAt };
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 // Completes an email change from the link sent to the new address.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
 import { assertNotImpersonating } from "@/lib/auth/assert-not-impersonating";
@@ -22,20 +23,41 @@ export async function confirmEmailChange(rawToken: unknown, ctx: RequestContext)
       const token = await consumeToken(parsed.data, "email_change", tx);
       if (!token?.data) return { ok: false, reason: "invalid" } as const;
       const newEmail = token.data;
-      if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } })) return { ok: false, reason: "taken" } as const;
-      const before = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, firstName: true } });
+      if (await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } }))
+        return { ok: false, reason: "taken" } as const;
+      const before = await tx.user.findUniqueOrThrow({
+        where: { id: token.userId },
+        select: { email: true, firstName: true },
+      });
       await tx.user.update({ where: { id: token.userId }, data: { email: newEmail, emailVerifiedAt: new Date() } });
       // Links mailed to the old address (verification, reset) stop working with it.
       await tx.oneTimeToken.updateMany({ where: { userId: token.userId, usedAt: null }, data: { usedAt: new Date() } });
-      await audit({ action: "user.email_changed", actorId: token.userId, targetType: "user", targetId: token.userId, metadata: { from: before.email, to: newEmail }, context: ctx }, tx);
+      await audit(
+        {
+          action: "user.email_changed",
+          actorId: token.userId,
+          targetType: "user",
+          targetId: token.userId,
+          metadata: { from: before.email, to: newEmail },
+          context: ctx,
+        },
+        tx,
+      );
       return { ok: true, email: newEmail, old: before } as const;
     });
   // Another account took the address between the check and the update: the unique index decides.
   const result = await apply().catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "taken" } as const;
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" } as const;
     throw error;
   });
   if (!result.ok) return result;
-  await sendEmail(result.old.email, securityNoticeEmail(result.old.firstName, "Your email address was changed", `Your account's email address is now ${result.email}. This address will no longer receive its messages.`));
+  await sendEmail(
+    result.old.email,
+    securityNoticeEmail(
+      result.old.firstName,
+      "Your email address was changed",
+      `Your account's email address is now ${result.email}. This address will no longer receive its messages.`,
+    ),
+  );
   return { ok: true, email: result.email };
 }

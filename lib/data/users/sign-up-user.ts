@@ -6,6 +6,7 @@
 // can be probed. A sign-up may apply for a staff account (`applyForStaff`): the account is then
 // created with its application pending (lib/data/staff), holding no permission until approved.
 import "server-only";
+import { isUniqueViolation } from "@/lib/db-sql";
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { audit } from "@/lib/audit/audit";
@@ -60,16 +61,10 @@ export async function signUpUser(input: unknown, ctx: RequestContext): Promise<S
     : await createAccount(data, passwordHash, ctx);
 
   if (outcome.kind === "created") {
-    await sendEmail(
-      data.email,
-      verificationEmail(data.firstName, emailLinks.verifyEmail(outcome.token)),
-    );
+    await sendEmail(data.email, verificationEmail(data.firstName, emailLinks.verifyEmail(outcome.token)));
   } else {
     // A log line, not an audit row: the row would cost this path a write the free path does not make.
-    log.info(
-      { userId: outcome.owner.id, requestId: ctx.requestId },
-      "sign-up with a taken email: owner notified",
-    );
+    log.info({ userId: outcome.owner.id, requestId: ctx.requestId }, "sign-up with a taken email: owner notified");
     await sendEmail(
       data.email,
       signUpAttemptEmail(outcome.owner.firstName, {
@@ -117,12 +112,17 @@ async function writeAccount(tx: Tx, data: SignUpData, passwordHash: string, ctx:
   return issued.token;
 }
 
-async function createAccount(data: SignUpData, passwordHash: string, ctx: RequestContext, attempt = 1): Promise<Outcome> {
+async function createAccount(
+  data: SignUpData,
+  passwordHash: string,
+  ctx: RequestContext,
+  attempt = 1,
+): Promise<Outcome> {
   try {
     const token = await db.$transaction((tx) => writeAccount(tx, data, passwordHash, ctx));
     return { kind: "created", token };
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     // Another sign-up committed between the lookup and this insert; the unique index decided. Which
     // column it names differs by driver, so ask the table: a now-taken email gets the usual answer
     // (even when the username clashed too: a double-submitted form is then answered like the first).
