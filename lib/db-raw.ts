@@ -45,10 +45,9 @@ type Prepared = { statement: Database.Statement; convert: (row: RawRow) => RawRo
 
 /**
  * Prepared statements of one SQLite connection, cached by text, whose rows come back as Prisma's
- * raw queries give them (DATETIME as Date, BOOLEAN as boolean, integers as number). Also used on
- * Prisma's own connection by lib/db-sql.ts.
+ * raw queries give them (DATETIME as Date, BOOLEAN as boolean, integers as number).
  */
-export function sqliteStatements(connection: Database.Database): (sql: string) => Prepared {
+function sqliteStatements(connection: Database.Database): (sql: string) => Prepared {
   const cache = new Map<string, Prepared>();
   return (sql) => {
     let prepared = cache.get(sql);
@@ -83,7 +82,7 @@ export function sqliteStatements(connection: Database.Database): (sql: string) =
 }
 
 /** A parameter as SQLite stores it (Prisma's formats: ISO text for dates, 0/1 for booleans). */
-export const bindSqlite = (value: unknown) =>
+const bindSqlite = (value: unknown) =>
   value instanceof Date
     ? sqliteDate(value)
     : typeof value === "boolean"
@@ -92,14 +91,45 @@ export const bindSqlite = (value: unknown) =>
         ? null
         : value;
 
+export type SqliteRunner = {
+  rows(sql: string, params?: readonly unknown[]): RawRow[];
+  /** The number of rows the statement changed. */
+  run(sql: string, params?: readonly unknown[]): number;
+};
+
+/**
+ * Statements on one SQLite connection (prepared once per text, parameters bound in Prisma's
+ * formats). Also used on Prisma's own connection by lib/db-sql.ts.
+ */
+export function sqliteRunner(connection: Database.Database): SqliteRunner {
+  const prepare = sqliteStatements(connection);
+  return {
+    rows: (sql, params = []) => {
+      const { statement, convert } = prepare(sql);
+      return (statement.all(...params.map(bindSqlite)) as RawRow[]).map(convert);
+    },
+    run: (sql, params = []) => prepare(sql).statement.run(...params.map(bindSqlite)).changes,
+  };
+}
+
 function sqliteReader(url: string): Reader {
   const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
   connection.pragma("busy_timeout = 10000");
-  const prepare = sqliteStatements(connection);
-  return async (sql, params) => {
-    const { statement, convert } = prepare(sql);
-    return (statement.all(...params.map(bindSqlite)) as RawRow[]).map(convert);
-  };
+  const { rows } = sqliteRunner(connection);
+  return async (sql, params) => rows(sql, params);
+}
+
+const numbered = new Map<string, string>();
+
+/** `?` → `$1, $2…` for PostgreSQL, remembered per statement text (lib/db-sql.ts sends the same texts). */
+export function postgresText(sql: string): string {
+  let text = numbered.get(sql);
+  if (!text) {
+    text = numberPlaceholders(sql);
+    if (numbered.size >= STATEMENT_CACHE) numbered.delete(numbered.keys().next().value!);
+    numbered.set(sql, text);
+  }
+  return text;
 }
 
 /** `?` → `$1, $2…` outside quoted strings and identifiers. */
@@ -140,15 +170,11 @@ function postgresReader(url: string): Reader {
   });
   // An idle connection the server drops is replaced on the next query; without a listener it would crash the process.
   pool.on("error", (error) => log.warn({ err: error }, "raw read pool: idle connection failed"));
-  const texts = new Map<string, string>();
   return async (sql, params) => {
-    let text = texts.get(sql);
-    if (!text) {
-      text = numberPlaceholders(sql);
-      if (texts.size >= STATEMENT_CACHE) texts.delete(texts.keys().next().value!);
-      texts.set(sql, text);
-    }
-    const result = await pool.query({ text, values: params.map((v) => (v instanceof Date ? v.toISOString() : v)) });
+    const result = await pool.query({
+      text: postgresText(sql),
+      values: params.map((v) => (v instanceof Date ? v.toISOString() : v)),
+    });
     return result.rows as RawRow[];
   };
 }

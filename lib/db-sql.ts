@@ -14,7 +14,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, dbProvider, type Tx } from "@/lib/db";
 import { sqliteExclusive } from "@/lib/db-client";
-import { bindSqlite, numberPlaceholders, sqliteStatements, type RawRow } from "@/lib/db-raw";
+import { postgresText, sqliteRunner, type RawRow, type SqliteRunner } from "@/lib/db-raw";
 
 export type SqlRunner = {
   rows<T = RawRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -22,17 +22,12 @@ export type SqlRunner = {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 };
 
-const texts = new Map<string, string>();
+const text = (sql: string) => (dbProvider === "postgresql" ? postgresText(sql) : sql);
 
-function text(sql: string): string {
-  if (dbProvider !== "postgresql") return sql;
-  let numbered = texts.get(sql);
-  if (!numbered) {
-    numbered = numberPlaceholders(sql);
-    if (texts.size >= 256) texts.delete(texts.keys().next().value!);
-    texts.set(sql, numbered);
-  }
-  return numbered;
+/** `INSERT INTO "table" ("a", "b") VALUES (?, ?)[, (?, ?)…]` for `rows` rows of `columns`. */
+export function insertSql(table: string, columns: readonly string[], rows = 1): string {
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: rows }, () => row).join(", ")}`;
 }
 
 /** Statements on a Prisma transaction (or on `db`, each its own transaction). */
@@ -43,7 +38,7 @@ export function inTx(tx: Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe">): Sql
   };
 }
 
-const statementsOf = new WeakMap<object, ReturnType<typeof sqliteStatements>>();
+const runnerOf = new WeakMap<object, SqliteRunner>();
 
 /**
  * Runs `fn` in one database transaction and commits what it wrote, or rolls everything back when
@@ -51,22 +46,20 @@ const statementsOf = new WeakMap<object, ReturnType<typeof sqliteStatements>>();
  */
 export async function writeTransaction<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T> {
   const exclusive = sqliteExclusive(db, async (connection) => {
-    let prepare = statementsOf.get(connection);
-    if (!prepare) statementsOf.set(connection, (prepare = sqliteStatements(connection)));
+    let runner = runnerOf.get(connection);
+    if (!runner) runnerOf.set(connection, (runner = sqliteRunner(connection)));
+    const { rows, run } = runner;
     const q: SqlRunner = {
-      rows: async <R>(sql: string, params: readonly unknown[] = []) => {
-        const { statement, convert } = prepare(sql);
-        return (statement.all(...params.map(bindSqlite)) as RawRow[]).map(convert) as R[];
-      },
-      run: async (sql, params = []) => prepare(sql).statement.run(...params.map(bindSqlite)).changes,
+      rows: async <R>(sql: string, params?: readonly unknown[]) => rows(sql, params) as R[],
+      run: async (sql, params) => run(sql, params),
     };
-    prepare("BEGIN IMMEDIATE").statement.run();
+    run("BEGIN IMMEDIATE");
     try {
       const result = await fn(q);
-      prepare("COMMIT").statement.run();
+      run("COMMIT");
       return result;
     } catch (error) {
-      if (connection.inTransaction) prepare("ROLLBACK").statement.run();
+      if (connection.inTransaction) run("ROLLBACK");
       throw error;
     }
   });

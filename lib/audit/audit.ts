@@ -9,7 +9,7 @@ import { AUDIT_FAILURE_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { auditHash, CURRENT_HASH_VERSION, GENESIS_HASH } from "@/lib/audit/hash";
 import { actorNameOf, clipAuditName, targetNameOf } from "@/lib/audit/target-name";
 import { AUDIT_HEAD_ID, auditHeadMac, isAuthenticHead } from "@/lib/audit/head-mac";
-import { inTx, isUniqueViolation, newId, writeTransaction, type SqlRunner } from "@/lib/db-sql";
+import { insertSql, inTx, isUniqueViolation, newId, writeTransaction, type SqlRunner } from "@/lib/db-sql";
 import { log } from "@/lib/log";
 
 export type AuditInput = {
@@ -87,7 +87,7 @@ const AUDIT_COLUMNS = [
   "reason",
   "requestId",
 ] as const;
-const INSERT_EVENT = `INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})`;
+const INSERT_EVENT = insertSql("AuditEvent", AUDIT_COLUMNS);
 const UPSERT_HEAD = `INSERT INTO "AuditHead" ("id", "seq", "hash", "mac", "updatedAt") VALUES (?, ?, ?, ?, ?)
   ON CONFLICT ("id") DO UPDATE SET "seq" = excluded."seq", "hash" = excluded."hash", "mac" = excluded."mac", "updatedAt" = excluded."updatedAt"`;
 

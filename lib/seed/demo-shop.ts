@@ -10,6 +10,7 @@
 // refundAmountFor, the same arithmetic the app uses for a real sale.
 import type { Db, Provider } from "@/lib/db-client";
 import { computeTotals, refundAmountFor } from "@/lib/data/transactions/compute-totals";
+import { soldLines } from "@/lib/data/transactions/sold-lines";
 import { offsetAt, startOfLocalDay } from "@/lib/data/analytics/zone-time";
 import { addDays, localDate } from "@/lib/validations/analytics";
 
@@ -351,27 +352,7 @@ export async function seedDemoShop(db: Db, options: DemoOptions): Promise<DemoRe
       sale.lines.map((l) => ({ unitPrice: l.product.unitPrice, quantity: l.quantity, taxRateBps: l.product.taxRateBps, discount: l.discount })),
       sale.orderDiscount,
     );
-    const lines = sale.lines.map((l, position) => {
-      const c = totals.lines[position]!;
-      return {
-        id: lineId(),
-        transactionId: sale.id,
-        position,
-        productId: l.product.id,
-        productName: l.product.name,
-        sku: l.product.sku,
-        quantity: l.quantity,
-        unitPrice: l.product.unitPrice,
-        unitCost: l.product.unitCost,
-        taxRateBps: l.product.taxRateBps,
-        discount: c.discount,
-        orderDiscount: c.orderDiscount,
-        tax: c.tax,
-        total: c.total,
-        refundedQuantity: 0,
-        refundedAmount: 0,
-      };
-    });
+    const lines = soldLines(sale.lines, totals.lines, lineId).map((line) => ({ ...line, transactionId: sale.id }));
     let status = "completed";
     let refundedAmount = 0;
     let voidedAt: Date | null = null;

@@ -29,6 +29,10 @@ export type StaffMember = {
 /** The `where` of "this user is a staff member". */
 export const staffMemberWhere = { kind: "person", roles: { some: { role: { key: STAFF_ROLE } } } } as const;
 
+/** The same condition in SQL, on the user table aliased `u` (raw writers: lib/db-sql.ts). */
+export const staffMemberSql = `u."kind" = 'person' AND EXISTS (SELECT 1 FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId"
+  WHERE ur."userId" = u."id" AND r."key" = '${STAFF_ROLE}')`;
+
 export const staffMemberSelect = {
   id: true,
   username: true,

@@ -10,22 +10,19 @@
 // and the unique index refuses the later: it is retried from the start.
 import "server-only";
 import { dbProvider } from "@/lib/db";
-import { isUniqueViolation, newId, writeTransaction, type SqlRunner } from "@/lib/db-sql";
+import { insertSql, isUniqueViolation, newId, writeTransaction, type SqlRunner } from "@/lib/db-sql";
 import type { Actor } from "@/lib/auth/actor";
 import { auditIn } from "@/lib/audit/audit";
 import { transactionName } from "@/lib/audit/target-name";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { STAFF_ROLE } from "@/lib/rbac/built-in-roles";
+import { staffMemberSql } from "@/lib/data/staff-records/staff-member";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requirePermission } from "@/lib/rbac/can";
 import { createTransactionSchema } from "@/lib/validations/transaction";
 import { computeTotals } from "@/lib/data/transactions/compute-totals";
 import { parseInput } from "@/lib/data/transactions/parse-input";
-import {
-  toTransactionRecord,
-  type TransactionLineRecord,
-  type TransactionRecord,
-} from "@/lib/data/transactions/transaction-record";
+import { soldLines } from "@/lib/data/transactions/sold-lines";
+import { toTransactionRecord, type TransactionRecord } from "@/lib/data/transactions/transaction-record";
 
 const NUMBER_ATTEMPTS = 8;
 
@@ -72,8 +69,7 @@ type ProductRow = {
 // Raw statements (lib/db-sql.ts): through Prisma's query builder a sale's ~19 statements cost
 // ~20 ms of CPU on these machines, which capped sales at ~35 a second.
 const STAFF_SQL = `SELECT u."id", u."firstName", u."lastName", u."username" FROM "User" u
-  WHERE u."id" = ? AND u."status" = 'active' AND u."kind" = 'person'
-  AND EXISTS (SELECT 1 FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id" AND r."key" = ?)`;
+  WHERE u."id" = ? AND u."status" = 'active' AND ${staffMemberSql}`;
 const SELF_SQL = `SELECT "id", "firstName", "lastName", "username" FROM "User" WHERE "id" = ?`;
 const CUSTOMER_SQL = `SELECT "id", "name", "email", "archivedAt" FROM "Customer" WHERE "id" = ?`;
 const PRODUCT_COLUMNS = `"id", "sku", "name", "unitPrice", "unitCost", "currency", "taxRateBps", "active", "archivedAt"`;
@@ -117,11 +113,7 @@ const LINE_COLUMNS = [
   "refundedQuantity",
   "refundedAmount",
 ] as const;
-const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
-const placeholders = (n: number) => `(${Array.from({ length: n }, () => "?").join(", ")})`;
-const INSERT_TRANSACTION_SQL = `INSERT INTO "Transaction" (${columnList(TRANSACTION_COLUMNS)}) VALUES ${placeholders(TRANSACTION_COLUMNS.length)}`;
-const insertLinesSql = (n: number) =>
-  `INSERT INTO "TransactionLine" (${columnList(LINE_COLUMNS)}) VALUES ${Array.from({ length: n }, () => placeholders(LINE_COLUMNS.length)).join(", ")}`;
+const INSERT_TRANSACTION_SQL = insertSql("Transaction", TRANSACTION_COLUMNS);
 
 type PersonRow = { id: string; firstName: string; lastName: string; username: string };
 
@@ -129,7 +121,7 @@ async function record(q: SqlRunner, actor: Actor, data: Data, ctx: RequestContex
   // Credited to someone else: only to an active member of staff (not a service account, not any account).
   const [staff] =
     data.staffId !== actor.userId
-      ? await q.rows<PersonRow>(STAFF_SQL, [data.staffId, STAFF_ROLE])
+      ? await q.rows<PersonRow>(STAFF_SQL, [data.staffId])
       : await q.rows<PersonRow>(SELF_SQL, [actor.userId]);
   if (!staff) {
     if (data.staffId !== actor.userId) fail("staffId", "No active staff member has this id.");
@@ -243,28 +235,9 @@ async function record(q: SqlRunner, actor: Actor, data: Data, ctx: RequestContex
     INSERT_TRANSACTION_SQL,
     TRANSACTION_COLUMNS.map((c) => sale[c]),
   );
-  const saleLines: TransactionLineRecord[] = lines.map((l, position) => {
-    const t = totals.lines[position]!;
-    return {
-      id: newId(),
-      position,
-      productId: l.productId,
-      productName: l.product.name,
-      sku: l.product.sku,
-      quantity: l.quantity,
-      unitPrice: l.product.unitPrice,
-      unitCost: l.product.unitCost,
-      taxRateBps: l.product.taxRateBps,
-      discount: t.discount,
-      orderDiscount: t.orderDiscount,
-      tax: t.tax,
-      total: t.total,
-      refundedQuantity: 0,
-      refundedAmount: 0,
-    };
-  });
+  const saleLines = soldLines(lines, totals.lines, newId);
   await q.run(
-    insertLinesSql(saleLines.length),
+    insertSql("TransactionLine", LINE_COLUMNS, saleLines.length),
     saleLines.flatMap((line) => LINE_COLUMNS.map((c) => (c === "transactionId" ? sale.id : line[c]))),
   );
   await auditIn(q, {
