@@ -27,7 +27,9 @@ export const GRACE_SIGN_UP = {
 };
 
 export function uniqueName(prefix = "user"): string {
-  return `${prefix}${randomBytes(4).toString("hex")}`;
+  // 48 random bits: the whole run shares one database, and with 32 bits two of its many thousand
+  // test accounts did once get the same username (a failed run on PostgreSQL, 2026-12-03).
+  return `${prefix}${randomBytes(6).toString("hex")}`;
 }
 
 /** A valid sign-up payload with unique username and email. */
