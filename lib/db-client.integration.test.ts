@@ -1,5 +1,8 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
+import { sqliteFilePath } from "@/lib/db-client";
+import { env } from "@/lib/env";
 import { createTestUser } from "@/test/create-test-user";
 
 // Another request's transaction must not swallow a write made meanwhile, nor show its uncommitted
@@ -29,4 +32,38 @@ describe("the database client under concurrent requests", () => {
       lastName: "Person",
     });
   });
+
+  // Another process on the same file (a second cluster worker, a script): a transaction that reads
+  // and then writes must hold the write lock from its start, or a commit made in between makes its
+  // write fail with SQLITE_BUSY instead of waiting.
+  it.runIf(dbProvider === "sqlite")(
+    "takes SQLite's write lock when a transaction begins, so another connection waits for it",
+    async () => {
+      const user = await createTestUser();
+      const other = new Database(sqliteFilePath(env.DATABASE_URL), { timeout: 0 });
+      const writeElsewhere = () => {
+        try {
+          other.prepare(`UPDATE "User" SET "firstName" = 'Elsewhere' WHERE "id" = ?`).run(user.id);
+          return "written";
+        } catch (error) {
+          return (error as { code?: string }).code;
+        }
+      };
+      try {
+        const during = await db.$transaction(async (tx) => {
+          await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+          const refused = writeElsewhere();
+          await tx.user.update({ where: { id: user.id }, data: { lastName: "Inside" } });
+          return refused;
+        });
+        expect(during).toBe("SQLITE_BUSY");
+        expect(writeElsewhere()).toBe("written");
+        expect(
+          await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { firstName: true, lastName: true } }),
+        ).toEqual({ firstName: "Elsewhere", lastName: "Inside" });
+      } finally {
+        other.close();
+      }
+    },
+  );
 });

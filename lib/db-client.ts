@@ -56,8 +56,13 @@ class SerialSqliteAdapter extends PrismaBetterSQLite3 {
 
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
-    this.#connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-    return serialised(adapter, this.#queue);
+    const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    this.#connection = connection;
+    // The adapter opens transactions with a deferred BEGIN, which takes the write lock only at the
+    // first write: when another process (a second cluster worker, a script) commits in between, that
+    // write fails with SQLITE_BUSY at once instead of waiting. Reopen as BEGIN IMMEDIATE, which waits
+    // (busy timeout) for the lock before the transaction reads anything.
+    return serialised(adapter, this.#queue, () => connection.exec("ROLLBACK; BEGIN IMMEDIATE"));
   }
 
   /**
@@ -100,7 +105,11 @@ function serialQueue(): () => Promise<() => void> {
   };
 }
 
-function serialised(adapter: SqlDriverAdapter, acquire: () => Promise<() => void>): SqlDriverAdapter {
+function serialised(
+  adapter: SqlDriverAdapter,
+  acquire: () => Promise<() => void>,
+  afterBegin: () => void,
+): SqlDriverAdapter {
   const one =
     <A, R>(run: (arg: A) => Promise<R>) =>
     async (arg: A): Promise<R> => {
@@ -140,7 +149,14 @@ function serialised(adapter: SqlDriverAdapter, acquire: () => Promise<() => void
         return async (level?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) => {
           const release = await acquire();
           try {
-            return ends(await target.startTransaction(level), release);
+            const tx = await target.startTransaction(level);
+            try {
+              afterBegin();
+            } catch (error) {
+              await tx.rollback();
+              throw error;
+            }
+            return ends(tx, release);
           } catch (error) {
             release();
             throw error;

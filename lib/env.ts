@@ -43,6 +43,10 @@ const schema = z.object({
 
   /** Port of `npm start` / `npm run dev` (scripts/serve.mjs and Next read it themselves). */
   PORT: positiveInt.max(65535).optional(),
+  /** Worker processes of `npm start` (scripts/serve.mjs reads it; default: one per CPU, at most 4). */
+  WEB_CONCURRENCY: positiveInt.max(64).optional(),
+  /** Set by scripts/serve.mjs in each cluster worker: 0 for the first (it runs the background upkeep). */
+  WORKER_INDEX: z.coerce.number().int().min(0).optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Scales every public API rate-limit budget (lib/api/api-rate-limits.ts): 2 doubles them. */

@@ -7,6 +7,7 @@ import { sendDueReminders } from "@/lib/data/boards/send-due-reminders";
 import { finishLapsedImpersonations } from "@/lib/data/impersonation/finish-lapsed-impersonations";
 import { prunePendingSignIns } from "@/lib/data/sign-in-methods/prune-pending-sign-ins";
 import { pruneExpiredTotpEnrolments } from "@/lib/data/two-factor/prune-expired-totp-enrolments";
+import { runsMaintenance } from "@/lib/cluster";
 import { retryQueuedEmails } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -18,7 +19,8 @@ const AUDIT_PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 const AUDIT_STREAM_EVERY_MS = 5_000;
 
 export function startMaintenance(intervalMs = 60_000): void {
-  if (g.opsdeckMaintenance || env.NODE_ENV === "test") return;
+  // One process of a cluster does the upkeep (each job is idempotent, but several would contend for SQLite's writer).
+  if (g.opsdeckMaintenance || env.NODE_ENV === "test" || !runsMaintenance()) return;
   if (env.NODE_ENV === "production" && !env.REDIS_URL && env.DATABASE_URL.startsWith("postgres")) {
     log.warn(
       "REDIS_URL is not set: rate limits and lockouts are counted per process. Set it when running more than one instance.",

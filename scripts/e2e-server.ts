@@ -31,6 +31,8 @@ const child = spawn("node_modules/.bin/tsx", ["--conditions", "react-server", "s
     // SIEM stream specs deliver to a receiver on 127.0.0.1 over plain http.
     AUDIT_STREAM_ALLOW_INSECURE: "true",
     LOG_LEVEL: "warn",
+    // Two cluster workers whatever the machine (e2e/cluster-workers.spec.ts counts on them).
+    WEB_CONCURRENCY: "2",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -4,8 +4,13 @@
 // directly could otherwise claim any address (and escape per-IP rate limits). With
 // TRUST_PROXY_HOPS=0 (no reverse proxy, the default) forwarding headers from clients are dropped;
 // behind N proxies that append to X-Forwarded-For, set TRUST_PROXY_HOPS=N.
+//
+// With WEB_CONCURRENCY above 1 (default: one per CPU, up to 4) this process is the primary of a
+// node:cluster and the workers run the server below (scripts/lib/cluster-primary.mjs).
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
+import { runPrimary, workerCount } from "./lib/cluster-primary.mjs";
 import { createDirectRouteHandler } from "./lib/direct-routes.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -20,25 +25,37 @@ const FORWARDING = [
   "forwarded",
 ];
 
-const app = next({ dev: false, hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-// /api/* route handlers called without Next's router (scripts/lib/direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
-const direct =
-  process.env.DIRECT_ROUTES === "0"
-    ? null
-    : createDirectRouteHandler({ distDir: process.env.NEXT_DIST_DIR || ".next", hostname, port });
-
-const server = createServer((req, res) => {
-  if (trustedHops === 0) for (const name of FORWARDING) delete req.headers[name];
-  if (direct?.(req, res)) return;
-  handle(req, res);
-});
-server.listen(port, hostname, () => {
+const workers = workerCount();
+const ready = (detail) =>
   console.log(
-    `▲ ${process.env.APP_NAME || "Opsdeck"} ready on http://localhost:${port} (trusted proxy hops: ${trustedHops})`,
+    `▲ ${process.env.APP_NAME || "Opsdeck"} ready on http://localhost:${port} (${detail}trusted proxy hops: ${trustedHops})`,
   );
-});
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+
+if (cluster.isPrimary && workers > 1) {
+  runPrimary(workers, () => ready(`${workers} workers, `));
+} else {
+  await serve();
+}
+
+async function serve() {
+  const app = next({ dev: false, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  // /api/* route handlers called without Next's router (scripts/lib/direct-routes.mjs); DIRECT_ROUTES=0 turns it off.
+  const direct =
+    process.env.DIRECT_ROUTES === "0"
+      ? null
+      : createDirectRouteHandler({ distDir: process.env.NEXT_DIST_DIR || ".next", hostname, port });
+
+  const server = createServer((req, res) => {
+    if (trustedHops === 0) for (const name of FORWARDING) delete req.headers[name];
+    if (direct?.(req, res)) return;
+    handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary) ready("");
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
 }

@@ -1,11 +1,20 @@
-// Rate limiting with rate-limiter-flexible. Counters live in process memory by default and in
-// Redis when REDIS_URL is set, so that several app instances share them. If Redis is unreachable
-// the memory limiter stands in (insurance) rather than letting every request through. Every key
+// Rate limiting with rate-limiter-flexible. Counters live in Redis when REDIS_URL is set, so that
+// several app instances share them; else in memory: the cluster primary's under `npm start`
+// (RateLimiterCluster asks it over IPC, so every worker counts against the same budget), or this
+// process's. If Redis is unreachable the memory limiter stands in (insurance) rather than letting
+// every request through. Every key
 // goes through normaliseLimitKey, so per-IP limits count an IPv6 client by its /64 wherever they
 // are called from.
 import "server-only";
 import Redis from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { inClusterWorker } from "@/lib/cluster";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { normaliseLimitKey } from "@/lib/rate-limit/normalise-limit-key";
@@ -48,7 +57,9 @@ export function limiterFor(spec: LimitSpec): RateLimiterAbstract {
     duration: spec.duration,
     blockDuration: spec.blockDuration ?? 0,
   };
-  const memory = new RateLimiterMemory(options);
+  const memory = inClusterWorker()
+    ? new RateLimiterCluster({ ...options, timeoutMs: 3000 })
+    : new RateLimiterMemory(options);
   const redis = redisClient();
   limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
   limiters.set(spec.name, limiter);

@@ -4,7 +4,8 @@
 //   - Redis pub/sub when REDIS_URL is set: published after the commit (lib/realtime/redis-board-channel.ts);
 //   - else, on PostgreSQL, LISTEN/NOTIFY: the NOTIFY is sent inside the writing transaction, so
 //     PostgreSQL delivers it only if the change commits (lib/realtime/pg-board-listener.ts);
-//   - else (SQLite: one instance) this process only.
+//   - else (SQLite: one instance), between the workers of `npm start`'s cluster through its
+//     primary (lib/cluster.ts), sent after the commit; outside a cluster, this process only.
 // Listeners get the number only and read the events themselves (listBoardEvents), so a lost or
 // repeated notification costs a query, never a wrong board. A process's own change reaches its
 // listeners at once and again as the transport's echo: each board's highest delivered number is
@@ -12,6 +13,7 @@
 // commit in order, so a reader woken for N sees every change up to N).
 import "server-only";
 import { EventEmitter } from "node:events";
+import { inClusterWorker, onSiblingRelay, relayToSiblings } from "@/lib/cluster";
 import { db, dbProvider, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -20,7 +22,7 @@ import { PgBoardListener } from "@/lib/realtime/pg-board-listener";
 import { RedisBoardChannel } from "@/lib/realtime/redis-board-channel";
 
 export type BoardChangeSignal = { boardId: string; seq: number };
-export type BoardBusTransport = "redis" | "postgres" | "local";
+export type BoardBusTransport = "redis" | "postgres" | "cluster" | "local";
 
 type BusState = {
   local: EventEmitter;
@@ -28,6 +30,8 @@ type BusState = {
   delivered: Map<string, number>;
   pg?: PgBoardListener;
   redis?: RedisBoardChannel;
+  /** Stops hearing the cluster's other workers. */
+  relay?: () => void;
 };
 
 const globalForBus = globalThis as unknown as { opsdeckBoardBus?: BusState };
@@ -38,7 +42,8 @@ globalForBus.opsdeckBoardBus = bus;
 /** Which transport carries signals between this process and the others. */
 export function boardBusTransport(): BoardBusTransport {
   if (env.REDIS_URL) return "redis";
-  return dbProvider === "postgresql" ? "postgres" : "local";
+  if (dbProvider === "postgresql") return "postgres";
+  return inClusterWorker() ? "cluster" : "local";
 }
 
 /** Wakes this process's listeners of the board, unless they already heard of `seq` or later. */
@@ -78,6 +83,8 @@ function ensureReceiver(): void {
   } else if (transport === "redis" && !bus.redis) {
     bus.redis = new RedisBoardChannel(env.REDIS_URL!, onRemoteSignal, resync);
     bus.redis.start();
+  } else if (transport === "cluster" && !bus.relay) {
+    bus.relay = onSiblingRelay(BOARD_SIGNAL_CHANNEL, onRemoteSignal);
   }
 }
 
@@ -87,10 +94,12 @@ export async function signalInTransaction(tx: Tx, signal: BoardChangeSignal): Pr
   await tx.$executeRaw`SELECT pg_notify(${BOARD_SIGNAL_CHANNEL}, ${formatBoardSignal(signal)})`;
 }
 
-/** After the transaction committed: wakes this process's listeners (and, with Redis, every instance's). */
+/** After the transaction committed: wakes this process's listeners (and, with Redis or a cluster, the others'). */
 export function signalAfterCommit(signal: BoardChangeSignal): void {
   deliver(signal);
-  if (boardBusTransport() === "redis") RedisBoardChannel.publish(formatBoardSignal(signal));
+  const transport = boardBusTransport();
+  if (transport === "redis") RedisBoardChannel.publish(formatBoardSignal(signal));
+  else if (transport === "cluster") relayToSiblings(BOARD_SIGNAL_CHANNEL, formatBoardSignal(signal));
 }
 
 /** Calls `listener` with each new change number of the board; returns the unsubscribe function. */
@@ -108,13 +117,15 @@ export function subscribeBoard(boardId: string, listener: (seq: number) => void)
 
 /** Closes the cross-instance receiver (tests; a process that stops serving streams). */
 export async function stopBoardBus(): Promise<void> {
-  const { pg, redis } = bus;
+  const { pg, redis, relay } = bus;
   bus.pg = undefined;
   bus.redis = undefined;
+  bus.relay = undefined;
+  relay?.();
   await Promise.all([pg?.stop(), redis?.stop()]);
 }
 
 /** Whether the cross-instance receiver is connected and listening (tests, health). */
 export function boardBusReceiving(): boolean {
-  return bus.pg?.listening ?? bus.redis?.listening ?? false;
+  return bus.pg?.listening ?? bus.redis?.listening ?? Boolean(bus.relay);
 }
