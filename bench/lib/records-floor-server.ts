@@ -31,7 +31,7 @@ const firstPage = db.prepare(
   `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL ORDER BY c."name", c."id" LIMIT 26`,
 );
 const afterCursor = db.prepare(
-  `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL AND c."name" >= ? AND (c."name" > ? OR (c."name" = ? AND c."id" > ?))
+  `SELECT ${customerColumns} ${customerFrom} WHERE c."archivedAt" IS NULL AND (c."name", c."id") > (?, ?)
    ORDER BY c."name", c."id" LIMIT 26`,
 );
 const oneCustomer = db.prepare(`SELECT ${customerColumns} ${customerFrom} WHERE c."id" = ?`);
@@ -41,16 +41,21 @@ const productsById = (n: number) =>
     `SELECT "id", "sku", "name", "unitPrice", "unitCost", "currency", "taxRateBps", "active", "archivedAt" FROM "Product"
      WHERE "id" IN (${Array.from({ length: n }, () => "?").join(",")})`,
   );
-const decrement = db.prepare(`UPDATE "Product" SET "stock" = "stock" - ?, "version" = "version" + 1 WHERE "id" = ? AND "stock" >= ?`);
+const decrement = db.prepare(
+  `UPDATE "Product" SET "stock" = "stock" - ?, "version" = "version" + 1 WHERE "id" = ? AND "stock" >= ?`,
+);
 const nextNumber = db.prepare(`SELECT COALESCE(MAX("number"), 0) + 1 AS n FROM "Transaction"`);
-const insertSale = db.prepare(`INSERT INTO "Transaction" ("id","number","customerId","staffId","occurredAt","currency","subtotal",
+const insertSale =
+  db.prepare(`INSERT INTO "Transaction" ("id","number","customerId","staffId","occurredAt","currency","subtotal",
   "discount","tax","total","refundedAmount","paymentMethod","status","version","createdById","createdAt","updatedAt")
   VALUES (?,?,?,?,?,?,?,?,?,?,0,?,'completed',1,?,?,?)`);
-const insertLine = db.prepare(`INSERT INTO "TransactionLine" ("id","transactionId","position","productId","productName","sku",
+const insertLine =
+  db.prepare(`INSERT INTO "TransactionLine" ("id","transactionId","position","productId","productName","sku",
   "quantity","unitPrice","unitCost","taxRateBps","discount","orderDiscount","tax","total","refundedQuantity","refundedAmount")
   VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?,0,0)`);
 const lastAudit = db.prepare(`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`);
-const insertAudit = db.prepare(`INSERT INTO "AuditEvent" ("id","seq","createdAt","actorId","action","targetType","targetId",
+const insertAudit =
+  db.prepare(`INSERT INTO "AuditEvent" ("id","seq","createdAt","actorId","action","targetType","targetId",
   "ipAddress","userAgent","metadata","prevHash","hash") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
 
 type CustomerRow = Record<string, string | number | null>;
@@ -126,14 +131,58 @@ const recordSale = db.transaction((userId: string, body: SaleBody) => {
   });
   const { n } = nextNumber.get() as { n: number };
   const currency = products[0]?.currency ?? "USD";
-  insertSale.run(id, n, body.customerId ?? null, userId, now, currency, subtotal, 0, tax, subtotal + tax, body.paymentMethod, userId, now, now);
+  insertSale.run(
+    id,
+    n,
+    body.customerId ?? null,
+    userId,
+    now,
+    currency,
+    subtotal,
+    0,
+    tax,
+    subtotal + tax,
+    body.paymentMethod,
+    userId,
+    now,
+    now,
+  );
   for (const l of lines) {
-    insertLine.run(l.id, id, l.position, l.p.id, l.p.name, l.p.sku, l.quantity, l.p.unitPrice, l.p.unitCost, l.p.taxRateBps, 0, l.tax, l.total);
+    insertLine.run(
+      l.id,
+      id,
+      l.position,
+      l.p.id,
+      l.p.name,
+      l.p.sku,
+      l.quantity,
+      l.p.unitPrice,
+      l.p.unitCost,
+      l.p.taxRateBps,
+      0,
+      l.tax,
+      l.total,
+    );
   }
   const last = lastAudit.get() as { seq: number; hash: string } | undefined;
   const metadata = JSON.stringify({ number: n, total: subtotal + tax, lines: lines.length });
-  const hash = createHash("sha256").update(`${last?.hash ?? ""}|transaction.created|${id}|${metadata}`).digest("hex");
-  insertAudit.run(randomUUID(), (last?.seq ?? 0) + 1, now, userId, "transaction.created", "transaction", id, "127.0.0.1", null, metadata, last?.hash ?? "", hash);
+  const hash = createHash("sha256")
+    .update(`${last?.hash ?? ""}|transaction.created|${id}|${metadata}`)
+    .digest("hex");
+  insertAudit.run(
+    randomUUID(),
+    (last?.seq ?? 0) + 1,
+    now,
+    userId,
+    "transaction.created",
+    "transaction",
+    id,
+    "127.0.0.1",
+    null,
+    metadata,
+    last?.hash ?? "",
+    hash,
+  );
   return {
     id,
     number: n,
@@ -171,7 +220,7 @@ http
       let rows: CustomerRow[];
       if (raw) {
         const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as { v: [string]; id: string };
-        rows = afterCursor.all(c.v[0], c.v[0], c.v[0], c.id) as CustomerRow[];
+        rows = afterCursor.all(c.v[0], c.id) as CustomerRow[];
       } else {
         rows = firstPage.all() as CustomerRow[];
       }

@@ -5,13 +5,22 @@ const dialect = keysetSqlDialect((f) => `c."${f}"`);
 const name = [{ field: "name", type: "string" as const }];
 
 describe("keyset SQL", () => {
-  it("seeks past a cursor row with the implied bound on the first column", () => {
+  it("seeks past a cursor row with one row-value comparison when no column is NULL", () => {
     expect(dialect.beyond(name, "asc", ["Kay"], "id1", "after")).toEqual({
-      sql: `(c."name" >= ?) AND (((c."name" > ?)) OR ((c."name" = ?) AND (c."id" > ?)))`,
-      params: ["Kay", "Kay", "Kay", "id1"],
+      sql: `(c."name", c."id") > (?, ?)`,
+      params: ["Kay", "id1"],
     });
-    expect(dialect.beyond(name, "desc", ["Kay"], "id1", "after").sql).toContain(`c."name" <= ?`);
-    expect(dialect.beyond(name, "asc", ["Kay"], "id1", "before").sql).toContain(`c."id" < ?`);
+    expect(dialect.beyond(name, "desc", ["Kay"], "id1", "after").sql).toBe(`(c."name", c."id") < (?, ?)`);
+    expect(dialect.beyond(name, "asc", ["Kay"], "id1", "before").sql).toBe(`(c."name", c."id") < (?, ?)`);
+    expect(dialect.beyond(name, "desc", ["Kay"], "id1", "before").sql).toBe(`(c."name", c."id") > (?, ?)`);
+  });
+
+  it("seeks past a cursor row of a nullable column with the implied bound on the first column", () => {
+    const due = [{ field: "dueAt", type: "date" as const, nullable: true }];
+    expect(dialect.beyond(due, "asc", ["2026-01-01"], "id1", "before")).toEqual({
+      sql: `((c."dueAt" < ?)) OR ((c."dueAt" = ?) AND (c."id" < ?))`,
+      params: ["2026-01-01", "2026-01-01", "id1"],
+    });
   });
 
   it("orders NULLs last in display order and first when reading backwards", () => {
