@@ -10,6 +10,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { workerCount } from "../scripts/lib/cluster-primary.mjs";
 import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
 import { printTable } from "./lib/client";
 import { seedRecords } from "./lib/seed-records";
@@ -37,7 +38,9 @@ async function expectStatus(url: string, status: number, init: RequestInit): Pro
     const text = await res.text();
     if (res.status === status) return;
     if (attempt >= 3) {
-      throw new Error(`${init.method ?? "GET"} ${url} answered ${res.status}, expected ${status}: ${text.slice(0, 300)}`);
+      throw new Error(
+        `${init.method ?? "GET"} ${url} answered ${res.status}, expected ${status}: ${text.slice(0, 300)}`,
+      );
     }
     console.log(`  ${init.method ?? "GET"} ${url} answered ${res.status}; retrying in 5 s`);
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -47,7 +50,9 @@ async function expectStatus(url: string, status: number, init: RequestInit): Pro
 async function main() {
   assertWrkInstalled();
   const startedAt = new Date();
-  console.log(`Opsdeck API benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build ${DIST_DIR})`);
+  console.log(
+    `Opsdeck API benchmark: starting the app on 127.0.0.1:${PORT} (fresh SQLite database, build ${DIST_DIR})`,
+  );
   app = await startApp({
     port: PORT,
     distDir: DIST_DIR,
@@ -57,7 +62,9 @@ async function main() {
   console.log(`app ready after ${(app.readyMs / 1000).toFixed(1)} s (including migrate, seed and any build)`);
 
   const file = app.databaseUrl.replace(/^file:/, "");
-  console.log(`writing ${CUSTOMERS.toLocaleString("en")} customers and ${LINES.toLocaleString("en")} transaction lines…`);
+  console.log(
+    `writing ${CUSTOMERS.toLocaleString("en")} customers and ${LINES.toLocaleString("en")} transaction lines…`,
+  );
   const seeded = seedRecords(file, { customers: CUSTOMERS, lines: LINES });
   console.log(`  done in ${seeded.seconds.toFixed(1)} s`);
 
@@ -72,7 +79,12 @@ async function main() {
   // Customers are named "Customer 000001"… in creation order, so (name, id) order is creation order.
   const deepIndex = Math.floor(CUSTOMERS / 2);
   const deepName = `Customer ${String(deepIndex + 1).padStart(6, "0")}`;
-  const deepCursor = encodeCursor({ sort: "name", values: [deepName], id: seeded.customerIds[deepIndex]!, before: false });
+  const deepCursor = encodeCursor({
+    sort: "name",
+    values: [deepName],
+    id: seeded.customerIds[deepIndex]!,
+    before: false,
+  });
   const someCustomer = seeded.customerIds[Math.floor(CUSTOMERS / 3)]!;
   const sale = JSON.stringify({
     customerId: someCustomer,
@@ -97,8 +109,19 @@ async function main() {
       floor: `/customers?cursor=${deepCursor}`,
       status: 200,
     },
-    { name: "get customer by id", app: `/api/v1/customers/${someCustomer}`, floor: `/customers/${someCustomer}`, status: 200 },
-    { name: "create transaction (2 lines)", app: "/api/v1/transactions", floor: "/transactions", method: "POST", status: 201 },
+    {
+      name: "get customer by id",
+      app: `/api/v1/customers/${someCustomer}`,
+      floor: `/customers/${someCustomer}`,
+      status: 200,
+    },
+    {
+      name: "create transaction (2 lines)",
+      app: "/api/v1/transactions",
+      floor: "/transactions",
+      method: "POST",
+      status: 201,
+    },
   ];
 
   const results = new Map<string, Result[]>();
@@ -131,7 +154,7 @@ async function main() {
       `wrk -t${THREADS} -c${CONNECTIONS}, ${WARM_UP_S} s warm-up + ${RUN_S} s per row and round, median of ${ROUNDS} rounds`,
   );
   console.log(
-    `data: ${CUSTOMERS.toLocaleString("en")} customers, 500 products, ${seeded.lines.toLocaleString("en")} transaction lines (SQLite); API key auth\n`,
+    `data: ${CUSTOMERS.toLocaleString("en")} customers, 500 products, ${seeded.lines.toLocaleString("en")} transaction lines (SQLite); API key auth; app: ${workerCount()} worker process(es) (WEB_CONCURRENCY), floor: one process\n`,
   );
   const fmt = (n: number) => (Number.isNaN(n) ? "-" : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const table: string[][] = [];
@@ -139,7 +162,15 @@ async function main() {
     const f = med(`floor ${row.name}`);
     const a = med(`app ${row.name}`);
     table.push([`floor: ${row.name}`, fmt(f.rps), fmt(f.p50), fmt(f.p99), "1.00", "", String(f.errors)]);
-    table.push([`app:   ${row.name}`, fmt(a.rps), fmt(a.p50), fmt(a.p99), (a.rps / f.rps).toFixed(2), (a.p99 / f.p99).toFixed(2), String(a.errors)]);
+    table.push([
+      `app:   ${row.name}`,
+      fmt(a.rps),
+      fmt(a.p50),
+      fmt(a.p99),
+      (a.rps / f.rps).toFixed(2),
+      (a.p99 / f.p99).toFixed(2),
+      String(a.errors),
+    ]);
   }
   printTable(["request", "req/s", "p50 ms", "p99 ms", "req/s × floor", "p99 × floor", "errors"], table);
 
@@ -149,7 +180,11 @@ async function main() {
   const firstFloor = med(`floor ${rows[0]!.name}`);
   const checks: [string, boolean, string][] = [
     ["deep-page p99 ≤ 3× the floor's p99", deep.p99 <= 3 * deepFloor.p99, `${(deep.p99 / deepFloor.p99).toFixed(2)}×`],
-    ["list throughput ≥ 0.2× the floor's", first.rps >= 0.2 * firstFloor.rps, `${(first.rps / firstFloor.rps).toFixed(2)}×`],
+    [
+      "list throughput ≥ 0.2× the floor's",
+      first.rps >= 0.2 * firstFloor.rps,
+      `${(first.rps / firstFloor.rps).toFixed(2)}×`,
+    ],
     [
       "deep page within 10% of the first page (req/s)",
       Math.abs(deep.rps - first.rps) <= 0.1 * first.rps,

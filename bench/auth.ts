@@ -12,6 +12,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LIMITS } from "@/lib/rate-limit/limits";
+import { workerCount } from "../scripts/lib/cluster-primary.mjs";
 import { startApp, type AppServer } from "./lib/app-server";
 import {
   BENCH_PASSWORD as PASSWORD,
@@ -225,7 +226,7 @@ async function main(): Promise<void> {
       `Node ${process.version}, ${os.platform()} ${os.arch()}`,
   );
   console.log(
-    `app: npm start server (production build), SQLite, in-memory rate limits, TRUST_PROXY_HOPS=1, BCRYPT_COST=${process.env.BCRYPT_COST || "12"} (bcryptjs)`,
+    `app: npm start server (production build), ${workerCount()} worker process(es), SQLite, in-memory rate limits, TRUST_PROXY_HOPS=1, BCRYPT_COST=${process.env.BCRYPT_COST || "12"} (bcryptjs)`,
   );
   console.log(
     `flood: ${FLOOD_WORKERS} concurrent sign-in workers for ${FLOOD_MS / 1000} s, /api/health sampled every ${HEALTH_SAMPLE_INTERVAL_MS} ms meanwhile (open loop)\n`,

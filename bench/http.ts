@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
+import { workerCount } from "../scripts/lib/cluster-primary.mjs";
 import { startApp, spawnGroup, stopGroup, waitForOk, type AppServer } from "./lib/app-server";
 import { BENCH_PASSWORD, printTable, signIn, signUp } from "./lib/client";
 import { summariseProfile } from "./lib/cpu-profile";
@@ -151,7 +152,9 @@ async function main() {
     `machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}; ` +
       `wrk -t${THREADS} -c${CONNECTIONS}, ${WARM_UP_S} s warm-up + ${RUN_S} s per row and round, median of ${ROUNDS} rounds, on the same machine as the servers`,
   );
-  console.log("app: npm start (production build), SQLite, in-memory rate limits\n");
+  console.log(
+    `app: npm start (production build), ${workerCount()} worker process(es) (WEB_CONCURRENCY), SQLite, rate limits in memory; floor: one process\n`,
+  );
   const fmt = (n: number) => (Number.isNaN(n) ? "-" : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   let missed = 0;
   printTable(
