@@ -27,7 +27,7 @@ export function runsMaintenance(): boolean {
 
 /** Sends `payload` to every other worker listening on `topic` (nothing outside a cluster). */
 export function relayToSiblings(topic: string, payload: string): void {
-  if (!inClusterWorker()) return;
+  if (!inClusterWorker() || !process.connected) return;
   const message: RelayMessage = { channel: RELAY, topic, payload };
   process.send!(message);
 }

@@ -9,7 +9,6 @@
 // node:cluster and the workers run the server below (scripts/lib/cluster-primary.mjs).
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import next from "next";
 import { runPrimary, workerCount } from "./lib/cluster-primary.mjs";
 import { createDirectRouteHandler } from "./lib/direct-routes.mjs";
 
@@ -38,6 +37,8 @@ if (cluster.isPrimary && workers > 1) {
 }
 
 async function serve() {
+  // Loaded here, not at the top: a cluster's primary serves nothing and need not hold Next (~100 MB).
+  const { default: next } = await import("next");
   const app = next({ dev: false, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -57,5 +58,12 @@ async function serve() {
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => server.close(() => process.exit(0)));
+  }
+  // A worker whose primary is gone gets no more connections: stop rather than linger.
+  if (cluster.isWorker) {
+    process.on("disconnect", () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
   }
 }

@@ -58,8 +58,13 @@ const profile = process.env.CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${proc
 // V8's default (16 MB semi-spaces on 64-bit) it spends much of a loaded second in scavenges.
 // npm run bench:http, same machine, one run each: /api/v1/me 266 → 474 req/s, /api/health
 // 382 → 580, /dashboard 72 → 87, p99s down by a third; costs up to ~150 MB more memory under load.
+// It starts at that size too: grown on demand from V8's small initial young generation, a freshly
+// started worker answered /dashboard at ~85 req/s for its first ~10 s under load against ~150 once
+// grown (bench:http's first round, 2026-12-04); fixed from the start, at ~150 from the first second.
 // NODE_OPTIONS=--max-semi-space-size=N chooses otherwise.
-const heap = /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : ["--max-semi-space-size=64"];
+const heap = /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "")
+  ? []
+  : ["--max-semi-space-size=64", "--min-semi-space-size=64"];
 const server = spawn(process.execPath, [...heap, ...profile, "scripts/serve.mjs"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
