@@ -12,9 +12,12 @@ const RELAY = "opsdeck:relay";
 
 type RelayMessage = { channel: typeof RELAY; topic: string; payload: string };
 
-/** Whether this process is one of several workers under scripts/serve.mjs's primary. */
+/**
+ * Whether this process is one of several workers under scripts/serve.mjs's primary, which sets
+ * WORKER_INDEX when it forks them (another cluster host, PM2's say, runs no limiter master or relay).
+ */
 export function inClusterWorker(): boolean {
-  return cluster.isWorker && typeof process.send === "function";
+  return cluster.isWorker && typeof process.send === "function" && env.WORKER_INDEX !== undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db, dbProvider } from "@/lib/db";
-import { sqliteFilePath } from "@/lib/db-client";
+import { beginImmediate, sqliteFilePath } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { createTestUser } from "@/test/create-test-user";
 
@@ -63,6 +63,34 @@ describe("the database client under concurrent requests", () => {
         ).toEqual({ firstName: "Elsewhere", lastName: "Inside" });
       } finally {
         other.close();
+      }
+    },
+  );
+
+  it.runIf(dbProvider === "sqlite")(
+    "waits for another connection's write lock without blocking the event loop",
+    async () => {
+      const file = sqliteFilePath(env.DATABASE_URL);
+      const holder = new Database(file, { timeout: 0 });
+      const waiter = new Database(file, { timeout: 10_000 });
+      try {
+        holder.exec("BEGIN IMMEDIATE");
+        let ticks = 0;
+        const ticker = setInterval(() => (ticks += 1), 10);
+        setTimeout(() => holder.exec("COMMIT"), 300);
+        const started = Date.now();
+        await beginImmediate(waiter);
+        clearInterval(ticker);
+        expect(waiter.inTransaction).toBe(true);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+        // The loop kept turning while it waited (a synchronous busy wait would leave this near 0).
+        expect(ticks).toBeGreaterThan(10);
+        expect(waiter.pragma("busy_timeout", { simple: true })).toBe(10_000);
+        waiter.exec("ROLLBACK");
+      } finally {
+        if (holder.inTransaction) holder.exec("ROLLBACK");
+        holder.close();
+        waiter.close();
       }
     },
   );

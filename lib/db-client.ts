@@ -32,7 +32,7 @@ export function createPrismaClient(url: string, options: { logQueries?: boolean 
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = new SerialSqliteAdapter({ url: `file:${file}`, timeout: 10_000 });
+    const adapter = new SerialSqliteAdapter({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
     const client = new SqliteClient({ adapter, log }) as unknown as Db;
     sqliteAdapters.set(client, adapter);
     return client;
@@ -61,8 +61,11 @@ class SerialSqliteAdapter extends PrismaBetterSQLite3 {
     // The adapter opens transactions with a deferred BEGIN, which takes the write lock only at the
     // first write: when another process (a second cluster worker, a script) commits in between, that
     // write fails with SQLITE_BUSY at once instead of waiting. Reopen as BEGIN IMMEDIATE, which waits
-    // (busy timeout) for the lock before the transaction reads anything.
-    return serialised(adapter, this.#queue, () => connection.exec("ROLLBACK; BEGIN IMMEDIATE"));
+    // for the lock before the transaction reads anything.
+    return serialised(adapter, this.#queue, async () => {
+      connection.exec("ROLLBACK");
+      await beginImmediate(connection);
+    });
   }
 
   /**
@@ -81,6 +84,32 @@ class SerialSqliteAdapter extends PrismaBetterSQLite3 {
 }
 
 const sqliteAdapters = new WeakMap<Db, SerialSqliteAdapter>();
+
+/** How long a SQLite statement or transaction waits for another connection's write lock. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * BEGIN IMMEDIATE on `connection`, waiting up to SQLITE_BUSY_TIMEOUT_MS for another process's
+ * write lock without blocking the event loop: better-sqlite3's own busy wait is synchronous, so a
+ * worker would answer nothing (not even its rate-limit replies) while another held the lock.
+ * Throws SQLITE_BUSY when the wait runs out (a 503 through busyErrorOf).
+ */
+export async function beginImmediate(connection: BetterSqlite3.Database): Promise<void> {
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    connection.pragma("busy_timeout = 0");
+    try {
+      connection.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+    } finally {
+      connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    }
+    // 1, 2, … up to 16 ms apart, jittered, so waiting workers do not retry in step.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(16, 1 + attempt) * (0.5 + Math.random())));
+  }
+}
 
 /**
  * Runs `fn` on the SQLite connection under a client made here, with nothing else of that client
@@ -108,7 +137,7 @@ function serialQueue(): () => Promise<() => void> {
 function serialised(
   adapter: SqlDriverAdapter,
   acquire: () => Promise<() => void>,
-  afterBegin: () => void,
+  afterBegin: () => Promise<void>,
 ): SqlDriverAdapter {
   const one =
     <A, R>(run: (arg: A) => Promise<R>) =>
@@ -151,7 +180,7 @@ function serialised(
           try {
             const tx = await target.startTransaction(level);
             try {
-              afterBegin();
+              await afterBegin();
             } catch (error) {
               await tx.rollback();
               throw error;

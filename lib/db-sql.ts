@@ -13,7 +13,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, dbProvider, type Tx } from "@/lib/db";
-import { sqliteExclusive } from "@/lib/db-client";
+import { beginImmediate, sqliteExclusive } from "@/lib/db-client";
 import { postgresText, sqliteRunner, type RawRow, type SqliteRunner } from "@/lib/db-raw";
 
 export type SqlRunner = {
@@ -53,7 +53,7 @@ export async function writeTransaction<T>(fn: (q: SqlRunner) => Promise<T>): Pro
       rows: async <R>(sql: string, params?: readonly unknown[]) => rows(sql, params) as R[],
       run: async (sql, params) => run(sql, params),
     };
-    run("BEGIN IMMEDIATE");
+    await beginImmediate(connection);
     try {
       const result = await fn(q);
       run("COMMIT");

@@ -56,14 +56,13 @@ async function serve() {
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) ready("");
   });
+  // Stop taking connections and finish open requests; long-lived ones (board event streams, which
+  // reconnect by themselves) are cut after 5 s. (A worker whose primary died is stopped by Node.)
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => server.close(() => process.exit(0)));
-  }
-  // A worker whose primary is gone gets no more connections: stop rather than linger.
-  if (cluster.isWorker) {
-    process.on("disconnect", () => {
+    process.on(signal, () => {
       server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 10_000).unref();
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
     });
   }
 }

@@ -11,7 +11,7 @@
 import "server-only";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
-import { limiterFor, type LimitSpec } from "@/lib/rate-limit/limiter";
+import { limiterFor, rethrowLimiterFailure, type LimitSpec } from "@/lib/rate-limit/limiter";
 import { normaliseLimitKey } from "@/lib/rate-limit/normalise-limit-key";
 
 const MINUTE = 60;
@@ -65,7 +65,7 @@ export async function consumeApiLimit(spec: LimitSpec, key: string): Promise<Api
     return stateOf(spec, await limiterFor(spec).consume(normaliseLimitKey(key), 1), true);
   } catch (error) {
     if (error instanceof RateLimiterRes) return stateOf(spec, error, false);
-    throw error;
+    return rethrowLimiterFailure(error);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { inClusterWorker } from "@/lib/cluster";
+import { ServiceBusyError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { normaliseLimitKey } from "@/lib/rate-limit/normalise-limit-key";
@@ -71,6 +72,19 @@ function retryAfter(res: RateLimiterRes): number {
 }
 
 /**
+ * The cluster primary did not answer in time (a stalled worker or primary): refuse with a 503
+ * rather than a 500, and never let the request through uncounted.
+ */
+export function rethrowLimiterFailure(error: unknown): never {
+  if (error instanceof Error && /^RateLimiterCluster timeout/.test(error.message)) {
+    throw new ServiceBusyError(
+      "Rate limits could not be checked just now. Nothing was changed; try again in a moment.",
+    );
+  }
+  throw error;
+}
+
+/**
  * Counts one hit against `key`, atomically. Guards count FIRST and only then do the work, so that
  * concurrent requests cannot all pass a check made before any of them was counted.
  */
@@ -80,13 +94,13 @@ export async function hit(spec: LimitSpec, key: string, points = 1): Promise<Lim
     return { allowed: true, remaining: res.remainingPoints, consumed: res.consumedPoints };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(error) };
-    throw error;
+    return rethrowLimiterFailure(error);
   }
 }
 
 /** Whether another hit on `key` would be refused, without counting one. */
 export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
-  const res = await limiterFor(spec).get(normaliseLimitKey(key));
+  const res = await limiterFor(spec).get(normaliseLimitKey(key)).catch(rethrowLimiterFailure);
   if (res && res.consumedPoints >= spec.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
   const consumed = res?.consumedPoints ?? 0;
   return { allowed: true, remaining: Math.max(0, spec.points - consumed), consumed };
@@ -94,19 +108,19 @@ export async function peek(spec: LimitSpec, key: string): Promise<LimitResult> {
 
 /** Current hit count of `key` in its window. */
 export async function count(spec: LimitSpec, key: string): Promise<number> {
-  return (await limiterFor(spec).get(normaliseLimitKey(key)))?.consumedPoints ?? 0;
+  return (await limiterFor(spec).get(normaliseLimitKey(key)).catch(rethrowLimiterFailure))?.consumedPoints ?? 0;
 }
 
 /** Blocks `key` for `seconds`. */
 export async function block(spec: LimitSpec, key: string, seconds: number): Promise<void> {
-  await limiterFor(spec).block(normaliseLimitKey(key), seconds);
+  await limiterFor(spec).block(normaliseLimitKey(key), seconds).catch(rethrowLimiterFailure);
 }
 
 /** Gives back points (an attempt that turned out not to count). */
 export async function refund(spec: LimitSpec, key: string, points = 1): Promise<void> {
-  await limiterFor(spec).reward(normaliseLimitKey(key), points);
+  await limiterFor(spec).reward(normaliseLimitKey(key), points).catch(rethrowLimiterFailure);
 }
 
 export async function reset(spec: LimitSpec, key: string): Promise<void> {
-  await limiterFor(spec).delete(normaliseLimitKey(key));
+  await limiterFor(spec).delete(normaliseLimitKey(key)).catch(rethrowLimiterFailure);
 }

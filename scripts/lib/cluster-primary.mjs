@@ -20,11 +20,18 @@ const RELAY = "opsdeck:relay";
 const STABLE_MS = 30_000;
 const STOP_GRACE_MS = 10_000;
 
-/** WEB_CONCURRENCY, or one worker per CPU up to 4 (each holds a Next server: ~150–250 MB). */
+/**
+ * WEB_CONCURRENCY (1–64, as lib/env.ts accepts it), or one worker per CPU up to 4 (each holds a
+ * Next server: ~150–250 MB idle).
+ */
 export function workerCount() {
-  const asked = Number(process.env.WEB_CONCURRENCY);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
-  return Math.min(4, availableParallelism());
+  const raw = process.env.WEB_CONCURRENCY?.trim();
+  if (!raw) return Math.min(4, availableParallelism());
+  const asked = Number(raw);
+  if (!Number.isInteger(asked) || asked < 1 || asked > 64) {
+    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${raw}")`);
+  }
+  return asked;
 }
 
 /** Runs the primary with `count` workers; `onReady` once all of them listen. */
@@ -75,7 +82,8 @@ export function runPrimary(count, onReady) {
     failures.set(index, failed);
     const delay = Math.min(30_000, 250 * 2 ** failed);
     console.error(`worker ${index} exited (${signal ?? `code ${code}`}); starting a new one in ${delay} ms`);
-    setTimeout(() => !stopping && fork(index), delay).unref();
+    // Not unref'd: with every worker dead this timer is what keeps the primary (and the port) alive.
+    setTimeout(() => !stopping && fork(index), delay);
   });
 
   for (const signal of ["SIGINT", "SIGTERM"]) {

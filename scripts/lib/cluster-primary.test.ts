@@ -1,8 +1,8 @@
 // The cluster primary of `npm start` (scripts/lib/cluster-primary.mjs), run for real in a child
 // process with two tiny workers (test/fixtures/cluster-app.mjs): workers get indexes 0 and 1 and
 // share the port; a relay message reaches the other worker; a worker that dies is replaced with the
-// same index; SIGTERM stops everything with exit code 0; workers failing before they listen stop
-// the server with their exit code.
+// same index, and all of them when they die at once; SIGTERM stops everything with exit code 0;
+// workers failing before they listen stop the server with their exit code; WEB_CONCURRENCY.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
@@ -31,10 +31,13 @@ function start(env: Record<string, string> = {}) {
 function get(port: number, path = "/"): Promise<string> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port, path, agent: false }, (res) => {
+      .get({ host: "127.0.0.1", port, path, agent: false, timeout: 2_000 }, (res) => {
         let body = "";
         res.on("data", (chunk: Buffer) => (body += chunk.toString()));
         res.on("end", () => resolve(body));
+      })
+      .on("timeout", function (this: http.ClientRequest) {
+        this.destroy(new Error("no answer"));
       })
       .on("error", reject);
   });
@@ -91,9 +94,39 @@ describe("the cluster primary", () => {
     expect(replacement.index).toBe(crashed.index);
     expect(app.output()).toMatch(new RegExp(`worker ${crashed.index} exited`));
 
+    // Every worker dead at once: the primary stays up and starts them all again.
+    const before = await bothWorkers(app.port);
+    await get(app.port, "/crash-all");
+    const after = await eventually(async () => {
+      const now = await bothWorkers(app.port);
+      const fresh = [0, 1].every((i) => now.get(i) && now.get(i)!.pid !== before.get(i)!.pid);
+      return fresh ? now : undefined;
+    });
+    expect([...after.keys()].sort()).toEqual([0, 1]);
+    expect(app.child.exitCode).toBeNull();
+
     app.child.kill("SIGTERM");
     expect(await app.exited).toBe(0);
   }, 30_000);
+
+  it("takes WEB_CONCURRENCY as lib/env.ts does, and refuses what it would refuse", async () => {
+    const { workerCount } = await import("./cluster-primary.mjs");
+    const saved = process.env.WEB_CONCURRENCY;
+    try {
+      process.env.WEB_CONCURRENCY = "3";
+      expect(workerCount()).toBe(3);
+      for (const bad of ["0", "abc", "65", "1.5"]) {
+        process.env.WEB_CONCURRENCY = bad;
+        expect(() => workerCount()).toThrow(/WEB_CONCURRENCY must be a whole number from 1 to 64/);
+      }
+      delete process.env.WEB_CONCURRENCY;
+      expect(workerCount()).toBeGreaterThanOrEqual(1);
+      expect(workerCount()).toBeLessThanOrEqual(4);
+    } finally {
+      if (saved === undefined) delete process.env.WEB_CONCURRENCY;
+      else process.env.WEB_CONCURRENCY = saved;
+    }
+  });
 
   it("stops with the workers' exit code when they fail before listening", async () => {
     const app = start({ FAIL_AT_START: "1" });
