@@ -94,4 +94,28 @@ describe("the database client under concurrent requests", () => {
       }
     },
   );
+
+  // A COMMIT that fails (here a foreign key checked at commit; in life a full disk or an I/O error)
+  // must leave the client usable: the transaction rolled back, the next statements running.
+  it.runIf(dbProvider === "sqlite")("stays usable after a transaction's COMMIT fails", async () => {
+    const failed = await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "UserRole" ("userId", "roleId", "createdAt") VALUES ('no-such-user', 'no-such-role', ?)`,
+          new Date(),
+        );
+      })
+      .then(
+        () => "committed",
+        (error: Error) => error.message,
+      );
+    expect(failed).toMatch(/FOREIGN KEY|constraint/i);
+    const next = await Promise.race([
+      db.user.count().then(() => "answered"),
+      new Promise((resolve) => setTimeout(() => resolve("stuck"), 3_000)),
+    ]);
+    expect(next).toBe("answered");
+    expect(await db.userRole.count({ where: { userId: "no-such-user" } })).toBe(0);
+  });
 });

@@ -62,9 +62,14 @@ class SerialSqliteAdapter extends PrismaBetterSQLite3 {
     // first write: when another process (a second cluster worker, a script) commits in between, that
     // write fails with SQLITE_BUSY at once instead of waiting. Reopen as BEGIN IMMEDIATE, which waits
     // for the lock before the transaction reads anything.
-    return serialised(adapter, this.#queue, async () => {
-      connection.exec("ROLLBACK");
-      await beginImmediate(connection);
+    return serialised(adapter, this.#queue, {
+      afterBegin: async () => {
+        connection.exec("ROLLBACK");
+        await beginImmediate(connection);
+      },
+      abort: () => {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+      },
     });
   }
 
@@ -134,10 +139,19 @@ function serialQueue(): () => Promise<() => void> {
   };
 }
 
+type TransactionHooks = {
+  /** Right after the adapter's BEGIN (lib/db-client.ts reopens it as BEGIN IMMEDIATE). */
+  afterBegin: () => Promise<void>;
+  /** Ends whatever transaction the connection is still in (after a failed COMMIT). */
+  abort: () => void;
+};
+
+const ENDING_STATEMENT = /^\s*(COMMIT|ROLLBACK)\b/i;
+
 function serialised(
   adapter: SqlDriverAdapter,
   acquire: () => Promise<() => void>,
-  afterBegin: () => Promise<void>,
+  { afterBegin, abort }: TransactionHooks,
 ): SqlDriverAdapter {
   const one =
     <A, R>(run: (arg: A) => Promise<R>) =>
@@ -150,21 +164,38 @@ function serialised(
       }
     };
   const ends = (tx: Transaction, release: () => void): Transaction => {
-    let released = false;
+    let finished = false;
+    // The adapter's commit()/rollback() only unlock it (Prisma sends COMMIT/ROLLBACK as statements
+    // first): each runs once, and the queue is released once, whatever Prisma calls afterwards.
     const end = (finish: () => Promise<void>) => async (): Promise<void> => {
+      if (finished) return;
+      finished = true;
       try {
         await finish();
       } finally {
-        if (!released) {
-          released = true;
-          release();
+        release();
+      }
+    };
+    const commit = end(() => tx.commit());
+    const rollback = end(() => tx.rollback());
+    // When the COMMIT (or ROLLBACK) statement itself fails (a deferred constraint, a full disk, an
+    // I/O error), Prisma calls neither: end the transaction here, or this client would wait forever.
+    const executeRaw: Transaction["executeRaw"] = async (query) => {
+      try {
+        return await tx.executeRaw(query);
+      } catch (error) {
+        if (ENDING_STATEMENT.test(query.sql)) {
+          abort();
+          await rollback();
         }
+        throw error;
       }
     };
     return new Proxy(tx, {
       get(target, prop) {
-        if (prop === "commit") return end(() => target.commit());
-        if (prop === "rollback") return end(() => target.rollback());
+        if (prop === "commit") return commit;
+        if (prop === "rollback") return rollback;
+        if (prop === "executeRaw") return executeRaw;
         return forward(target, prop);
       },
     });
