@@ -140,7 +140,7 @@ function serialQueue(): () => Promise<() => void> {
 }
 
 type TransactionHooks = {
-  /** Right after the adapter's BEGIN (lib/db-client.ts reopens it as BEGIN IMMEDIATE). */
+  /** Right after the adapter's BEGIN (SerialSqliteAdapter reopens it as BEGIN IMMEDIATE). */
   afterBegin: () => Promise<void>;
   /** Ends whatever transaction the connection is still in (after a failed COMMIT). */
   abort: () => void;

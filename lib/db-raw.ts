@@ -12,7 +12,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { providerOf, sqliteFilePath } from "@/lib/db-client";
+import { providerOf, SQLITE_BUSY_TIMEOUT_MS, sqliteFilePath } from "@/lib/db-client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -114,7 +114,7 @@ export function sqliteRunner(connection: Database.Database): SqliteRunner {
 
 function sqliteReader(url: string): Reader {
   const connection = new Database(sqliteFilePath(url), { fileMustExist: true });
-  connection.pragma("busy_timeout = 10000");
+  connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const { rows } = sqliteRunner(connection);
   return async (sql, params) => rows(sql, params);
 }

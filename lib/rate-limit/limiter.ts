@@ -2,9 +2,8 @@
 // several app instances share them; else in memory: the cluster primary's under `npm start`
 // (RateLimiterCluster asks it over IPC, so every worker counts against the same budget), or this
 // process's. If Redis is unreachable the memory limiter stands in (insurance) rather than letting
-// every request through. Every key
-// goes through normaliseLimitKey, so per-IP limits count an IPv6 client by its /64 wherever they
-// are called from.
+// every request through. Every key goes through normaliseLimitKey, so per-IP limits count an IPv6
+// client by its /64 wherever they are called from.
 import "server-only";
 import Redis from "ioredis";
 import {
